@@ -1,0 +1,4 @@
+"""Places: gazetteer, mention extraction, geocoding and Natural Earth shapes.
+
+Nothing here imports ``news``: places know nothing of articles or actors.
+"""

@@ -1,0 +1,37 @@
+"""Plain records that cross module boundaries inside ``geo`` and out of it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+KINDS = ("country", "city", "capital", "demonym", "region")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: what a surface form resolves to."""
+
+    name: str
+    iso3: str
+    kind: str
+    lat: float
+    lon: float
+    population: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place named in a text, with its character span (``text[start:end] == surface``)."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    iso3: str
+    lat: float
+    lon: float
+    sentence: str = ""
+    name: str = ""
+
+    def to_dict(self) -> dict:
+        return asdict(self)
