@@ -1,6 +1,92 @@
-"""PLACEHOLDER while the cleaner lands: same signature as the real one."""
+"""Strip page furniture from scraped plain text before extraction.
+
+Scraped articles carry donation appeals, newsletter boxes, "Read more" links, related
+headlines, cookie notes and photo captions. Their countries are not what the article
+says (GUIDE: furniture is not a mention), so they are cut as whole lines: the cleaner
+never edits inside a sentence, which keeps spans of the remaining text meaningful.
+"""
+
 from __future__ import annotations
+
+import re
+
+# A line that starts like this is a link to another story.
+_LINK_PREFIX = re.compile(
+    r"^\s*(read more|read also|also read|related|see also|more on this|recommended|watch|listen|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|à voir|"
+    r"читайте также|читать также|смотрите также|по теме|также читайте)\b\s*[:：\-–—]?",
+    re.IGNORECASE,
+)
+# Phrases that only furniture uses: appeals, subscriptions, consent, blocking notices.
+_FURNITURE = re.compile(
+    r"(support (us|our|independent)|your support|we need your help|donat(e|ion)|contribution|"
+    r"sign up|subscribe|newsletter|briefing|mailbox|inbox|privacy policy|cookies?\b|consent settings|"
+    r"ad-free|disabled all ads|remind me later|never miss|don't miss|ne manquez|не пропустите|is (blocked|banned) in|banned in russia|"
+    r"foreign agent|undesirable|"
+    r"abonnez-vous|inscrivez-vous|soutenez|faites un don|newsletter|"
+    r"подпишитесь|поддержите нас|пожертвован|рассылк|заблокирован|признан[аоы]? в россии|нежелательн|"
+    r"иноагент|иностранн(ым|ого) агент)",
+    re.IGNORECASE,
+)
+# Photo credits mark captions: "REUTERS/Stringer", "AP Photo", "Name / AFP", "Getty Images".
+_CREDIT = re.compile(
+    r"(REUTERS/|Reuters/|AP Photo|/ ?AFP\b|\bAFP\b|Getty Images|\bEPA\b|\bTASS\b|Photo:|Фото:|©|"
+    r"\bSputnik\b|\bRIA Novosti\b|Anadolu|Shutterstock)"
+)
+# A line that opens a donation box: everything after it belongs to the box.
+_BOX_START = re.compile(r"^\s*(a message from|dear readers?|chers lecteurs|chère lectrice|дорогие читатели)\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
+
+
+def _is_furniture(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if _LINK_PREFIX.match(stripped):
+        return True
+    if len(words) <= 80 and _FURNITURE.search(stripped):
+        return True
+    if len(words) <= 40 and _CREDIT.search(stripped):
+        return True
+    if len(words) <= 3 and not _SENTENCE_END.search(stripped) and not any(c.isdigit() for c in stripped):
+        # UI labels: "Support us", "Once", "Monthly", "×", "Continue"
+        return not stripped[:1].isupper() or len(words) <= 2
+    return False
+
+
+def furniture_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the furniture lines in ``text`` (whole lines, newline excluded)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    in_box = False
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if not in_box and _BOX_START.match(body):
+            in_box = True
+        if in_box or _is_furniture(body):
+            if body.strip():
+                spans.append((pos, pos + len(body)))
+        pos += len(line)
+    return spans
+
+
+def mask_furniture(text: str) -> str:
+    """The text with furniture blanked by spaces: same length, so spans still index the input."""
+    chars = list(text)
+    for s, e in furniture_spans(text):
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
 
 
 def clean_text(text: str) -> str:
-    return text.strip()
+    """The article body without furniture lines and with tidy paragraph breaks."""
+    masked = mask_furniture(text.replace("\r\n", "\n"))
+    lines = [ln.rstrip() for ln in masked.split("\n")]
+    out: list[str] = []
+    for ln in lines:
+        if ln.strip():
+            out.append(ln.strip())
+        elif out and out[-1] != "":
+            out.append("")
+    return "\n".join(out).strip()
