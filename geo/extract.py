@@ -77,7 +77,10 @@ def _candidates(gaz: Gazetteer, text: str, lang: str | None) -> list[tuple[int, 
     for end_idx, key in gaz.automaton.iter(low):
         start = end_idx - len(key) + 1
         end = end_idx + 1
-        if start > 0 and (_WORDCHAR.match(text[start - 1]) or text[start - 1] in "-'’"):
+        if start > 1 and text[start - 1] in "'’" and text[start - 2] in "dDlLnNsScCjJ" and (
+                start < 3 or not text[start - 3].isalpha() or text[start - 3:start - 1].lower() == "qu"):
+            pass  # French elision: d'Agadez, l'Ukraine
+        elif start > 0 and (_WORDCHAR.match(text[start - 1]) or text[start - 1] in "-'’"):
             # hyphen before: "pro-Russian" still counts, "Guinea-Bissau" is its own form
             if not (text[start - 1] == "-" and start > 1 and text[start - 2].isalpha() and text[start - 2].islower()):
                 continue

@@ -1,9 +1,343 @@
-"""PLACEHOLDER while presence lands: same signature as the real one."""
+"""Which sentences put an actor on the ground in a country, present or ended.
+
+Rule-based on purpose: every claim must lead a reader back to the sentence and the words
+that made it (``evidence`` and ``cue``), and a rule can be read, tested and argued with.
+
+Per sentence, split into clauses (";", "but", "while"), a claim needs:
+1. an actor: a name ("Wagner", "Africa Corps"), a demonym next to a force noun
+   ("Russian instructors"), a state with a force noun in the clause ("Moscow sent
+   instructors"), or a phrase pointing back to the last actor named ("the group");
+2. a place: a country mention in a locative position ("in Mali", "reached Libya",
+   "Malian troops"), or a phrase pointing back to one ("there", "the country", "туда");
+   never the actor's home, a speaker ("US officials said"), or a border ("with Algeria");
+3. a presence cue (deployed, fighting, based, trains...) or a leaving cue whose object is
+   the country ("left Mozambique", "уход из Мали");
+4. no plan, conditional, visit or negation in the clause ("could deploy", "denied that").
+Per article, a pair that has an ``ended`` claim is ended: a report of departure outranks
+the background sentences about the stay it ends.
+"""
+
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from geo.sentences import sentence_spans
 from geo.types import Mention
+from news import cues
+from news.actors import ActorConfig, load_config, word_pattern
 from news.models import Article, Claim
 
+LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
-def find_claims(article: Article, mentions: list[Mention]) -> list[Claim]:
-    return []
+
+@dataclass(frozen=True)
+class ActorHit:
+    actor: str
+    start: int
+    end: int
+    text: str
+    via: str  # "name" | "force" | "state" | "anaphora"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    names: dict[str, re.Pattern]
+    forces: dict[str, re.Pattern]
+    demonyms: dict[str, re.Pattern]
+    states: dict[str, re.Pattern]
+    anaphora: re.Pattern | None
+    home: dict[str, tuple[str, ...]]
+
+
+_COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
+
+
+def _compile(config: ActorConfig) -> _Compiled:
+    """Compiled patterns, once per config object (configs are loaded once and cached)."""
+    cached = _COMPILED.get(id(config))
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    comp = _compile_uncached(config)
+    _COMPILED[id(config)] = (config, comp)
+    return comp
+
+
+def _compile_uncached(config: ActorConfig) -> _Compiled:
+    def pats(attr: str) -> dict[str, re.Pattern]:
+        out = {}
+        for key, actor in config.actors.items():
+            p = word_pattern(getattr(actor, attr))
+            if p is not None:
+                out[key] = p
+        return out
+
+    return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
+                     word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()})
+
+
+def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
+    hits = _actor_hits_raw(clause, offset, comp, last_actor)
+    if len({h.actor for h in hits}) > 1:
+        # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
+        # created to take over Wagner's operations, said ...").
+        masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)
+        if masked != clause:
+            return _actor_hits_raw(masked, offset, comp, None)
+    return hits
+
+
+def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
+    hits: list[ActorHit] = []
+    for key, pat in comp.names.items():
+        for m in pat.finditer(clause):
+            hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "name"))
+    # demonym + force noun within two words ("Russian military instructors", "instructeurs russes")
+    best: dict[int, ActorHit] = {}
+    for key, dpat in comp.demonyms.items():
+        fpat = comp.forces.get(key)
+        if fpat is None:
+            continue
+        for d in dpat.finditer(clause):
+            after = clause[d.end():d.end() + 60]
+            before = clause[max(0, d.start() - 60):d.start()]
+            for f in fpat.finditer(after):
+                if len(after[:f.start()].split()) <= 2 and not re.search(r"[,.;:]", after[:f.start()]):
+                    span = f.end() - f.start()
+                    prev = best.get(d.start())
+                    if prev is None or span > prev.end - prev.start:
+                        best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
+                                                   clause[d.start():d.end() + f.end()], "force")
+                    break
+            for f in fpat.finditer(before):
+                gap = before[f.end():]
+                if len(gap.split()) <= 1 and not re.search(r"[,.;:]", gap) and d.start() not in best:
+                    best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
+                                               clause[d.start() - len(before) + f.start():d.end()], "force")
+    hits.extend(best.values())
+    for key, spat in comp.states.items():
+        fpat = comp.forces.get(key)
+        if fpat is None or not fpat.search(clause):
+            continue
+        for m in spat.finditer(clause):
+            if clause[m.end():m.end() + 2] in ("'s", "’s"):
+                continue
+            following = " ".join(clause[m.end():].split()[:5])
+            if not (cues.STATE_VERB.match(clause[m.end():]) or cues.PRESENT.search(following)
+                    or cues.ENDED.search(following)):
+                continue
+            hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
+    if comp.anaphora is not None and last_actor and not hits:
+        for m in comp.anaphora.finditer(clause):
+            if m.group(0).lower() == "ils" and not hits:
+                continue
+            hits.append(ActorHit(last_actor, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
+    # a wagner name inside a demonym phrase ("Russia's Wagner Group") is wagner only
+    names = [h for h in hits if h.via == "name"]
+    return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
+                                                           for n in names)]
+
+
+def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
+    before = text[max(clause_start, m.start - 60):m.start]
+    if cues.BORDER_BEFORE.search(before) or re.search(r"according to\s*$", before, re.I):
+        return False
+    if cues.SPEAKER_AFTER.match(text[m.end:m.end + 60]) and m.kind != "city":
+        return False
+    if m.kind == "demonym":
+        after = " ".join(text[m.end:m.end + 40].split()[:3])
+        if cues.TERRITORY_AFTER.match(after.lower()):
+            return True
+        near_before = " ".join(before.split()[-3:])
+        force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
+        return bool(force and cues.COMPANION.search(" ".join(before.split()[-6:])))
+    words = before.split()[-LOCATIVE_WINDOW:]
+    if re.search(r"[.;:]\s*$", before):
+        return False
+    return any(cues.LOCATIVE.fullmatch(w.strip("«»\"'(),").lower()) for w in words)
+
+
+def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
+    """The leaving cue that has this country as its object, if any ("withdrew from Mali")."""
+    if m.kind not in ("country", "region"):
+        return None  # leaving a city is a move inside the country, not a departure
+    before = text[max(clause_start, m.start - 45):m.start]
+    found = None
+    for c in cues.ENDED.finditer(before):
+        between = before[c.end():]
+        if len(between.split()) <= 4 and not re.search(r"[,;]", between) and not _INNER_PREP.search(between):
+            found = c.group(0)
+    if found is None:
+        # "completion of its mission in Mali": the inner "in" belongs to the mission
+        for c in cues.ENDED.finditer(before):
+            between = before[c.end():]
+            if len(between.split()) <= 4 and _MISSION.search(between) and not re.search(r"[,;]", between):
+                found = c.group(0)
+    if found is None and re.search(r"(?:^|\s)(?:from|out of|из|du|de)\s*$", before, re.I):
+        after = text[m.end:m.end + 30]
+        c = cues.ENDED.search(after)
+        if c and len(after[:c.start()].split()) <= 2:
+            found = c.group(0)  # "из Мали не уходят"
+    if found and cues.ORDERED.search(text[clause_start:m.start]):
+        return None
+    return found
+
+
+_MISSION = re.compile(r"mission|operation|deployment|presence|миссии|операции|присутстви", re.IGNORECASE)
+_INNER_PREP = re.compile(r"(?<!\w)(?:in|at|near|à|в|на)(?!\w)", re.IGNORECASE)
+
+
+def find_claims(article: Article, mentions: list[Mention], config: ActorConfig | None = None) -> list[Claim]:
+    """Presence claims of one article; ``mentions`` index ``article.text``."""
+    cfg = config or load_config()
+    comp = _compile(cfg)
+    text = article.text or ""
+    raw: list[Claim] = []
+    last_actor: str | None = None
+    history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
+    mentions = sorted(mentions, key=lambda m: m.start)
+    mi = 0
+    for s_start, s_end in sentence_spans(text):
+        sentence = text[s_start:s_end]
+        sent_mentions = []
+        while mi < len(mentions) and mentions[mi].start < s_end:
+            if mentions[mi].start >= s_start:
+                sent_mentions.append(mentions[mi])
+            mi += 1
+        for c_start, c_end in _clauses(sentence, s_start):
+            clause = text[c_start:c_end]
+            hits = _actor_hits(clause, c_start, comp, last_actor)
+            clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
+            if hits:
+                raw.extend(_claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions,
+                                             sent_mentions, history, comp))
+                last_actor = max(hits, key=lambda h: h.start).actor
+            history.extend(clause_mentions)
+    return _resolve_article(raw)
+
+
+def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for m in cues.CLAUSE_SPLIT.finditer(sentence):
+        out.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    out.append((offset + pos, offset + len(sentence)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
+    clause = text[c_start:c_end]
+    low = clause.lower()
+    if cues.VISIT.search(low) or cues.MODAL.search(low):
+        return []
+    negated = bool(cues.NEGATION.search(low))
+    present_cue = cues.PRESENT.search(clause)
+    hedged = bool(cues.HEDGE.search(sentence))
+    out: list[Claim] = []
+    for hit in _dedupe_actors(hits):
+        home = comp.home.get(hit.actor, ())
+        targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
+        for m in clause_mentions:
+            if m.iso3 in home:
+                continue
+            ended = _ended_target(text, m, c_start)
+            if ended:
+                targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
+            elif _is_locative(text, m, c_start) and present_cue and not negated:
+                targets.append((m, "present", present_cue.group(0), 0.8))
+        if not targets and (present_cue or cues.ENDED.search(clause)):
+            targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
+                                              present_cue, negated))
+        if not targets and present_cue and not negated:
+            # the place is in another clause of the same sentence ("..., while it works with Russian instructors")
+            for m in sent_mentions:
+                if m.iso3 not in home and not (c_start <= m.start < c_end) and _is_locative(text, m, m.start - 60):
+                    targets.append((m, "present", present_cue.group(0), 0.6))
+        for m, status, cue, conf in targets:
+            if negated and status == "present" and cue not in _ended_words(clause):
+                continue
+            if hedged:
+                conf -= 0.1
+            if hit.via == "anaphora":
+                conf -= 0.1
+            place = m.name if m.kind in ("city", "capital") else None
+            out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
+                             sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2)))
+    return out
+
+
+def _ended_words(clause: str) -> set[str]:
+    return {m.group(0) for m in cues.ENDED.finditer(clause)}
+
+
+def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, present_cue, negated):
+    """Countries that "there", "the country" or "both countries" point back to."""
+    out = []
+    plural = cues.PLURAL_PLACE_ANAPHORA.search(clause)
+    ref = plural or cues.PLACE_ANAPHORA.search(clause)
+    if not ref:
+        return out
+    candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()]
+    if not candidates:
+        return out
+    if plural:
+        african = "afric" in plural.group(0).lower()
+        seen: list[Mention] = []
+        for m in reversed(candidates):
+            if african and not _in_africa(m):
+                continue
+            if m.iso3 not in {s.iso3 for s in seen}:
+                seen.append(m)
+            if len(seen) == 2:
+                break
+        status = "present"
+        return [(m, status, plural.group(0), 0.6) for m in seen] if present_cue and not negated else []
+    if "afric" in ref.group(0).lower() or "африк" in ref.group(0).lower():
+        candidates = [c for c in candidates if _in_africa(c)] or candidates
+    m = candidates[-1]
+    before = clause[:ref.start()]
+    ended = None
+    for c in cues.ENDED.finditer(before):
+        if len(before[c.end():].split()) <= 3:
+            ended = c.group(0)
+    if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
+        return [(m, "present" if negated else "ended", ended, 0.6)]
+    if present_cue and not negated:
+        return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65)]
+    return out
+
+
+_AFRICA = {
+    "DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CMR", "CPV", "CAF", "TCD", "COM", "COD", "COG", "CIV", "DJI", "EGY",
+    "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN", "LSO", "LBR", "LBY", "MDG", "MWI", "MLI",
+    "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA", "RWA", "STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN",
+    "TZA", "TGO", "TUN", "UGA", "ZMB", "ZWE", "ESH",
+}
+
+
+def _in_africa(m: Mention) -> bool:
+    return m.iso3 in _AFRICA
+
+
+def _dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
+    seen: dict[str, ActorHit] = {}
+    rank = {"name": 0, "force": 1, "state": 2, "anaphora": 3}
+    for h in sorted(hits, key=lambda h: rank[h.via]):
+        seen.setdefault(h.actor, h)
+    return list(seen.values())
+
+
+def _resolve_article(raw: list[Claim]) -> list[Claim]:
+    """One status per actor and country: ended outranks present within an article."""
+    ended = {(c.actor, c.iso3) for c in raw if c.status == "ended"}
+    out, seen = [], set()
+    for c in raw:
+        key = (c.actor, c.iso3, c.evidence)
+        if (c.actor, c.iso3) in ended and c.status != "ended":
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

@@ -1,0 +1,106 @@
+"""Actors from a TOML file, so a user adds one by editing text, not code.
+
+The file (default: actors.toml at the repo root, or $FOOTPRINT_ACTORS) gives each actor
+names, force nouns, demonyms, state names, a colour and a label; `compile_actor` turns
+those word lists into regexes once, and the presence rules only ever see the compiled form.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DEFAULT_PATH = Path(__file__).resolve().parents[1] / "actors.toml"
+
+
+@dataclass(frozen=True)
+class Actor:
+    key: str
+    label: str
+    colour: str
+    home: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    forces: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    states: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActorConfig:
+    actors: dict[str, Actor]
+    anaphora: tuple[str, ...] = field(default_factory=tuple)
+
+
+class ActorConfigError(ValueError):
+    """The actor file is unreadable or misses a required field (message says which)."""
+
+
+def _words(value, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ActorConfigError(f"{where} must be a list of strings")
+    return tuple(v for v in value if v.strip())
+
+
+def parse_actors(text: str) -> ActorConfig:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ActorConfigError(f"actor file is not valid TOML: {exc}") from exc
+    anaphora = _words((data.pop("anaphora", {}) or {}).get("phrases"), "anaphora.phrases")
+    actors: dict[str, Actor] = {}
+    for key, spec in data.items():
+        if not isinstance(spec, dict):
+            raise ActorConfigError(f"[{key}] must be a table")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise ActorConfigError(f"actor key {key!r} must be lowercase letters, digits or _")
+        colour = str(spec.get("colour", "#888888"))
+        if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+            raise ActorConfigError(f"[{key}] colour must look like #1f77b4")
+        names = _words(spec.get("names"), f"[{key}] names")
+        if not names and not spec.get("forces"):
+            raise ActorConfigError(f"[{key}] needs names or forces")
+        actors[key] = Actor(
+            key=key,
+            label=str(spec.get("label", key)),
+            colour=colour,
+            home=tuple(str(h).upper() for h in spec.get("home", [])),
+            names=names,
+            forces=_words(spec.get("forces"), f"[{key}] forces"),
+            demonyms=_words(spec.get("demonyms"), f"[{key}] demonyms"),
+            states=_words(spec.get("states"), f"[{key}] states"),
+        )
+    if not actors:
+        raise ActorConfigError("actor file defines no actor")
+    return ActorConfig(actors, anaphora)
+
+
+@lru_cache(maxsize=8)
+def load_config(path: str | None = None) -> ActorConfig:
+    p = Path(path or os.environ.get("FOOTPRINT_ACTORS") or DEFAULT_PATH)
+    try:
+        return parse_actors(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ActorConfigError(f"cannot read actor file {p}: {exc.strerror}") from exc
+
+
+def load_actors(path: str | None = None) -> dict[str, Actor]:
+    """Actors by key, in file order (the dashboard's legend order)."""
+    return load_config(path).actors
+
+
+def word_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern | None:
+    """One regex for a word list: whole words, case-insensitive, ``*`` = any word ending."""
+    if not words:
+        return None
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        esc = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        esc = esc.replace("'", "['’]").replace("’", "['’]")
+        parts.append(esc + (r"\w*" if w.endswith("*") else ""))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)

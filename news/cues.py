@@ -1,0 +1,130 @@
+"""Word lists that turn a sentence about an actor into a presence claim, or stop it.
+
+Kept apart from the logic in news.presence so a reviewer can read what the rules react
+to in each language without reading code. Patterns are regexes over lowercase text.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _rx(*parts: str) -> re.Pattern:
+    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+
+# The actor is (or was) on the ground: deployed, based, fighting, training, guarding...
+PRESENT = _rx(
+    # English
+    r"deploy\w*", r"redeploy\w*", r"arriv\w*", r"station\w*", r"based", r"bases?", r"airbase", r"garrison\w*",
+    r"operat\w*", r"fight\w*", r"fought", r"battl\w*", r"clash\w*", r"combat", r"train\w*", r"guard\w*",
+    r"protect\w*", r"present", r"presence", r"work\w*", r"runs?", r"running", r"keeps?", r"kept", r"remain\w*",
+    r"stay\w*", r"landed", r"reach\w*", r"sent", r"send\w*", r"flown", r"flew", r"captur\w*", r"took control",
+    r"taken \w* ?control", r"killed", r"losses", r"ambush\w*", r"seen", r"spotted", r"patrol\w*", r"alongside",
+    r"brought in", r"welcom\w*", r"exercises", r"drills", r"moving", r"moved", r"reinforc\w*", r"posted",
+    r"on the ground", r"fly\w*", r"flying", r"missions?", r"strikes", r"sorties", r"mining", r"mines",
+    r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard)\w*", r"support\w* (?:by|from)",
+    r"in service", r"still", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
+    r"have been in", r"has been in", r"had been in", r"relies on",
+    # French
+    r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
+    r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",
+    r"épaul\w*", r"aux côtés", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
+    r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont",
+    # Russian
+    r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
+    r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
+    r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
+    r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*",
+)
+
+# The actor left: the country must follow within a few words (see news.presence).
+ENDED = _rx(
+    r"left", r"leave", r"leaves", r"leaving", r"withdr\w*", r"pull\w* out", r"pullout", r"pull-out", r"quit\w*",
+    r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
+    r"returned home", r"exit\w*",
+    r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*",
+    r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
+    r"выш(?:ел|ли)", r"уходят",
+)
+# Words that make a leaving verb point at something else than a country ("pulled back from the front").
+ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W*(?:the\s+|la\s+|le\s+|l')?", re.I)
+
+# Not (yet) presence: plans, conditionals, offers, orders.
+MODAL = _rx(
+    r"could", r"would", r"might", r"may", r"plans?", r"planned", r"planning", r"intends?", r"wants? to",
+    r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
+    r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
+    r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
+    r"will (?!continue|remain|stay|keep)",
+    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va ", r"vont ",
+    r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
+    r"будут", r"уедет", r"начать", r"поручил",
+)
+NEGATION = _rx(
+    r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
+    r"without", r"none",
+    r"pas", r"jamais", r"aucun\w*", r"ni", r"nie", r"nient", r"niant", r"dément\w*", r"démenti", r"nie\w*",
+    r"не", r"нет", r"ни", r"отрица\w*", r"опроверг\w*",
+)
+VISIT = _rx(
+    r"visit\w*", r"talks", r"met", r"meets?", r"meeting", r"delegation", r"trip", r"summit", r"phone",
+    r"call", r"held talks", r"hosted",
+    r"visite", r"entretien", r"rencontr\w*", r"téléphon\w*", r"sommet",
+    r"визит\w*", r"переговор\w*", r"встреч\w*", r"телефон\w*", r"саммит\w*", r"прилетел\w*",
+)
+# Reported rather than asserted: still presence (GUIDE), but less sure.
+HEDGE = _rx(
+    r"reportedly", r"allegedly", r"believed", r"said to", r"according to", r"sources?", r"claimed?",
+    r"accus\w*", r"suspected",
+    r"auraient", r"aurait", r"selon", r"présumés?", r"accus\w*",
+    r"по данным", r"якобы", r"предположительно", r"сообща\w*", r"по словам", r"обвиня\w*",
+)
+# Where a country is named as the place (before it, within a few words).
+LOCATIVE = _rx(
+    r"in", r"into", r"to", r"at", r"inside", r"across", r"near", r"from", r"throughout", r"around", r"within",
+    r"of", r"reached", r"entered", r"left", r"quit", r"leave", r"invaded", r"over",
+    r"en", r"au", r"aux", r"à", r"dans", r"vers", r"près", r"depuis", r"du", r"de",
+    r"в", r"во", r"на", r"из", r"под", r"у", r"около", r"близ", r"до",
+)
+# Nouns that make a demonym a place ("Malian troops", "armée malienne", "сирийской армией").
+LOCAL_FORCE = _rx(
+    r"troops", r"soldiers", r"army", r"forces", r"government", r"police", r"territory", r"authorities",
+    r"junta", r"security forces", r"city", r"town", r"capital", r"villagers", r"civilians",
+    r"armée", r"forces", r"soldats", r"territoire", r"autorités", r"junte",
+    r"арми\w*", r"войск\w*", r"сил\w*", r"власт\w*", r"территори\w*",
+)
+# Phrases that point back to a place named earlier ("there", "the country", "туда", "y").
+PLACE_ANAPHORA = _rx(
+    r"there", r"where", r"the country", r"the west african country", r"the central african country",
+    r"the african country", r"the country's", r"this country", r"the capital",
+    r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas",
+    r"туда", r"там", r"в стране", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+)
+PLURAL_PLACE_ANAPHORA = _rx(
+    r"both (?:african )?countries", r"the two (?:african )?countries", r"the two states",
+    r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
+)
+SPEAKER_AFTER = re.compile(
+    r"^\W{0,3}(?:'s\s+|’s\s+)?(?:\w+\s+){0,2}(?:officials?|said|says|government said|authorities said|"
+    r"president|minister|ministry|foreign ministry|embassy|ambassador|spokes\w+|officials said)\b",
+    re.IGNORECASE,
+)
+COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"avec", r"вместе с", r"совместно с", r"с")
+TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
+                      r"territoire", r"ville", r"территори\w*", r"город\w*")
+BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
+CLAUSE_SPLIT = re.compile(r";|:\s|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
+# An order to leave is not a departure ("Putin ordered most of the force out of Syria").
+ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
+# Appositions hide actors that are not the subject ("Africa Corps, the force created to take
+# over the Wagner Group's operations, said ..."): masked before actors are looked for.
+APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160},")
+# A state names the actor only as the subject of a deployment verb ("Russia has sent").
+STATE_VERB = re.compile(
+    r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"
+    r"(?:sent|send\w*|deploy\w*|keeps?|kept|moved|moving|begun moving|began moving|stationed|maintains?|has troops|"
+    r"dispatched|flew|flown|transferred|направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
+    r"a envoyé|envoie|déploie|a déployé|maintient)\b",
+    re.IGNORECASE,
+)
