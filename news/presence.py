@@ -245,7 +245,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             if ended:
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif _is_locative(text, m, c_start) and present_cue and not negated:
-                targets.append((m, "present", present_cue.group(0), 0.8))
+                targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
         if not targets and (present_cue or cues.ENDED.search(clause)):
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                               present_cue, negated))
@@ -265,6 +265,21 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
                              sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2)))
     return out
+
+
+def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
+    """The presence cue closest to the place, outside the actor's own words ("fighters")."""
+    best, dist = None, None
+    for c in cues.PRESENT.finditer(clause):
+        a, b = c_start + c.start(), c_start + c.end()
+        if hit.start <= a < hit.end:
+            continue
+        d = abs(pos - b)
+        if dist is None or d < dist:
+            best, dist = c.group(0), d
+    if best is None:
+        best = cues.PRESENT.search(clause).group(0)
+    return best
 
 
 def _ended_words(clause: str) -> set[str]:

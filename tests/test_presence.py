@@ -1,0 +1,116 @@
+"""Presence rules, one behaviour per case, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from news.actors import ActorConfigError, parse_actors
+from news.models import Article
+from news.presence import find_claims
+
+
+def claims(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    art = Article("t", None, "", "", None, lang, text, "test")
+    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # plain deployment, each actor, each language
+        ("Several hundred Wagner fighters arrived in Mali last month.", "en", {("wagner", "MLI", "present")}),
+        ("Russian military instructors are training soldiers in Niger.", "en", {("russia", "NER", "present")}),
+        ("The Africa Corps keeps a garrison in Burkina Faso.", "en", {("russia", "BFA", "present")}),
+        ("Des instructeurs russes sont déployés en Centrafrique depuis 2018.", "fr", {("russia", "CAF", "present")}),
+        ("Les mercenaires du groupe Wagner combattent au Mali.", "fr", {("wagner", "MLI", "present")}),
+        ("Бойцы ЧВК «Вагнер» охраняют золотые рудники в Судане.", "ru", {("wagner", "SDN", "present")}),
+        ("Российские военные инструкторы прибыли в Буркина-Фасо.", "ru", {("russia", "BFA", "present")}),
+        # a state as subject of a deployment verb
+        ("Moscow has sent 200 more instructors to the Central African Republic.", "en", {("russia", "CAF", "present")}),
+        # a city names the country and the place
+        ("Wagner mercenaries were seen at the airport in Bamako.", "en", {("wagner", "MLI", "present")}),
+        # demonym with a companion word
+        ("Wagner units fought alongside Libyan troops loyal to Haftar.", "en", {("wagner", "LBY", "present")}),
+        # departures
+        ("The last Russian troops have left Kazakhstan.", "en", {("russia", "KAZ", "ended")}),
+        ("Wagner withdrew from Mozambique after heavy losses.", "en", {("wagner", "MOZ", "ended")}),
+        ("ЧВК «Вагнер» объявила об уходе из Мали.", "ru", {("wagner", "MLI", "ended")}),
+        ("Le groupe Wagner a annoncé son retrait du Mali.", "fr", {("wagner", "MLI", "ended")}),
+        # a move inside a country stays present
+        ("Wagner fighters pulled back from the front south of Tripoli.", "en", {("wagner", "LBY", "present")}),
+        # not presence: plans, conditionals, visits, denials, critics, home
+        ("Russia could deploy troops to Venezuela if asked.", "en", set()),
+        ("Moscow plans to send military advisers to Togo next year.", "en", set()),
+        ("A Russian military delegation held talks in Tripoli on Tuesday.", "en", set()),
+        ("The Kremlin denied that any Russian troops were in Libya.", "en", set()),
+        ("There is no sign that Wagner personnel have arrived in Niger.", "en", set()),
+        ("France condemned the arrival of Wagner in Mali.", "en", {("wagner", "MLI", "present")}),
+        ("Wagner fighters returned to their bases in Russia.", "en", set()),
+        ("US officials said nothing about Chad.", "en", set()),
+        # a border is not a location
+        ("Wagner fighters clashed with rebels near Tinzaouaten, close to the border with Algeria.", "en",
+         {("wagner", "MLI", "present")}),
+    ],
+)
+def test_sentence_rules(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
+
+
+def test_there_points_back_to_the_last_country() -> None:
+    text = "The junta in Bamako hired foreign help. Wagner fighters have operated there since 2021."
+    assert claims(text) == {("wagner", "MLI", "present")}
+
+
+def test_russian_tuda_points_back() -> None:
+    text = "В ЦАР неспокойно. Весной Москва направила туда пять военных инструкторов."
+    assert claims(text, "ru") == {("russia", "CAF", "present")}
+
+
+def test_both_african_countries_takes_the_last_two_in_africa() -> None:
+    text = ("The sanctions hit firms in Bangui and a trader in Dubai; an executive also dealt with Mali's junta. "
+            "Wagner fighters guard mines in both African countries, officials said.")
+    assert claims(text) == {("wagner", "CAF", "present"), ("wagner", "MLI", "present")}
+
+
+def test_ended_outranks_present_in_one_article() -> None:
+    text = ("Wagner fighters had been working in Mozambique since 2019. "
+            "By early 2020 the group had left Mozambique altogether.")
+    assert claims(text) == {("wagner", "MOZ", "ended")}
+
+
+def test_negated_departure_means_staying() -> None:
+    text = "Российские военные из Мали не уходят."
+    assert claims(text, "ru") == {("russia", "MLI", "present")}
+
+
+def test_claim_carries_evidence_cue_place_and_confidence() -> None:
+    text = "Reportedly, Wagner fighters are stationed in Bangui."
+    art = Article("a1", None, "", "", None, "en", text, "test")
+    (claim,) = find_claims(art, extract(text, "en"))
+    assert claim.evidence == text
+    assert "Wagner" in claim.cue and "station" in claim.cue
+    assert claim.place == "Bangui" and claim.iso3 == "CAF"
+    assert 0 < claim.confidence < 0.8  # hedged
+
+
+def test_user_defined_actor_needs_no_code() -> None:
+    cfg = parse_actors('''
+[anaphora]
+phrases = ["the legionnaires"]
+[legion]
+label = "Foreign Legion"
+colour = "#00aa00"
+home = ["FRA"]
+names = ["Foreign Legion"]
+''')
+    text = "The Foreign Legion is deployed in Djibouti. It also trains soldiers in France."
+    art = Article("x", None, "", "", None, "en", text, "test")
+    got = {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, "en"), cfg)}
+    assert got == {("legion", "DJI", "present")}
+
+
+@pytest.mark.parametrize("bad", ["[x]\ncolour = 'red'\nnames=['X']", "not toml [", "[Bad Key]\nnames=['x']", ""])
+def test_bad_actor_file_is_a_clear_error(bad: str) -> None:
+    with pytest.raises(ActorConfigError):
+        parse_actors(bad)
