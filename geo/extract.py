@@ -89,7 +89,7 @@ def _candidates(gaz: Gazetteer, text: str, lang: str | None) -> list[tuple[int, 
         if end < n - 1 and text[end] == "-" and text[end + 1].isupper():
             continue  # "Congo-Brazzaville" is matched as a whole, not as "Congo"
         surface = text[start:end]
-        entries = [e for e in gaz.entries[key] if _case_ok(e, surface) and (e.case != "any" or not lang or e.lang == lang)]
+        entries = [e for e in gaz.get(key) if _case_ok(e, surface) and (e.case != "any" or not lang or e.lang == lang)]
         if entries:
             out.append((start, end, entries))
     return out

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
-from dataclasses import dataclass, field
+import os
+import pickle
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -33,26 +36,93 @@ class Entry:
     form: str
 
 
-@dataclass(slots=True)
 class Gazetteer:
-    entries: dict[str, list[Entry]] = field(default_factory=dict)
-    automaton: ahocorasick.Automaton | None = None
+    """Forms to places. Rows stay packed as text until a form is actually matched.
+
+    Packing keeps the pickle cache fast to load (a dict of strings unpickles ~20x faster
+    than 230k objects); each matched form is unpacked once and memoised.
+    """
+
+    def __init__(self, packed: dict[str, str], automaton: ahocorasick.Automaton) -> None:
+        self.packed = packed
+        self.automaton = automaton
+        self._memo: dict[str, list[Entry]] = {}
+
+    def __getstate__(self) -> dict:
+        return {"packed": self.packed, "automaton": self.automaton}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["packed"], state["automaton"])
+
+    def get(self, key: str) -> list[Entry]:
+        """Entries of a lowercase form, best first."""
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = [_unpack(line) for line in self.packed.get(key, "").split("\n") if line]
+            self._memo[key] = hit
+        return hit
+
+    def __len__(self) -> int:
+        return len(self.packed)
 
     def lookup(self, name: str) -> list[Place]:
         """Places a name can mean, best first (countries before cities, big before small)."""
-        hits = self.entries.get(name.strip().lower(), [])
-        return [e.place for e in hits if e.place.kind != "block"]
+        return [e.place for e in self.get(name.strip().lower()) if e.place.kind != "block"]
+
+
+def _pack(e: Entry) -> str:
+    p = e.place
+    return "\t".join((p.name, p.iso3, p.kind, repr(p.lat), repr(p.lon), str(p.population), e.case, e.lang, e.form))
+
+
+def _unpack(line: str) -> Entry:
+    name, iso3, kind, lat, lon, pop, case, lang, form = line.split("\t")
+    return Entry(Place(name, iso3, kind, float(lat), float(lon), int(pop)), case, lang, form)
 
 
 def _rank(e: Entry) -> tuple:
     return (KIND_RANK.get(e.place.kind, 9), -e.place.population)
 
 
+def _cache_file(src: Path, min_population: int) -> Path:
+    stat = src.stat()
+    key = hashlib.sha1(f"{src.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{min_population}|v2".encode()).hexdigest()[:16]
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "footprint"
+    return base / f"gazetteer-{key}.pickle"
+
+
 @lru_cache(maxsize=4)
 def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION, path: str | None = None) -> Gazetteer:
+    """The gazetteer, from a pickle cache when the data file is unchanged (0.3 s instead of 3 s).
+
+    Every CLI run, test process and Dask worker loads it, so start-up time matters; the cache
+    is keyed by the data file's path, size and mtime and rebuilt whenever it is stale or broken.
+    """
+    src = Path(path or DATA)
+    cache = _cache_file(src, min_population)
+    try:
+        with cache.open("rb") as fh:
+            gaz = pickle.load(fh)
+        if isinstance(gaz, Gazetteer):
+            return gaz
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
+        pass
+    gaz = _build(src, min_population)
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # a read-only home just means no cache
+    return gaz
+
+
+def _build(src: Path, min_population: int) -> Gazetteer:
     """Load forms, keep cities above ``min_population`` (curated sites always), build the automaton."""
     entries: dict[str, list[Entry]] = {}
-    raw = gzip.decompress(Path(path or DATA).read_bytes()).decode("utf-8")
+    raw = gzip.decompress(src.read_bytes()).decode("utf-8")
     for row in csv.DictReader(io.StringIO(raw), delimiter="\t"):
         pop = int(row["population"] or 0)
         kind = row["kind"]
@@ -61,8 +131,10 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION, path: str | Non
         place = Place(row["name"], row["iso3"], kind, float(row["lat"]), float(row["lon"]), pop)
         entries.setdefault(row["form"].lower(), []).append(Entry(place, row["case"], row["lang"], row["form"]))
     auto = ahocorasick.Automaton()
+    packed: dict[str, str] = {}
     for key, lst in entries.items():
         lst.sort(key=_rank)
+        packed[key] = "\n".join(_pack(e) for e in lst)
         auto.add_word(key, key)
     auto.make_automaton()
-    return Gazetteer(entries, auto)
+    return Gazetteer(packed, auto)
