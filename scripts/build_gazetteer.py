@@ -34,6 +34,7 @@ from geo.inflect import (  # noqa: E402
 
 OUT = ROOT / "data" / "gazetteer" / "places.tsv.gz"
 ALIASES = ROOT / "data" / "gazetteer" / "aliases.tsv"
+SITES = ROOT / "data" / "gazetteer" / "sites.tsv"
 MIN_CITY_POP = 5000          # kept in the file; the run-time threshold is chosen by bench/accuracy.py
 ALT_NAME_MIN_POP = 50000     # alternate names only for larger cities: less noise
 RU_DECLINE_MIN_POP = 100000  # decline Cyrillic city names only for larger cities
@@ -147,6 +148,8 @@ def main() -> None:
             continue
         pop = int(city.get("population") or 0)
         kind = "capital" if (city["name"], iso3) in capitals else "city"
+        if pop == 0 and kind == "city":
+            continue  # unknown size: cannot be weighed against the threshold
         names = {city["name"]}
         for alt in city.get("alternatenames") or []:
             if not alt or not alt[:1].isupper() or len(alt) < 3:
@@ -164,15 +167,25 @@ def main() -> None:
             for f in forms:
                 add(f, iso3, kind, city["name"], float(city["latitude"]), float(city["longitude"]), pop,
                     "ru" if is_cyrillic(f) else "en")
-        key = (city["name"], iso3)
-        if pop >= city_points.get(key, (0, 0, -1))[2]:
-            city_points[key] = (city["latitude"], city["longitude"], pop)
+        for n in {city["name"], *(city.get("alternatenames") or [])}:
+            key = (n, iso3)
+            if pop >= city_points.get(key, (0, 0, -1))[2]:
+                city_points[key] = (city["latitude"], city["longitude"], pop)
 
-    # Curated small sites take real coordinates where GeoNames has the place.
+    # Curated small sites take real coordinates: GeoNames (any of its names), else sites.tsv.
+    sites = {}
+    for line in SITES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, iso3, lat, lon = line.split("\t")
+            sites[(form, iso3)] = (float(lat), float(lon))
     for r in rows:
-        if r["kind"] == "city" and r["population"] == 0 and (r["name"], r["iso3"]) in city_points:
-            lat, lon, _ = city_points[(r["name"], r["iso3"])]
-            r["lat"], r["lon"] = round(float(lat), 4), round(float(lon), 4)
+        if r["kind"] == "city" and r["population"] == 0:
+            key = (r["form"], r["iso3"])
+            if key in sites:
+                r["lat"], r["lon"] = sites[key]
+            elif key in city_points:
+                lat, lon, pop = city_points[key]
+                r["lat"], r["lon"], r["population"] = round(float(lat), 4), round(float(lon), 4), int(pop)
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     tmp = OUT.with_suffix(".tmp")
