@@ -25,17 +25,24 @@ PRESENT = _rx(
     r"on the ground", r"fly\w*", r"flying", r"missions?", r"strikes", r"sorties", r"mining", r"mines",
     r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard)\w*", r"support\w* (?:by|from)",
     r"in service", r"still", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
-    r"have been in", r"has been in", r"had been in", r"relies on",
+    r"have been in", r"has been in", r"had been in", r"relies on", r"invad\w*", r"invasion", r"annex\w*",
+    r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
+    r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
+    r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*",
     # French
     r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
     r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",
     r"épaul\w*", r"aux côtés", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
-    r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont",
+    r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
+    r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
+    r"exactions", r"recrut\w*", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
-    r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*",
+    r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
+    r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -106,8 +113,10 @@ PLURAL_PLACE_ANAPHORA = _rx(
     r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
 )
 SPEAKER_AFTER = re.compile(
-    r"^\W{0,3}(?:'s\s+|’s\s+)?(?:\w+\s+){0,2}(?:officials?|said|says|government said|authorities said|"
-    r"president|minister|ministry|foreign ministry|embassy|ambassador|spokes\w+|officials said)\b",
+    r"^\W{0,2}(?:(?:'s|’s)\s+)?(?:(?:foreign|defence|defense|interior|state|military|government)\s+)?"
+    r"(?:officials?|ministry|president|minister|embassy|ambassador|spokes\w+|diplomats?|"
+    r"(?:government|authorities)\s+(?:said|says|say|told|denied|insists?)|"
+    r"said|says|say|told|stated|announced|accused|condemned|denied|insists?)\b",
     re.IGNORECASE,
 )
 COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"avec", r"вместе с", r"совместно с", r"с")
@@ -128,3 +137,6 @@ STATE_VERB = re.compile(
     r"a envoyé|envoie|déploie|a déployé|maintient)\b",
     re.IGNORECASE,
 )
+# "Wagner fighters in Libya", "instructeurs russes au Mali": the actor phrase itself placed.
+ACTOR_IN = re.compile(r"^\W{0,2}(?:\w+\s+){0,2}?(?:in|inside|au|aux|en|à|в|во|на)\s+(?:\w+\s+)?$", re.IGNORECASE)
+LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et)\s*(?:the\s+|la\s+|le\s+|l'|les\s+)?$", re.IGNORECASE)

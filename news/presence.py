@@ -142,7 +142,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     before = text[max(clause_start, m.start - 60):m.start]
     if cues.BORDER_BEFORE.search(before) or re.search(r"according to\s*$", before, re.I):
         return False
-    if cues.SPEAKER_AFTER.match(text[m.end:m.end + 60]) and m.kind != "city":
+    after_text = re.split(r"[.;!?\n]", text[m.end:m.end + 60], maxsplit=1)[0]
+    if cues.SPEAKER_AFTER.match(after_text) and m.kind not in ("city", "demonym"):
         return False
     if m.kind == "demonym":
         after = " ".join(text[m.end:m.end + 40].split()[:3])
@@ -238,21 +239,29 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     for hit in _dedupe_actors(hits):
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
+        prev: Mention | None = None
+        prev_locative = False
         for m in clause_mentions:
+            locative = _is_locative(text, m, c_start) or (
+                prev_locative and prev is not None and bool(cues.LIST_GAP.match(text[prev.end:m.start])))
+            prev, prev_locative = m, locative
             if m.iso3 in home:
                 continue
             ended = _ended_target(text, m, c_start)
+            placed = hit.end <= m.start and cues.ACTOR_IN.match(text[hit.end:m.start])
             if ended:
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
-            elif _is_locative(text, m, c_start) and present_cue and not negated:
+            elif locative and present_cue and not negated:
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
+            elif placed and not negated:
+                targets.append((m, "present", text[hit.start:m.end], 0.7))
         if not targets and (present_cue or cues.ENDED.search(clause)):
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                               present_cue, negated))
         if not targets and present_cue and not negated:
             # the place is in another clause of the same sentence ("..., while it works with Russian instructors")
             for m in sent_mentions:
-                if m.iso3 not in home and not (c_start <= m.start < c_end) and _is_locative(text, m, m.start - 60):
+                if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
         for m, status, cue, conf in targets:
             if negated and status == "present" and cue not in _ended_words(clause):

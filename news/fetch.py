@@ -1,0 +1,119 @@
+"""Fetch one http(s) URL, defensively: scheme check, timeout, streamed size cap, safe gzip.
+
+Why by hand on urllib instead of requests: it is the only network edge of the project, the
+rules are few and strict (no ``file:``/``ftp:``, no unbounded bodies, no gzip bombs), and the
+standard library lets us enforce each of them in a few visible lines without another pin.
+"""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+import zlib
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+MAX_BYTES = 5 * 1024 * 1024
+TIMEOUT = 15.0
+CHUNK = 64 * 1024
+USER_AGENT = "Footprint/0.1 (news presence mapper; +https://github.com/)"
+
+
+class FetchError(Exception):
+    """A URL we could not (or would not) read; the message is the one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class Fetched:
+    url: str  # after redirects
+    content: bytes  # decoded from gzip/deflate if the server compressed it
+    content_type: str  # lower-case media type without parameters, "" if absent
+    charset: str | None
+
+
+def is_http_url(value: str | None) -> bool:
+    """True for absolute http/https URLs with a host: the only links we store or follow."""
+    if not value or not isinstance(value, str):
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects only to http(s); a redirect to ``file:`` or ``ftp:`` is an error."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: D401 - urllib API
+        if not is_http_url(newurl):
+            raise FetchError(f"redirect to a non-http URL ({newurl[:80]})")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
+
+
+def _read_capped(stream, encoding: str, max_bytes: int) -> bytes:
+    """Read the body in chunks, decompressing as we go, and stop the moment it exceeds the cap.
+
+    The cap applies to the decompressed size, so a small gzip bomb is refused just as a large
+    plain page is; ``max_length`` keeps zlib from inflating more than we are willing to hold.
+    """
+    decoder = None
+    if encoding in ("gzip", "x-gzip"):
+        decoder = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    elif encoding == "deflate":
+        decoder = zlib.decompressobj()
+    elif encoding not in ("", "identity"):
+        raise FetchError(f"unsupported content encoding {encoding!r}")
+    out = bytearray()
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            break
+        if decoder is None:
+            out += chunk
+        else:
+            try:
+                # At most one byte past the cap: enough to know the cap was exceeded.
+                out += decoder.decompress(chunk, max_bytes + 1 - len(out))
+            except zlib.error as exc:
+                raise FetchError(f"corrupt {encoding} body ({exc})") from exc
+        if len(out) > max_bytes:
+            raise FetchError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
+    if decoder is not None:
+        try:
+            out += decoder.flush()
+        except zlib.error as exc:
+            raise FetchError(f"corrupt {encoding} body ({exc})") from exc
+        if len(out) > max_bytes:
+            raise FetchError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
+    return bytes(out)
+
+
+def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+    """GET ``url`` and return its (decompressed, capped) body; raise FetchError with a reason."""
+    if not is_http_url(url):
+        raise FetchError("not an http(s) URL")
+    request = urllib.request.Request(
+        url.strip(),
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate", "Accept": "*/*"},
+    )
+    try:
+        with _OPENER.open(request, timeout=timeout) as response:
+            length = response.headers.get("Content-Length")
+            encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
+            if length and length.isdigit() and not encoding and int(length) > max_bytes:
+                raise FetchError(f"too large ({int(length)} bytes)")
+            body = _read_capped(response, encoding, max_bytes)
+            content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
+            charset = response.headers.get_content_charset()
+            return Fetched(response.geturl(), body, content_type.lower(), charset)
+    except FetchError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise FetchError(f"HTTP {exc.code} {exc.reason}") from exc
+    except urllib.error.URLError as exc:
+        raise FetchError(f"cannot connect ({exc.reason})") from exc
+    except TimeoutError as exc:
+        raise FetchError(f"timed out after {timeout:g}s") from exc
+    except (OSError, ValueError) as exc:
+        raise FetchError(f"{type(exc).__name__}: {exc}") from exc

@@ -1,0 +1,124 @@
+"""What every source kind shares: the skip record, byte checks, and building an Article.
+
+Why one place: the rules that make the store trustworthy (clean text, id from canonical URL
+or text, http(s)-only links, no invented dates, a language among en/fr/ru) must not differ by
+where an article came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from news.clean import clean_text
+from news.fetch import is_http_url
+from news.lang import detect_language, normalise_language
+from news.models import Article, article_id
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A source (or one item in it) that cannot become an article.
+
+    ``kind`` is the short category used in the closing summary, the message the full reason.
+    """
+
+    def __init__(self, kind: str, reason: str | None = None) -> None:
+        super().__init__(reason or kind)
+        self.kind = kind
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """One source we did not ingest, and why. ``error`` False means a notice (e.g. empty feed)."""
+
+    source: str
+    kind: str
+    reason: str
+    error: bool = True
+
+    def line(self) -> str:
+        return f"skipped {self.source}: {self.reason}"
+
+
+def check_bytes(data: bytes) -> None:
+    """Refuse binary or empty content early, with a reason a person can act on."""
+    if not data.strip():
+        raise SourceError("empty", "empty file")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise SourceError("binary", "binary content (NUL bytes), not text")
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    if controls > len(head) * 0.05:
+        raise SourceError("binary", "binary content (control characters), not text")
+
+
+def decode_utf8(data: bytes) -> str:
+    """UTF-8 (with or without BOM) or a SourceError naming the first bad byte.
+
+    Why not guess latin-1/cp1251: a wrong guess silently garbles names, and names are exactly
+    what we extract. Better to say so and let the user re-encode the file.
+    """
+    check_bytes(data)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start]
+        raise SourceError("not UTF-8", f"not UTF-8 (byte 0x{bad:02x} at offset {exc.start}); re-encode as UTF-8") from exc
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def parse_date(value: object) -> date | None:
+    """A date from ``YYYY-MM-DD`` (optionally followed by a time), a date or datetime; else None.
+
+    Raises SourceError for a value that is present but unreadable, so a typo is reported rather
+    than turned into "undated".
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        match = _ISO_DATE.match(value)
+        if match:
+            try:
+                return date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                pass
+    raise SourceError("bad date", f"unreadable date {str(value)[:40]!r} (want YYYY-MM-DD)")
+
+
+def make_article(
+    *,
+    text: str,
+    source: str,
+    title: str = "",
+    url: str | None = None,
+    outlet: str = "",
+    published: date | None = None,
+    language: str | None = None,
+    id: str | None = None,
+) -> Article:
+    """Clean, identify and label one article; SourceError if nothing is left to read."""
+    body = clean_text(text)
+    if not body.strip():
+        raise SourceError("no text", "no article text")
+    link = url.strip() if is_http_url(url) else None
+    lang = normalise_language(language) or detect_language(body)
+    return Article(
+        id=str(id) if id else article_id(link, body),
+        url=link,
+        title=(title or "").strip(),
+        outlet=(outlet or "").strip(),
+        published=published,
+        language=lang,
+        text=body,
+        source=source,
+        ingested_at=datetime.now(UTC).replace(tzinfo=None),
+    )

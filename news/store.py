@@ -1,0 +1,265 @@
+"""The store: an append-only Parquet dataset (articles/, mentions/, claims/) read with DuckDB.
+
+Why these rules:
+- One file per ingest batch per table, written under a hidden ``.tmp-`` name and
+  ``os.replace``d into place: readers never see half a file, and a crash leaves at most a
+  hidden leftover.
+- The three files of a batch share a name (``part-<batch>.parquet``). Claims and mentions are
+  written first and the articles file last, and readers take mentions/claims only from batches
+  whose articles file exists. So an article id in ``articles/`` implies its mentions and claims
+  are whole, and the leftovers of a batch killed half-way are invisible; the rerun writes that
+  batch again under a new name with no duplicate.
+- If two writers race and store the same article twice, readers keep the copy from the
+  earliest batch (and only that batch's mentions/claims), so counts never double.
+- A file whose footer cannot be read is reported once as a warning and ignored: one bad file
+  must not take the whole store (or the dashboard) down.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from geo.types import Mention
+from news.models import Article, Claim
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_STORE = REPO / "data" / "store"
+ENV_VAR = "FOOTPRINT_STORE"
+TABLES = ("articles", "mentions", "claims")
+TMP_PREFIX = ".tmp-"
+STALE_TMP_SECONDS = 60.0
+
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema(
+        [
+            ("id", pa.string()),
+            ("url", pa.string()),
+            ("title", pa.string()),
+            ("outlet", pa.string()),
+            ("published", pa.date32()),
+            ("language", pa.string()),
+            ("text", pa.string()),
+            ("source", pa.string()),
+            ("ingested_at", pa.timestamp("us")),
+        ]
+    ),
+    "mentions": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("start", pa.int64()),
+            ("end", pa.int64()),
+            ("surface", pa.string()),
+            ("kind", pa.string()),
+            ("iso3", pa.string()),
+            ("lat", pa.float64()),
+            ("lon", pa.float64()),
+            ("sentence", pa.string()),
+        ]
+    ),
+    "claims": pa.schema(
+        [
+            ("article_id", pa.string()),
+            ("actor", pa.string()),
+            ("iso3", pa.string()),
+            ("place", pa.string()),
+            ("lat", pa.float64()),
+            ("lon", pa.float64()),
+            ("status", pa.string()),
+            ("date", pa.date32()),
+            ("evidence", pa.string()),
+            ("cue", pa.string()),
+            ("confidence", pa.float64()),
+        ]
+    ),
+}
+COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
+
+
+class StoreWarning(UserWarning):
+    """A store file we ignore (corrupt, or a stale temporary left by a killed ingest)."""
+
+
+def resolve_store(path: str | os.PathLike | None = None) -> Path:
+    """``--store`` if given, else ``$FOOTPRINT_STORE``, else ``data/store`` in the repo."""
+    if path:
+        return Path(path)
+    env = os.environ.get(ENV_VAR)
+    return Path(env) if env else DEFAULT_STORE
+
+
+@dataclass(slots=True)
+class Batch:
+    """What one article contributes to a write: the article and what was found in it."""
+
+    article: Article
+    mentions: list[Mention]
+    claims: list[Claim]
+
+
+class Store:
+    """A store folder. Cheap to create; every read lists the files afresh (an ingest may be
+    writing), remembering only which files it already found unreadable."""
+
+    def __init__(self, root: str | os.PathLike | None = None) -> None:
+        self.root = resolve_store(root)
+        self._verdicts: dict[tuple[str, int, int], bool] = {}
+        self._warned: set[str] = set()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.root)!r})"
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def files(self, table: str) -> list[Path]:
+        """Readable, visible parquet files of ``table``, oldest batch first."""
+        folder = self.root / table
+        if not folder.is_dir():
+            return []
+        good = []
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith(TMP_PREFIX):
+                self._check_tmp(entry)
+                continue
+            if entry.name.startswith(".") or entry.suffix != ".parquet" or not entry.is_file():
+                continue
+            if self._readable(entry, table):
+                good.append(entry)
+        return good
+
+    def _warn(self, key: str, message: str) -> None:
+        if key not in self._warned:
+            self._warned.add(key)
+            warnings.warn(message, StoreWarning, stacklevel=3)
+
+    def _check_tmp(self, path: Path) -> None:
+        try:
+            age = time.time() - path.stat().st_mtime
+        except OSError:
+            return
+        if age > STALE_TMP_SECONDS:  # younger ones are most likely an ingest still writing
+            self._warn(str(path), f"ignoring leftover temporary file {path} (an interrupted ingest?)")
+
+    def _readable(self, path: Path, table: str) -> bool:
+        try:
+            st = path.stat()
+        except OSError:
+            return False
+        key = (str(path), st.st_size, st.st_mtime_ns)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            try:
+                names = pq.read_schema(path).names
+                missing = [c for c in ("article_id" if table != "articles" else "id",) if c not in names]
+                if missing:
+                    raise ValueError(f"no {missing[0]} column")
+                verdict = True
+            except Exception as exc:  # pyarrow raises several types for torn files
+                verdict = False
+                self._warn(str(path), f"ignoring unreadable store file {path}: {str(exc).splitlines()[0][:160]}")
+            self._verdicts[key] = verdict
+        return verdict
+
+    def connect(self) -> duckdb.DuckDBPyConnection:
+        """An in-memory DuckDB connection with views ``articles``, ``mentions``, ``claims``.
+
+        The views read the files valid right now; pass values to queries as bound parameters.
+        """
+        con = duckdb.connect()
+        for table in TABLES:
+            files = [str(p) for p in self.files(table)]
+            if files:
+                rel = con.read_parquet(files, filename=True, union_by_name=True)
+            else:
+                empty = SCHEMAS[table].empty_table().append_column("filename", pa.array([], pa.string()))
+                rel = con.from_arrow(empty)
+            rel.create_view(f"_{table}_files")
+        cols = {t: ", ".join(f'"{c}"' for c in COLUMNS[t]) for t in TABLES}
+        # First copy of each article id wins; its batch is the file's stem (part-<batch>).
+        con.execute(
+            f"""CREATE TEMP VIEW _articles_b AS
+            SELECT {cols['articles']}, parse_filename(filename, true) AS batch FROM (
+              SELECT *, row_number() OVER (PARTITION BY id ORDER BY filename) AS _rn FROM _articles_files
+            ) WHERE _rn = 1"""
+        )
+        con.execute(f"CREATE TEMP VIEW articles AS SELECT {cols['articles']} FROM _articles_b")
+        for table in ("mentions", "claims"):
+            select = ", ".join(f't."{c}"' for c in COLUMNS[table])
+            con.execute(
+                f"""CREATE TEMP VIEW {table} AS SELECT {select} FROM _{table}_files t
+                JOIN _articles_b a ON t.article_id = a.id AND parse_filename(t.filename, true) = a.batch"""
+            )
+        return con
+
+    def table(self, name: str) -> pd.DataFrame:
+        """A whole table as a DataFrame (empty, with the contract columns, on an empty store)."""
+        if name not in TABLES:
+            raise ValueError(f"unknown table {name!r}")
+        con = self.connect()
+        try:
+            return con.execute(f"SELECT * FROM {name}").df()
+        finally:
+            con.close()
+
+    def known_ids(self) -> set[str]:
+        """Ids of the articles stored (complete batches only)."""
+        ids: set[str] = set()
+        for path in self.files("articles"):
+            try:
+                ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+            except Exception as exc:
+                self._warn(str(path), f"ignoring unreadable store file {path}: {exc}")
+        return ids
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write(self, batch: Iterable[Batch]) -> str | None:
+        """Append one batch atomically; returns its name (None when there was nothing to write).
+
+        The caller is expected to have dropped known ids (``known_ids``): the store stays
+        append-only and never rewrites a file to deduplicate.
+        """
+        items = list(batch)
+        if not items:
+            return None
+        name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+        mention_rows = [
+            {"article_id": it.article.id, **{k: getattr(m, k) for k in COLUMNS["mentions"][1:]}}
+            for it in items
+            for m in it.mentions
+        ]
+        claim_rows = [{**c.to_dict(), "article_id": it.article.id} for it in items for c in it.claims]
+        article_rows = [{k: getattr(it.article, k) for k in COLUMNS["articles"]} for it in items]
+        # Order matters: the articles file is the commit record of the batch.
+        self._write_table("claims", name, claim_rows)
+        self._write_table("mentions", name, mention_rows)
+        self._write_table("articles", name, article_rows)
+        return name
+
+    def _write_table(self, table: str, name: str, rows: list[dict]) -> None:
+        if not rows and table != "articles":
+            return
+        folder = self.root / table
+        folder.mkdir(parents=True, exist_ok=True)
+        final = folder / f"{name}.parquet"
+        tmp = folder / f"{TMP_PREFIX}{name}.parquet"
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+        pq.write_table(data, tmp, compression="zstd")
+        with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill
+            os.fsync(handle.fileno())
+        os.replace(tmp, final)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    """An empty DataFrame with the contract columns of ``table``."""
+    return SCHEMAS[table].empty_table().to_pandas()
