@@ -162,6 +162,8 @@ def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
     """The leaving cue that has this country as its object, if any ("withdrew from Mali")."""
     if m.kind not in ("country", "region"):
         return None  # leaving a city is a move inside the country, not a departure
+    if cues.PART_OF.match(text[m.end:m.end + 40]):
+        return None  # "out of the CAR's northeast": still in the country
     before = text[max(clause_start, m.start - 45):m.start]
     found = None
     for c in cues.ENDED.finditer(before):
@@ -255,6 +257,10 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
             elif placed and not negated:
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
+            elif m.end <= hit.start and m.kind != "demonym" and not negated:
+                host = cues.HOST.search(text, m.end, hit.start)
+                if host and not re.search(r"[,;]", text[m.end:host.start()]):
+                    targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
         if not targets and (present_cue or cues.ENDED.search(clause)):
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                               present_cue, negated))
