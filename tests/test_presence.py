@@ -48,6 +48,16 @@ def claims(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
         ("France condemned the arrival of Wagner in Mali.", "en", {("wagner", "MLI", "present")}),
         ("Wagner fighters returned to their bases in Russia.", "en", set()),
         ("US officials said nothing about Chad.", "en", set()),
+        # a host country as subject; leaving part of a country; "they" pointing back
+        ("Le Burkina Faso a accueilli jeudi une centaine d'instructeurs russes.", "fr", {("russia", "BFA", "present")}),
+        ("Mali hired Wagner in late 2021.", "en", {("wagner", "MLI", "present")}),
+        ("Wagner pulled its fighters out of the Central African Republic's northeast.", "en",
+         {("wagner", "CAF", "present")}),
+        ("Wagner's men reached Mozambique in 2019. Within months they had withdrawn from the country.", "en",
+         {("wagner", "MOZ", "ended")}),
+        ("Russian troops invaded Ukraine in 2022.", "en", {("russia", "UKR", "present")}),
+        ("Russia withdrew its military police from the Golan frontier; Moscow still keeps warships at Tartus.", "en",
+         {("russia", "SYR", "present")}),
         # a border is not a location
         ("Wagner fighters clashed with rebels near Tinzaouaten, close to the border with Algeria.", "en",
          {("wagner", "MLI", "present")}),
