@@ -100,7 +100,7 @@ def word_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern | None:
         return None
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w.rstrip("*")).replace(r"\ ", r"\s+")
+        esc = re.escape(w.rstrip("*")).replace(r"\ ", r"[\s«»\"“”]+")
         esc = esc.replace("'", "['’]").replace("’", "['’]")
         parts.append(esc + (r"\w*" if w.endswith("*") else ""))
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)

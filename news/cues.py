@@ -146,3 +146,7 @@ HOST = _rx(r"host\w*", r"welcom\w*", r"received", r"hired", r"brought in", r"tur
 # "the CAR's northeast": part of a country; leaving it is not leaving the country.
 PART_OF = re.compile(r"^(?:'s|’s)\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                      r"south-?west|centre|center|interior|border|frontier|coast)\b", re.I)
+# The same men named as another actor: "these instructors are in fact employed by Wagner companies".
+IDENTITY = _rx(r"employed by", r"work(?:ing)? for", r"members of", r"identif\w* (?:\w+ ){0,4}as", r"linked to",
+               r"in fact", r"actually", r"employés par", r"en réalité", r"liées? (?:au|à)", r"membres d\w*",
+               r"связанн\w*", r"на самом деле", r"являются")

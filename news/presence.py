@@ -207,6 +207,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             if mentions[mi].start >= s_start:
                 sent_mentions.append(mentions[mi])
             mi += 1
+        raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         for c_start, c_end in _clauses(sentence, s_start):
             clause = text[c_start:c_end]
             hits = _actor_hits(clause, c_start, comp, last_actor)
@@ -217,6 +218,30 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 last_actor = max(hits, key=lambda h: h.start).actor
             history.extend(clause_mentions)
     return _resolve_article(raw)
+
+
+def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_actor: str | None,
+                     so_far: list[Claim]) -> list[Claim]:
+    """Claims inherited when the men of one actor are named as another's.
+
+    "Many of these instructors are in fact employed by companies linked to Wagner": wherever
+    the instructors were placed, Wagner is too. Needs a phrase pointing back at the earlier
+    actor's men, another actor named, and an identity cue.
+    """
+    if not last_actor or comp.anaphora is None:
+        return []
+    ident = cues.IDENTITY.search(sentence)
+    if not ident or not comp.anaphora.search(sentence):
+        return []
+    out = []
+    for key, pat in comp.names.items():
+        if key == last_actor or not pat.search(sentence):
+            continue
+        for c in so_far:
+            if c.actor == last_actor and c.status == "present":
+                out.append(Claim(article.id, key, c.iso3, c.place, c.lat, c.lon, "present", article.published,
+                                 sentence.strip(), ident.group(0), round(min(c.confidence, 0.5), 2)))
+    return out
 
 
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:

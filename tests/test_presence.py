@@ -124,3 +124,9 @@ names = ["Foreign Legion"]
 def test_bad_actor_file_is_a_clear_error(bad: str) -> None:
     with pytest.raises(ActorConfigError):
         parse_actors(bad)
+
+
+def test_men_named_as_another_actor_inherit_its_places() -> None:
+    text = ("Russian instructors have been training the army in Mali since January. "
+            "Investigators say these instructors are in fact employed by firms linked to Wagner.")
+    assert claims(text) == {("russia", "MLI", "present"), ("wagner", "MLI", "present")}
