@@ -1,0 +1,339 @@
+"""The map: Natural Earth countries as the base, one GeoJsonLayer per actor, cities on top.
+
+``build_deck`` is pure: layer rows (DESIGN.md's layer row) and country shapes in, a pydeck
+``Deck`` and an index (layer id -> ISO3 per drawn feature, so a click is looked up by index)
+out. No basemap (``map_provider=None``): the page needs no tile server, token or network.
+Every layer has a fixed id so selections and Streamlit's message cache survive reruns.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import pydeck as pdk
+from pydeck.bindings.json_tools import default_serialize
+
+from components.actors import ActorStyle
+from components.state import DEFAULT_VIEW, MapView
+
+BASE_ID = "countries"
+SELECTED_ID = "selected"
+CITIES_ID = "cities"
+BASE_FILL = [226, 226, 222, 255]
+BASE_LINE = [255, 255, 255, 255]
+SELECT_LINE = [20, 20, 20, 255]
+COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+
+
+def actor_layer_id(actor: str) -> str:
+    return f"actor-{actor}"
+
+
+class CompactDeck(pdk.Deck):
+    """A Deck whose JSON has no indentation: the page sends a third of the bytes."""
+
+    def to_json(self):  # noqa: D102 - same contract as pydeck's
+        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+
+
+# ---------------------------------------------------------------- shapes
+
+
+def _round_coords(coords, ndigits: int):
+    if isinstance(coords, (int, float)):
+        return round(float(coords), ndigits)
+    return [_round_coords(c, ndigits) for c in coords]
+
+
+@lru_cache(maxsize=4)
+def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]:
+    """ISO3 -> {"name", "geometry" (GeoJSON dict, simplified, rounded), "lat", "lon"}.
+
+    Uses ``geo.shapes.load_countries()`` when available, else the GeoJSON file it writes.
+    Simplified once per process for the world view: the map never needs survey precision.
+    """
+    try:
+        from geo.shapes import load_countries  # type: ignore[import-not-found]
+
+        gdf = load_countries()
+    except Exception:  # noqa: BLE001 - fall back to the shipped file
+        import geopandas as gpd
+
+        gdf = gpd.read_file(COUNTRIES_FILE)
+    from shapely.geometry import mapping
+
+    out: dict[str, dict] = {}
+    geoms = gdf.geometry.simplify(tolerance, preserve_topology=True) if tolerance else gdf.geometry
+    for row, geom in zip(gdf.itertuples(index=False), geoms, strict=True):
+        if geom is None or geom.is_empty:
+            continue
+        iso3 = str(row.iso3)
+        g = mapping(geom)
+        out[iso3] = {
+            "name": str(row.name),
+            "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
+            "lat": float(getattr(row, "label_lat", float("nan"))),
+            "lon": float(getattr(row, "label_lon", float("nan"))),
+        }
+    return out
+
+
+# ---------------------------------------------------------------- colour scale
+
+
+def _to_date(v) -> date | None:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    try:
+        ts = pd.Timestamp(v)
+    except (ValueError, TypeError):
+        return None
+    return None if pd.isna(ts) else ts.date()
+
+
+def strength(articles: int, last_seen, window_end, max_articles: int) -> float:
+    """0..1: more articles and more recent reporting weigh more.
+
+    Articles count on a log scale against the most-reported row shown; recency halves the
+    weight for every year between the last report and the window's end.
+    """
+    a = max(int(articles or 0), 0)
+    volume = math.log1p(a) / math.log1p(max(max_articles, 1)) if a else 0.0
+    last, end = _to_date(last_seen), _to_date(window_end)
+    age_years = max((end - last).days, 0) / 365.25 if last and end else 0.0
+    recency = 0.5 ** age_years
+    return round(min(1.0, volume * (0.35 + 0.65 * recency)), 4)
+
+
+def fill_colour(rgb: tuple[int, int, int], status: str, s: float) -> list[int]:
+    """Present: alpha 70..230 by strength. Ended: faint wash, the outline carries the colour."""
+    if status == "ended":
+        return [*rgb, 45]
+    return [*rgb, int(round(70 + 160 * max(0.0, min(1.0, s))))]
+
+
+def line_colour(rgb: tuple[int, int, int], status: str) -> list[int]:
+    if status == "ended":
+        return [*rgb, 255]
+    return [255, 255, 255, 200]
+
+
+# ---------------------------------------------------------------- tooltips
+
+
+def _clean(v, limit: int = 160) -> str:
+    """Plain, printable, bounded text. Tooltips are set as text, never as HTML."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    s = " ".join(str(v).split())
+    s = "".join(ch for ch in s if ch.isprintable())
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+def _d(v) -> str:
+    d = _to_date(v)
+    return d.isoformat() if d else "unknown"
+
+
+def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
+    n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
+    conf = row.get("confidence")
+    conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+    lines = [
+        f"{_clean(row.get('country') or row.get('iso3'))} — {_clean(style.label)}",
+        f"Status at {window_end}: {_clean(row.get('status'))}",
+        f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
+        f"First seen {_d(row.get('first_seen'))} · last seen {_d(row.get('last_seen'))}",
+    ]
+    title = _clean(row.get("latest_title"))
+    if title:
+        lines.append(f"Latest: {title}")
+    lines.append("Click to see the sources")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- deck
+
+
+@dataclass
+class DeckBundle:
+    deck: pdk.Deck
+    index: dict[str, list[str]]  # layer id -> ISO3 of each feature, in draw order
+
+
+def _feature(geometry: dict, props: dict) -> dict:
+    return {"type": "Feature", "geometry": geometry, "properties": props}
+
+
+def _records(rows: pd.DataFrame | None) -> list[dict]:
+    if rows is None or len(rows) == 0:
+        return []
+    return rows.to_dict(orient="records")
+
+
+def build_deck(
+    rows: pd.DataFrame | None,
+    shapes: dict[str, dict],
+    styles: dict[str, ActorStyle],
+    *,
+    window_end: str,
+    view: MapView = DEFAULT_VIEW,
+    selected: str | None = None,
+    cities: pd.DataFrame | None = None,
+    height: int = 520,
+) -> DeckBundle:
+    """The deck for these layer rows. ``rows`` has DESIGN.md's layer-row columns."""
+    recs = _records(rows)
+    end_of_window = pd.Period(window_end, freq="M").end_time.date() if window_end else None
+    max_articles = max((int(r.get("articles") or 0) for r in recs), default=1)
+
+    base_iso = sorted(shapes)
+    base_feats = [
+        _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window"})
+        for i in base_iso
+    ]
+    layers = [
+        pdk.Layer(
+            "GeoJsonLayer",
+            data={"type": "FeatureCollection", "features": base_feats},
+            id=BASE_ID,
+            pickable=True,
+            stroked=True,
+            filled=True,
+            get_fill_color=BASE_FILL,
+            get_line_color=BASE_LINE,
+            line_width_min_pixels=0.5,
+        )
+    ]
+    index: dict[str, list[str]] = {BASE_ID: base_iso}
+
+    # ended first, then present, so present presence is drawn on top
+    for actor, style in styles.items():
+        mine = [r for r in recs if r.get("actor") == actor and r.get("iso3") in shapes]
+        if not mine:
+            continue
+        mine.sort(key=lambda r: (r.get("status") != "ended", int(r.get("articles") or 0)))
+        feats, isos = [], []
+        for r in mine:
+            st_ = str(r.get("status") or "present")
+            s = strength(r.get("articles"), r.get("last_seen"), end_of_window, max_articles)
+            feats.append(
+                _feature(
+                    shapes[r["iso3"]]["geometry"],
+                    {
+                        "tip": row_tooltip(r, style, window_end),
+                        "fill": fill_colour(style.rgb, st_, s),
+                        "line": line_colour(style.rgb, st_),
+                        "w": 2.5 if st_ == "ended" else 0.8,
+                    },
+                )
+            )
+            isos.append(r["iso3"])
+        lid = actor_layer_id(actor)
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data={"type": "FeatureCollection", "features": feats},
+                id=lid,
+                pickable=True,
+                stroked=True,
+                filled=True,
+                get_fill_color="properties.fill",
+                get_line_color="properties.line",
+                get_line_width="properties.w",
+                line_width_units="'pixels'",
+                auto_highlight=True,
+                highlight_color=[255, 255, 255, 60],
+            )
+        )
+        index[lid] = isos
+
+    if selected and selected in shapes:
+        layers.append(
+            pdk.Layer(
+                "GeoJsonLayer",
+                data={"type": "FeatureCollection", "features": [_feature(shapes[selected]["geometry"], {})]},
+                id=SELECTED_ID,
+                pickable=False,
+                stroked=True,
+                filled=False,
+                get_line_color=SELECT_LINE,
+                line_width_min_pixels=2.5,
+            )
+        )
+
+    city_recs = _records(cities)
+    if city_recs:
+        pts, isos = [], []
+        for c in city_recs:
+            style = styles.get(c.get("actor"))
+            if style is None or pd.isna(c.get("lat")) or pd.isna(c.get("lon")):
+                continue
+            n = int(c.get("claims") or 1)
+            pts.append(
+                {
+                    "position": [round(float(c["lon"]), 3), round(float(c["lat"]), 3)],
+                    "colour": [*style.rgb, 235],
+                    "r": round(3 + 2.2 * math.log1p(n), 1),
+                    "tip": (
+                        f"{_clean(c.get('place'))} ({_clean(c.get('country') or c.get('iso3'))})\n"
+                        f"{_clean(style.label)}: {n} claim{'s' * (n != 1)} naming this place"
+                    ),
+                }
+            )
+            isos.append(str(c.get("iso3")))
+        if pts:
+            layers.append(
+                pdk.Layer(
+                    "ScatterplotLayer",
+                    data=pts,
+                    id=CITIES_ID,
+                    pickable=True,
+                    get_position="position",
+                    get_fill_color="colour",
+                    get_radius="r",
+                    radius_units="'pixels'",
+                    stroked=True,
+                    get_line_color=[255, 255, 255, 255],
+                    line_width_min_pixels=1,
+                )
+            )
+            index[CITIES_ID] = isos
+
+    deck = CompactDeck(
+        layers=layers,
+        initial_view_state=pdk.ViewState(
+            latitude=view.latitude, longitude=view.longitude, zoom=view.zoom, min_zoom=0.5, max_zoom=10
+        ),
+        map_provider=None,
+        tooltip={"text": "{tip}", "style": {"whiteSpace": "pre-line", "fontSize": "12px", "maxWidth": "360px"}},
+        height=height,
+    )
+    return DeckBundle(deck, index)
+
+
+def selected_iso3(selection: dict | None, index: dict[str, list[str]]) -> str | None:
+    """The ISO3 a map click picked, looked up by index (never from the picked object)."""
+    if not selection:
+        return None
+    indices = selection.get("indices") or {}
+    # prefer actor layers and cities over the base layer when several report a pick
+    for lid in sorted(indices, key=lambda k: k == BASE_ID):
+        picked = indices.get(lid) or []
+        isos = index.get(lid) or []
+        for i in picked:
+            if isinstance(i, int) and 0 <= i < len(isos):
+                return isos[i]
+    return None
+
+
+def deck_bytes(deck: pdk.Deck) -> int:
+    """Bytes of the spec Streamlit sends for this deck (its JSON plus the tooltip)."""
+    tip = getattr(deck, "_tooltip", None)
+    return len(deck.to_json().encode("utf-8")) + (len(json.dumps(tip).encode("utf-8")) if tip else 0)

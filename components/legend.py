@@ -1,0 +1,52 @@
+"""The map's legend, drawn beside it (deck.gl has none): escaped HTML."""
+
+from __future__ import annotations
+
+import html
+
+from components.actors import ActorStyle
+
+
+def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str, cities: bool = True) -> str:
+    parts = [f'<div class="fp-legend"><div class="fp-lh">Presence as of {html.escape(window_end)}</div>']
+    for key in shown:
+        s = styles.get(key)
+        if s is None:
+            continue
+        r, g, b = s.rgb
+        parts.append(
+            '<div class="fp-li">'
+            f'<span class="fp-sw" style="background:linear-gradient(90deg, rgba({r},{g},{b},0.3), rgba({r},{g},{b},0.9))"></span>'
+            f"{html.escape(s.label)} — present</div>"
+            '<div class="fp-li">'
+            f'<span class="fp-sw" style="background:rgba({r},{g},{b},0.18);border:2px solid rgb({r},{g},{b})"></span>'
+            f"{html.escape(s.label)} — ended (left or withdrawn)</div>"
+        )
+    parts.append(
+        '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
+        '<div class="fp-note">Darker = more articles and more recent reports.</div>'
+    )
+    if cities:
+        parts.append('<div class="fp-li"><span class="fp-dot"></span>named city (size = claims)</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+CSS = """
+<style>
+.fp-legend{font-size:0.82rem;line-height:1.35;padding:0.3rem 0}
+.fp-lh{font-weight:600;margin-bottom:0.3rem}
+.fp-li{display:flex;align-items:center;gap:0.45rem;margin:0.2rem 0}
+.fp-sw{display:inline-block;width:26px;height:13px;border-radius:2px;flex:none}
+.fp-dot{display:inline-block;width:10px;height:10px;border-radius:50%;background:#555;border:1px solid #fff;margin:0 8px}
+.fp-note{color:#666;font-size:0.75rem;margin:0.3rem 0}
+ul.fp-sources{list-style:none;padding-left:0}
+li.fp-src{border-bottom:1px solid #eee;padding:0.4rem 0}
+.fp-meta{color:#666;font-size:0.78rem}
+.fp-title{font-weight:600}
+blockquote.fp-ev{margin:0.2rem 0 0 0;padding-left:0.6rem;border-left:3px solid #ccc;font-size:0.9rem}
+mark.fp-mention{background:#fff1a8;padding:0 1px}
+mark.fp-claim{background:#ffd8d0}
+mark.fp-cue{background:#ffb3a3;font-weight:600}
+</style>
+"""

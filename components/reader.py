@@ -1,0 +1,62 @@
+"""The reader view: one article, its mentions and claims highlighted, all text escaped."""
+
+from __future__ import annotations
+
+import html
+import math
+
+MENTION_CLASS = "fp-mention"
+CLAIM_CLASS = "fp-claim"
+CUE_CLASS = "fp-cue"
+
+
+def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
+    out, i = [], 0
+    if not needle:
+        return out
+    while True:
+        j = text.find(needle, i)
+        if j < 0:
+            return out
+        out.append((j, j + len(needle)))
+        i = j + len(needle)
+
+
+def highlight(text: str, mentions: list[dict] | None = None, claims: list[dict] | None = None) -> str:
+    """``text`` as escaped HTML with <mark> around mentions, claim sentences and their cues.
+
+    Mentions come with character offsets; claims carry their evidence sentence and cue, found
+    in the text by search. Overlaps are fine: each character gets every class that covers it,
+    and the text is cut at every boundary, so tags never interleave.
+    """
+    text = text or ""
+    n = len(text)
+    spans: list[tuple[int, int, str, str]] = []  # start, end, class, title
+    for m in mentions or []:
+        try:
+            s, e = int(m.get("start")), int(m.get("end"))
+        except (TypeError, ValueError):
+            continue
+        if 0 <= s < e <= n:
+            label = " ".join(str(x) for x in (m.get("kind"), m.get("iso3")) if x and not (isinstance(x, float) and math.isnan(x)))
+            spans.append((s, e, MENTION_CLASS, label))
+    for c in claims or []:
+        actor, status = c.get("actor") or "", c.get("status") or ""
+        ev = str(c.get("evidence") or "")
+        for s, e in _spans_of(text, ev.strip()):
+            spans.append((s, e, CLAIM_CLASS, f"claim: {actor} {status} {c.get('iso3') or ''}".strip()))
+            cue = str(c.get("cue") or "").strip()
+            if cue:
+                for cs, ce in _spans_of(text[s:e], cue):
+                    spans.append((s + cs, s + ce, CUE_CLASS, "cue"))
+    cuts = sorted({0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        piece = html.escape(text[a:b], quote=True)
+        cover = [(cls, title) for s, e, cls, title in spans if s <= a and b <= e]
+        # outermost first: claim sentence, then mention, then cue
+        order = {CLAIM_CLASS: 0, MENTION_CLASS: 1, CUE_CLASS: 2}
+        for cls, title in sorted(cover, key=lambda x: order[x[0]], reverse=True):
+            piece = f'<mark class="{cls}" title="{html.escape(title, quote=True)}">{piece}</mark>'
+        out.append(piece)
+    return "".join(out).replace("\n", "<br>")

@@ -1,0 +1,166 @@
+"""Table shaping: the layer rows the map shows, the evidence rows behind them, safe links.
+
+Everything here is pure pandas/str work. HTML is built only from escaped text, and links
+only ever point at http(s) URLs or at the dashboard's own reader view (``?article=<id>``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+import pandas as pd
+
+from components.state import query_string
+
+LAYER_COLUMNS = [
+    "actor", "iso3", "country", "status", "first_seen", "last_seen",
+    "articles", "claims", "confidence", "lat", "lon", "latest_title", "source_urls",
+]
+EVIDENCE_COLUMNS = [
+    "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
+    "article_id", "evidence", "cue",
+]
+_ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+
+
+def safe_url(url) -> str | None:
+    """The URL if it is a plain http(s) link with a host; otherwise None (javascript:, data:, …)."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    if not u or any(ch.isspace() or not ch.isprintable() for ch in u):
+        return None
+    try:
+        parts = urlsplit(u)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return u
+
+
+def reader_link(article_id, query: Mapping[str, str | list[str]] | None = None) -> str | None:
+    """``?<current filters>&article=<id>``: the in-app reader view of one article."""
+    if not isinstance(article_id, str) or not _ARTICLE_ID.match(article_id):
+        return None
+    q = {k: v for k, v in (query or {}).items() if k != "article"}
+    q["article"] = article_id
+    return query_string(q)
+
+
+def article_link(url, article_id, query=None) -> str | None:
+    return safe_url(url) or reader_link(article_id, query)
+
+
+def _as_list(v) -> list[str]:
+    if v is None:
+        return []
+    if isinstance(v, float) and math.isnan(v):
+        return []
+    if isinstance(v, str):
+        return [p for p in v.split() if p]
+    try:
+        return [str(x) for x in list(v) if x is not None and str(x)]
+    except TypeError:
+        return [str(v)]
+
+
+def _day(v) -> str:
+    if v is None:
+        return ""
+    try:
+        ts = pd.Timestamp(v)
+    except (ValueError, TypeError):
+        return str(v)
+    return "" if pd.isna(ts) else ts.date().isoformat()
+
+
+def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """The layer rows as shown and downloaded: fixed columns, stable order, plain values.
+
+    Sorted by actor then articles (descending) then country; dates ISO; source URLs joined
+    by spaces, keeping only http(s) ones (the sample's briefs have none).
+    """
+    if rows is None or len(rows) == 0:
+        return pd.DataFrame(columns=LAYER_COLUMNS)
+    df = rows.copy()
+    for c in LAYER_COLUMNS:
+        if c not in df.columns:
+            df[c] = None
+    df = df[LAYER_COLUMNS]
+    df["first_seen"] = df["first_seen"].map(_day)
+    df["last_seen"] = df["last_seen"].map(_day)
+    df["articles"] = pd.to_numeric(df["articles"], errors="coerce").fillna(0).astype(int)
+    df["claims"] = pd.to_numeric(df["claims"], errors="coerce").fillna(0).astype(int)
+    df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
+    df["lat"] = pd.to_numeric(df["lat"], errors="coerce").round(4)
+    df["lon"] = pd.to_numeric(df["lon"], errors="coerce").round(4)
+    df["source_urls"] = df["source_urls"].map(lambda v: " ".join(u for u in _as_list(v) if safe_url(u)))
+    df["latest_title"] = df["latest_title"].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
+    df["country"] = df["country"].fillna(df["iso3"]).astype(str)
+    df = df.sort_values(["actor", "articles", "country"], ascending=[True, False, True], kind="stable")
+    return df.reset_index(drop=True)
+
+
+def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
+    """Evidence rows, newest first, with a ``link`` column (http(s) or the reader view)."""
+    cols = [*EVIDENCE_COLUMNS, "link"]
+    if rows is None or len(rows) == 0:
+        return pd.DataFrame(columns=cols)
+    df = rows.copy()
+    for c in EVIDENCE_COLUMNS:
+        if c not in df.columns:
+            df[c] = None
+    df["date"] = df["date"].map(_day)
+    df["url"] = df["url"].map(lambda u: safe_url(u) or "")
+    df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
+    df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
+    df = df[cols].sort_values(["date", "actor", "iso3"], ascending=[False, True, True], kind="stable")
+    return df.reset_index(drop=True)
+
+
+def _e(v) -> str:
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return ""
+    return html.escape(str(v), quote=True)
+
+
+def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, limit: int = 200) -> str:
+    """The evidence rows as an escaped HTML list: date · outlet · linked title, then the sentence."""
+    labels = labels or {}
+    items = []
+    for r in rows.head(limit).to_dict(orient="records"):
+        link = r.get("link") or ""
+        # only the two shapes article_link produces may reach an href
+        if not (safe_url(link) or (link.startswith("?") and "article=" in link)):
+            link = ""
+        title = _e(r.get("title")) or "(untitled)"
+        external = bool(safe_url(link))
+        target = ' target="_blank" rel="noopener noreferrer nofollow"' if external else ' target="_self"'
+        a = f'<a href="{_e(link)}"{target}>{title}</a>' if link else title
+        where = " ↗" if external else ""
+        meta = " · ".join(
+            x
+            for x in (
+                _e(r.get("date")) or "undated",
+                _e(r.get("outlet")),
+                _e(labels.get(r.get("actor"), r.get("actor"))),
+                _e(r.get("country") or r.get("iso3")),
+                _e(r.get("status")),
+            )
+            if x
+        )
+        conf = r.get("confidence")
+        conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+        items.append(
+            '<li class="fp-src">'
+            f'<div class="fp-meta">{meta}{conf_s}</div>'
+            f'<div class="fp-title">{a}{where}</div>'
+            f'<blockquote class="fp-ev">{_e(r.get("evidence"))}</blockquote>'
+            "</li>"
+        )
+    return '<ul class="fp-sources">' + "".join(items) + "</ul>"

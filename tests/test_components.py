@@ -1,0 +1,337 @@
+"""Unit tests of the dashboard's components: pure functions, no Streamlit runtime."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pandas as pd
+import pytest
+
+from components import deck as deckmod
+from components.actors import actor_styles, hex_to_rgb
+from components.downloads import layers_geojson, neutralise, to_csv_bytes
+from components.legend import legend_html
+from components.reader import highlight
+from components.state import (
+    DEFAULT_VIEW,
+    MapView,
+    Options,
+    ViewState,
+    default_state,
+    month_range,
+    parse_query,
+    query_string,
+    step_window,
+    to_query,
+)
+from components.tables import (
+    LAYER_COLUMNS,
+    article_link,
+    safe_url,
+    shape_evidence_rows,
+    shape_layer_rows,
+    sources_html,
+)
+from components.timeline import monthly_frame, timeline_chart
+
+XSS = "<img src=x onerror=alert(1)>"
+OPTS = Options(
+    actors=("russia", "wagner"),
+    months=month_range("2014-01", "2025-12"),
+    countries=("MLI", "CAF", "SYR", "BLR", "MOZ", "UKR"),
+    languages=("en", "fr", "ru"),
+    outlets=("Reuters", "RFI, Afrique", "Meduza"),
+)
+
+
+def layer_rows():
+    return pd.DataFrame(
+        [
+            dict(actor="wagner", iso3="MLI", country="Mali", status="present", first_seen="2021-12-23",
+                 last_seen="2025-06-01", articles=14, claims=20, confidence=0.81, lat=17.3, lon=-3.5,
+                 latest_title=XSS, source_urls=["https://example.org/a", "javascript:alert(1)"]),
+            dict(actor="wagner", iso3="MOZ", country="Mozambique", status="ended", first_seen="2019-09-10",
+                 last_seen="2020-04-01", articles=3, claims=4, confidence=0.7, lat=-17.0, lon=35.0,
+                 latest_title="=HYPERLINK(\"http://evil\")", source_urls=[]),
+            dict(actor="russia", iso3="SYR", country="Syria", status="present", first_seen="2015-09-30",
+                 last_seen="2024-12-01", articles=30, claims=41, confidence=0.9, lat=35.0, lon=38.5,
+                 latest_title="Russian jets strike", source_urls=None),
+        ]
+    )
+
+
+# ---------------------------------------------------------------- URL state
+
+
+def test_default_state_round_trips_to_empty_query():
+    d = default_state(OPTS)
+    assert to_query(d, OPTS) == {}
+    assert parse_query({}, OPTS) == (d, [])
+
+
+def test_full_state_round_trips():
+    s = ViewState(actors=("wagner",), start="2019-01", end="2022-06", countries=("MLI", "CAF"),
+                  statuses=("ended",), min_confidence=0.55, languages=("fr",), outlets=("RFI, Afrique",),
+                  selected="MLI", view=MapView(10.5, -3.25, 3.5), article="abc123")
+    q = to_query(s, OPTS)
+    # what st.query_params.get_all gives back: lists of strings
+    params = {k: ([v] if isinstance(v, str) else v) for k, v in q.items()}
+    back, notes = parse_query(params, OPTS)
+    assert notes == []
+    assert back == s
+
+
+@pytest.mark.parametrize(
+    "params, field, expected",
+    [
+        ({"from": ["2019-13"]}, "start", "2014-01"),
+        ({"from": ["yesterday"]}, "start", "2014-01"),
+        ({"to": ["2099-01"]}, "end", "2025-12"),
+        ({"from": ["2022-01"], "to": ["2020-01"]}, "start", "2014-01"),
+        ({"conf": ["abc"]}, "min_confidence", 0.0),
+        ({"conf": ["1.5"]}, "min_confidence", 0.0),
+        ({"conf": ["nan"]}, "min_confidence", 0.0),
+        ({"actor": ["nobody"]}, "actors", ("russia", "wagner")),
+        ({"status": ["gone"]}, "statuses", ("present", "ended")),
+        ({"view": ["1,2"]}, "view", DEFAULT_VIEW),
+        ({"view": ["100,0,2"]}, "view", DEFAULT_VIEW),
+        ({"sel": ["<script>"]}, "selected", None),
+        ({"article": ["../../etc"]}, "article", None),
+        ({"country": ["XXX"]}, "countries", ()),
+    ],
+)
+def test_malformed_values_fall_back_with_a_note(params, field, expected):
+    s, notes = parse_query(params, OPTS)
+    assert getattr(s, field) == expected
+    assert notes, "a fallback must be visible"
+    assert all("<script>" not in n for n in notes) or field == "selected"
+
+
+def test_partial_lists_keep_the_valid_values():
+    s, notes = parse_query({"actor": ["WAGNER", "nobody"], "country": ["mli,zzz"]}, OPTS)
+    assert s.actors == ("wagner",)
+    assert s.countries == ("MLI",)
+    assert len(notes) == 2
+
+
+def test_outlets_with_commas_survive():
+    s, notes = parse_query({"outlet": ["RFI, Afrique"]}, OPTS)
+    assert s.outlets == ("RFI, Afrique",) and not notes
+
+
+def test_query_string_encodes_repeated_keys():
+    assert query_string({"actor": ["a", "b"], "to": "2020-01"}) == "?actor=a&actor=b&to=2020-01"
+
+
+def test_step_window_keeps_width_and_stops_at_the_end():
+    s = ViewState(actors=("wagner",), start="2025-09", end="2025-10")
+    s2, more = step_window(s, OPTS)
+    assert (s2.start, s2.end, more) == ("2025-10", "2025-11", True)
+    s3, more = step_window(s2, OPTS)
+    assert (s3.end, more) == ("2025-12", False)
+    s4, more = step_window(s3, OPTS)
+    assert s4 == s3 and not more
+
+
+# ---------------------------------------------------------------- colours and deck
+
+
+def test_actor_styles_defaults_and_unknown_actors():
+    st_ = actor_styles(["wagner", "russia", "turkey"])
+    assert hex_to_rgb(st_["wagner"].colour)[0] > 150  # red-ish
+    assert hex_to_rgb(st_["russia"].colour)[2] > 150  # blue-ish
+    assert st_["turkey"].colour not in {st_["wagner"].colour, st_["russia"].colour}
+    with pytest.raises(ValueError):
+        hex_to_rgb("red")
+
+
+def test_strength_grows_with_articles_and_recency():
+    s_many = deckmod.strength(20, "2024-12-01", "2024-12-31", 20)
+    s_few = deckmod.strength(2, "2024-12-01", "2024-12-31", 20)
+    s_old = deckmod.strength(20, "2019-12-01", "2024-12-31", 20)
+    assert 0 < s_few < s_many <= 1
+    assert s_old < s_many
+    assert deckmod.strength(0, None, None, 5) == 0
+
+
+def test_ended_presence_is_drawn_distinctly():
+    rgb = (214, 39, 40)
+    present, ended = deckmod.fill_colour(rgb, "present", 0.1), deckmod.fill_colour(rgb, "ended", 1.0)
+    assert ended[3] < present[3]
+    assert deckmod.line_colour(rgb, "ended")[:3] == [*rgb]
+
+
+@pytest.fixture(scope="module")
+def shapes():
+    return deckmod.country_shapes()
+
+
+def test_country_shapes_cover_the_world(shapes):
+    assert len(shapes) > 200
+    assert {"MLI", "RUS", "FRA", "NOR", "SYR"} <= set(shapes)
+
+
+def test_deck_has_fixed_ids_no_basemap_and_text_tooltips(shapes):
+    cities = pd.DataFrame([dict(actor="wagner", place="Bamako", iso3="MLI", country="Mali", lat=12.65,
+                                lon=-8.0, claims=5)])
+    b = deckmod.build_deck(layer_rows(), shapes, actor_styles(), window_end="2025-06", cities=cities,
+                           selected="MLI")
+    spec = json.loads(b.deck.to_json())
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids == ["countries", "actor-wagner", "actor-russia", "selected", "cities"]
+    assert spec.get("mapProvider") is None and spec.get("mapStyle") in (None, "__MAP_STYLE__")
+    tip = b.deck._tooltip
+    assert set(tip) == {"text", "style"}  # text, never html
+    wagner = next(layer for layer in spec["layers"] if layer["id"] == "actor-wagner")
+    feats = wagner["data"]["features"]
+    # ended first (underneath), present on top; index follows draw order
+    assert b.index["actor-wagner"] == ["MOZ", "MLI"]
+    assert XSS in feats[1]["properties"]["tip"]  # kept verbatim: the tooltip shows it as text
+    assert "Status at 2025-06: ended" in feats[0]["properties"]["tip"]
+    assert feats[0]["properties"]["fill"][3] < feats[1]["properties"]["fill"][3]
+    assert "\n" not in b.deck.to_json()  # compact JSON
+
+
+def test_click_is_looked_up_by_index(shapes):
+    b = deckmod.build_deck(layer_rows(), shapes, actor_styles(), window_end="2025-06")
+    sel = {"indices": {"actor-wagner": [1]}, "objects": {"actor-wagner": [{"geometry": "..."}]}}
+    assert deckmod.selected_iso3(sel, b.index) == "MLI"
+    base = {"indices": {"countries": [b.index["countries"].index("FRA")]}}
+    assert deckmod.selected_iso3(base, b.index) == "FRA"
+    both = {"indices": {"countries": [0], "actor-russia": [0]}}
+    assert deckmod.selected_iso3(both, b.index) == "SYR"
+    assert deckmod.selected_iso3({"indices": {"actor-wagner": [99]}}, b.index) is None
+    assert deckmod.selected_iso3(None, b.index) is None
+    assert deckmod.selected_iso3({}, b.index) is None
+
+
+def test_world_deck_is_under_two_megabytes(shapes):
+    every = pd.DataFrame(
+        [dict(actor=a, iso3=i, country=i, status="present", first_seen="2020-01-01", last_seen="2020-02-01",
+              articles=3, claims=3, confidence=0.5, lat=0, lon=0, latest_title="t", source_urls=[])
+         for a in ("wagner", "russia") for i in list(shapes)[:60]]
+    )
+    b = deckmod.build_deck(every, shapes, actor_styles(), window_end="2020-02")
+    assert deckmod.deck_bytes(b.deck) < 2_000_000
+
+
+def test_empty_rows_still_draw_the_base(shapes):
+    b = deckmod.build_deck(pd.DataFrame(), shapes, actor_styles(), window_end="2020-02")
+    assert [layer.id for layer in b.deck.layers] == ["countries"]
+
+
+def test_legend_escapes_labels():
+    from components.actors import ActorStyle
+
+    html_ = legend_html({"x": ActorStyle("x", XSS, "#123456")}, ["x"], "2020-01")
+    assert XSS not in html_ and "&lt;img" in html_
+
+
+# ---------------------------------------------------------------- tables, links, reader
+
+
+@pytest.mark.parametrize(
+    "url, ok",
+    [
+        ("https://example.org/a?b=1", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//evil.example", False),
+        ("https://", False),
+        ("https://exa mple.org", False),
+        (None, False),
+        (float("nan"), False),
+    ],
+)
+def test_safe_url(url, ok):
+    assert (safe_url(url) is not None) is ok
+
+
+def test_article_link_falls_back_to_reader_view():
+    assert article_link(None, "abc123", {"to": "2020-01", "article": "old"}) == "?to=2020-01&article=abc123"
+    assert article_link("javascript:alert(1)", "abc123") == "?article=abc123"
+    assert article_link("https://x.org/a", "abc123") == "https://x.org/a"
+    assert article_link(None, "bad id!") is None
+
+
+def test_shape_layer_rows_columns_order_and_urls():
+    df = shape_layer_rows(layer_rows())
+    assert list(df.columns) == LAYER_COLUMNS
+    assert list(df["iso3"]) == ["SYR", "MLI", "MOZ"]
+    assert df.loc[df.iso3 == "MLI", "source_urls"].item() == "https://example.org/a"
+    assert df.loc[df.iso3 == "SYR", "source_urls"].item() == ""
+    assert shape_layer_rows(None).empty
+
+
+def test_csv_neutralises_formulas_and_keeps_rows():
+    df = shape_layer_rows(layer_rows())
+    raw = to_csv_bytes(df)
+    back = pd.read_csv(io.BytesIO(raw), keep_default_na=False)
+    assert len(back) == len(df)
+    assert back.loc[back.iso3 == "MOZ", "latest_title"].item().startswith("'=HYPERLINK")
+    assert back["lon"].tolist() == df["lon"].tolist()  # negative numbers are numbers, untouched
+    for v in ("=1+1", "+1", "-cmd", "@SUM(A1)", "\tx"):
+        assert neutralise(v) == "'" + v
+    assert neutralise("Mali") == "Mali" and neutralise(-3.5) == -3.5
+
+
+def test_layers_geojson():
+    df = shape_layer_rows(layer_rows())
+    gj = json.loads(layers_geojson(df, deckmod.country_shapes()))
+    assert len(gj["features"]) == 3
+    assert gj["features"][0]["properties"]["iso3"] == "SYR"
+    assert gj["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
+
+
+def evidence():
+    return pd.DataFrame(
+        [
+            dict(date="2022-01-05", actor="wagner", iso3="MLI", status="present", confidence=0.8, outlet="RFI",
+                 title=XSS, url="javascript:alert(1)", article_id="a1", evidence="Wagner <b>men</b> in Mali.",
+                 cue="men in"),
+            dict(date="2023-03-01", actor="russia", iso3="SYR", status="present", confidence=0.9, outlet="Reuters",
+                 title="Strikes", url="https://example.org/s", article_id="a2", evidence="Jets struck.", cue="struck"),
+        ]
+    )
+
+
+def test_evidence_rows_and_sources_html_are_escaped():
+    df = shape_evidence_rows(evidence(), {"to": "2024-01"})
+    assert list(df["article_id"]) == ["a2", "a1"]  # newest first
+    assert df.loc[df.article_id == "a1", "link"].item() == "?to=2024-01&article=a1"
+    assert df.loc[df.article_id == "a1", "url"].item() == ""
+    out = sources_html(df, {"wagner": "Wagner"})
+    assert "<img" not in out and "<b>" not in out and "javascript:" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert 'href="https://example.org/s"' in out and 'href="?to=2024-01&amp;article=a1"' in out
+
+
+def test_highlight_escapes_and_marks():
+    text = "Wagner <b>men</b> in Mali. " + XSS + " Bamako."
+    mentions = [{"start": text.index("Mali"), "end": text.index("Mali") + 4, "kind": "country", "iso3": "MLI"},
+                {"start": 999, "end": 1000}]
+    claims = [{"actor": "wagner", "status": "present", "iso3": "MLI", "evidence": "Wagner <b>men</b> in Mali.",
+               "cue": "men</b> in"}]
+    out = highlight(text, mentions, claims)
+    assert "<img" not in out and "<b>" not in out
+    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert '<mark class="fp-claim"' in out and '<mark class="fp-mention"' in out and 'fp-cue' in out
+    # tags are balanced
+    assert out.count("<mark") == out.count("</mark>")
+    assert highlight("") == ""
+
+
+# ---------------------------------------------------------------- timeline
+
+
+def test_monthly_frame_is_dense_and_chart_builds():
+    counts = pd.DataFrame({"month": ["2020-01-01", "2020-03-01"], "actor": ["wagner", "russia"], "claims": [2, 5]})
+    months = month_range("2020-01", "2020-04")
+    f = monthly_frame(counts, months, ["wagner", "russia"])
+    assert len(f) == 8 and f["claims"].sum() == 7
+    chart = timeline_chart(f, actor_styles(), "2020-02", "2020-03")
+    assert chart.to_dict()["layer"]
+    assert monthly_frame(None, months, ["wagner"])["claims"].sum() == 0
