@@ -79,6 +79,29 @@ def _day(v) -> str:
     return "" if pd.isna(ts) else ts.date().isoformat()
 
 
+def fill_countries(rows: pd.DataFrame | None, shapes: Mapping[str, dict]) -> pd.DataFrame | None:
+    """Country name and label point from the shapes wherever the rows lack them."""
+    if rows is None or len(rows) == 0 or "iso3" not in rows.columns:
+        return rows
+    df = rows.copy()
+    names = df["iso3"].map(lambda i: shapes.get(i, {}).get("name"))
+    df["country"] = df["country"].where(df["country"].notna(), names) if "country" in df else names
+    for col in ("lat", "lon"):
+        if col in df.columns and df[col].isna().any():
+            df[col] = df[col].where(df[col].notna(), df["iso3"].map(lambda i, c=col: shapes.get(i, {}).get(c)))
+    return df
+
+
+def restrict_to_layers(rows: pd.DataFrame | None, layers: pd.DataFrame) -> pd.DataFrame:
+    """Only rows whose (actor, iso3) is a layer row shown: the table, cities and CSVs follow the map."""
+    if rows is None or len(rows) == 0:
+        return pd.DataFrame() if rows is None else rows
+    keys = set(zip(layers["actor"], layers["iso3"], strict=True)) if len(layers) else set()
+    mask = [(a, i) in keys for a, i in zip(rows["actor"], rows["iso3"], strict=True)]
+    out = rows.loc[mask]
+    return out.reset_index(drop=True)
+
+
 def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The layer rows as shown and downloaded: fixed columns, stable order, plain values.
 

@@ -1,0 +1,388 @@
+"""Footprint's dashboard: URL state in, layers from the store, components out.
+
+Run with ``streamlit run dashboard.py``. The store is ``$FOOTPRINT_STORE`` or data/store/;
+when it holds no articles the first run builds it from data/sample/briefs.jsonl.
+Logic lives in components/ (pure, unit-tested); this file only wires it to Streamlit.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components import deck as deckmod
+from components.actors import actor_styles
+from components.downloads import layers_geojson, to_csv_bytes
+from components.empty import NO_STORE, explain_empty
+from components.legend import CSS, legend_html
+from components.reader import highlight
+from components.state import (
+    DEFAULT_VIEW,
+    STATUSES,
+    Options,
+    ViewState,
+    month_range,
+    parse_query,
+    query_string,
+    step_window,
+    to_query,
+)
+from components.tables import (
+    fill_countries,
+    restrict_to_layers,
+    safe_url,
+    shape_evidence_rows,
+    shape_layer_rows,
+    sources_html,
+)
+from components.timeline import monthly_frame, timeline_chart
+from news.store import Store, resolve_store
+
+try:  # the store's query API; the stand-in in components/ keeps the page working until it lands
+    from news import queries
+except ImportError:  # pragma: no cover - depends on what is installed
+    from components import store_queries as queries
+
+REPO = Path(__file__).resolve().parent
+SAMPLE = REPO / "data" / "sample" / "briefs.jsonl"
+PLAY_SECONDS = 1.2
+
+st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
+st.markdown(CSS, unsafe_allow_html=True)
+
+
+# ---------------------------------------------------------------- store and cached queries
+
+
+def _fingerprint(root: Path) -> tuple:
+    """Changes whenever an ingest commits a batch (articles files are the commit records)."""
+    folder = root / "articles"
+    if not folder.is_dir():
+        return ()
+    return tuple(sorted(p.name for p in folder.glob("part-*.parquet")))
+
+
+@st.cache_resource(show_spinner="Building the store from the sample corpus…")
+def ensure_store(root: str) -> str | None:
+    """Ingest the sample once when the store has no articles; returns an error text or None."""
+    path = Path(root)
+    if _fingerprint(path) or not SAMPLE.exists():
+        return None
+    proc = subprocess.run(
+        [sys.executable, "-m", "news", "ingest", str(SAMPLE), "--store", str(path)],
+        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+    )
+    return None if proc.returncode == 0 else (proc.stderr or proc.stdout)[-2000:]
+
+
+def _key(state: ViewState) -> ViewState:
+    """The part of the state the queries depend on (selection, view and reader do not)."""
+    return replace(state, selected=None, view=DEFAULT_VIEW, article=None)
+
+
+def _filters(state: ViewState):
+    return queries.Filters(
+        actors=tuple(state.actors),
+        start=pd.Period(state.start, freq="M").start_time.date(),
+        end=pd.Period(state.end, freq="M").end_time.date(),
+        countries=tuple(state.countries),
+        statuses=tuple(state.statuses),
+        min_confidence=state.min_confidence,
+        languages=tuple(state.languages),
+        outlets=tuple(state.outlets),
+    )
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_options(root: str, fp: tuple) -> dict:
+    return queries.filter_options(Store(root))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_layers(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    return queries.layer_rows(Store(root), _filters(state))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_monthly(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    # the timeline shows the whole period for the other filters: the window is drawn on it
+    return queries.monthly_counts(Store(root), _filters(state))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_evidence(root: str, fp: tuple, state: ViewState, iso3: str | None) -> pd.DataFrame:
+    return queries.evidence_rows(Store(root), _filters(state), iso3=iso3)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    return queries.city_rows(Store(root), _filters(state))
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def cached_article(root: str, fp: tuple, article_id: str):
+    return queries.article_detail(Store(root), article_id)
+
+
+@st.cache_resource
+def shapes() -> dict:
+    return deckmod.country_shapes()
+
+
+# ---------------------------------------------------------------- state
+
+
+def _options(raw: dict, shapes_: dict) -> Options:
+    first, last = raw.get("first_month") or "2014-01", raw.get("last_month") or "2014-01"
+    return Options(
+        actors=tuple(raw.get("actors") or ()),
+        months=month_range(first, last),
+        countries=tuple(sorted(set(raw.get("countries") or ()) | set(shapes_))),
+        languages=tuple(raw.get("languages") or ()),
+        outlets=tuple(raw.get("outlets") or ()),
+    )
+
+
+def _init_from_url(options: Options) -> None:
+    """Once per session: the URL's state goes into the widgets' session keys."""
+    if st.session_state.get("fp_init"):
+        return
+    params = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    state, notes = parse_query(params, options)
+    ss = st.session_state
+    ss.fp_notes = notes
+    ss.f_actors = list(state.actors)
+    ss.f_window = (state.start, state.end)
+    ss.f_countries = list(state.countries)
+    ss.f_status = list(state.statuses)
+    ss.f_conf = float(state.min_confidence)
+    ss.f_lang = list(state.languages)
+    ss.f_outlet = list(state.outlets)
+    ss.f_sel = state.selected or ""
+    ss.fp_view = state.view
+    ss.fp_article = state.article
+    ss.fp_last_click = None
+    ss.fp_playing = False
+    ss.fp_init = True
+
+
+def _state_from_widgets(options: Options) -> ViewState:
+    ss = st.session_state
+    start, end = ss.f_window
+    return ViewState(
+        actors=tuple(a for a in options.actors if a in ss.f_actors),
+        start=start,
+        end=end,
+        countries=tuple(ss.f_countries),
+        statuses=tuple(s for s in STATUSES if s in ss.f_status),
+        min_confidence=round(float(ss.f_conf), 2),
+        languages=tuple(ss.f_lang),
+        outlets=tuple(ss.f_outlet),
+        selected=ss.f_sel or None,
+        view=ss.fp_view,
+        article=ss.fp_article,
+    )
+
+
+def _write_url(state: ViewState, options: Options) -> None:
+    q = to_query(state, options)
+    current = {k: st.query_params.get_all(k) for k in st.query_params.keys()}
+    wanted = {k: [v] if isinstance(v, str) else list(v) for k, v in q.items()}
+    if current != wanted:
+        st.query_params.from_dict(q)
+
+
+def _apply_pending() -> None:
+    """Changes asked for after their widget was drawn are applied before it is drawn again."""
+    ss = st.session_state
+    for key in ("f_window", "f_sel"):
+        pending = ss.pop(f"pending_{key}", None)
+        if pending is not None:
+            ss[key] = pending
+
+
+# ---------------------------------------------------------------- views
+
+
+def sidebar(options: Options, styles: dict, names: dict) -> None:
+    ss = st.session_state
+    with st.sidebar:
+        st.header("Filters")
+        st.multiselect("Actors", options.actors, key="f_actors", format_func=lambda a: styles[a].label)
+        st.select_slider("Date window (months)", options=list(options.months), key="f_window")
+        c1, c2, c3 = st.columns(3)
+        if c1.button("◀ Step", help="Move the window one month earlier", width="stretch"):
+            i, j = options.months.index(ss.f_window[0]), options.months.index(ss.f_window[1])
+            if i > 0:
+                ss.pending_f_window = (options.months[i - 1], options.months[j - 1])
+                st.rerun()
+        if c2.button("⏸ Pause" if ss.fp_playing else "▶ Play", key="play", width="stretch",
+                     help="Step the window through time, a month a second"):
+            ss.fp_playing = not ss.fp_playing
+            st.rerun()
+        if c3.button("Step ▶", help="Move the window one month later", width="stretch"):
+            state = _state_from_widgets(options)
+            nxt, _ = step_window(state, options)
+            ss.pending_f_window = (nxt.start, nxt.end)
+            st.rerun()
+        st.caption("Status is shown as of the window's end.")
+        st.multiselect("Countries", options.countries, key="f_countries",
+                       format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries")
+        st.multiselect("Status", list(STATUSES), key="f_status")
+        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
+        st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages")
+        st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets")
+        st.caption("Every filter, the selected country and the map view are in the page's address: copy it to share this view.")
+
+
+def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> None:
+    back = to_query(replace(state, article=None), options)
+    detail = cached_article(root, fp, state.article)
+    st.markdown(f'<a href="{query_string(back)}" target="_self">← Back to the map</a>', unsafe_allow_html=True)
+    if detail is None:
+        st.warning("No article with this id in the store. It may have been removed, or the link is cut short.")
+        return
+    art = detail["article"] if isinstance(detail, dict) and "article" in detail else detail
+    mentions = detail.get("mentions", []) if isinstance(detail, dict) else []
+    claims = detail.get("claims", []) if isinstance(detail, dict) else []
+    if isinstance(mentions, pd.DataFrame):
+        mentions = mentions.to_dict(orient="records")
+    if isinstance(claims, pd.DataFrame):
+        claims = claims.to_dict(orient="records")
+    st.subheader(str(art.get("title") or "(untitled)"), anchor=False)
+    published = art.get("published")
+    meta = " · ".join(str(x) for x in (art.get("outlet"), published, art.get("language")) if x)
+    st.caption(meta)
+    url = safe_url(art.get("url"))
+    if url:
+        st.link_button("Open the original article ↗", url)
+    else:
+        st.caption("No original link: this is a brief written for the sample corpus.")
+    st.markdown(
+        '<div class="fp-li"><mark class="fp-mention">place mention</mark>'
+        '<mark class="fp-claim">presence claim sentence</mark><mark class="fp-cue">cue</mark></div>',
+        unsafe_allow_html=True,
+    )
+    st.markdown(f'<div class="fp-article">{highlight(str(art.get("text") or ""), mentions, claims)}</div>',
+                unsafe_allow_html=True)
+    if claims:
+        st.markdown("**Claims in this article**")
+        cdf = pd.DataFrame(claims)
+        cols = [c for c in ("actor", "iso3", "place", "status", "confidence", "cue", "evidence") if c in cdf]
+        st.dataframe(cdf[cols], hide_index=True, width="stretch")
+
+
+def main() -> None:
+    root = str(resolve_store(None))
+    error = ensure_store(root)
+    fp = _fingerprint(Path(root))
+    st.title("Footprint", anchor=False)
+    st.caption("Where Russia and the Wagner Group are reported on the ground, from the news. "
+               "Every coloured country leads back to the sentences behind it.")
+    if not fp:
+        if error:
+            st.error("Building the store from the sample failed:\n\n```\n" + error + "\n```")
+        st.info(NO_STORE.format(root=root))
+        return
+
+    shapes_ = shapes()
+    names = {k: v["name"] for k, v in shapes_.items()}
+    options = _options(cached_options(root, fp), shapes_)
+    styles = actor_styles(list(options.actors))
+    labels = {k: s.label for k, s in styles.items()}
+    _init_from_url(options)
+    _apply_pending()
+    for note in st.session_state.get("fp_notes", []):
+        st.warning(note, icon="⚠️")
+
+    if st.session_state.fp_article:
+        reader_view(root, fp, _state_from_widgets(options), options)
+        _write_url(_state_from_widgets(options), options)
+        return
+
+    sidebar(options, styles, names)
+    state = _state_from_widgets(options)
+    rows = cached_layers(root, fp, _key(state))
+    shown = shape_layer_rows(fill_countries(rows, shapes_))
+    cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
+
+    map_col, legend_col = st.columns([5, 1])
+    bundle = deckmod.build_deck(shown, shapes_, styles, window_end=state.end, view=state.view,
+                                selected=state.selected, cities=cities)
+    with map_col:
+        event = st.pydeck_chart(bundle.deck, on_select="rerun", selection_mode="single-object", key="map",
+                                height=520, alt="Map of countries where the selected actors are reported")
+    with legend_col:
+        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0),
+                    unsafe_allow_html=True)
+        st.metric("Countries shown", shown["iso3"].nunique())
+    # a new click selects its country; the same selection seen again (after a filter change) does not
+    sel = getattr(event, "selection", None) if event is not None else None
+    click_key = repr(sel.get("indices")) if sel else None
+    if click_key != st.session_state.fp_last_click:
+        st.session_state.fp_last_click = click_key
+        picked = deckmod.selected_iso3(sel, bundle.index)
+        if picked and picked != st.session_state.f_sel:
+            st.session_state.f_sel = picked
+            st.rerun()
+
+    if shown.empty:
+        st.info(explain_empty(state, options, lambda s: len(cached_layers(root, fp, _key(s)))))
+
+    st.subheader("Timeline", anchor=False)
+    monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),
+                            options.months, list(state.actors))
+    st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
+
+    st.subheader(f"Layer rows ({len(shown)})", anchor=False)
+    st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows.")
+    st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
+                 column_config={"source_urls": st.column_config.TextColumn("source_urls")})
+    d1, d2, d3 = st.columns(3)
+    stamp = f"{state.start}_{state.end}"
+    d1.download_button("Download layer rows (CSV)", to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
+                       "text/csv", on_click="ignore", key="dl_layers")
+    d3.download_button("Download layers (GeoJSON)", layers_geojson(shown, shapes_),
+                       f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
+                       key="dl_geojson")
+
+    st.subheader("Sources", anchor=False)
+    country_choices = [""] + sorted(set(shown["iso3"]) | ({state.selected} if state.selected else set()),
+                                    key=lambda i: names.get(i, i))
+    st.selectbox("Country (click one on the map)", country_choices, key="f_sel",
+                 format_func=lambda i: "All countries shown" if not i else f"{names.get(i, i)} ({i})")
+    state = _state_from_widgets(options)
+    evidence = restrict_to_layers(cached_evidence(root, fp, _key(state), state.selected), shown)
+    evidence = shape_evidence_rows(fill_countries(evidence, shapes_), to_query(state, options))
+    d2.download_button("Download evidence rows (CSV)", to_csv_bytes(evidence.drop(columns=["link"])),
+                       f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
+    if evidence.empty:
+        where = names.get(state.selected, state.selected) if state.selected else "these filters"
+        st.info(f"No evidence sentences for {where} in this window. Widen the date window or pick another country.")
+    else:
+        st.caption(f"{len(evidence)} evidence sentence{'s' * (len(evidence) != 1)}, newest first"
+                   + (" (showing the first 200; download the CSV for all)" if len(evidence) > 200 else "")
+                   + ". Titles without an original link open the reader view.")
+        st.markdown(sources_html(evidence, labels), unsafe_allow_html=True)
+
+    _write_url(state, options)
+
+    if st.session_state.fp_playing:
+        nxt, more = step_window(state, options)
+        if not more and nxt == state:
+            st.session_state.fp_playing = False
+        else:
+            time.sleep(PLAY_SECONDS)
+            st.session_state.pending_f_window = (nxt.start, nxt.end)
+            if not more:
+                st.session_state.fp_playing = False
+            st.rerun()
+
+
+main()

@@ -1,0 +1,61 @@
+"""A small, hand-made store for dashboard tests: two actors, present and ended, a hostile article.
+
+Written through the store API (``news.store.Store.write``), so the tests exercise the same
+files the ingest writes, without depending on the extraction pipeline or the sample corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from geo.types import Mention
+from news.models import Article, Claim, article_id
+from news.store import Batch, Store
+
+XSS_TITLE = "<img src=x onerror=alert(1)>"
+XSS_URL = "javascript:alert(document.domain)"
+
+# (actor, iso3, place, lat, lon, status, date, outlet, language, title, url)
+ROWS = [
+    ("wagner", "MLI", "Bamako", 12.65, -8.0, "present", date(2021, 12, 23), "RFI", "fr", "Des mercenaires russes arrivent à Bamako", None),
+    ("wagner", "MLI", "Moura", 14.07, -4.7, "present", date(2022, 3, 30), "Reuters", "en", "Massacre in Moura", "https://example.org/moura"),
+    ("wagner", "MLI", None, None, None, "ended", date(2023, 6, 10), "Reuters", "en", "Wagner says it leaves Mali", None),
+    ("wagner", "MLI", None, None, None, "present", date(2024, 7, 28), "Le Monde", "fr", "Tinzaouaten: Wagner convoy ambushed", None),
+    ("wagner", "CAF", "Bangui", 4.36, 18.56, "present", date(2018, 3, 1), "Reuters", "en", "Russian instructors in Bangui", None),
+    ("wagner", "CAF", None, None, None, "present", date(2023, 2, 1), "Meduza", "ru", "Вагнер в ЦАР", None),
+    ("wagner", "MOZ", "Pemba", -12.97, 40.52, "present", date(2019, 9, 15), "Reuters", "en", "Wagner contractors in Cabo Delgado", None),
+    ("wagner", "MOZ", None, None, None, "ended", date(2020, 4, 2), "Reuters", "en", "Wagner pulls out of Mozambique", None),
+    ("wagner", "LBY", None, None, None, "present", date(2020, 5, 20), "Reuters", "en", XSS_TITLE, XSS_URL),
+    ("russia", "SYR", "Latakia", 35.52, 35.79, "present", date(2015, 9, 30), "Reuters", "en", "Russian jets strike in Syria", None),
+    ("russia", "SYR", None, None, None, "present", date(2019, 1, 5), "Meduza", "ru", "Российские военные в Сирии", None),
+    ("russia", "SYR", None, None, None, "ended", date(2024, 12, 20), "Reuters", "en", "Russia pulls back from Syrian bases", None),
+    ("russia", "UKR", None, None, None, "present", date(2022, 2, 24), "Reuters", "en", "Russian troops cross into Ukraine", None),
+    ("russia", "BLR", None, None, None, "present", date(2022, 2, 10), "Reuters", "en", "Russian troops drill in Belarus", None),
+]
+
+
+def build(root: str | Path) -> Store:
+    store = Store(root)
+    batch = []
+    for i, (actor, iso3, place, lat, lon, status, day, outlet, lang, title, url) in enumerate(ROWS):
+        evidence = f"Sentence {i}: forces of {actor} were reported in {iso3} ({status})."
+        text = f"{title}. {evidence} More context follows."
+        aid = article_id(url if url and url.startswith("http") else None, text)
+        art = Article(id=aid, url=url, title=title, outlet=outlet, published=day, language=lang, text=text,
+                      source="fixture")
+        s = text.index(iso3)
+        mention = Mention(start=s, end=s + 3, surface=iso3, kind="country", iso3=iso3, lat=lat or 0.0,
+                          lon=lon or 0.0, sentence=evidence)
+        claim = Claim(article_id=aid, actor=actor, iso3=iso3, place=place, lat=lat if lat is not None else float("nan"),
+                      lon=lon if lon is not None else float("nan"), status=status, date=day, evidence=evidence,
+                      cue="were reported in", confidence=0.6 + 0.02 * i)
+        batch.append(Batch(article=art, mentions=[mention], claims=[claim]))
+    store.write(batch)
+    return store
+
+
+if __name__ == "__main__":
+    import sys
+
+    build(sys.argv[1])
