@@ -158,7 +158,8 @@ def _init_from_url(options: Options) -> None:
     ss = st.session_state
     ss.fp_notes = notes
     ss.f_actors = list(state.actors)
-    ss.f_window = (state.start, state.end)
+    ss.fp_window = (state.start, state.end)  # the window asked for; the slider starts there
+    ss.fp_wver = 0  # a programmatic change (step, play) draws a fresh slider at the new window
     ss.f_countries = list(state.countries)
     ss.f_status = list(state.statuses)
     ss.f_conf = float(state.min_confidence)
@@ -172,9 +173,21 @@ def _init_from_url(options: Options) -> None:
     ss.fp_init = True
 
 
+def _window() -> tuple[str, str]:
+    ss = st.session_state
+    value = ss.get(f"f_window_{ss.fp_wver}", ss.fp_window)
+    return tuple(value) if isinstance(value, (list, tuple)) and len(value) == 2 else ss.fp_window
+
+
+def _move_window(window: tuple[str, str]) -> None:
+    ss = st.session_state
+    ss.fp_window = tuple(window)
+    ss.fp_wver += 1
+
+
 def _state_from_widgets(options: Options) -> ViewState:
     ss = st.session_state
-    start, end = ss.f_window
+    start, end = _window()
     return ViewState(
         actors=tuple(a for a in options.actors if a in ss.f_actors),
         start=start,
@@ -201,7 +214,7 @@ def _write_url(state: ViewState, options: Options) -> None:
 def _apply_pending() -> None:
     """Changes asked for after their widget was drawn are applied before it is drawn again."""
     ss = st.session_state
-    for key in ("f_window", "f_sel"):
+    for key in ("f_sel",):
         pending = ss.pop(f"pending_{key}", None)
         if pending is not None:
             ss[key] = pending
@@ -215,12 +228,13 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
     with st.sidebar:
         st.header("Filters")
         st.multiselect("Actors", options.actors, key="f_actors", format_func=lambda a: styles[a].label)
-        st.select_slider("Date window (months)", options=list(options.months), key="f_window")
+        st.select_slider("Date window (months)", options=list(options.months), value=ss.fp_window,
+                         key=f"f_window_{ss.fp_wver}")
         c1, c2, c3 = st.columns(3)
         if c1.button("◀ Step", help="Move the window one month earlier", width="stretch"):
-            i, j = options.months.index(ss.f_window[0]), options.months.index(ss.f_window[1])
+            i, j = (options.months.index(m) for m in _window())
             if i > 0:
-                ss.pending_f_window = (options.months[i - 1], options.months[j - 1])
+                _move_window((options.months[i - 1], options.months[j - 1]))
                 st.rerun()
         if c2.button("⏸ Pause" if ss.fp_playing else "▶ Play", key="play", width="stretch",
                      help="Step the window through time, a month a second"):
@@ -229,7 +243,7 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
         if c3.button("Step ▶", help="Move the window one month later", width="stretch"):
             state = _state_from_widgets(options)
             nxt, _ = step_window(state, options)
-            ss.pending_f_window = (nxt.start, nxt.end)
+            _move_window((nxt.start, nxt.end))
             st.rerun()
         st.caption("Status is shown as of the window's end.")
         st.multiselect("Countries", options.countries, key="f_countries",
@@ -379,7 +393,7 @@ def main() -> None:
             st.session_state.fp_playing = False
         else:
             time.sleep(PLAY_SECONDS)
-            st.session_state.pending_f_window = (nxt.start, nxt.end)
+            _move_window((nxt.start, nxt.end))
             if not more:
                 st.session_state.fp_playing = False
             st.rerun()

