@@ -1,0 +1,258 @@
+"""Questions the dashboard and the command line ask of the store, as pure functions.
+
+Each takes a store (a ``Store`` or a folder) and the same filters (a frozen ``Filters``, or its
+fields as keywords) and returns a pandas DataFrame, so they are tested without Streamlit and
+cached by the dashboard on their arguments. All SQL runs in DuckDB over the store's views with
+bound parameters only; no value is ever formatted into a statement.
+
+Semantics worth knowing:
+- The window (``start``..``end``, inclusive) applies to claim dates, which are article dates.
+  Undated claims cannot be placed in time: they count only when no window bound is set.
+- ``status`` of an actor × country is the status of its latest claim inside the window (ties on
+  the same day: ``ended`` wins, since a departure reported the same day as a presence is the
+  newer news). The ``statuses`` filter applies to that as-of-window-end status, in every
+  function, so the timeline, evidence and map always describe the same actor × country pairs.
+- ``min_confidence`` drops weak claims before anything is counted.
+- Layer ``confidence`` is a noisy-or over articles of each article's best claim:
+  1 - prod(1 - c). Independent reports corroborate each other (two 0.6 reports give 0.84),
+  while one article repeating itself counts once. A mean would punish a country for having one
+  weak report next to several strong ones; a max would ignore corroboration.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import pandas as pd
+
+from news.fetch import is_http_url
+from news.store import Store
+
+LAYER_COLUMNS = [
+    "actor", "iso3", "country", "status", "first_seen", "last_seen", "articles", "claims",
+    "confidence", "lat", "lon", "latest_title", "source_urls",
+]
+EVIDENCE_COLUMNS = [
+    "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
+    "evidence", "cue", "place",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What every query can be narrowed by; empty tuples mean "all"."""
+
+    actors: tuple[str, ...] = ()
+    start: date | None = None
+    end: date | None = None
+    countries: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_confidence: float = 0.0
+    languages: tuple[str, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, filters: Filters | None = None, **kwargs: Any) -> Filters:
+        """A Filters from an existing one and/or keywords (lists and None accepted)."""
+        names = {f.name for f in fields(cls)}
+        unknown = set(kwargs) - names
+        if unknown:
+            raise TypeError(f"unknown filter(s): {', '.join(sorted(unknown))}")
+        clean: dict[str, Any] = {}
+        for key, value in kwargs.items():
+            if key in ("start", "end"):
+                clean[key] = _as_date(value)
+            elif key == "min_confidence":
+                clean[key] = float(value or 0.0)
+            else:
+                clean[key] = tuple(value) if value else ()
+        return replace(filters or cls(), **clean)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, date):
+        return value if type(value) is date else date(value.year, value.month, value.day)
+    return date.fromisoformat(str(value)[:10])
+
+
+def _store(store: Store | str | os.PathLike | None) -> Store:
+    return store if isinstance(store, Store) else Store(store)
+
+
+def _base(f: Filters) -> tuple[str, list]:
+    """The claims (joined to their articles) that pass the filters, before the status filter."""
+    conds, params = ["c.confidence >= ?"], [float(f.min_confidence)]
+    for column, values in (("c.actor", f.actors), ("c.iso3", f.countries), ("a.language", f.languages),
+                           ("a.outlet", f.outlets)):
+        if values:
+            conds.append(f"{column} IN (SELECT unnest(?))")
+            params.append(list(values))
+    if f.start or f.end:
+        conds.append("c.date IS NOT NULL")
+    if f.start:
+        conds.append("c.date >= ?")
+        params.append(f.start)
+    if f.end:
+        conds.append("c.date <= ?")
+        params.append(f.end)
+    sql = f"""
+    x AS (
+      SELECT c.*, a.title, a.url, a.outlet, a.language
+      FROM claims c JOIN articles a ON a.id = c.article_id
+      WHERE {' AND '.join(conds)}
+    ),
+    latest AS (
+      SELECT actor, iso3, status, article_id FROM (
+        SELECT actor, iso3, status, article_id, row_number() OVER (
+          PARTITION BY actor, iso3 ORDER BY date DESC NULLS LAST, (status = 'ended') DESC, article_id
+        ) AS rn FROM x
+      ) WHERE rn = 1
+    ),
+    pairs AS (SELECT actor, iso3, status AS pair_status FROM latest {"WHERE status IN (SELECT unnest(?))" if f.statuses else ""}),
+    y AS (SELECT x.*, pairs.pair_status FROM x JOIN pairs USING (actor, iso3))"""
+    if f.statuses:
+        params.append(list(f.statuses))
+    return sql, params
+
+
+def _run(store: Store | str | os.PathLike | None, sql: str, params: list) -> pd.DataFrame:
+    con = _store(store).connect()
+    try:
+        return con.execute(sql, params).df()
+    finally:
+        con.close()
+
+
+@lru_cache(maxsize=1)
+def _countries() -> pd.DataFrame | None:
+    """Country names and label points, or None when the shapes are unavailable."""
+    try:
+        from geo.shapes import country_table  # lazy: geopandas is heavy and only needed here
+
+        table = country_table()
+        return table[["iso3", "name", "label_lat", "label_lon"]].drop_duplicates("iso3")
+    except Exception:  # no shapes file, or geopandas missing: fall back to claim coordinates
+        return None
+
+
+def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """One row per actor × country: DESIGN.md's layer row, status as of the window's end."""
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    sql = f"""WITH {base},
+    per_article AS (SELECT actor, iso3, article_id, max(confidence) AS best FROM y GROUP BY ALL),
+    conf AS (
+      SELECT actor, iso3, 1 - exp(sum(ln(1 - least(greatest(best, 0.0), 0.999)))) AS confidence
+      FROM per_article GROUP BY ALL
+    ),
+    g AS (
+      SELECT actor, iso3, any_value(pair_status) AS status, min(date) AS first_seen, max(date) AS last_seen,
+             count(DISTINCT article_id) AS articles, count(*) AS claims,
+             avg(lat) AS claim_lat, avg(lon) AS claim_lon,
+             arg_max(title, date) AS latest_title,
+             list(DISTINCT url ORDER BY url) FILTER (WHERE url LIKE 'http://%' OR url LIKE 'https://%') AS source_urls
+      FROM y GROUP BY actor, iso3
+    )
+    SELECT g.*, round(conf.confidence, 4) AS confidence FROM g JOIN conf USING (actor, iso3)
+    ORDER BY actor, articles DESC, iso3"""
+    df = _run(store, sql, params)
+    if df.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in LAYER_COLUMNS})
+    df["source_urls"] = df["source_urls"].map(lambda v: [u for u in (list(v) if v is not None else []) if is_http_url(u)])
+    table = _countries()
+    if table is not None:
+        df = df.merge(table, on="iso3", how="left")
+        df["country"] = df["name"].where(df["name"].notna(), df["iso3"])
+        df["lat"] = df["label_lat"].where(df["label_lat"].notna(), df["claim_lat"])
+        df["lon"] = df["label_lon"].where(df["label_lon"].notna(), df["claim_lon"])
+    else:
+        df["country"], df["lat"], df["lon"] = df["iso3"], df["claim_lat"], df["claim_lon"]
+    return df[LAYER_COLUMNS].reset_index(drop=True)
+
+
+def monthly_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Claims (and distinct articles) per month per actor: the timeline."""
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    sql = f"""WITH {base}
+    SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, actor,
+           count(*) AS claims, count(DISTINCT article_id) AS articles
+    FROM y WHERE date IS NOT NULL GROUP BY ALL ORDER BY month, actor"""
+    return _run(store, sql, params)
+
+
+def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None, **kwargs: Any) -> pd.DataFrame:
+    """The sentences behind the map, newest first, with their article's title, outlet and link."""
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    where = ""
+    if iso3:
+        where = "WHERE iso3 = ?"
+        params.append(iso3)
+    sql = f"""WITH {base}
+    SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place
+    FROM y {where} ORDER BY date DESC NULLS LAST, actor, iso3, article_id"""
+    df = _run(store, sql, params)
+    df["url"] = df["url"].map(lambda u: u if is_http_url(u) else None)
+    return df[EVIDENCE_COLUMNS]
+
+
+def city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Named places of the claims with a point: the map's city dots."""
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    sql = f"""WITH {base}
+    SELECT actor, iso3, place, avg(lat) AS lat, avg(lon) AS lon, count(*) AS claims
+    FROM y WHERE place IS NOT NULL AND lat IS NOT NULL GROUP BY ALL ORDER BY claims DESC, actor, place"""
+    return _run(store, sql, params)
+
+
+def article_detail(store, article_id: str) -> dict | None:
+    """One article with its mentions (by position) and claims, or None if it is not stored."""
+    con = _store(store).connect()
+    try:
+        art = con.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
+        if art.empty:
+            return None
+        mentions = con.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", [article_id]).df()
+        claims = con.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY actor, iso3", [article_id]).df()
+    finally:
+        con.close()
+    return {
+        "article": art.iloc[0].to_dict(),
+        "mentions": mentions.to_dict(orient="records"),
+        "claims": claims.to_dict(orient="records"),
+    }
+
+
+def filter_options(store) -> dict:
+    """What the filters can choose from: actors, countries, languages, outlets, date range."""
+    con = _store(store).connect()
+    try:
+        actors, countries, lo, hi = con.execute(
+            "SELECT list_sort(list(DISTINCT actor)), list_sort(list(DISTINCT iso3)), min(date), max(date) FROM claims"
+        ).fetchone()
+        languages = [r[0] for r in con.execute(
+            "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL AND language <> '' ORDER BY 1").fetchall()]
+        outlets = [r[0] for r in con.execute(
+            "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' ORDER BY 1").fetchall()]
+    finally:
+        con.close()
+    return {
+        "actors": list(actors or []),
+        "countries": list(countries or []),
+        "languages": languages,
+        "outlets": outlets,
+        "min_date": lo,
+        "max_date": hi,
+        "first_month": lo.strftime("%Y-%m") if lo else None,
+        "last_month": hi.strftime("%Y-%m") if hi else None,
+    }
