@@ -143,6 +143,13 @@ def _countries() -> pd.DataFrame | None:
         return None
 
 
+def _url_list(value: Any) -> list[str]:
+    """A plain list of the http(s) URLs in a DuckDB list cell (NULL, NA or array)."""
+    if value is None or isinstance(value, (float, str)) or value is pd.NA:
+        return []
+    return [u for u in list(value) if is_http_url(u)]
+
+
 def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
     """One row per actor × country: DESIGN.md's layer row, status as of the window's end."""
     f = Filters.of(filters, **kwargs)
@@ -166,7 +173,7 @@ def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataF
     df = _run(store, sql, params)
     if df.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in LAYER_COLUMNS})
-    df["source_urls"] = df["source_urls"].map(lambda v: [u for u in (list(v) if v is not None else []) if is_http_url(u)])
+    df["source_urls"] = df["source_urls"].map(_url_list)
     table = _countries()
     if table is not None:
         df = df.merge(table, on="iso3", how="left")

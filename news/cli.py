@@ -1,0 +1,301 @@
+"""``python -m news``: ingest sources into the store, extract JSONL, print layers.
+
+The command line is the I/O edge: it turns arguments into calls of the pure pieces
+(``news.sources`` → ``news.pipeline.process`` → ``news.store``) and their outcomes into one
+line per problem, a closing summary and an exit status (0 all good, 1 something was skipped
+for an error, 2 usage error), so scripts and cron jobs can rely on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import math
+import sys
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TextIO
+
+from news.sources import Skipped, Unit, expand, read_unit
+from news.store import Batch, Store
+
+BATCH_SIZE = 500
+PROGRESS_MIN_ITEMS = 1000  # without a terminal, a bar is only worth it for long runs
+
+
+@dataclass(slots=True)
+class IngestReport:
+    ingested: int = 0
+    known: int = 0
+    undated: int = 0
+    skipped: Counter = field(default_factory=Counter)  # kind -> count (errors only)
+    notices: Counter = field(default_factory=Counter)  # kind -> count (not errors)
+    batches: int = 0
+
+    @property
+    def errors(self) -> int:
+        return sum(self.skipped.values())
+
+    def summary(self) -> str:
+        reasons = ", ".join(f"{n} {kind}" for kind, n in self.skipped.most_common())
+        line = f"ingested {self.ingested}, already known {self.known}, skipped {self.errors}"
+        if reasons:
+            line += f" ({reasons})"
+        if self.notices:
+            line += "; notes: " + ", ".join(f"{n} {kind}" for kind, n in self.notices.most_common())
+        return line + f"; undated {self.undated}"
+
+
+def _one_line_warnings(stream: TextIO) -> None:
+    """Store warnings (a corrupt file ignored) as one ``warning: ...`` line each."""
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        print(f"warning: {message}", file=stream, flush=True)
+
+    warnings.showwarning = show
+
+
+def run_ingest(
+    sources: list[str],
+    store: Store,
+    *,
+    default_date: date | None = None,
+    batch_size: int = BATCH_SIZE,
+    err: TextIO = sys.stderr,
+    progress: bool | None = None,
+    units: list[Unit] | None = None,
+    process: Callable | None = None,
+) -> IngestReport:
+    """Read every source, process new articles and append them to ``store`` in batches.
+
+    Known ids (already stored, or seen earlier in this run) are counted and dropped before any
+    processing, so re-ingesting costs reading only. A batch is written as soon as it is full,
+    so a killed run loses at most the batch in progress.
+    """
+    from tqdm import tqdm
+
+    if process is None:
+        from news.pipeline import process
+    units = expand(sources) if units is None else units
+    if progress is None:
+        progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
+    bar = tqdm(total=len(units), file=err, disable=not progress, unit="src", leave=False,
+               mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
+
+    def say(text: str) -> None:
+        if progress:
+            bar.write(text, file=err)
+        else:
+            print(text, file=err, flush=True)
+
+    report = IngestReport()
+    known = store.known_ids()
+    pending: list[Batch] = []
+
+    def flush() -> None:
+        if pending:
+            store.write(pending)
+            report.batches += 1
+            pending.clear()
+
+    try:
+        for unit in units:
+            for item in read_unit(unit, default_date=default_date):
+                if isinstance(item, Skipped):
+                    say(item.line())
+                    (report.skipped if item.error else report.notices)[item.kind] += 1
+                    continue
+                if item.id in known:
+                    report.known += 1
+                    continue
+                known.add(item.id)
+                mentions, claims = process(item)
+                pending.append(Batch(item, list(mentions), list(claims)))
+                report.ingested += 1
+                report.undated += item.published is None
+                if len(pending) >= batch_size:
+                    flush()
+            bar.update(1)
+        flush()
+    finally:
+        bar.close()
+    return report
+
+
+# ----------------------------------------------------------------------------- extract
+
+
+def _mask(text: str) -> str:
+    """Furniture blanked by spaces of equal length, so spans index the text as given."""
+    try:
+        from news.clean import mask_furniture
+    except ImportError:  # an older cleaner without it: no masking rather than shifted spans
+        return text
+    masked = mask_furniture(text)
+    return masked if len(masked) == len(text) else text
+
+
+def extract_record(record: dict) -> dict:
+    """One JSONL article in, ``{"id", "mentions", "claims"}`` out (spans into the given text)."""
+    from news.lang import detect_language, normalise_language
+    from news.models import Article, article_id
+    from news.pipeline import process
+    from news.sources.common import parse_date
+
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ValueError("no 'text' field")
+    masked = _mask(text)
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    ident = str(record.get("id") or article_id(url, text))
+    try:
+        published = parse_date(record.get("date"))
+    except Exception:
+        published = None
+    article = Article(
+        id=ident, url=url, title=str(record.get("title") or ""), outlet=str(record.get("outlet") or ""),
+        published=published, language=normalise_language(record.get("language")) or detect_language(masked),
+        text=masked, source="stdin",
+    )
+    mentions, claims = process(article)
+    return {
+        "id": ident,
+        "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
+                     for m in mentions],
+        "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
+                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence} for c in claims],
+    }
+
+
+def run_extract(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
+    failed = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            if not isinstance(record, dict):
+                raise ValueError("not a JSON object")
+            result = extract_record(record)
+        except (ValueError, json.JSONDecodeError) as exc:
+            print(f"skipped stdin:{number}: {exc}", file=err)
+            failed += 1
+            continue
+        out.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 1 if failed else 0
+
+
+# ----------------------------------------------------------------------------- layers
+
+
+def _plain(value):
+    """JSON/CSV-friendly scalar: ISO dates, None for NaN/NaT."""
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        try:
+            return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()
+        except ValueError:
+            return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def layers_csv(rows) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(list(rows.columns))
+    for record in rows.to_dict(orient="records"):
+        record["source_urls"] = " ".join(record.get("source_urls") or [])
+        writer.writerow(["" if (v := _plain(x)) is None else v for x in record.values()])
+    return buf.getvalue()
+
+
+def layers_geojson(rows) -> str:
+    """Country polygons when geo.shapes can join them, else label points."""
+    features = []
+    geoms = None
+    if len(rows):
+        try:
+            from shapely.geometry import mapping
+
+            from geo.shapes import join_codes
+
+            joined = join_codes(rows[["iso3"]].drop_duplicates(), how="left")
+            geoms = {i: (mapping(g) if g is not None and not g.is_empty else None)
+                     for i, g in zip(joined["iso3"], joined.geometry, strict=True)}
+        except Exception:
+            geoms = None
+    for record in rows.to_dict(orient="records"):
+        props = {k: (list(v) if k == "source_urls" else _plain(v)) for k, v in record.items()}
+        geometry = (geoms or {}).get(record["iso3"])
+        if geometry is None and props.get("lat") is not None and props.get("lon") is not None:
+            geometry = {"type": "Point", "coordinates": [props["lon"], props["lat"]]}
+        features.append({"type": "Feature", "properties": props, "geometry": geometry})
+    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
+
+
+# ----------------------------------------------------------------------------- arguments
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m news", description="Footprint: news in, presence map out.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    ing = sub.add_parser("ingest", help="read files, folders, URLs and feeds into the store")
+    ing.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder, http(s) URL or feed")
+    ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
+    ing.add_argument("--date", type=_iso_date, help="publication date for sources that carry none")
+    ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+
+    sub.add_parser("extract", help="JSONL articles on stdin → mentions and claims JSONL on stdout")
+
+    lay = sub.add_parser("layers", help="print layer rows (actor × country) as CSV or GeoJSON")
+    lay.add_argument("--actor", action="append", default=[], help="repeatable; default all")
+    lay.add_argument("--from", dest="start", type=_iso_date)
+    lay.add_argument("--to", dest="end", type=_iso_date)
+    lay.add_argument("--country", action="append", default=[], help="ISO3, repeatable")
+    lay.add_argument("--status", action="append", default=[], choices=["present", "ended"])
+    lay.add_argument("--min-confidence", type=float, default=0.0)
+    lay.add_argument("--store")
+    lay.add_argument("--format", choices=["csv", "geojson"], default="csv")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    _one_line_warnings(sys.stderr)
+    if args.command == "ingest":
+        if args.batch_size < 1:
+            print("error: --batch-size must be at least 1", file=sys.stderr)
+            return 2
+        store = Store(args.store)
+        report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+        print(report.summary(), file=sys.stderr)
+        return 1 if report.errors else 0
+    if args.command == "extract":
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return run_extract(stdin, sys.stdout, sys.stderr)
+    if args.command == "layers":
+        from news.queries import layer_rows
+
+        rows = layer_rows(Store(args.store), actors=args.actor, start=args.start, end=args.end,
+                          countries=args.country, statuses=args.status, min_confidence=args.min_confidence)
+        sys.stdout.write(layers_csv(rows) if args.format == "csv" else layers_geojson(rows) + "\n")
+        return 0
+    return 2  # pragma: no cover - argparse rejects unknown commands
