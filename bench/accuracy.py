@@ -1,0 +1,233 @@
+"""Accuracy on a labelled set: countries per article and presence claims, beside baselines.
+
+Run from the repo root: ``python bench/accuracy.py [--eval PATH] [--verbose] [--thresholds N,N]``.
+The default set is the shared dev set next to the repository (``shared/eval/dev.jsonl`` beside
+this clone); without it the bench says so and exits 0.
+
+Our pipeline runs through its command-line contract, ``python -m news extract < set.jsonl``;
+while that command is missing it runs in-process instead (furniture masked, then
+``geo.extract.extract`` and ``news.presence.find_claims``) and says which path it took.
+Scores are micro-averaged: true/false positives and false negatives summed over articles.
+The last six lines are the summary (a hook reads them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench._common import (  # noqa: E402
+    DEFAULT_EVAL,
+    LANGUAGES,
+    ROOT,
+    Counts,
+    flashgeotext_countries,
+    geotext_countries,
+    load_flashgeotext,
+    load_jsonl,
+    score,
+)
+
+# Naive presence baseline: an actor keyword anywhere in a sentence (lowercase substring).
+NAIVE_ACTORS = {
+    "wagner": ("wagner", "вагнер", "prigozhin", "пригожин"),
+    "russia": ("russian", "russia", "russe", "росси", "moscow"),
+}
+TARGETS = {"country": (0.95, 0.90, ("en", "fr", "ru")), "presence": (0.85, 0.75, ("fr", "ru"))}
+
+
+def gold_countries(row: dict) -> set[str]:
+    return set(row["gold"]["mentions"])
+
+
+def gold_presence(row: dict) -> set[tuple[str, str, str]]:
+    return {(p["actor"], p["iso3"], p["status"]) for p in row["gold"]["presence"]}
+
+
+def run_cli(path: Path) -> dict[str, dict] | None:
+    """Our output per article id via ``python -m news extract``; None when the command fails."""
+    try:
+        with path.open("rb") as fh:
+            proc = subprocess.run([sys.executable, "-m", "news", "extract"], stdin=fh, cwd=ROOT,
+                                  capture_output=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if proc.returncode != 0:
+        return None
+    out = {}
+    try:
+        for line in proc.stdout.decode("utf-8").splitlines():
+            if line.strip():
+                rec = json.loads(line)
+                out[rec["id"]] = rec
+    except (ValueError, KeyError):
+        return None
+    return out
+
+
+def _article(row: dict, text: str):
+    from news.models import Article
+
+    return Article(id=row["id"], url=row.get("url"), title=row.get("title") or "", outlet=row.get("outlet") or "",
+                   published=None, language=row.get("language") or "en", text=text, source="eval")
+
+
+def run_in_process(rows: list[dict]) -> dict[str, dict]:
+    """The same records as the CLI would write, computed in this process."""
+    from geo.extract import extract
+    from news.clean import mask_furniture
+    from news.presence import find_claims
+
+    out = {}
+    for row in rows:
+        text = mask_furniture(row["text"])
+        mentions = extract(text, row.get("language"))
+        claims = find_claims(_article(row, text), mentions)
+        out[row["id"]] = {
+            "id": row["id"],
+            "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
+                         for m in mentions],
+            "claims": [c.to_dict() for c in claims],
+        }
+    return out
+
+
+def naive_presence(rows: list[dict], ours: dict[str, dict]) -> dict[str, set]:
+    """Every country we found in a sentence that names an actor keyword, counted as present."""
+    from geo.sentences import sentence_spans
+    from news.clean import mask_furniture
+
+    out = {}
+    for row in rows:
+        text = mask_furniture(row["text"])
+        mentions = ours.get(row["id"], {}).get("mentions", [])
+        found = set()
+        for s, e in sentence_spans(text):
+            low = text[s:e].lower()
+            actors = [a for a, keys in NAIVE_ACTORS.items() if any(k in low for k in keys)]
+            isos = {m["iso3"] for m in mentions if s <= m["start"] < e}
+            found |= {(a, iso, "present") for a in actors for iso in isos}
+        out[row["id"]] = found
+    return out
+
+
+def _fmt(c: Counts) -> str:
+    p, r, f = c.prf()
+    return f"{p:6.3f} {r:6.3f} {f:6.3f}"
+
+
+def print_table(title: str, systems: dict[str, dict[str, Counts]]) -> None:
+    print(f"\n{title}")
+    keys = ["all", *LANGUAGES]
+    head = "".join(f" | {k:^20}" for k in keys)
+    print(f"{'system':<14}{head}")
+    print(f"{'':<14}" + " | {:>6} {:>6} {:>6}".format("P", "R", "F1") * len(keys))
+    for name, counts in systems.items():
+        print(f"{name:<14}" + "".join(f" | {_fmt(counts.get(k, Counts()))}" for k in keys))
+
+
+def print_errors(rows: list[dict], predicted: dict[str, set], gold_of, label: str) -> None:
+    print(f"\n{label} errors (id: missed / extra)")
+    for row in rows:
+        pred, gold = predicted.get(row["id"], set()), gold_of(row)
+        if pred != gold:
+            print(f"  {row['id']} [{row.get('language')}]: missed {sorted(gold - pred)} / extra {sorted(pred - gold)}")
+
+
+def thresholds(rows: list[dict], values: list[int]) -> None:
+    from geo.extract import extract
+    from geo.gazetteer import load_gazetteer
+    from news.clean import mask_furniture
+
+    print("\ncountry F1 by city population threshold (in-process, furniture masked)")
+    print(f"{'min_population':>14} | {'all':>6} {'en':>6} {'fr':>6} {'ru':>6}")
+    for n in values:
+        gaz = load_gazetteer(min_population=n)
+        pred = {r["id"]: {m.iso3 for m in extract(mask_furniture(r["text"]), r.get("language"), gazetteer=gaz)}
+                for r in rows}
+        counts = score(rows, pred, gold_countries)
+        print(f"{n:>14} | " + " ".join(f"{counts[k].prf()[2]:6.3f}" for k in ["all", *LANGUAGES]))
+
+
+def _f1s(counts: dict[str, Counts]) -> list[float]:
+    return [counts[k].prf()[2] for k in ["all", *LANGUAGES]]
+
+
+def _targets_line(country: list[float], presence: list[float]) -> str:
+    missed = []
+    for name, vals in (("country", country), ("presence", presence)):
+        overall, per_lang, langs = TARGETS[name]
+        if vals[0] < overall:
+            missed.append(f"{name} overall {vals[0]:.3f} < {overall}")
+        for lang in langs:
+            v = vals[1 + LANGUAGES.index(lang)]
+            if v < per_lang:
+                missed.append(f"{name} {lang} {v:.3f} < {per_lang}")
+    return "targets (country >=0.95, each lang >=0.90; presence >=0.85, fr/ru >=0.75): " + (
+        "met" if not missed else "MISSED: " + "; ".join(missed))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="labelled JSON Lines file")
+    ap.add_argument("--verbose", action="store_true", help="list the articles with errors")
+    ap.add_argument("--thresholds", default="", help="comma-separated city population thresholds to compare")
+    args = ap.parse_args(argv)
+
+    if not args.eval.is_file():
+        print(f"note: no labelled set at {args.eval}; nothing to measure (pass --eval PATH).")
+        return 0
+    rows = load_jsonl(args.eval)
+
+    ours = run_cli(args.eval)
+    if ours is not None:
+        path = "CLI (python -m news extract)"
+    else:
+        path = "in-process fallback (python -m news extract failed or is missing)"
+        ours = run_in_process(rows)
+    print(f"{len(rows)} articles from {args.eval}; ours via {path}")
+
+    ours_countries = {i: {m["iso3"] for m in rec.get("mentions", [])} for i, rec in ours.items()}
+    geotext = {r["id"]: geotext_countries(r["text"]) for r in rows}
+    flash_engine = load_flashgeotext()
+    flash = {r["id"]: flashgeotext_countries(r["text"], flash_engine) for r in rows}
+    country = {
+        "ours": score(rows, ours_countries, gold_countries),
+        "geotext": score(rows, geotext, gold_countries),
+        "flashgeotext": score(rows, flash, gold_countries),
+    }
+    print_table("countries per article (P R F1)", country)
+
+    ours_presence = {i: {(c["actor"], c["iso3"], c["status"]) for c in rec.get("claims", [])}
+                     for i, rec in ours.items()}
+    naive = naive_presence(rows, ours)
+    presence = {"ours": score(rows, ours_presence, gold_presence), "naive": score(rows, naive, gold_presence)}
+    print_table("presence (actor, country, status) per article (P R F1)", presence)
+
+    if args.verbose:
+        print_errors(rows, ours_countries, gold_countries, "country")
+        print_errors(rows, ours_presence, gold_presence, "presence")
+
+    values = [int(v) for v in re.split(r"[,\s]+", args.thresholds.strip()) if v]
+    if values:
+        thresholds(rows, values)
+
+    c, p = _f1s(country["ours"]), _f1s(presence["ours"])
+    g, f, n = _f1s(country["geotext"])[0], _f1s(country["flashgeotext"])[0], _f1s(presence["naive"])[0]
+    print(f"summary: ours via {path.split(' (')[0]}, {len(rows)} articles")
+    print(f"country F1 overall: {c[0]:.3f} (geotext {g:.3f}, flashgeotext {f:.3f})")
+    print(f"country F1 en/fr/ru: {c[1]:.3f} / {c[2]:.3f} / {c[3]:.3f}")
+    print(f"presence F1 overall: {p[0]:.3f} (naive baseline {n:.3f})")
+    print(f"presence F1 en/fr/ru: {p[1]:.3f} / {p[2]:.3f} / {p[3]:.3f}")
+    print(_targets_line(c, p))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
