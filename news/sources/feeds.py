@@ -56,12 +56,15 @@ def iter_feed(
     import feedparser  # lazy: only feeds need it
 
     parsed = feedparser.parse(data)
+    problem = getattr(parsed, "bozo_exception", None) if parsed.bozo else None
+    # An encoding mismatch is feedparser's note, not a broken feed; anything else (not
+    # well-formed XML) means whatever its loose parser salvaged cannot be trusted.
+    if problem is not None and "Encoding" not in type(problem).__name__:
+        reason = str(problem).splitlines()[0][:120] if str(problem) else type(problem).__name__
+        yield Skipped(source, "unreadable feed", f"feed does not parse ({reason})")
+        return
     if not parsed.entries:
-        if parsed.bozo:
-            reason = str(getattr(parsed, "bozo_exception", "")) or "not a feed"
-            yield Skipped(source, "unreadable feed", f"feed does not parse ({reason[:120]})")
-        else:
-            yield Skipped(source, "empty feed", "feed has no entries", error=False)
+        yield Skipped(source, "empty feed", "feed has no entries", error=False)
         return
     feed_outlet = (parsed.feed.get("title") or "").strip()
     for number, entry in enumerate(parsed.entries, start=1):

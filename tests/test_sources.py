@@ -1,0 +1,197 @@
+"""Sources → Articles: each file kind, feeds, URLs, the language guess, and bad input."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from news.fetch import FetchError, fetch, is_http_url
+from news.lang import detect_language, normalise_language
+from news.models import Article
+from news.sources import Skipped, expand, read_all
+from news.sources.feeds import looks_like_feed
+from news.sources.text import split_title
+from tests.fixtures.webserver import serve
+
+GOOD = Path(__file__).parent / "fixtures" / "good"
+
+
+def _split(items):
+    arts = [i for i in items if isinstance(i, Article)]
+    skips = [i for i in items if isinstance(i, Skipped)]
+    return arts, skips
+
+
+# ------------------------------------------------------------------ language
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The soldiers were seen in the north of the country after the talks.", "en"),
+        ("Les soldats ont été vus dans le nord du pays après les discussions avec l'armée.", "fr"),
+        ("Солдаты были замечены на севере страны после переговоров.", "ru"),
+        ("", "en"),
+        ("12345 !!!", "en"),
+    ],
+)
+def test_detect_language(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_normalise_language():
+    assert normalise_language("FR-fr") == "fr"
+    assert normalise_language("de") is None
+    assert normalise_language(None) is None
+
+
+# ------------------------------------------------------------------ files
+
+
+def test_split_title_takes_a_heading_but_not_a_sentence():
+    assert split_title("Headline here\n\nBody text follows.")[0] == "Headline here"
+    assert split_title("This is a sentence, not a title.\nMore.")[0] is None
+    assert split_title("Only one line")[0] is None  # nothing after it: it is the body
+
+
+def test_good_fixtures_become_articles():
+    arts, skips = _split(list(read_all([str(GOOD)])))
+    assert skips == []
+    by_source = {}
+    for a in arts:
+        by_source.setdefault(Path(a.source).name, []).append(a)
+    assert len(by_source["articles.jsonl"]) == 3
+    txt = by_source["mali_patrol.txt"][0]
+    assert txt.title == "Patrols near Menaka draw fresh scrutiny"
+    assert txt.published == date(2023, 8, 14)
+    assert txt.outlet == "Sahel Desk" and txt.url == "https://example.org/sahel/menaka-patrols"
+    assert "newsletter" not in txt.text  # page furniture cleaned away
+    assert "Patrols near Menaka" not in txt.text  # the title is not repeated as body
+    undated = by_source["undated_note.txt"][0]
+    assert undated.published is None  # no sidecar, no --date: undated, not "today"
+    html = by_source["bangui_page.html"][0]
+    assert html.title.startswith("Advisers stay on in Bangui")
+    assert html.outlet == "The Continental Ledger"
+    assert html.published == date(2022, 11, 3)
+    assert "presidential guards" in html.text and "Home" not in html.text
+    langs = {a.id: a.language for a in by_source["articles.jsonl"]}
+    assert langs == {"jl-001": "en", "jl-002": "fr", "jl-003": "ru"}
+
+
+def test_default_date_only_fills_missing_dates():
+    arts, _ = _split(list(read_all([str(GOOD)], default_date=date(2020, 1, 1))))
+    dates = {Path(a.source).name: a.published for a in arts if not a.source.endswith(".jsonl")}
+    assert dates["undated_note.txt"] == date(2020, 1, 1)
+    assert dates["mali_patrol.txt"] == date(2023, 8, 14)
+
+
+def test_ids_are_stable_across_reads():
+    first = sorted(a.id for a in read_all([str(GOOD)]) if isinstance(a, Article))
+    second = sorted(a.id for a in read_all([str(GOOD)]) if isinstance(a, Article))
+    assert first == second and len(set(first)) == len(first)
+
+
+def _broken(tmp: Path) -> Path:
+    d = tmp / "broken"
+    d.mkdir()
+    (d / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (d / "latin1.txt").write_bytes("Un été à Gao, où des soldats étrangers".encode("latin-1"))
+    (d / "empty.txt").write_bytes(b"")
+    (d / "cut.html").write_bytes(b"<!DOCTYPE html><html><head><title>Half a page</title></head><body><p>Fighters were")
+    (d / "bad.rss").write_bytes(b"<rss><channel><item><title>unclosed")
+    (d / "mixed.jsonl").write_text(
+        '{"id": "ok-1", "text": "Russian troops were reported in Syria near Latakia."}\n'
+        '{"id": "bad", "text": \n'
+        '{"id": "ok-2", "text": "Wagner fighters were reported in Mozambique in 2019."}\n',
+        encoding="utf-8",
+    )
+    return d
+
+
+def test_broken_inputs_each_give_one_reason(tmp_path):
+    arts, skips = _split(list(read_all([str(_broken(tmp_path))])))
+    assert sorted(a.id for a in arts) == ["ok-1", "ok-2"]
+    reasons = {Path(s.source.split(":")[0]).name: s.kind for s in skips}
+    assert reasons == {
+        "binary.txt": "binary",
+        "latin1.txt": "not UTF-8",
+        "empty.txt": "empty",
+        "cut.html": "truncated HTML",
+        "bad.rss": "unreadable feed",
+        "mixed.jsonl": "bad JSON line",
+    }
+    assert all(s.error for s in skips)
+    assert any(s.source.endswith("mixed.jsonl:2") for s in skips)
+
+
+def test_oversized_file_is_skipped(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * (1024 * 1024 + 10))
+    _, skips = _split(list(read_all([str(big)])))
+    assert [s.kind for s in skips] == ["too large"]
+
+
+def test_missing_path_and_bad_scheme(tmp_path):
+    _, skips = _split(list(read_all([str(tmp_path / "nope.txt"), "ftp://example.org/x", "file:///etc/passwd"])))
+    assert [s.kind for s in skips] == ["missing", "bad URL", "bad URL"]
+
+
+def test_expand_skips_hidden_and_sidecars(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    (tmp_path / "a.json").write_text("{}")
+    (tmp_path / ".hidden.txt").write_text("x")
+    (tmp_path / "notes.md").write_text("x")
+    assert [Path(u.location).name for u in expand([str(tmp_path)])] == ["a.txt"]
+
+
+def test_feed_detected_by_content():
+    assert looks_like_feed(b'<?xml version="1.0"?>\n<rss version="2.0"><channel>')
+    assert looks_like_feed(b'<feed xmlns="http://www.w3.org/2005/Atom">')
+    assert not looks_like_feed(b"<!DOCTYPE html><html>")
+
+
+# ------------------------------------------------------------------ network
+
+
+def test_fetch_handles_gzip_and_caps_bombs():
+    with serve() as base:
+        got = fetch(base + "/gzipped.html")
+        assert b"Tripoli" in got.content
+        with pytest.raises(FetchError, match="too large"):
+            fetch(base + "/bomb.html")
+        with pytest.raises(FetchError, match="HTTP 404"):
+            fetch(base + "/missing")
+        with pytest.raises(FetchError, match="302|non-http"):
+            fetch(base + "/to-file")
+    with pytest.raises(FetchError, match="http"):
+        fetch("file:///etc/passwd")
+    assert gzip  # imported for the fixture server's sake
+
+
+def test_is_http_url():
+    assert is_http_url("https://example.org/a")
+    assert not is_http_url("javascript:alert(1)")
+    assert not is_http_url("http://")
+    assert not is_http_url(None)
+
+
+def test_feeds_fetch_pages_behind_summaries():
+    with serve() as base:
+        arts, skips = _split(list(read_all([base + "/feed.rss", base + "/feed.atom", base + "/feed-as-html"])))
+    assert skips == []
+    assert len(arts) == 6 and len({a.id for a in arts}) == 2  # same two stories thrice
+    tripoli = next(a for a in arts if "tripoli" in (a.url or ""))
+    assert tripoli.published == date(2020, 6, 11)
+    assert "Al Jufra" in tripoli.text  # the full page, not the feed's teaser
+    assert tripoli.outlet == "Harbour Gazette"
+
+
+def test_url_pages_and_failures():
+    with serve() as base:
+        arts, skips = _split(list(read_all([base + "/news/khartoum-mining.html", base + "/missing"])))
+    assert [a.title for a in arts] == ["Mining concessions under review in Sudan"]
+    assert arts[0].published == date(2021, 2, 25)
+    assert [s.kind for s in skips] == ["fetch failed"]
