@@ -1,0 +1,210 @@
+"""The Parquet store (atomic batches, corrupt files, duplicates) and the queries over it."""
+
+from __future__ import annotations
+
+import os
+import time
+import warnings
+from datetime import date
+
+import pytest
+
+from geo.types import Mention
+from news import queries as q
+from news.models import Article, Claim
+from news.store import COLUMNS, Batch, Store, StoreWarning
+
+D = date
+
+
+def art(i: str, day: date | None, url: str | None = None, outlet: str = "Wire", language: str = "en") -> Article:
+    return Article(i, url, f"Title {i}", outlet, day, language, f"Body of {i}", "test")
+
+
+def claim(i: str, day: date | None, status: str = "present", conf: float = 0.7, actor: str = "wagner",
+          iso3: str = "MLI", place: str | None = None) -> Claim:
+    return Claim(i, actor, iso3, place, 17.0, -4.0, status, day, f"Evidence {i}", "cue", conf)
+
+
+def mention(start: int = 0) -> Mention:
+    return Mention(start, start + 4, "Mali", "country", "MLI", 17.0, -4.0, "In Mali.")
+
+
+@pytest.fixture
+def store(tmp_path):
+    return Store(tmp_path / "store")
+
+
+# ------------------------------------------------------------------ store
+
+
+def test_empty_store_gives_empty_frames_with_columns(store):
+    for table in ("articles", "mentions", "claims"):
+        df = store.table(table)
+        assert df.empty and list(df.columns) == COLUMNS[table]
+    assert store.known_ids() == set()
+    assert list(q.layer_rows(store).columns) == q.LAYER_COLUMNS
+    assert list(q.evidence_rows(store).columns) == q.EVIDENCE_COLUMNS
+    assert q.monthly_counts(store).empty
+    assert q.filter_options(store)["actors"] == []
+    assert q.article_detail(store, "nope") is None
+
+
+def test_round_trip(store):
+    store.write([Batch(art("a", D(2023, 1, 2)), [mention(0), mention(10)], [claim("a", D(2023, 1, 2))])])
+    assert store.known_ids() == {"a"}
+    assert len(store.table("mentions")) == 2
+    detail = q.article_detail(store, "a")
+    assert detail["article"]["title"] == "Title a"
+    assert [m["start"] for m in detail["mentions"]] == [0, 10]
+    assert detail["claims"][0]["actor"] == "wagner"
+
+
+def test_batch_files_are_written_claims_first_articles_last(store, monkeypatch):
+    order = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (order.append(os.path.basename(os.path.dirname(b))), real(a, b)))
+    store.write([Batch(art("a", None), [mention()], [claim("a", None)])])
+    assert order == ["claims", "mentions", "articles"]
+
+
+def test_orphan_mentions_and_claims_are_invisible(store):
+    """A batch killed after its claims/mentions but before its articles file leaves no trace."""
+    store.write([Batch(art("a", D(2023, 1, 1)), [mention()], [claim("a", D(2023, 1, 1))])])
+    for path in (store.root / "articles").glob("*.parquet"):
+        path.unlink()
+    assert store.table("claims").empty and store.table("mentions").empty
+    store.write([Batch(art("a", D(2023, 1, 1)), [mention()], [claim("a", D(2023, 1, 1))])])  # the rerun
+    assert len(store.table("claims")) == 1 and len(store.table("mentions")) == 1
+
+
+def test_same_article_in_two_batches_counts_once(store):
+    for _ in range(2):  # e.g. two racing writers
+        store.write([Batch(art("a", D(2023, 1, 1)), [mention()], [claim("a", D(2023, 1, 1))])])
+    assert len(store.table("articles")) == 1
+    assert len(store.table("claims")) == 1 and len(store.table("mentions")) == 1
+
+
+def test_leftover_tmp_and_corrupt_files_are_ignored_with_a_warning(store):
+    store.write([Batch(art("a", D(2023, 1, 1)), [], [claim("a", D(2023, 1, 1))])])
+    folder = store.root / "articles"
+    tmp = folder / ".tmp-part-00000000000000000001-deadbeef.parquet"
+    tmp.write_bytes(b"PAR1 half written")
+    old = time.time() - 3600
+    os.utime(tmp, (old, old))
+    (folder / "part-00000000000000000002-cafebabe.parquet").write_bytes(b"PAR1 this is not parquet at all")
+    fresh = Store(store.root)
+    with pytest.warns(StoreWarning) as record:
+        ids = fresh.known_ids()
+        df = fresh.table("articles")
+    assert ids == {"a"} and len(df) == 1
+    messages = " ".join(str(w.message) for w in record)
+    assert "leftover temporary" in messages and "unreadable store file" in messages
+    # warned once per file per Store, not on every read
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fresh.table("articles")
+
+
+def test_fresh_tmp_file_is_ignored_silently(store):
+    (store.root / "articles").mkdir(parents=True)
+    (store.root / "articles" / ".tmp-part-x.parquet").write_bytes(b"in progress")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert store.table("articles").empty
+
+
+# ------------------------------------------------------------------ queries
+
+
+@pytest.fixture
+def mali(store):
+    """Wagner in Mali: present 2022, more presence 2023, departure reported 2024-06-01."""
+    store.write([
+        Batch(art("a1", D(2022, 3, 1), "https://example.org/a1"), [], [claim("a1", D(2022, 3, 1), conf=0.6)]),
+        Batch(art("a2", D(2023, 5, 1), "javascript:alert(1)"), [], [claim("a2", D(2023, 5, 1), conf=0.6)]),
+        Batch(art("a3", D(2024, 6, 1), None, outlet="O'Brien; DROP TABLE claims; --"), [],
+              [claim("a3", D(2024, 6, 1), "ended", 0.9)]),
+        Batch(art("r1", D(2023, 2, 1), "http://example.org/r1", language="fr"), [],
+              [claim("r1", D(2023, 2, 1), actor="russia", iso3="CAF", place="Bangui")]),
+    ])
+    return store
+
+
+def _row(df, actor="wagner", iso3="MLI"):
+    rows = df[(df.actor == actor) & (df.iso3 == iso3)]
+    assert len(rows) == 1
+    return rows.iloc[0]
+
+
+def test_status_as_of_window_end(mali):
+    assert _row(q.layer_rows(mali)).status == "ended"
+    assert _row(q.layer_rows(mali, start="2022-01-01", end="2024-12-31")).status == "ended"
+    before = _row(q.layer_rows(mali, end=D(2023, 12, 31)))
+    assert before.status == "present"
+    assert before.claims == 2 and str(before.last_seen)[:10] == "2023-05-01"
+
+
+def test_same_day_tie_ended_wins(store):
+    store.write([
+        Batch(art("p", D(2024, 1, 1)), [], [claim("p", D(2024, 1, 1), "present")]),
+        Batch(art("e", D(2024, 1, 1)), [], [claim("e", D(2024, 1, 1), "ended")]),
+    ])
+    assert _row(q.layer_rows(store)).status == "ended"
+
+
+def test_status_filter_applies_to_window_end_status(mali):
+    assert set(q.layer_rows(mali, statuses=["ended"]).actor) == {"wagner"}
+    assert set(q.layer_rows(mali, statuses=["present"]).actor) == {"russia"}
+    # evidence follows the pair's status: all of wagner's Mali sentences, none of russia's
+    ev = q.evidence_rows(mali, q.Filters(statuses=("ended",)))
+    assert sorted(ev.article_id) == ["a1", "a2", "a3"]
+    assert set(q.monthly_counts(mali, statuses=["present"]).actor) == {"russia"}
+
+
+def test_layer_row_contents(mali):
+    row = _row(q.layer_rows(mali))
+    assert row.articles == 3 and row.claims == 3
+    assert row.source_urls == ["https://example.org/a1"]  # null and javascript: urls left out
+    assert row.latest_title == "Title a3"
+    assert row.confidence == pytest.approx(1 - 0.4 * 0.4 * 0.1, abs=1e-3)  # noisy-or
+    assert row.country and row.lat == row.lat  # a name and a label point
+
+
+def test_min_confidence_and_other_filters(mali):
+    assert _row(q.layer_rows(mali, min_confidence=0.8)).claims == 1
+    assert set(q.layer_rows(mali, languages=["fr"]).actor) == {"russia"}
+    assert set(q.layer_rows(mali, countries=["CAF"]).iso3) == {"CAF"}
+    assert q.layer_rows(mali, actors=["nobody"]).empty
+
+
+def test_values_are_bound_not_formatted(mali):
+    """An outlet full of SQL is just a string to match."""
+    hostile = "O'Brien; DROP TABLE claims; --"
+    ev = q.evidence_rows(mali, outlets=[hostile])
+    assert list(ev.article_id) == ["a3"]
+    assert len(q.evidence_rows(mali)) == 4  # nothing was dropped
+    assert q.evidence_rows(mali, iso3="x' OR '1'='1").empty
+
+
+def test_undated_claims_only_without_window(store):
+    store.write([Batch(art("u", None), [], [claim("u", None)])])
+    assert len(q.layer_rows(store)) == 1
+    assert q.layer_rows(store, start="2000-01-01").empty
+
+
+def test_monthly_evidence_cities_options(mali):
+    monthly = q.monthly_counts(mali, actors=["wagner"])
+    assert list(monthly.month) == ["2022-03", "2023-05", "2024-06"]
+    ev = q.evidence_rows(mali, iso3="MLI")
+    assert list(ev.article_id) == ["a3", "a2", "a1"]  # newest first
+    assert ev.url.isna().sum() == 2  # the javascript: link is not passed on
+    assert list(q.city_rows(mali).place) == ["Bangui"]
+    opts = q.filter_options(mali)
+    assert opts["actors"] == ["russia", "wagner"] and opts["languages"] == ["en", "fr"]
+    assert opts["min_date"] == D(2022, 3, 1) and opts["last_month"] == "2024-06"
+
+
+def test_filters_reject_unknown_names():
+    with pytest.raises(TypeError):
+        q.Filters.of(actor=["wagner"])
