@@ -1,0 +1,108 @@
+"""Checks on the shipped sample corpus, data/sample/briefs.jsonl (stdlib only)."""
+
+import json
+import re
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent.parent / "data" / "sample" / "briefs.jsonl"
+FIELDS = {"id", "title", "outlet", "date", "language", "url", "text"}
+
+# A country counts as named if any of its spellings (en / fr / ru stems) appears in a brief.
+COUNTRIES = {
+    "Ukraine": ["Ukrain", "Украин", "Crimea", "Donbas"],
+    "Syria": ["Syria", "Syrie", "Сири"],
+    "Libya": ["Libya", "Libye", "Ливи"],
+    "Sudan": ["Sudan", "Soudan", "Судан"],
+    "Central African Republic": ["Central African Republic", "Centrafrique", "ЦАР"],
+    "Madagascar": ["Madagascar", "Мадагаскар"],
+    "Mozambique": ["Mozambique", "Мозамбик"],
+    "Mali": ["Mali", "Мали"],
+    "Burkina Faso": ["Burkina", "Буркина"],
+    "Niger": ["Niger", "Нигер"],
+    "Belarus": ["Belarus", "Bélarus", "Беларус", "Белорус"],
+    "Venezuela": ["Venezuela", "Венесуэл"],
+    "Equatorial Guinea": ["Equatorial Guinea", "Guinée équatoriale"],
+    "Kazakhstan": ["Kazakhstan", "Казахстан"],
+    "Armenia": ["Armenia", "Армени"],
+    "Azerbaijan": ["Azerbaijan", "Азербайджан", "Karabakh", "Карабах"],
+    "Georgia": ["Georgia", "Géorgie", "Abkhaz", "Абхази"],
+    "Tajikistan": ["Tajikistan", "Таджикистан"],
+}
+
+
+def _load():
+    rows = []
+    with CORPUS.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            assert line.strip(), f"blank line {n}"
+            rows.append(json.loads(line))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def briefs():
+    return _load()
+
+
+def test_parses_and_is_big_enough(briefs):
+    assert len(briefs) >= 80
+
+
+def test_fields(briefs):
+    for b in briefs:
+        assert set(b) == FIELDS, b.get("id")
+        for key in FIELDS - {"url"}:
+            assert isinstance(b[key], str) and b[key].strip(), (b["id"], key)
+
+
+def test_ids_unique(briefs):
+    ids = [b["id"] for b in briefs]
+    assert len(ids) == len(set(ids))
+
+
+def test_url_always_null(briefs):
+    assert all(b["url"] is None for b in briefs)
+
+
+def test_no_links_in_text(briefs):
+    for b in briefs:
+        for key in ("title", "text", "outlet"):
+            assert not re.search(r"https?:|www\.", b[key], re.I), (b["id"], key)
+
+
+def test_outlet_is_credited_as_paraphrase(briefs):
+    for b in briefs:
+        assert re.fullmatch(r"Footprint sample \(after .+\)", b["outlet"]), b["id"]
+
+
+def test_dates_in_range(briefs):
+    for b in briefs:
+        d = date.fromisoformat(b["date"])
+        assert date(2014, 1, 1) <= d <= date(2025, 12, 31), b["id"]
+    years = {b["date"][:4] for b in briefs}
+    assert len(years) >= 10  # the timeline has shape
+
+
+def test_languages(briefs):
+    langs = Counter(b["language"] for b in briefs)
+    assert set(langs) <= {"en", "fr", "ru"}
+    assert langs["fr"] >= 10
+    assert langs["ru"] >= 8
+
+
+def test_brief_length(briefs):
+    for b in briefs:
+        assert 60 <= len(b["text"].split()) <= 140, b["id"]
+
+
+def test_countries_named(briefs):
+    named = {
+        country
+        for country, spellings in COUNTRIES.items()
+        if any(s in b["title"] + " " + b["text"] for b in briefs for s in spellings)
+    }
+    assert len(named) >= 12, sorted(named)
