@@ -1,0 +1,160 @@
+"""``python -m news`` run as a command, the way users and cron jobs run it."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from news.models import Article, Claim
+from news.store import Batch, Store
+from tests.fixtures.webserver import serve
+from tests.test_sources import _broken
+
+REPO = Path(__file__).resolve().parents[1]
+GOOD = Path(__file__).parent / "fixtures" / "good"
+
+
+def run(args: list[str], store: Path, stdin: str | None = None, timeout: float = 300) -> subprocess.CompletedProcess:
+    env = {**os.environ, "FOOTPRINT_STORE": str(store), "PYTHONPATH": str(REPO)}
+    return subprocess.run([sys.executable, "-m", "news", *args], cwd=REPO, env=env, input=stdin,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def skipped_lines(stderr: str) -> list[str]:
+    return [ln for ln in stderr.splitlines() if ln.startswith("skipped ")]
+
+
+def summary(stderr: str) -> str:
+    return [ln for ln in stderr.splitlines() if ln.startswith("ingested ")][-1]
+
+
+def test_ingest_files_then_reingest_adds_nothing(tmp_path):
+    store = tmp_path / "store"
+    first = run(["ingest", str(GOOD)], store)
+    assert first.returncode == 0, first.stderr
+    assert summary(first.stderr) == "ingested 6, already known 0, skipped 0; undated 1"
+    assert len(Store(store).table("articles")) == 6
+    again = run(["ingest", str(GOOD)], store)
+    assert again.returncode == 0
+    assert summary(again.stderr).startswith("ingested 0, already known 6, skipped 0")
+    assert len(Store(store).table("articles")) == 6
+    assert len(list((store / "articles").glob("*.parquet"))) == 1  # nothing new written
+
+
+def test_broken_inputs_one_line_each_exit_1(tmp_path):
+    folder = _broken(tmp_path)
+    (folder / "fine.txt").write_text("Troops at the border\n\nRussian troops were reported near the border.\n")
+    result = run(["ingest", str(folder), "--date", "2024-02-02"], tmp_path / "store")
+    assert result.returncode == 1
+    lines = skipped_lines(result.stderr)
+    assert len(lines) == 6, result.stderr
+    for name in ("binary.txt", "latin1.txt", "empty.txt", "cut.html", "bad.rss", "mixed.jsonl:2"):
+        assert sum(name in ln for ln in lines) == 1, name
+    assert "Traceback" not in result.stderr
+    assert summary(result.stderr).startswith("ingested 3, already known 0, skipped 6 (")
+    arts = Store(tmp_path / "store").table("articles")
+    assert {"ok-1", "ok-2"} <= set(arts.id) and len(arts) == 3
+    assert {str(d)[:10] for d in arts.published} == {"2024-02-02"}  # --date fills missing dates
+
+
+def test_urls_and_feeds_from_a_local_server(tmp_path):
+    store = tmp_path / "store"
+    with serve() as base:
+        result = run(["ingest", base + "/feed.rss", base + "/feed.atom", base + "/news/tripoli-contractors.html",
+                      base + "/missing", "file:///etc/hostname"], store)
+    assert result.returncode == 1
+    assert summary(result.stderr).startswith("ingested 2, already known 3, skipped 2 (")
+    assert len(skipped_lines(result.stderr)) == 2
+    arts = Store(store).table("articles").sort_values("url")
+    assert [str(d)[:10] for d in arts.published] == ["2021-02-25", "2020-06-11"]
+    assert all(u.startswith(base) for u in arts.url)
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run([], tmp_path).returncode == 2
+    assert run(["ingest"], tmp_path).returncode == 2
+    assert run(["ingest", str(GOOD), "--date", "yesterday"], tmp_path).returncode == 2
+    assert run(["frobnicate"], tmp_path).returncode == 2
+
+
+def test_extract_spans_index_the_text_as_given(tmp_path):
+    text = ("Subscribe to our newsletter about Libya and Syria\n"
+            "Wagner fighters were deployed to Mali and later to Sudan, officials said.\n"
+            "Read more: Russia in Chad")
+    lines = [json.dumps({"id": "e1", "text": text, "language": "en"}), "{not json",
+             json.dumps({"id": "e2", "text": "Rien à signaler.", "language": "fr"})]
+    result = run(["extract"], tmp_path, stdin="\n".join(lines) + "\n")
+    assert result.returncode == 1 and len(skipped_lines(result.stderr)) == 1
+    out = [json.loads(ln) for ln in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["e1", "e2"]
+    for m in out[0]["mentions"]:
+        assert text[m["start"]:m["end"]] == m["surface"]
+        assert set(m) == {"iso3", "surface", "start", "end", "kind"}
+    found = {m["iso3"] for m in out[0]["mentions"]}
+    assert {"LBY", "SYR", "TCD"}.isdisjoint(found)  # furniture lines were masked
+    for c in out[0]["claims"]:
+        assert set(c) == {"actor", "iso3", "status", "place", "evidence", "cue", "confidence"}
+
+
+def test_layers_command(tmp_path):
+    store = Store(tmp_path / "store")
+    day = date(2023, 4, 1)
+    store.write([Batch(Article("a", "https://example.org/a", "A title", "Wire", day, "en", "body", "t"), [],
+                       [Claim("a", "wagner", "MLI", None, 17.0, -4.0, "present", day, "ev", "cue", 0.8)])])
+    csv_out = run(["layers", "--actor", "wagner", "--from", "2023-01-01", "--to", "2023-12-31"], store.root)
+    assert csv_out.returncode == 0, csv_out.stderr
+    header, row = csv_out.stdout.splitlines()
+    assert header.startswith("actor,iso3,country,status,first_seen")
+    assert row.startswith("wagner,MLI,") and "https://example.org/a" in row
+    geo = run(["layers", "--format", "geojson", "--store", str(store.root)], tmp_path / "elsewhere")
+    feature = json.loads(geo.stdout)["features"][0]
+    assert feature["properties"]["status"] == "present" and feature["geometry"]["type"] in ("Polygon", "MultiPolygon")
+    empty = run(["layers", "--to", "2020-01-01"], store.root)
+    assert empty.returncode == 0 and empty.stdout.splitlines()[1:] == []
+
+
+def _corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    countries = ["Mali", "Libya", "Sudan", "Syria", "Mozambique", "Madagascar"]
+    for i in range(n):
+        (folder / f"story{i:05d}.txt").write_text(
+            f"Item {i}\n\nReport number {i}: observers said foreign units were seen in {countries[i % 6]} "
+            f"during week {i % 52}, and residents described convoy {i}.\n", encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, 3000)
+    killed = tmp_path / "killed"
+    env = {**os.environ, "FOOTPRINT_STORE": str(killed), "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "news", "ingest", str(corpus), "--date", "2023-01-01"],
+                            cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 240
+    while time.time() < deadline and not list((killed / "articles").glob("part-*.parquet")):
+        if proc.poll() is not None:
+            break
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    partial = len(Store(killed).table("articles"))
+    assert 0 < partial < 3000, "the kill should land after the first batch and before the end"
+    rerun = run(["ingest", str(corpus), "--date", "2023-01-01"], killed)
+    assert rerun.returncode == 0, rerun.stderr
+    assert summary(rerun.stderr).startswith(f"ingested {3000 - partial}, already known {partial},")
+    clean = tmp_path / "clean"
+    assert run(["ingest", str(corpus), "--date", "2023-01-01"], clean).returncode == 0
+    a, b = Store(killed), Store(clean)
+    ids = a.table("articles").id
+    assert ids.is_unique and len(ids) == 3000
+    assert set(ids) == set(b.table("articles").id)
+    assert len(a.table("mentions")) == len(b.table("mentions"))
+    assert len(a.table("claims")) == len(b.table("claims"))
