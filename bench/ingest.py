@@ -1,0 +1,156 @@
+"""End-to-end ingest throughput (JSONL → clean → process → store) against flashgeotext.
+
+Generates a deterministic synthetic corpus (actor names, countries, cities and filler in
+English, French and Russian, of varied lengths), ingests it into a temporary store through the
+same ``run_ingest`` the command line uses, and on the same texts times flashgeotext's bare
+``GeoText().extract(text)``. Both sides have their lookup tables loaded once beforehand, so
+the figures compare steady-state work: ours includes parsing JSON, cleaning, language,
+extraction, presence claims and Parquet writes; theirs is extraction alone.
+
+Run from the repo root: ``python bench/ingest.py [--n 20000] [--seed 7]``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import argparse  # noqa: E402
+import io  # noqa: E402
+import json  # noqa: E402
+import random  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+ACTORS = {
+    "en": ["Wagner fighters", "Russian troops", "the Wagner Group", "Russian military instructors", "Africa Corps units"],
+    "fr": ["des combattants de Wagner", "des soldats russes", "le groupe Wagner", "des instructeurs russes"],
+    "ru": ["бойцы Вагнера", "российские военные", "группа Вагнера", "российские инструкторы"],
+}
+PLACES = {
+    "en": ["Mali", "Bamako", "Libya", "Tripoli", "Sudan", "Khartoum", "the Central African Republic", "Bangui",
+           "Syria", "Damascus", "Mozambique", "Burkina Faso", "Niger", "Madagascar", "Venezuela", "Belarus"],
+    "fr": ["Mali", "Bamako", "la Libye", "Tripoli", "le Soudan", "la Centrafrique", "Bangui", "la Syrie",
+           "le Burkina Faso", "le Niger", "Madagascar"],
+    "ru": ["Мали", "Бамако", "Ливии", "Триполи", "Судане", "ЦАР", "Банги", "Сирии", "Мозамбике", "Нигере"],
+}
+VERBS = {
+    "en": ["were deployed to", "were seen in", "arrived in", "withdrew from", "left", "are stationed in"],
+    "fr": ["ont été déployés au", "ont été vus à", "sont arrivés à", "se sont retirés de", "sont présents à"],
+    "ru": ["были переброшены в", "замечены в", "прибыли в", "покинули", "находятся в"],
+}
+FILLER = {
+    "en": ["Officials declined to comment.", "The report could not be independently verified.",
+           "Prices of fuel rose again this week.", "The ministry published new figures on the harvest.",
+           "Residents described long queues at the market.", "A spokesman said talks would continue."],
+    "fr": ["Les autorités n'ont pas souhaité commenter.", "Le rapport n'a pas pu être vérifié.",
+           "Les prix du carburant ont encore augmenté.", "Le ministère a publié de nouveaux chiffres."],
+    "ru": ["Официальные лица отказались от комментариев.", "Эти данные не удалось проверить.",
+           "Цены на топливо снова выросли.", "Министерство опубликовало новые цифры."],
+}
+
+
+def corpus(n: int, seed: int) -> list[dict]:
+    """``n`` JSONL-ready articles, the same for the same seed."""
+    rng = random.Random(seed)
+    start = date(2017, 1, 1)
+    rows = []
+    for i in range(n):
+        lang = rng.choices(("en", "fr", "ru"), weights=(6, 2, 2))[0]
+        sentences = []
+        for _ in range(rng.randint(2, 30)):  # ~150 characters to ~4 KB
+            if rng.random() < 0.35:
+                sentences.append(f"{rng.choice(ACTORS[lang]).capitalize()} {rng.choice(VERBS[lang])} "
+                                 f"{rng.choice(PLACES[lang])}.")
+            else:
+                sentences.append(rng.choice(FILLER[lang]))
+        rows.append({
+            "id": f"bench-{seed}-{i:06d}", "title": f"Synthetic report {i}", "outlet": f"Outlet {i % 17}",
+            "date": (start + timedelta(days=rng.randrange(2900))).isoformat(), "language": lang,
+            "url": f"https://example.org/bench/{seed}/{i}", "text": " ".join(sentences),
+        })
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=20000, help="articles to generate (default 20000)")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+
+    from news.cli import run_ingest
+    from news.models import Article
+    from news.pipeline import process
+    from news.store import Store
+
+    rows = corpus(args.n, args.seed)
+    texts = [r["text"] for r in rows]
+    chars = sum(map(len, texts))
+
+    t0 = time.perf_counter()
+    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))  # load tables once
+    ours_load = time.perf_counter() - t0
+
+    with tempfile.TemporaryDirectory(prefix="footprint-bench-") as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        with src.open("w", encoding="utf-8") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        store = Store(Path(tmp) / "store")
+        t0 = time.perf_counter()
+        report = run_ingest([str(src)], store, err=io.StringIO(), progress=False)
+        ours = time.perf_counter() - t0
+        claims = len(store.table("claims"))
+
+    from flashgeotext.geotext import GeoText
+
+    t0 = time.perf_counter()
+    geotext = GeoText()
+    theirs_load = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for text in texts:
+        geotext.extract(text)
+    theirs = time.perf_counter() - t0
+
+    # Where our time goes, per stage, on the same texts (steady state, tables already loaded).
+    from geo.extract import extract
+    from news.clean import clean_text
+    from news.presence import find_claims
+
+    sample = rows[: min(len(rows), 2000)]
+    stages = {"clean_text": 0.0, "geo.extract": 0.0, "presence.find_claims": 0.0}
+    for r in sample:
+        t0 = time.perf_counter()
+        body = clean_text(r["text"])
+        t1 = time.perf_counter()
+        mentions = extract(body, r["language"])
+        t2 = time.perf_counter()
+        find_claims(Article(r["id"], None, "", "", None, r["language"], body, "bench"), mentions)
+        t3 = time.perf_counter()
+        stages["clean_text"] += t1 - t0
+        stages["geo.extract"] += t2 - t1
+        stages["presence.find_claims"] += t3 - t2
+
+    ours_rate, theirs_rate = report.ingested / ours, len(texts) / theirs
+    print(f"corpus: {args.n} articles, {chars / 1e6:.1f} M characters, seed {args.seed}")
+    print(f"{'':28} {'articles/s':>12} {'seconds':>9} {'load s':>8}")
+    print(f"{'footprint ingest (e2e)':28} {ours_rate:12.0f} {ours:9.2f} {ours_load:8.2f}")
+    print(f"{'flashgeotext extract only':28} {theirs_rate:12.0f} {theirs:9.2f} {theirs_load:8.2f}")
+    print(f"ratio ours/theirs throughput: {ours_rate / theirs_rate:.2f} (target >= 1.0)")
+    per = 1000 * theirs / len(texts)
+    print(f"ms per article by stage (first {len(sample)}): "
+          + ", ".join(f"{k} {1000 * v / len(sample):.2f}" for k, v in stages.items())
+          + f"; ours end to end {1000 * ours / report.ingested:.2f}; flashgeotext {per:.2f}"
+          + " (stage times are a separate pass: noisy on a busy machine)")
+    print(f"stored {report.ingested} articles, {claims} claims in {report.batches} batches; "
+          f"skipped {report.errors}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
