@@ -13,6 +13,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -25,6 +26,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.tsv.
 # Chosen with bench/accuracy.py --thresholds on the labelled set: smaller cities add noise
 # (personal names, villages named like common words) faster than they add countries.
 DEFAULT_MIN_POPULATION = 15000
+_NON_WORD = re.compile(r"[\W_]")
 KIND_RANK = {"block": 0, "country": 1, "region": 2, "demonym": 3, "capital": 4, "city": 5}
 
 
@@ -43,22 +45,29 @@ class Gazetteer:
     than 230k objects); each matched form is unpacked once and memoised.
     """
 
-    def __init__(self, packed: dict[str, str], automaton: ahocorasick.Automaton) -> None:
+    def __init__(self, packed: dict[str, str], automaton: ahocorasick.Automaton,
+                 aliases: dict[str, tuple[str, ...]] | None = None) -> None:
         self.packed = packed
         self.automaton = automaton
+        self.aliases = aliases or {}
         self._memo: dict[str, list[Entry]] = {}
 
     def __getstate__(self) -> dict:
-        return {"packed": self.packed, "automaton": self.automaton}
+        return {"packed": self.packed, "automaton": self.automaton, "aliases": self.aliases}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(state["packed"], state["automaton"])
+        self.__init__(state["packed"], state["automaton"], state.get("aliases"))
 
     def get(self, key: str) -> list[Entry]:
-        """Entries of a lowercase form, best first."""
+        """Entries of a lowercase form (or its boundary form: "c  africa" for "c. africa"), best first."""
         hit = self._memo.get(key)
         if hit is None:
-            hit = [_unpack(line) for line in self.packed.get(key, "").split("\n") if line]
+            if key in self.aliases:
+                packed = "\n".join(self.packed.get(k, "") for k in self.aliases[key])
+            else:
+                packed = self.packed.get(key, "")
+            hit = [_unpack(line) for line in packed.split("\n") if line]
+            hit.sort(key=_rank)
             self._memo[key] = hit
         return hit
 
@@ -86,7 +95,7 @@ def _rank(e: Entry) -> tuple:
 
 def _cache_file(src: Path, min_population: int) -> Path:
     stat = src.stat()
-    key = hashlib.sha1(f"{src.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{min_population}|v2".encode()).hexdigest()[:16]
+    key = hashlib.sha1(f"{src.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{min_population}|v3".encode()).hexdigest()[:16]
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "footprint"
     return base / f"gazetteer-{key}.pickle"
 
@@ -132,9 +141,17 @@ def _build(src: Path, min_population: int) -> Gazetteer:
         entries.setdefault(row["form"].lower(), []).append(Entry(place, row["case"], row["lang"], row["form"]))
     auto = ahocorasick.Automaton()
     packed: dict[str, str] = {}
+    by_boundary: dict[str, list[str]] = {}
     for key, lst in entries.items():
         lst.sort(key=_rank)
         packed[key] = "\n".join(_pack(e) for e in lst)
-        auto.add_word(key, key)
+        bkey = _NON_WORD.sub(" ", key)
+        if bkey.strip():
+            by_boundary.setdefault(bkey, []).append(key)
+    aliases = {}
+    for bkey, keys in by_boundary.items():
+        auto.add_word(" " + bkey + " ", bkey)
+        if keys != [bkey]:
+            aliases[bkey] = tuple(keys)
     auto.make_automaton()
-    return Gazetteer(packed, auto)
+    return Gazetteer(packed, auto, aliases)

@@ -8,6 +8,7 @@ more for presence than a general-purpose tokenizer's finesse.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ABBREV = {
     "u.s", "u.k", "u.n", "gen", "col", "lt", "maj", "capt", "sgt", "mr", "mrs", "ms", "dr", "st", "prof",
@@ -16,31 +17,41 @@ _ABBREV = {
     "a", "d.r", "rep", "sen", "gov", "adm", "brig", "cpl", "pvt", "fr",
 }
 _BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n\s*\n|\n(?=[^\n])")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; together they cover every non-space character."""
+    return list(_spans(text))
+
+
+@lru_cache(maxsize=16)
+def _spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Cached: extraction and presence both ask for the same article's sentences."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
-        end = m.end()
-        piece = text[start:m.start() + 1]
-        word = _WORD_BEFORE.search(piece.rstrip(".!?…\"'»”)]"))
-        token = word.group(1).lower().rstrip(".") if word else ""
-        if "\n" not in m.group(0) and m.group(0).strip().startswith(".") and (
-            token in _ABBREV or (len(token) == 1 and token.isalpha())
-        ):
-            continue
-        nxt = text[end:end + 1]
-        if "\n" not in m.group(0) and nxt and nxt.islower():
-            continue
-        if text[start:m.start()].strip():
-            spans.append(_trim(text, start, m.start() + len(m.group(0).rstrip())))
+        ms, end = m.start(), m.end()
+        newline = text[ms] == "\n" or "\n" in text[ms:end]
+        if not newline:
+            if text[ms] == ".":
+                space = text.rfind(" ", start, ms)
+                token = text[space + 1:ms].lower().lstrip("(\"'«“")
+                if token in _ABBREV or (len(token) == 1 and token.isalpha()):
+                    continue
+            if end < len(text) and text[end].islower():
+                continue
+        if ms > start:
+            a, b = start, ms + len(m.group(0).rstrip())
+            while a < b and text[a].isspace():
+                a += 1
+            while b > a and text[b - 1].isspace():
+                b -= 1
+            if b > a:
+                spans.append((a, b))
         start = end
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

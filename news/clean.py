@@ -19,10 +19,11 @@ _LINK_PREFIX = re.compile(
 )
 # Phrases that only furniture uses: appeals, subscriptions, consent, blocking notices.
 _FURNITURE = re.compile(
-    r"(support (us|our|independent)|your support|we need your help|donat(e|ion)|contribution|"
-    r"sign up|subscribe|newsletter|briefing|mailbox|inbox|privacy policy|cookies?\b|consent settings|"
+    r"(support (us|our|independent)|your support|we need your help|donat(e|ion)|"
+    r"sign up|subscribe|newsletter|(our|daily|weekly|free) briefing|mailbox|inbox|privacy policy|cookies?\b|"
+    r"consent settings|every contribution|your contribution|make a contribution|"
     r"ad-free|disabled all ads|remind me later|never miss|don't miss|ne manquez|не пропустите|is (blocked|banned) in|banned in russia|"
-    r"foreign agent|undesirable|"
+    r"[\"“«]undesirable[\"”»]|undesirable organi[sz]ation|[\"“«]foreign agent[\"”»]|"
     r"abonnez-vous|inscrivez-vous|soutenez|faites un don|newsletter|"
     r"подпишитесь|поддержите нас|пожертвован|рассылк|заблокирован|признан[аоы]? в россии|нежелательн|"
     r"иноагент|иностранн(ым|ого) агент)",
@@ -49,6 +50,8 @@ def _is_furniture(line: str) -> bool:
         return True
     if len(words) <= 40 and _CREDIT.search(stripped):
         return True
+    if stripped.isupper():
+        return False  # a dateline ("BAMAKO") or a shouted headline is article text
     if len(words) <= 3 and not _SENTENCE_END.search(stripped) and not any(c.isdigit() for c in stripped):
         # UI labels: "Support us", "Once", "Monthly", "×", "Continue"
         return not stripped[:1].isupper() or len(words) <= 2

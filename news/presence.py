@@ -19,6 +19,7 @@ the background sentences about the stay it ends.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -48,6 +49,7 @@ class _Compiled:
     states: dict[str, re.Pattern]
     anaphora: re.Pattern | None
     home: dict[str, tuple[str, ...]]
+    any_actor: re.Pattern | None = None  # every word that can start an actor phrase, for a cheap skip
 
 
 _COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
@@ -72,8 +74,12 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
                 out[key] = p
         return out
 
+    words: list[str] = list(config.anaphora)
+    for actor in config.actors.values():
+        words += [*actor.names, *actor.demonyms, *actor.states]
     return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
-                     word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()})
+                     word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
+                     word_pattern(words))
 
 
 def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
@@ -199,6 +205,9 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     last_actor: str | None = None
     history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
     mentions = sorted(mentions, key=lambda m: m.start)
+    # One pass over the article finds every word that could name an actor; clauses without one
+    # (most of them in real news) skip the per-clause rules entirely.
+    starts = [m.start() for m in comp.any_actor.finditer(text)] if comp.any_actor else []
     mi = 0
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
@@ -209,6 +218,10 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             mi += 1
         raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         for c_start, c_end in _clauses(sentence, s_start):
+            i = bisect.bisect_left(starts, c_start)
+            if i == len(starts) or starts[i] >= c_end:
+                history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
+                continue
             clause = text[c_start:c_end]
             hits = _actor_hits(clause, c_start, comp, last_actor)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]

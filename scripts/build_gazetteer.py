@@ -40,18 +40,10 @@ ALT_NAME_MIN_POP = 50000     # alternate names only for larger cities: less nois
 RU_DECLINE_MIN_POP = 100000  # decline Cyrillic city names only for larger cities
 # A city form that is also a frequent word is dropped unless the city is big enough that
 # news means the city: wordfreq counts proper-name use too, so famous cities score high.
-COMMON_WORD_RULES = ((4.3, 1_000_000), (3.3, 100_000))  # (zipf at least, population below)
+COMMON_WORD_RULES = ((4.3, 300_000), (3.3, 100_000))  # (zipf at least, population below)
 CAPITALS_THAT_ARE_WORDS = {"Male", "Victoria", "Sucre", "Kingston", "Nassau", "Bridgetown", "Castries"}
 
 COLUMNS = ["form", "iso3", "kind", "name", "lat", "lon", "population", "case", "lang"]
-
-
-def ne_code(row) -> str:
-    for col in ("ISO_A3", "ISO_A3_EH", "ADM0_A3"):
-        val = str(row[col])
-        if val and val != "-99":
-            return val
-    return str(row["ADM0_A3"])
 
 
 def load_natural_earth():
@@ -89,13 +81,16 @@ def main() -> None:
                      "lon": round(lon, 4), "population": pop, "case": case_rule(form, lang, kind), "lang": lang})
 
     ne = load_natural_earth()
+    # The same unique codes as data/countries.geojson (Clipperton must not take France's code).
+    from scripts.build_shapes import assign_iso3
+
+    ne["code"] = assign_iso3(ne)
     label: dict[str, tuple[float, float, str]] = {}
     for _, r in ne.iterrows():
-        code = ne_code(r)
-        label[code] = (float(r["LABEL_Y"]), float(r["LABEL_X"]), str(r["NAME_EN"]))
+        label[r["code"]] = (float(r["LABEL_Y"]), float(r["LABEL_X"]), str(r["NAME_EN"]))
     country_forms: set[str] = set()
     for _, r in ne.iterrows():
-        code = ne_code(r)
+        code = r["code"]
         lat, lon, name = label[code]
         for col, lang in (("NAME_EN", "en"), ("NAME", "en"), ("NAME_LONG", "en"), ("ADMIN", "en"),
                           ("BRK_NAME", "en"), ("NAME_FR", "fr"), ("FORMAL_FR", "fr"), ("NAME_RU", "ru")):
@@ -162,7 +157,10 @@ def main() -> None:
                     all(("LATIN" in _uname(c)) or not c.isalpha() for c in alt):
                 names.add(alt)
         for n in names:
-            if n.lower() in country_forms or n in CAPITALS_THAT_ARE_WORDS or (kind != "capital" and common(n, pop)):
+            # alternate names get no population benefit: "Gold" (for Gold Coast) is just a word
+            weight = pop if n == city["name"] else 0
+            if n.lower() in country_forms or n in CAPITALS_THAT_ARE_WORDS or (
+                    common(n, weight) and (kind != "capital" or n != city["name"])):
                 dropped += 1
                 continue
             forms = russian_phrase_forms(n) if is_cyrillic(n) and pop >= RU_DECLINE_MIN_POP else [n]

@@ -103,21 +103,16 @@ def test_empty_text():
     assert furniture_spans("") == [] and clean_text("") == "" and mask_furniture("") == ""
 
 
-@pytest.mark.xfail(strict=True, reason="news/clean.py: 'briefing' in _FURNITURE cuts a whole news paragraph "
-                   "('told a briefing in Moscow')")
 def test_briefing_sentence_stays():
     line = "Speaking at a briefing in Moscow, the ministry said its advisers would stay in Syria."
     assert furniture_spans(f"{BODY}\n{line}\n") == []
 
 
-@pytest.mark.xfail(strict=True, reason="news/clean.py: 'contribution' in _FURNITURE cuts article text")
 def test_contribution_sentence_stays():
     line = "Russia's contribution to the force in Mali was never published."
     assert furniture_spans(f"{BODY}\n{line}\n") == []
 
 
-@pytest.mark.xfail(strict=True, reason="news/clean.py: 'undesirable' in _FURNITURE cuts news about Russia's "
-                   "'undesirable organisation' rulings")
 def test_undesirable_sentence_stays():
     line = "A Moscow court declared the Wagner-linked outlet undesirable in Russia last year."
     assert furniture_spans(f"{BODY}\n{line}\n") == []

@@ -169,8 +169,6 @@ def test_georgia_after_a_us_city_is_not_the_country():
     assert "GEO" not in country_codes("She grew up in Atlanta, Georgia, and in Macon, Georgia.", "en")
 
 
-@pytest.mark.xfail(strict=True, reason="scripts/build_gazetteer.py: the wordfreq common-word filter drops "
-                   "well-known cities whose names are frequent as names (Atlanta, Boston): only 'Atlantae' is kept")
 def test_famous_us_cities_are_in_the_gazetteer():
     assert country_codes("Flights from Atlanta and Boston were cancelled.", "en") == {"USA"}
 
@@ -211,36 +209,26 @@ def test_own_words_version_of_the_moscow_times_example():
     assert country_codes(mask_furniture(text), "en") == {"RUS", "MLI", "CAF", "FRA"}
 
 
-@pytest.mark.xfail(strict=True, reason="geo/extract.py: bare 'Congo' always resolves to COD, because the "
-                   "COD country entry of 'Congo' itself puts COD among the countries 'named'")
 def test_bare_congo_follows_brazzaville():
     text = "Congo's army paraded in Brazzaville. Congo said so."
     assert {m.surface: m.iso3 for m in extract(text, "en")} == {"Congo": "COG", "Brazzaville": "COG"}
 
 
-@pytest.mark.xfail(strict=True, reason="gazetteer: 'France' (and 'Франция') resolve to the Clipperton Island "
-                   "feature, name and point in the Pacific (10.3, -109.2)")
 def test_france_point_is_in_france():
     (m,) = extract("Troops left France.", "en")
     lat0, lat1, lon0, lon1 = BBOX["FRA"]
     assert m.name == "France" and lat0 <= m.lat <= lat1 and lon0 <= m.lon <= lon1
 
 
-@pytest.mark.xfail(strict=True, reason="gazetteer: 'Australia' resolves to the Ashmore and Cartier Islands "
-                   "feature and point")
 def test_australia_point_is_in_australia():
     (m,) = extract("Canberra and Australia.", "en")[-1:]
     lat0, lat1, lon0, lon1 = BBOX["AUS"]
     assert m.name == "Australia" and lat0 <= m.lat <= lat1 and lon0 <= m.lon <= lon1
 
 
-@pytest.mark.xfail(strict=True, reason="geo/extract.py _case_ok: an all-caps form longer than 3 letters is "
-                   "rejected, so a dateline ('BAMAKO (Reuters) -') or capitalised headline gives no mention")
 def test_all_caps_dateline_is_a_mention():
     assert country_codes("BAMAKO (Reuters) - Soldiers took the town.", "en") == {"MLI"}
 
 
-@pytest.mark.xfail(strict=True, reason="geo/extract.py: a form followed by '-' and a capital is skipped "
-                   "(meant for Congo-Brazzaville), so 'Malian' in 'Malian-Russian' is lost")
 def test_hyphenated_demonym_pair():
     assert country_codes("A Malian-Russian deal was signed.", "en") == {"MLI", "RUS"}
