@@ -262,6 +262,10 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
     ing.add_argument("--date", type=_iso_date, help="publication date for sources that carry none")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
+    ing.add_argument("--engine", choices=["local", "dask"], default="local", help="where to process (default local)")
+    ing.add_argument("--scheduler", help="dask: scheduler address (default: a local cluster)")
+    ing.add_argument("--workers", type=int, help="dask: local cluster worker processes (default: CPU count)")
+    ing.add_argument("--partitions", type=int, help="dask: number of partitions of the input")
 
     sub.add_parser("extract", help="JSONL articles on stdin → mentions and claims JSONL on stdout")
 
@@ -285,7 +289,20 @@ def main(argv: list[str] | None = None) -> int:
             print("error: --batch-size must be at least 1", file=sys.stderr)
             return 2
         store = Store(args.store)
-        report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+        if args.engine == "dask":
+            from news.engine_dask import EngineError, run_ingest_dask
+
+            try:
+                report = run_ingest_dask(args.sources, store, default_date=args.date, batch_size=args.batch_size,
+                                         scheduler=args.scheduler, workers=args.workers, partitions=args.partitions)
+            except EngineError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 2
+        elif any(v is not None for v in (args.scheduler, args.workers, args.partitions)):
+            print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
+            return 2
+        else:
+            report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
         print(report.summary(), file=sys.stderr)
         return 1 if report.errors else 0
     if args.command == "extract":
