@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from news.wordmatch import WordSet
 
-def _rx(*parts: str) -> re.Pattern:
-    return re.compile(r"(?<![\w])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)
+
+def _rx(*parts: str) -> WordSet:
+    return WordSet(parts)
 
 
 # The actor is (or was) on the ground: deployed, based, fighting, training, guarding...

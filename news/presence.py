@@ -28,6 +28,7 @@ from geo.types import Mention
 from news import cues
 from news.actors import ActorConfig, load_config, word_pattern
 from news.models import Article, Claim
+from news.wordmatch import first_words
 
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
@@ -49,7 +50,8 @@ class _Compiled:
     states: dict[str, re.Pattern]
     anaphora: re.Pattern | None
     home: dict[str, tuple[str, ...]]
-    any_actor: re.Pattern | None = None  # every word that can start an actor phrase, for a cheap skip
+    first_exact: frozenset[str] = frozenset()  # first words of every actor phrase, for a cheap skip
+    first_prefixes: tuple[str, ...] = ()
 
 
 _COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
@@ -74,12 +76,23 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
                 out[key] = p
         return out
 
-    words: list[str] = list(config.anaphora)
+    exact, prefixes = set(), set()
+    phrases: list[str] = list(config.anaphora)
     for actor in config.actors.values():
-        words += [*actor.names, *actor.demonyms, *actor.states]
+        phrases += [*actor.names, *actor.demonyms, *actor.states]
+    for phrase in phrases:
+        words = re.findall(r"\w+\*?", phrase)
+        if not words:
+            continue
+        # the longest word is the rarest: "group" for "the group", "kremlin" for "the Kremlin"
+        key = max(words, key=lambda w: len(w.rstrip("*"))).lower()
+        if key.endswith("*") or (key == words[-1].lower() and phrase.endswith("*")):
+            prefixes.add(key.rstrip("*"))
+        else:
+            exact.add(key)
     return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
                      word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
-                     word_pattern(words))
+                     frozenset(exact), tuple(sorted(prefixes)))
 
 
 def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
@@ -161,7 +174,7 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = before.split()[-LOCATIVE_WINDOW:]
     if re.search(r"[.;:]\s*$", before):
         return False
-    return any(cues.LOCATIVE.fullmatch(w.strip("«»\"'(),").lower()) for w in words)
+    return any(cues.LOCATIVE.has_word(w.strip("«»\"'(),").lower()) for w in words)
 
 
 def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
@@ -207,7 +220,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     mentions = sorted(mentions, key=lambda m: m.start)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
-    starts = [m.start() for m in comp.any_actor.finditer(text)] if comp.any_actor else []
+    starts = first_words(text, comp.first_exact, comp.first_prefixes)
     mi = 0
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]

@@ -1,0 +1,123 @@
+"""Word-list matching that scales with the words in a clause, not with the size of the list.
+
+Python's ``re`` tries every branch of a long alternation at every position, so a 150-word
+cue list costs ~150 comparisons per character. Here a clause is split into lowercase words
+once (memoised), and single words are set lookups (``deploy\\w*`` becomes a prefix test);
+only multi-word phrases go through a regex, which is then short. The object answers
+``search``/``finditer``/``match``/``fullmatch`` like a compiled pattern, so callers read the
+same either way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+_TOKEN = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
+_STEM = re.compile(r"(\w+)\\w\*")
+_OPTIONAL_END = re.compile(r"(\w+)(\w)\?")
+
+
+class WordMatch:
+    """The match-object subset callers use: ``group(0)``, ``start()``, ``end()``."""
+
+    __slots__ = ("_text", "_start", "_end")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+
+    def group(self, _: int = 0) -> str:
+        return self._text[self._start:self._end]
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], list[int]]:
+    toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
+    return toks, [t[1] for t in toks]
+
+
+def first_words(text: str, words: frozenset[str], prefixes: tuple[str, ...]) -> list[int]:
+    """Offsets of the words of ``text`` that are in ``words`` or start with a prefix."""
+    toks, _ = _tokens(text)
+    return [a for tok, a, _ in toks if tok in words or (prefixes and tok.startswith(prefixes))]
+
+
+class WordSet:
+    def __init__(self, parts: tuple[str, ...]) -> None:
+        exact: set[str] = set()
+        prefixes: list[str] = []
+        residual: list[str] = []
+        for p in parts:
+            if _WORD.fullmatch(p):
+                exact.add(p.lower())
+            elif (m := _STEM.fullmatch(p)) is not None:
+                prefixes.append(m.group(1).lower())
+            elif (m := _OPTIONAL_END.fullmatch(p)) is not None:
+                exact.update({m.group(1).lower(), (m.group(1) + m.group(2)).lower()})
+            else:
+                residual.append(p)
+        self.exact = frozenset(exact)
+        self.prefixes = tuple(prefixes)
+        self.residual = (re.compile(r"(?<![\w])(?:" + "|".join(residual) + r")(?![\w])", re.IGNORECASE)
+                         if residual else None)
+
+    def _word_hits(self, text: str, pos: int, endpos: int):
+        exact, prefixes = self.exact, self.prefixes
+        toks, starts = _tokens(text)
+        for i in range(bisect.bisect_left(starts, pos), len(toks)):
+            tok, a, b = toks[i]
+            if b > endpos:
+                break
+            if tok in exact or (prefixes and tok.startswith(prefixes)):
+                yield a, b
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else endpos
+        hits = list(self._word_hits(text, pos, end))
+        if self.residual is not None:
+            hits += [(m.start(), m.end()) for m in self.residual.finditer(text, pos, end)]
+            hits.sort(key=lambda h: (h[0], -h[1]))
+        last = -1
+        for a, b in hits:
+            if a >= last:  # like re: matches do not overlap
+                last = b
+                yield WordMatch(text, a, b)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        end = len(text) if endpos is None else endpos
+        exact, prefixes = self.exact, self.prefixes
+        toks, starts = _tokens(text)
+        first = None
+        for i in range(bisect.bisect_left(starts, pos) if pos else 0, len(toks)):
+            tok, a, b = toks[i]
+            if b > end:
+                break
+            if tok in exact or (prefixes and tok.startswith(prefixes)):
+                first = (a, b)
+                break
+        if self.residual is not None:
+            m = self.residual.search(text, pos, end)
+            if m is not None and (first is None or m.start() < first[0]
+                                  or (m.start() == first[0] and m.end() > first[1])):
+                first = (m.start(), m.end())
+        return WordMatch(text, *first) if first else None
+
+    def has_word(self, word: str) -> bool:
+        """Whether one lowercase word is in the list (no tokenising)."""
+        return word in self.exact or bool(self.prefixes and word.startswith(self.prefixes))
+
+    def match(self, text: str) -> WordMatch | None:
+        m = self.search(text)
+        return m if m is not None and m.start() == 0 else None
+
+    def fullmatch(self, text: str) -> WordMatch | None:
+        m = self.search(text)
+        return m if m is not None and m.start() == 0 and m.end() == len(text) else None
