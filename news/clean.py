@@ -59,18 +59,33 @@ def _is_furniture(line: str) -> bool:
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of the furniture lines in ``text`` (whole lines, newline excluded)."""
-    spans: list[tuple[int, int]] = []
+    """Character spans of the furniture lines in ``text`` (whole lines, newline excluded).
+
+    Lines are judged one by one, then by block: in a run of lines with no blank line between
+    them, if most are furniture its other short lines are too ("Tired of pop-ups?" above "Support
+    us"); full sentences keep their own verdict.
+    """
+    lines: list[tuple[int, int, bool]] = []  # start, end, furniture
     pos = 0
     in_box = False
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if not in_box and _BOX_START.match(body):
             in_box = True
-        if in_box or _is_furniture(body):
-            if body.strip():
-                spans.append((pos, pos + len(body)))
+        lines.append((pos, pos + len(body), in_box or _is_furniture(body)))
         pos += len(line)
+    spans: list[tuple[int, int]] = []
+    block: list[tuple[int, int, bool]] = []
+    for item in [*lines, (0, 0, False)]:
+        start, end, _ = item
+        if end > start and text[start:end].strip():
+            block.append(item)
+            continue
+        if block:
+            whole = len(block) >= 2 and sum(f for _, _, f in block) * 2 >= len(block)
+            spans.extend((a, b) for a, b, f in block
+                         if f or (whole and len(text[a:b].split()) <= 8))  # absorbs labels, not sentences
+            block = []
     return spans
 
 

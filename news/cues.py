@@ -152,3 +152,11 @@ PART_OF = re.compile(r"^(?:'s|’s)\s+(?:far\s+)?(?:north|south|east|west|north-
 IDENTITY = _rx(r"employed by", r"work(?:ing)? for", r"members of", r"identif\w* (?:\w+ ){0,4}as", r"linked to",
                r"in fact", r"actually", r"employés par", r"en réalité", r"liées? (?:au|à)", r"membres d\w*",
                r"связанн\w*", r"на самом деле", r"являются")
+# A request reported as done ("had asked Russia and Wagner to provide military instructors"):
+# the pluperfect tells the reader it was answered. "Has asked ... for help" stays a plan.
+REQUEST_DONE = re.compile(
+    r"\bhad\s+(?:in\s+turn\s+|also\s+|already\s+)?(?:asked|invited|requested|called\s+on)\s+"
+    r"(?P<who>[^.;]{1,60}?)\s+to\s+(?:provide|send|deploy|supply|dispatch)\b[^.;]{0,40}?"
+    r"\b(?:instructors|troops|advisers|advisors|soldiers|fighters|forces|specialists|trainers|personnel)\b",
+    re.IGNORECASE,
+)

@@ -230,6 +230,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 sent_mentions.append(mentions[mi])
             mi += 1
         raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
+        raw.extend(_request_claims(article, text, sentence, s_start, comp, history + sent_mentions))
         for c_start, c_end in _clauses(sentence, s_start):
             i = bisect.bisect_left(starts, c_start)
             if i == len(starts) or starts[i] >= c_end:
@@ -267,6 +268,43 @@ def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_acto
             if c.actor == last_actor and c.status == "present":
                 out.append(Claim(article.id, key, c.iso3, c.place, c.lat, c.lon, "present", article.published,
                                  sentence.strip(), ident.group(0), round(min(c.confidence, 0.5), 2)))
+    return out
+
+
+def _request_claims(article: Article, text: str, sentence: str, s_start: int, comp: _Compiled,
+                    earlier: list[Mention]) -> list[Claim]:
+    """Presence from a request reported as answered: "(the two countries,) which had asked Russia
+    and Wagner to provide military instructors". The requesters are the places named in the
+    sentence before the request, or those a phrase like "the two African countries" points to."""
+    req = cues.REQUEST_DONE.search(sentence)
+    if not req:
+        return []
+    who = req.group("who")
+    actors = [k for table in (comp.names, comp.states, comp.demonyms) for k, p in table.items() if p.search(who)]
+    if not actors:
+        return []
+    before = sentence[:req.start()]
+    places = [m for m in earlier if s_start <= m.start < s_start + req.start() and m.kind != "demonym"]
+    ref = cues.PLURAL_PLACE_ANAPHORA.search(before) or cues.PLACE_ANAPHORA.search(before)
+    if ref is not None:
+        pool = [m for m in earlier if m.start < s_start + ref.start() and m.kind != "demonym"]
+        want = 2 if cues.PLURAL_PLACE_ANAPHORA.search(before) else 1
+        if "afric" in ref.group(0).lower():
+            pool = [m for m in pool if _in_africa(m)]
+        places = []
+        for m in reversed(pool):
+            if m.iso3 not in {p.iso3 for p in places}:
+                places.append(m)
+            if len(places) == want:
+                break
+    out = []
+    for actor in dict.fromkeys(actors):
+        for m in places:
+            if m.iso3 in comp.home.get(actor, ()):
+                continue
+            out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
+                             m.lat, m.lon, "present", article.published, sentence.strip(),
+                             req.group(0)[:80], 0.5))
     return out
 
 

@@ -12,6 +12,7 @@ import re
 from datetime import date
 from pathlib import Path
 
+from news.clean import clean_text
 from news.models import Article
 from news.sources.common import SourceError, make_article, parse_date
 
@@ -59,7 +60,11 @@ def read_sidecar(path: Path) -> dict:
 
 def article_from_text(text: str, *, path: Path, default_date: date | None) -> Article:
     meta = read_sidecar(path)
-    heading, body = split_title(text)
+    # The headline is the first line of the *cleaned* text (scraped files often open with a
+    # close button or a donation banner), and it stays in the body: a headline is part of
+    # what the article says (its places count, as the labelling guide has it).
+    heading, _ = split_title(clean_text(text))
+    body = text
     published = parse_date(meta.get("date")) or default_date
     return make_article(
         text=body,
