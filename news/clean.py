@@ -58,6 +58,12 @@ def _is_furniture(line: str) -> bool:
     return False
 
 
+def _is_label(line: str) -> bool:
+    """Short and not a statement: a button, a teaser question, a heading inside a box."""
+    stripped = line.strip()
+    return len(stripped.split()) <= 8 and not stripped.endswith((".", "»", "\"", "”"))
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the furniture lines in ``text`` (whole lines, newline excluded).
 
@@ -84,7 +90,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
         if block:
             whole = len(block) >= 2 and sum(f for _, _, f in block) * 2 >= len(block)
             spans.extend((a, b) for a, b, f in block
-                         if f or (whole and len(text[a:b].split()) <= 8))  # absorbs labels, not sentences
+                         if f or (whole and _is_label(text[a:b])))
             block = []
     return spans
 

@@ -22,7 +22,7 @@ def test_scraped_page_gives_presence_in_both_countries_and_nothing_for_critics_o
     (title,) = store.table("articles")["title"]
     assert title == "Moscow Says Wagner Stays in Mali and C. Africa"  # not the close button
     claims = store.table("claims")
-    assert set(zip(claims.actor, claims.iso3, claims.status)) == {
+    assert set(zip(claims.actor, claims.iso3, claims.status, strict=True)) == {
         ("wagner", "MLI", "present"), ("wagner", "CAF", "present"),
         ("russia", "MLI", "present"), ("russia", "CAF", "present"),
     }
