@@ -42,12 +42,8 @@ from components.tables import (
     sources_html,
 )
 from components.timeline import monthly_frame, timeline_chart
+from news import queries
 from news.store import Store, resolve_store
-
-try:  # the store's query API; the stand-in in components/ keeps the page working until it lands
-    from news import queries
-except ImportError:  # pragma: no cover - depends on what is installed
-    from components import store_queries as queries
 
 REPO = Path(__file__).resolve().parent
 SAMPLE = REPO / "data" / "sample" / "briefs.jsonl"
