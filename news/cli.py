@@ -253,6 +253,16 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from exc
 
 
+def _article_date(value: str) -> date:
+    """A date to stamp on articles: readable and plausible (a year 9999 typo is refused)."""
+    from news.sources.common import SourceError, plausible_date
+
+    try:
+        return plausible_date(_iso_date(value))
+    except SourceError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m news", description="Footprint: news in, presence map out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -260,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing = sub.add_parser("ingest", help="read files, folders, URLs and feeds into the store")
     ing.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder, http(s) URL or feed")
     ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
-    ing.add_argument("--date", type=_iso_date, help="publication date for sources that carry none")
+    ing.add_argument("--date", type=_article_date, help="publication date for sources that carry none")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     ing.add_argument("--engine", choices=["local", "dask"], default="local", help="where to process (default local)")
     ing.add_argument("--scheduler", help="dask: scheduler address (default: a local cluster)")

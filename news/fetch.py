@@ -7,6 +7,7 @@ standard library lets us enforce each of them in a few visible lines without ano
 
 from __future__ import annotations
 
+import http.client
 import urllib.error
 import urllib.request
 import zlib
@@ -35,7 +36,10 @@ def is_http_url(value: str | None) -> bool:
     """True for absolute http/https URLs with a host: the only links we store or follow."""
     if not value or not isinstance(value, str):
         return False
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # "http://[x": an unbalanced IPv6 bracket is not a link we can use
+        return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
@@ -86,6 +90,8 @@ def _read_capped(stream, encoding: str, max_bytes: int) -> bytes:
             raise FetchError(f"corrupt {encoding} body ({exc})") from exc
         if len(out) > max_bytes:
             raise FetchError(f"too large (over {max_bytes // (1024 * 1024)} MB)")
+        if not decoder.eof:
+            raise FetchError(f"truncated or corrupt {encoding} body")
     return bytes(out)
 
 
@@ -115,5 +121,8 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
         raise FetchError(f"cannot connect ({exc.reason})") from exc
     except TimeoutError as exc:
         raise FetchError(f"timed out after {timeout:g}s") from exc
+    except http.client.HTTPException as exc:  # not HTTP, a torn body, 64 KB headers: the server's fault
+        detail = str(exc).splitlines()[0][:80] if str(exc).strip() else ""
+        raise FetchError(f"bad HTTP response ({type(exc).__name__}{': ' + detail if detail else ''})") from exc
     except (OSError, ValueError) as exc:
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc

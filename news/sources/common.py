@@ -17,6 +17,7 @@ from news.lang import detect_language, normalise_language
 from news.models import Article, article_id
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MIN_YEAR, MAX_YEAR = 1900, 2100  # dates outside are typos, not news
 
 
 class SourceError(Exception):
@@ -40,7 +41,16 @@ class Skipped:
     error: bool = True
 
     def line(self) -> str:
-        return f"skipped {self.source}: {self.reason}"
+        """One terminal line: untrusted bytes (a server's status line, a file name) cannot break
+        it in two or smuggle escape sequences into the user's terminal."""
+        return f"skipped {printable(self.source)}: {printable(self.reason)}"
+
+
+def printable(value: str) -> str:
+    """``value`` on one line with control and format characters (ESC, RTL overrides) escaped."""
+    return "".join(
+        " " if ch in "\n\r\t" else ch if ch.isprintable() else ascii(ch)[1:-1] for ch in value
+    )
 
 
 def check_bytes(data: bytes) -> None:
@@ -81,17 +91,43 @@ def parse_date(value: object) -> date | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
-        return value.date()
+        return plausible_date(value.date())
     if isinstance(value, date):
-        return value
+        return plausible_date(value)
     if isinstance(value, str):
         match = _ISO_DATE.match(value)
         if match:
             try:
-                return date(int(match[1]), int(match[2]), int(match[3]))
+                day = date(int(match[1]), int(match[2]), int(match[3]))
             except ValueError:
                 pass
+            else:
+                return plausible_date(day)
     raise SourceError("bad date", f"unreadable date {str(value)[:40]!r} (want YYYY-MM-DD)")
+
+
+def plausible_date(day: date) -> date:
+    """``day`` if a news article can carry it, else SourceError.
+
+    Why a range: a typo'd year (0001, 9999) is a valid date that stretches the dashboard's
+    timeline over millennia (one slider step per month) and breaks pandas' nanosecond
+    timestamps (years 1677-2262), so it is reported like any other unreadable date.
+    """
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise SourceError("bad date", f"implausible date {day.isoformat()} (years {MIN_YEAR}-{MAX_YEAR} only)")
+    return day
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub(value: str) -> str:
+    """``value`` with lone surrogates (JSON ``"\\ud800"``, undecodable file names) as U+FFFD.
+
+    Python strings may hold them; UTF-8, and so Parquet, cannot: one such character would fail
+    the whole batch at write time and lose every good article in it.
+    """
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def make_article(
@@ -106,19 +142,19 @@ def make_article(
     id: str | None = None,
 ) -> Article:
     """Clean, identify and label one article; SourceError if nothing is left to read."""
-    body = clean_text(text)
+    body = scrub(clean_text(text))
     if not body.strip():
         raise SourceError("no text", "no article text")
-    link = url.strip() if is_http_url(url) else None
+    link = scrub(url.strip()) if is_http_url(url) else None
     lang = normalise_language(language) or detect_language(body)
     return Article(
-        id=str(id) if id else article_id(link, body),
+        id=scrub(str(id)) if id else article_id(link, body),
         url=link,
-        title=(title or "").strip(),
-        outlet=(outlet or "").strip(),
+        title=scrub((title or "").strip()),
+        outlet=scrub((outlet or "").strip()),
         published=published,
         language=lang,
         text=body,
-        source=source,
+        source=scrub(source),
         ingested_at=datetime.now(UTC).replace(tzinfo=None),
     )

@@ -13,7 +13,7 @@ from datetime import date
 
 from news.fetch import Fetched, FetchError, is_http_url
 from news.models import Article
-from news.sources.common import Skipped, SourceError, make_article
+from news.sources.common import Skipped, SourceError, make_article, plausible_date
 from news.sources.html import article_from_html
 
 _FEED_ROOT = re.compile(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
@@ -42,7 +42,10 @@ def _entry_date(entry) -> date | None:
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return date(value.tm_year, value.tm_mon, value.tm_mday)
+            try:
+                return plausible_date(date(value.tm_year, value.tm_mon, value.tm_mday))
+            except (SourceError, ValueError, TypeError, AttributeError):
+                continue  # year 0 or 9999: the entry's problem, read as undated like an HTML page's
     return None
 
 
