@@ -267,6 +267,7 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
         claims = claims.to_dict(orient="records")
     st.subheader(str(art.get("title") or "(untitled)"), anchor=False)
     published = art.get("published")
+    published = pd.Timestamp(published).date().isoformat() if published is not None and not pd.isna(published) else "undated"
     meta = " · ".join(str(x) for x in (art.get("outlet"), published, art.get("language")) if x)
     st.caption(meta)
     url = safe_url(art.get("url"))
