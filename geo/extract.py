@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
-from geo.sentences import sentence_at, sentence_spans
+from geo.sentences import sentence_spans
 from geo.types import Mention, Place
 
 # Given names that are also country names: "Chad Whitfield", "Jordan Mercer".
@@ -78,6 +78,8 @@ def _word_before(text: str, start: int) -> str:
 
 
 def _word_after(text: str, end: int) -> str:
+    if end >= len(text) or text[end] in ",.;:!?\n":
+        return ""
     m = _WORD_AFTER.match(text, end, end + 40)
     return m.group(1) if m else ""
 
@@ -96,23 +98,34 @@ def _candidates(gaz: Gazetteer, text: str, lang: str | None) -> list[tuple[int, 
                     start < 3 or not text[start - 3].isalpha() or text[start - 3:start - 1].lower() == "qu")):
                 continue
         surface = text[start:end]
-        entries = [e for e in gaz.get(key) if _case_ok(e, surface)
-                   and (e.case != "any" or not lang or e.lang == lang)]
+        memo_key = (surface, key, lang)
+        entries = _ENTRY_MEMO.get(memo_key)
+        if entries is None:
+            entries = [e for e in gaz.get(key) if _case_ok(e, surface)
+                       and (e.case != "any" or not lang or e.lang == lang)]
+            if len(_ENTRY_MEMO) > 200_000:
+                _ENTRY_MEMO.clear()
+            _ENTRY_MEMO[memo_key] = entries
         if entries:
             out.append((start, end, entries))
     return out
 
 
-def _longest(cands: list[tuple[int, int, list[Entry]]]) -> list[tuple[int, int, list[Entry]]]:
-    """Longest match wins; ties go to the earlier one. Occupancy is a set of offsets: O(total length)."""
+# (surface, form, language) -> entries that survive the case rules; surfaces repeat endlessly
+# across a corpus ("Mali", "Russian"), so each is judged once per process.
+_ENTRY_MEMO: dict[tuple[str, str, str | None], list[Entry]] = {}
+
+
+def _longest(cands: list[tuple[int, int, list[Entry]]], size: int) -> list[tuple[int, int, list[Entry]]]:
+    """Longest match wins; ties go to the earlier one. Occupancy is a byte per character."""
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: set[int] = set()
+    taken = bytearray(size)
     chosen = []
     for c in cands:
-        span = range(c[0], c[1])
-        if any(i in taken for i in span):
+        a, b = c[0], c[1]
+        if taken.find(1, a, b) != -1:
             continue
-        taken.update(span)
+        taken[a:b] = b"\x01" * (b - a)
         chosen.append(c)
     chosen.sort(key=lambda c: c[0])
     return chosen
@@ -163,7 +176,7 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
         return []
     gaz = gazetteer or load_gazetteer()
     chosen = []
-    for start, end, entries in _longest(_candidates(gaz, text, language)):
+    for start, end, entries in _longest(_candidates(gaz, text, language), len(text)):
         if entries[0].place.kind == "block":
             continue
         if _rejected(text, start, end, entries[0]):
@@ -172,15 +185,18 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     unambiguous = {c[2][0].place.iso3 for c in chosen
                    if len({e.place.iso3 for e in c[2]}) == 1
                    or (c[2][0].place.kind in ("country", "demonym", "region") and text[c[0]:c[1]].lower() not in CONGO_FORMS)}
-    spans = sentence_spans(text)
+    spans = sentence_spans(text) or [(0, len(text))]
     mentions: list[Mention] = []
+    si = 0
     for start, end, entries in chosen:
         surface = text[start:end]
         if surface.lower() in CONGO_FORMS:
             place = _congo(unambiguous, entries)
         else:
             place = _resolve(entries, unambiguous)
-        s, e = spans[sentence_at(spans, start)] if spans else (0, len(text))
+        while si + 1 < len(spans) and spans[si + 1][0] <= start:
+            si += 1
+        s, e = spans[si]
         mentions.append(Mention(start, end, surface, place.kind, place.iso3, place.lat, place.lon, text[s:e], place.name))
     return mentions
 

@@ -19,7 +19,7 @@ class Place:
     population: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     """A place named in a text, with its character span (``text[start:end] == surface``)."""
 
