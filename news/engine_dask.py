@@ -373,8 +373,10 @@ def _client(scheduler: str | None, workers: int | None, stack):
     import logging
 
     n = workers or os.cpu_count() or 1
+    # Worker logs stay quiet (shutdown races log heartbeat tracebacks); a worker that dies
+    # still surfaces on the client, as the task's error.
     cluster = stack.enter_context(LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                               dashboard_address=None, silence_logs=logging.ERROR))
+                                               dashboard_address=None, silence_logs=logging.CRITICAL))
     return stack.enter_context(Client(cluster))
 
 
