@@ -68,15 +68,33 @@ class WordSet:
         self.prefixes = tuple(prefixes)
         self.residual = (re.compile(r"(?<![\w])(?:" + "|".join(residual) + r")(?![\w])", re.IGNORECASE)
                          if residual else None)
+        # First words of the multi-word phrases: the regex runs only when one occurs.
+        firsts: set[str] | None = set()
+        for p in residual:
+            m = re.match(r"(\w+)(?=[\s'’])", p)
+            if m is None or not _WORD.fullmatch(m.group(1)):
+                firsts = None  # a phrase that starts with a pattern: always try the regex
+                break
+            firsts.add(m.group(1).lower())
+        self.residual_first = firsts
+        self._memo: dict[str, bool] = {}
+
+    def _is_hit(self, tok: str) -> bool:
+        hit = self._memo.get(tok)
+        if hit is None:
+            hit = tok in self.exact or bool(self.prefixes and tok.startswith(self.prefixes))
+            if len(self._memo) < 100_000:
+                self._memo[tok] = hit
+        return hit
 
     def _word_hits(self, text: str, pos: int, endpos: int):
-        exact, prefixes = self.exact, self.prefixes
+        is_hit = self._is_hit
         toks, starts = _tokens(text)
         for i in range(bisect.bisect_left(starts, pos), len(toks)):
             tok, a, b = toks[i]
             if b > endpos:
                 break
-            if tok in exact or (prefixes and tok.startswith(prefixes)):
+            if is_hit(tok):
                 yield a, b
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -93,17 +111,24 @@ class WordSet:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         end = len(text) if endpos is None else endpos
-        exact, prefixes = self.exact, self.prefixes
+        memo = self._memo
         toks, starts = _tokens(text)
         first = None
+        firsts = self.residual_first
+        need_regex = self.residual is not None and firsts is None
         for i in range(bisect.bisect_left(starts, pos) if pos else 0, len(toks)):
             tok, a, b = toks[i]
             if b > end:
                 break
-            if tok in exact or (prefixes and tok.startswith(prefixes)):
+            if not need_regex and firsts and tok in firsts:
+                need_regex = True
+            hit = memo.get(tok)
+            if hit is None:
+                hit = self._is_hit(tok)
+            if hit:
                 first = (a, b)
                 break
-        if self.residual is not None:
+        if need_regex:
             m = self.residual.search(text, pos, end)
             if m is not None and (first is None or m.start() < first[0]
                                   or (m.start() == first[0] and m.end() > first[1])):
