@@ -312,7 +312,14 @@ def main(argv: list[str] | None = None) -> int:
             print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
             return 2
         else:
-            report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+            try:
+                report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+            except OSError as exc:  # disk full, read-only or vanished store folder
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                print(f"error: cannot write to the store {store.root} ({reason}); batches written before are "
+                      "intact, the one in progress was not stored: fix this and rerun to add the rest",
+                      file=sys.stderr)
+                return 1
         print(report.summary(), file=sys.stderr)
         return 1 if report.errors else 0
     if args.command == "extract":

@@ -17,6 +17,7 @@ Why these rules:
 
 from __future__ import annotations
 
+import contextlib
 import os
 import time
 import uuid
@@ -86,6 +87,9 @@ SCHEMAS: dict[str, pa.Schema] = {
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 
 
+_VERDICTS: dict[tuple[str, int, int], tuple[bool, str]] = {}  # (path, size, mtime) -> (readable, why not)
+
+
 class StoreWarning(UserWarning):
     """A store file we ignore (corrupt, or a stale temporary left by a killed ingest)."""
 
@@ -113,7 +117,7 @@ class Store:
 
     def __init__(self, root: str | os.PathLike | None = None) -> None:
         self.root = resolve_store(root)
-        self._verdicts: dict[tuple[str, int, int], bool] = {}
+        self._verdicts: dict[tuple[str, int, int], tuple[bool, str]] = {}
         self._warned: set[str] = set()
 
     def __repr__(self) -> str:
@@ -156,19 +160,26 @@ class Store:
         except OSError:
             return False
         key = (str(path), st.st_size, st.st_mtime_ns)
-        verdict = self._verdicts.get(key)
-        if verdict is None:
+        found = self._verdicts.get(key) or _VERDICTS.get(key)
+        if found is None:
             try:
-                names = pq.read_schema(path).names
+                handle = pq.ParquetFile(path)
+                names = handle.schema_arrow.names
                 missing = [c for c in ("article_id" if table != "articles" else "id",) if c not in names]
                 if missing:
                     raise ValueError(f"no {missing[0]} column")
-                verdict = True
+                # Decompress every page once: a file whose footer is fine but whose data is not
+                # (bit rot, a bad copy) would otherwise fail every query that reads the table.
+                for group in range(handle.num_row_groups):
+                    handle.read_row_group(group)
+                found = (True, "")
             except Exception as exc:  # pyarrow raises several types for torn files
-                verdict = False
-                self._warn(str(path), f"ignoring unreadable store file {path}: {str(exc).splitlines()[0][:160]}")
-            self._verdicts[key] = verdict
-        return verdict
+                found = (False, f"ignoring unreadable store file {path}: {str(exc).splitlines()[0][:160]}")
+            # Batch files are never rewritten, so a verdict on (path, size, mtime) holds for the process.
+            _VERDICTS[key] = self._verdicts[key] = found
+        if not found[0]:
+            self._warn(str(path), found[1])
+        return found[0]
 
     def connect(self) -> duckdb.DuckDBPyConnection:
         """An in-memory DuckDB connection with views ``articles``, ``mentions``, ``claims``.
@@ -254,10 +265,15 @@ class Store:
         final = folder / f"{name}.parquet"
         tmp = folder / f"{TMP_PREFIX}{name}.parquet"
         data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
-        pq.write_table(data, tmp, compression="zstd")
-        with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill
-            os.fsync(handle.fileno())
-        os.replace(tmp, final)
+        try:
+            pq.write_table(data, tmp, compression="zstd")
+            with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill
+                os.fsync(handle.fileno())
+            os.replace(tmp, final)
+        except BaseException:
+            with contextlib.suppress(OSError):  # a disk-full half file would only take space and warn later
+                tmp.unlink()
+            raise
 
 
 def empty_frame(table: str) -> pd.DataFrame:

@@ -16,4 +16,5 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
     terminalreporter.write_line(
         f"hardening: fuzzed {COUNTS['fuzzed']} cases, hostile inputs tried {COUNTS['hostile']}, "
         f"kills survived {COUNTS['kills']}, errors {COUNTS['errors']}"
+        + (f" (kill seed {COUNTS['seed']})" if "seed" in COUNTS else "")
     )
