@@ -22,6 +22,7 @@ from components.downloads import layers_geojson, to_csv_bytes
 from components.empty import NO_STORE, explain_empty
 from components.legend import CSS, legend_html
 from components.reader import highlight
+from components.snapshot import Snapshot
 from components.state import (
     DEFAULT_VIEW,
     STATUSES,
@@ -48,6 +49,7 @@ from news.store import Store, resolve_store
 REPO = Path(__file__).resolve().parent
 SAMPLE = REPO / "data" / "sample" / "briefs.jsonl"
 PLAY_SECONDS = 1.2
+SOURCES_SHOWN = 200  # evidence rows drawn on the page; the CSV has them all
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
 st.markdown(CSS, unsafe_allow_html=True)
@@ -95,30 +97,36 @@ def _filters(state: ViewState):
     )
 
 
+@st.cache_resource(max_entries=2, show_spinner="Reading the store…")
+def snapshot(root: str, fp: tuple) -> Snapshot:
+    """The store's tables in memory, once per fingerprint: the queries below run on it."""
+    return Snapshot(root)
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
 def cached_options(root: str, fp: tuple) -> dict:
-    return queries.filter_options(Store(root))
+    return queries.filter_options(snapshot(root, fp))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_layers(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.layer_rows(Store(root), _filters(state))
+    return queries.layer_rows(snapshot(root, fp), _filters(state))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_monthly(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
     # the timeline shows the whole period for the other filters: the window is drawn on it
-    return queries.monthly_counts(Store(root), _filters(state))
+    return queries.monthly_counts(snapshot(root, fp), _filters(state))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_evidence(root: str, fp: tuple, state: ViewState, iso3: str | None) -> pd.DataFrame:
-    return queries.evidence_rows(Store(root), _filters(state), iso3=iso3)
+    return queries.evidence_rows(snapshot(root, fp), _filters(state), iso3=iso3)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.city_rows(Store(root), _filters(state))
+    return queries.city_rows(snapshot(root, fp), _filters(state))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -357,9 +365,10 @@ def main() -> None:
                  column_config={"source_urls": st.column_config.TextColumn("source_urls")})
     d1, d2, d3 = st.columns(3)
     stamp = f"{state.start}_{state.end}"
-    d1.download_button("Download layer rows (CSV)", to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
+    # the files are built only when their button is clicked
+    d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
                        "text/csv", on_click="ignore", key="dl_layers")
-    d3.download_button("Download layers (GeoJSON)", layers_geojson(shown, shapes_),
+    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, shapes_),
                        f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
                        key="dl_geojson")
 
@@ -369,18 +378,23 @@ def main() -> None:
     st.selectbox("Country (click one on the map)", country_choices, key="f_sel",
                  format_func=lambda i: "All countries shown" if not i else f"{names.get(i, i)} ({i})")
     state = _state_from_widgets(options)
-    evidence = restrict_to_layers(cached_evidence(root, fp, _key(state), state.selected), shown)
-    evidence = shape_evidence_rows(fill_countries(evidence, shapes_), to_query(state, options))
-    d2.download_button("Download evidence rows (CSV)", to_csv_bytes(evidence.drop(columns=["link"])),
-                       f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
+    all_evidence = restrict_to_layers(cached_evidence(root, fp, _key(state), state.selected), shown)
+    query = to_query(state, options)
+    n_evidence = len(all_evidence)
+    # only the rows drawn are shaped on every rerun (the query's order is the shaped order)
+    evidence = shape_evidence_rows(fill_countries(all_evidence.head(SOURCES_SHOWN), shapes_), query)
+    d2.download_button(
+        "Download evidence rows (CSV)",
+        lambda: to_csv_bytes(shape_evidence_rows(fill_countries(all_evidence, shapes_), query).drop(columns=["link"])),
+        f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
     if evidence.empty:
         where = names.get(state.selected, state.selected) if state.selected else "these filters"
         st.info(f"No evidence sentences for {where} in this window. Widen the date window or pick another country.")
     else:
-        st.caption(f"{len(evidence)} evidence sentence{'s' * (len(evidence) != 1)}, newest first"
-                   + (" (showing the first 200; download the CSV for all)" if len(evidence) > 200 else "")
+        st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"
+                   + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")
                    + ". Titles without an original link open the reader view.")
-        st.markdown(sources_html(evidence, labels), unsafe_allow_html=True)
+        st.markdown(sources_html(evidence, labels, limit=SOURCES_SHOWN), unsafe_allow_html=True)
 
     _write_url(state, options)
 

@@ -25,6 +25,8 @@ EVIDENCE_COLUMNS = [
     "article_id", "evidence", "cue",
 ]
 _ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
+_PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
 
 
 def safe_url(url) -> str | None:
@@ -32,6 +34,8 @@ def safe_url(url) -> str | None:
     if not isinstance(url, str):
         return None
     u = url.strip()
+    if _PLAIN_HTTP.fullmatch(u):
+        return u
     if not u or any(ch.isspace() or not ch.isprintable() for ch in u):
         return None
     try:
@@ -96,10 +100,11 @@ def restrict_to_layers(rows: pd.DataFrame | None, layers: pd.DataFrame) -> pd.Da
     """Only rows whose (actor, iso3) is a layer row shown: the table, cities and CSVs follow the map."""
     if rows is None or len(rows) == 0:
         return pd.DataFrame() if rows is None else rows
-    keys = set(zip(layers["actor"], layers["iso3"], strict=True)) if len(layers) else set()
-    mask = [(a, i) in keys for a, i in zip(rows["actor"], rows["iso3"], strict=True)]
-    out = rows.loc[mask]
-    return out.reset_index(drop=True)
+    if not len(layers):
+        return rows.iloc[0:0].reset_index(drop=True)
+    keys = pd.MultiIndex.from_arrays([layers["actor"].astype(object), layers["iso3"].astype(object)])
+    mask = pd.MultiIndex.from_arrays([rows["actor"].astype(object), rows["iso3"].astype(object)]).isin(keys)
+    return rows.loc[mask].reset_index(drop=True)
 
 
 def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:

@@ -335,3 +335,23 @@ def test_monthly_frame_is_dense_and_chart_builds():
     chart = timeline_chart(f, actor_styles(), "2020-02", "2020-03")
     assert chart.to_dict()["layer"]
     assert monthly_frame(None, months, ["wagner"])["claims"].sum() == 0
+
+
+def test_snapshot_answers_exactly_what_the_store_answers(tmp_path):
+    """The page queries an in-memory copy; every query must agree with the store's files."""
+    from datetime import date
+
+    from components.snapshot import Snapshot
+    from news import queries
+    from news.store import Store
+    from tests.e2e.fixture_store import build
+
+    build(tmp_path)
+    store, snap = Store(tmp_path), Snapshot(tmp_path)
+    for f in (queries.Filters(), queries.Filters(actors=("wagner",), end=date(2023, 12, 31), statuses=("ended",)),
+              queries.Filters(start=date(2019, 1, 1), min_confidence=0.7, languages=("en",))):
+        for fn in (queries.layer_rows, queries.monthly_counts, queries.evidence_rows, queries.city_rows):
+            pd.testing.assert_frame_equal(fn(snap, f), fn(store, f), check_dtype=False)
+    assert queries.filter_options(snap) == queries.filter_options(store)
+    with pytest.raises(TypeError):
+        snap.write([])

@@ -1,0 +1,254 @@
+"""Dashboard: the server-side cost of a filter change with 1,000 and with 100,000 articles.
+
+Generates two stores (deterministic seed; articles, mentions and claims written through
+``news.store.Store.write`` in batches of 500 like ``python -m news ingest``; 2014-2025, both
+actors, 20 countries, present and ended claims, three languages, eight outlets), then times what
+a rerun does after the window slider moves, uncached: the ``news.queries`` calls the page makes
+(``layer_rows``, ``city_rows``, ``evidence_rows``, ``monthly_counts``), the table shaping, the
+downloads' bytes and the deck JSON. Median of 5 window positions per store; prints both, their
+ratio (target <= 2) and the bytes of the deck JSON at world view (target <= 2 MB).
+
+Run from the repo root: ``python bench/dashboard.py [--sizes 1000 100000] [--repeat 5] [--keep DIR]
+[--profile]``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import argparse  # noqa: E402
+import random  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from dataclasses import replace  # noqa: E402
+from datetime import date, timedelta  # noqa: E402
+
+import pandas as pd  # noqa: E402
+
+TARGET_RATIO = 2.0
+TARGET_BYTES = 2_000_000
+BATCH = 500
+SOURCES_SHOWN = 200  # dashboard.py's: evidence rows drawn on the page
+
+# iso3, a city in it (lat, lon); ended claims are drawn for some of them
+COUNTRIES = [
+    ("MLI", "Bamako", 12.65, -8.0), ("CAF", "Bangui", 4.36, 18.56), ("LBY", "Sirte", 31.2, 16.59),
+    ("SDN", "Khartoum", 15.5, 32.56), ("MOZ", "Pemba", -12.97, 40.52), ("SYR", "Latakia", 35.52, 35.79),
+    ("UKR", "Bakhmut", 48.6, 38.0), ("BLR", "Minsk", 53.9, 27.57), ("MDG", "Antananarivo", -18.9, 47.5),
+    ("BFA", "Ouagadougou", 12.37, -1.52), ("NER", "Niamey", 13.51, 2.11), ("VEN", "Caracas", 10.5, -66.9),
+    ("GEO", "Tskhinvali", 42.23, 43.97), ("MDA", "Tiraspol", 46.84, 29.6), ("ARM", "Gyumri", 40.79, 43.85),
+    ("TJK", "Dushanbe", 38.56, 68.77), ("KAZ", "Almaty", 43.24, 76.89), ("SRB", "Belgrade", 44.8, 20.46),
+    ("EGY", "Cairo", 30.04, 31.24), ("GIN", "Conakry", 9.64, -13.58),
+]
+OUTLETS = ["Reuters", "AP", "AFP", "RFI", "Le Monde", "Meduza", "BBC", "Al Jazeera"]
+LANGS = ["en", "en", "en", "fr", "ru"]
+START, DAYS = date(2014, 1, 1), (date(2025, 12, 31) - date(2014, 1, 1)).days
+
+
+def generate(root: Path, n: int, seed: int = 11) -> None:
+    """``n`` synthetic articles with their mentions and claims, written in batches of 500."""
+    from geo.types import Mention
+    from news.models import Article, Claim
+    from news.store import Batch, Store
+
+    rng = random.Random(seed)
+    store = Store(root)
+    pending: list[Batch] = []
+    for k in range(n):
+        day = START + timedelta(days=rng.randrange(DAYS + 1))
+        lang, outlet = rng.choice(LANGS), rng.choice(OUTLETS)
+        aid = f"bench{k:09d}"
+        picks = rng.sample(COUNTRIES, rng.choice((1, 1, 2)))
+        sentences, mentions, claims = [], [], []
+        offset = len(f"Report {k}. ")
+        for iso3, city, lat, lon in picks:
+            actor = rng.choice(("wagner", "russia"))
+            status = "ended" if rng.random() < 0.12 else "present"
+            named = rng.random() < 0.5
+            place = city if named else None
+            sentence = f"Forces of {actor} were reported in {city} ({iso3}), status {status}."
+            s = offset + sentence.index(city)
+            mentions.append(Mention(start=s, end=s + len(city), surface=city, kind="city", iso3=iso3,
+                                    lat=lat, lon=lon, sentence=sentence))
+            claims.append(Claim(article_id=aid, actor=actor, iso3=iso3, place=place,
+                                lat=lat if named else float("nan"), lon=lon if named else float("nan"),
+                                status=status, date=day, evidence=sentence, cue="were reported in",
+                                confidence=round(0.4 + 0.55 * rng.random(), 3)))
+            sentences.append(sentence)
+            offset += len(sentence) + 1
+        text = f"Report {k}. " + " ".join(sentences)
+        url = f"https://example.org/{outlet.replace(' ', '-').lower()}/{k}" if rng.random() < 0.7 else None
+        art = Article(id=aid, url=url, title=f"Report {k} on {picks[0][0]}", outlet=outlet, published=day,
+                      language=lang, text=text, source="bench")
+        pending.append(Batch(art, mentions, claims))
+        if len(pending) >= BATCH:
+            store.write(pending)
+            pending = []
+    if pending:
+        store.write(pending)
+
+
+def _filters(state):
+    """The page's ``_filters`` (dashboard.py): a ViewState to ``queries.Filters``."""
+    from news import queries
+
+    return queries.Filters(
+        actors=tuple(state.actors),
+        start=pd.Period(state.start, freq="M").start_time.date(),
+        end=pd.Period(state.end, freq="M").end_time.date(),
+        countries=tuple(state.countries), statuses=tuple(state.statuses),
+        min_confidence=state.min_confidence, languages=tuple(state.languages), outlets=tuple(state.outlets),
+    )
+
+
+def rerun(store, state, options, shapes, styles, *, monthly: bool = True, downloads: bool = False,
+          timed: dict | None = None) -> dict:
+    """What dashboard.py's ``main`` computes on the server for ``state``, with every cache cold."""
+    from components import deck as deckmod
+    from components.downloads import layers_geojson, to_csv_bytes
+    from components.state import to_query
+    from components.tables import (
+        fill_countries,
+        restrict_to_layers,
+        shape_evidence_rows,
+        shape_layer_rows,
+        sources_html,
+    )
+    from news import queries
+
+    clock = [time.perf_counter()]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        if timed is not None:
+            timed[name] = timed.get(name, 0.0) + now - clock[0]
+        clock[0] = now
+
+    f = _filters(state)
+    layer_rows = queries.layer_rows(store, f)
+    lap("layer_rows")
+    shown = shape_layer_rows(fill_countries(layer_rows, shapes))
+    lap("shaping")
+    cities = queries.city_rows(store, f)
+    lap("city_rows")
+    cities = restrict_to_layers(cities, shown)
+    bundle = deckmod.build_deck(shown, shapes, styles, window_end=state.end, view=state.view,
+                                selected=state.selected, cities=cities)
+    deck_json = bundle.deck.to_json()
+    lap("deck")
+    if monthly:  # cached on the page for a window move (it draws the whole period); timed anyway
+        full = replace(state, start=options.months[0], end=options.months[-1])
+        queries.monthly_counts(store, _filters(full))
+        lap("monthly_counts")
+    evidence = queries.evidence_rows(store, f, iso3=state.selected)
+    lap("evidence_rows")
+    evidence = restrict_to_layers(evidence, shown)
+    shown_evidence = shape_evidence_rows(fill_countries(evidence.head(SOURCES_SHOWN), shapes), to_query(state, options))
+    page_html = sources_html(shown_evidence, {k: s.label for k, s in styles.items()}, limit=SOURCES_SHOWN)
+    lap("shaping")
+    out = {"deck_bytes": len(deck_json), "layers": len(shown), "evidence": len(evidence), "html": len(page_html)}
+    if downloads:  # built by the page only when a download button is clicked
+        out["downloads"] = (len(to_csv_bytes(shown)) + len(layers_geojson(shown, shapes))
+                            + len(to_csv_bytes(shape_evidence_rows(fill_countries(evidence, shapes)))))
+    return out
+
+
+def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool = True) -> tuple[float, dict, list[float]]:
+    from components import deck as deckmod
+    from components.actors import actor_styles
+    from components.snapshot import Snapshot
+    from components.state import Options, default_state, month_range
+    from news import queries
+    from news.store import Store
+
+    t0 = time.perf_counter()
+    store = Snapshot(root) if snapshot else Store(root)
+    built = time.perf_counter() - t0
+    raw = queries.filter_options(store)
+    shapes = deckmod.country_shapes()
+    options = Options(actors=tuple(raw["actors"]), months=month_range(raw["first_month"], raw["last_month"]),
+                      countries=tuple(sorted(set(raw["countries"]) | set(shapes))),
+                      languages=tuple(raw["languages"]), outlets=tuple(raw["outlets"]))
+    styles = actor_styles(list(options.actors))
+    base = default_state(options)
+    info = rerun(store, base, options, shapes, styles, downloads=True)  # warm-up: imports, shapes, the OS file cache
+    times = []
+    for i in range(repeat):
+        # the slider moves: a different window each time (nothing cached on the page would match)
+        state = replace(base, start=options.months[12 * i], end=options.months[-1 - 7 * i])
+        t0 = time.perf_counter()
+        rerun(store, state, options, shapes, styles)
+        times.append(time.perf_counter() - t0)
+    if profile:
+        import cProfile
+        import pstats
+
+        pr = cProfile.Profile()
+        pr.enable()
+        rerun(store, base, options, shapes, styles)
+        pr.disable()
+        pstats.Stats(pr).sort_stats("cumulative").print_stats(25)
+    info["built"] = built
+    steps: dict[str, list[float]] = {}
+    for i in range(repeat):
+        timed: dict[str, float] = {}
+        rerun(store, replace(base, start=options.months[12 * i], end=options.months[-1 - 7 * i]), options, shapes,
+              styles, timed=timed)
+        for k, v in timed.items():
+            steps.setdefault(k, []).append(v)
+    info["steps"] = {k: statistics.median(v) for k, v in steps.items()}
+    return statistics.median(times), info, times
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 100_000])
+    ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--seed", type=int, default=11)
+    ap.add_argument("--keep", type=Path, help="keep (and reuse) the generated stores under this folder")
+    ap.add_argument("--profile", action="store_true", help="cProfile one rerun on each store")
+    ap.add_argument("--files", action="store_true",
+                    help="query the store's files (news.store.Store) instead of the page's in-memory Snapshot")
+    args = ap.parse_args(argv)
+
+    tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="footprint-bench-")
+    base = args.keep or Path(tmp.name)
+    results = {}
+    try:
+        for n in args.sizes:
+            root = base / f"store-{n}"
+            if not (root / "articles").is_dir():
+                t0 = time.perf_counter()
+                generate(root, n, args.seed)
+                print(f"generated {n:,} articles in {time.perf_counter() - t0:.1f} s -> {root}", flush=True)
+            med, info, times = bench_store(root, args.repeat, args.profile, snapshot=not args.files)
+            results[n] = (med, info)
+            print(f"{n:>7,} articles: filter change median {med * 1000:7.1f} ms "
+                  f"(runs {', '.join(f'{t * 1000:.0f}' for t in times)} ms); {info['layers']} layer rows, "
+                  f"{info['evidence']:,} evidence rows; deck JSON {info['deck_bytes']:,} bytes", flush=True)
+            if not args.files:
+                print(f"          snapshot built once per store change in {info['built'] * 1000:.0f} ms")
+            print("          median per step: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in info["steps"].items()))
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    ok = True
+    if len(results) >= 2:
+        small, large = min(results), max(results)
+        ratio = results[large][0] / results[small][0]
+        ok &= ratio <= TARGET_RATIO
+        print(f"ratio {large:,} / {small:,}: {ratio:.2f} (target <= {TARGET_RATIO:g}) {'OK' if ratio <= TARGET_RATIO else 'ABOVE TARGET'}")
+    world = max(info["deck_bytes"] for _, info in results.values())
+    ok &= world <= TARGET_BYTES
+    print(f"deck JSON at world view: {world:,} bytes (target <= {TARGET_BYTES:,}) {'OK' if world <= TARGET_BYTES else 'ABOVE TARGET'}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
