@@ -145,3 +145,28 @@ def test_reader_view_escapes_and_links_safely(app, store):
 def test_unknown_article_says_so(app):
     at = app(article="deadbeef")
     assert any("No article with this id" in w.value for w in at.warning)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("exists", [False, True], ids=["missing-folder", "empty-folder"])
+def test_first_run_builds_the_store_from_the_sample_and_draws_it(tmp_path, monkeypatch, exists):
+    """FOOTPRINT_STORE at a folder with no articles: the page ingests data/sample/briefs.jsonl and draws it."""
+    from news.store import Store
+
+    root = tmp_path / "fresh-store"
+    if exists:
+        root.mkdir()
+    monkeypatch.setenv("FOOTPRINT_STORE", str(root))
+    at = AppTest.from_file(APP, default_timeout=600)
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.error, [e.value for e in at.error]
+    arts = Store(root).table("articles")
+    sample = Path(APP).parent / "data" / "sample" / "briefs.jsonl"
+    assert len(arts) == sum(1 for line in sample.read_text(encoding="utf-8").splitlines() if line.strip())
+    df = layer_table(at)
+    assert {"wagner", "russia"} <= set(df["actor"]) and df["iso3"].nunique() >= 12
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    drawn = {layer["id"]: len(layer["data"]["features"]) for layer in spec["layers"] if layer["id"].startswith("actor-")}
+    assert drawn.get("actor-wagner") and drawn.get("actor-russia")
+    assert sum(drawn.values()) == len(df)
