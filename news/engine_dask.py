@@ -38,6 +38,7 @@ import os
 import re
 import sys
 import tempfile
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -327,10 +328,12 @@ class WarmCaches(WorkerPlugin):
         self.actors_path = actors_path
 
     def setup(self, worker=None) -> None:
-        if self.actors_path:
-            os.environ["FOOTPRINT_ACTORS"] = self.actors_path
         from geo.gazetteer import load_gazetteer
         from news.actors import load_config
+
+        if self.actors_path and os.environ.get("FOOTPRINT_ACTORS") != self.actors_path:
+            os.environ["FOOTPRINT_ACTORS"] = self.actors_path
+            load_config.cache_clear()  # a long-lived worker may have loaded another file
         from news.models import Article
         from news.pipeline import process
 
@@ -472,6 +475,7 @@ def run_ingest_dask(
                     if len(pending) >= batch_size:
                         flush()
 
+        run_id = uuid.uuid4().hex[:12]  # task keys unique on a shared scheduler
         ahead = as_completed()
         index: dict = {}
         done: dict[int, list] = {}
@@ -481,7 +485,7 @@ def run_ingest_dask(
             nonlocal submitted
             while submitted < len(parts) and submitted - committed < window:
                 fut = client.submit(work, parts[submitted], known_f, default_date, pure=False,
-                                    key=f"footprint-ingest-{os.getpid()}-{id(parts)}-{submitted}")
+                                    key=f"footprint-ingest-{run_id}-{submitted}")
                 index[fut.key] = submitted
                 ahead.add(fut)
                 submitted += 1
