@@ -15,6 +15,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         return
     terminalreporter.write_line(
         f"hardening: fuzzed {COUNTS['fuzzed']} cases, hostile inputs tried {COUNTS['hostile']}, "
-        f"kills survived {COUNTS['kills']}, errors {COUNTS['errors']}"
+        f"kills survived {COUNTS['kills']}, "
+        + (f"sessions served {COUNTS['sessions']}, " if "sessions" in COUNTS else "")
+        + f"errors {COUNTS['errors']}"
         + (f" (kill seed {COUNTS['seed']})" if "seed" in COUNTS else "")
     )
