@@ -91,7 +91,10 @@ def _read_url(url: str, default_date: date | None, fetcher) -> Iterator[Article 
     if looks_like_feed(page.content) or kind in ("application/rss+xml", "application/atom+xml"):
         yield from iter_feed(page.content, source=url, default_date=default_date, fetcher=fetcher)
     elif kind.startswith("text/plain"):
-        text = page.content.decode(page.charset or "utf-8", errors="replace")
+        try:
+            text = page.content.decode(page.charset or "utf-8", errors="replace")
+        except (LookupError, UnicodeError):  # the server's charset is unknown or no text codec ("rot13")
+            text = page.content.decode("utf-8", errors="replace")
         yield make_article(text=text, source=url, url=page.url or url, published=default_date)
     else:
         final = page.url if is_http_url(page.url) else url

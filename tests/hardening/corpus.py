@@ -129,7 +129,7 @@ def _bomb(encoding: str, size: int = BOMB_BYTES) -> bytes:
     return b"".join(out)
 
 
-URLS: dict[str, str] = {  # path -> a words of its one skipped line
+URLS: dict[str, str | None] = {  # path -> words of its one skipped line (None: ingested)
     "/bomb.gz": "too large",
     "/bomb.deflate": "too large",
     "/feed-bomb": "too large",
@@ -143,6 +143,7 @@ URLS: dict[str, str] = {  # path -> a words of its one skipped line
     "/bad-gzip": "corrupt gzip",
     "/binary-html": "binary content",
     "/to-javascript": "not allowed",
+    "/bad-charset": None,  # text/plain; charset=rot13: read as UTF-8, not a crash
 }
 
 
@@ -200,6 +201,8 @@ class _Handler(socketserver.StreamRequestHandler):
             self._send("200 OK", {"Content-Type": "text/html"}, b"\x00\x01\x02" * 1000)
         elif path == "/to-javascript":
             self._send("302 Found", {"Location": "javascript:alert(1)"})
+        elif path == "/bad-charset":
+            self._send("200 OK", {"Content-Type": "text/plain; charset=rot13"}, GOOD_SENTENCE.encode() + b" Charset.")
         else:
             self._send("404 Not Found", {"Content-Type": "text/plain"}, b"not found")
 

@@ -4,7 +4,7 @@ The one rule: untrusted text never raises anything but the documented, clear err
 (``SourceError`` from sources, ``ValueError`` from ``canonical_url`` on a URL that cannot be
 split), and what comes out still indexes what went in (spans, masking length).
 
-Budget: about 12,000 generated cases in total, ``deadline=None`` (CI machines stall), derandomised
+Budget: about 12,500 generated cases in total, ``deadline=None`` (CI machines stall), derandomised
 so a CI failure reproduces locally; set ``HARDENING_FUZZ_SCALE`` to run more (or fewer).
 """
 
@@ -195,6 +195,33 @@ def test_html_source(template, title, body, day, encoding):
     storable(art)
     assert art.text.strip()
     assert art.published is None or 1900 <= art.published.year <= 2100
+
+
+CHARSETS = [None, "utf-8", "latin-1", "cp1251", "utf-16", "foo", "rot13", "base64", "idna", "zlib_codec", ""]
+CONTENT_TYPES = ["text/plain", "text/html", "application/rss+xml", "application/atom+xml", "application/json",
+                 "image/png", ""]
+
+
+@budget(500)
+@given(st.one_of(texty.map(lambda t: t.encode("utf-8", "surrogatepass")), st.binary(max_size=300),
+                 st.sampled_from(HTML_TEMPLATES).map(lambda t: t.format(t="T", b=" ".join(WORDS[:20]), d="2021-01-01")
+                                                     .encode())),
+       st.sampled_from(CONTENT_TYPES), st.sampled_from(CHARSETS),
+       st.sampled_from(["http://x.example/a", "javascript:alert(1)", "", "http://[bad"]))
+def test_url_reader_on_any_response(body, content_type, charset, final_url):
+    """What a server controls: body, media type, charset and where it redirected to."""
+    from news.sources import Unit, read_unit
+
+    counts.fuzzed()
+
+    def fetcher(url: str) -> Fetched:
+        return Fetched(final_url, body, content_type, charset)
+
+    for item in read_unit(Unit("url", "http://x.example/a"), default_date=None, fetcher=fetcher):
+        assert isinstance(item, Article | Skipped)
+        if isinstance(item, Article):
+            storable(item)
+            assert item.url is None or is_http_url(item.url)
 
 
 json_values = st.recursive(
