@@ -8,6 +8,7 @@ standard library lets us enforce each of them in a few visible lines without ano
 from __future__ import annotations
 
 import http.client
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 MAX_BYTES = 5 * 1024 * 1024
 TIMEOUT = 15.0
+MAX_SECONDS = 60.0  # a whole body, however slowly it drips
 CHUNK = 64 * 1024
 USER_AGENT = "Footprint/0.1 (news presence mapper; +https://github.com/)"
 
@@ -55,7 +57,7 @@ class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
 _OPENER = urllib.request.build_opener(_HttpOnlyRedirects())
 
 
-def _read_capped(stream, encoding: str, max_bytes: int) -> bytes:
+def _read_capped(stream, encoding: str, max_bytes: int, deadline: float | None = None) -> bytes:
     """Read the body in chunks, decompressing as we go, and stop the moment it exceeds the cap.
 
     The cap applies to the decompressed size, so a small gzip bomb is refused just as a large
@@ -69,10 +71,15 @@ def _read_capped(stream, encoding: str, max_bytes: int) -> bytes:
     elif encoding not in ("", "identity"):
         raise FetchError(f"unsupported content encoding {encoding!r}")
     out = bytearray()
+    # read1: what has arrived, so a server dripping a byte at a time meets the deadline below
+    # (the socket timeout only bounds each wait, not the whole body).
+    read = stream.read1 if hasattr(stream, "read1") else stream.read
     while True:
-        chunk = stream.read(CHUNK)
+        chunk = read(CHUNK)
         if not chunk:
             break
+        if deadline is not None and time.monotonic() > deadline:
+            raise FetchError("too slow (body still arriving after the time limit)")
         if decoder is None:
             out += chunk
         else:
@@ -95,8 +102,13 @@ def _read_capped(stream, encoding: str, max_bytes: int) -> bytes:
     return bytes(out)
 
 
-def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
-    """GET ``url`` and return its (decompressed, capped) body; raise FetchError with a reason."""
+def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+          max_seconds: float = MAX_SECONDS) -> Fetched:
+    """GET ``url`` and return its (decompressed, capped) body; raise FetchError with a reason.
+
+    ``timeout`` bounds each wait on the socket, ``max_seconds`` the whole body.
+    """
+    deadline = time.monotonic() + max_seconds
     if not is_http_url(url):
         raise FetchError("not an http(s) URL")
     request = urllib.request.Request(
@@ -109,7 +121,7 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> 
             encoding = (response.headers.get("Content-Encoding") or "").strip().lower()
             if length and length.isdigit() and not encoding and int(length) > max_bytes:
                 raise FetchError(f"too large ({int(length)} bytes)")
-            body = _read_capped(response, encoding, max_bytes)
+            body = _read_capped(response, encoding, max_bytes, deadline)
             content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
             charset = response.headers.get_content_charset()
             return Fetched(response.geturl(), body, content_type.lower(), charset)

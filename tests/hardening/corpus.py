@@ -4,7 +4,8 @@
 file is expected to produce: words of its one ``skipped`` line ("" for any reason), or ``None``
 when it must be ingested (names with right-to-left marks, a feed whose dates are year 0 and 9999, ...).
 ``HostileServer`` serves the network half on 127.0.0.1: gzip and deflate bombs, an endless
-chunked page, lying Content-Length, garbage instead of HTTP, oversized headers, redirect loops.
+chunked page, lying Content-Length, garbage instead of HTTP, oversized headers, redirect loops, and ``/drip`` (not in URLS: it takes the
+fetcher's whole time limit, so it is tested with a short one).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import socketserver
 import sys
 import threading
+import time
 import zlib
 from pathlib import Path
 
@@ -201,6 +203,12 @@ class _Handler(socketserver.StreamRequestHandler):
             self._send("200 OK", {"Content-Type": "text/html"}, b"\x00\x01\x02" * 1000)
         elif path == "/to-javascript":
             self._send("302 Found", {"Location": "javascript:alert(1)"})
+        elif path == "/drip":  # slowloris in reverse: a byte every 0.2 s, each within any socket timeout
+            self._send("200 OK", {"Content-Type": "text/html", "Content-Length": "100000"}, length=False)
+            for _ in range(600):
+                self.wfile.write(b"a")
+                self.wfile.flush()
+                time.sleep(0.2)
         elif path == "/bad-charset":
             self._send("200 OK", {"Content-Type": "text/plain; charset=rot13"}, GOOD_SENTENCE.encode() + b" Charset.")
         else:

@@ -137,3 +137,17 @@ def test_dashboard_queries_survive_the_hostile_store(hostile_run):
     rows = queries.layer_rows(store)
     assert len(rows) and set(rows.actor) <= {"wagner", "russia"}
     assert all(u.startswith(("http://", "https://")) for urls in rows.source_urls for u in urls)
+
+
+def test_a_dripping_server_meets_the_time_limit():
+    """Each byte arrives within the socket timeout; only the whole-body limit stops it."""
+    import time
+
+    from news.fetch import FetchError, fetch
+
+    counts.hostile()
+    with HostileServer() as base:
+        started = time.monotonic()
+        with pytest.raises(FetchError, match="too slow"):
+            fetch(base + "/drip", timeout=2.0, max_seconds=2.0)
+    assert time.monotonic() - started < 6
