@@ -236,3 +236,17 @@ def test_disk_full_on_a_real_tiny_tmpfs(tmp_path):
         counts.hostile()
     finally:
         subprocess.run(["umount", str(mnt)], capture_output=True)
+
+
+def test_two_overlapping_ingests_end_with_the_same_store(reference):
+    """Two cron runs that overlap write some articles twice; readers must still count them once."""
+    store = reference["root"] / f"overlap-{uuid.uuid4().hex[:6]}"
+    cmd = [sys.executable, "-m", "news", "ingest", str(reference["source"]), "--batch-size", "40",
+           "--date", "2023-03-03"]
+    procs = [subprocess.Popen(cmd, cwd=REPO, env=env_for(store), stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    for proc in procs:
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0 and "Traceback" not in err, err[-2000:]
+    assert tables(store) == reference["tables"]
+    counts.hostile()
