@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TextIO
 
+from news.csvsafe import safe_cell
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, Store
 
@@ -212,10 +213,10 @@ def _plain(value):
 def layers_csv(rows) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(list(rows.columns))
+    writer.writerow([safe_cell(str(c)) for c in rows.columns])
     for record in rows.to_dict(orient="records"):
         record["source_urls"] = " ".join(record.get("source_urls") or [])
-        writer.writerow(["" if (v := _plain(x)) is None else v for x in record.values()])
+        writer.writerow(["" if (v := _plain(x)) is None else safe_cell(v) for x in record.values()])
     return buf.getvalue()
 
 

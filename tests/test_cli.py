@@ -158,3 +158,14 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
     assert set(ids) == set(b.table("articles").id)
     assert len(a.table("mentions")) == len(b.table("mentions"))
     assert len(a.table("claims")) == len(b.table("claims"))
+
+
+def test_layers_csv_neutralises_formulas():
+    import pandas as pd
+
+    from news.cli import layers_csv
+
+    rows = pd.DataFrame([{"actor": "wagner", "latest_title": '=HYPERLINK("http://x","click")',
+                          "source_urls": ["https://a.example/1"]}])
+    out = layers_csv(rows)
+    assert "'=HYPERLINK" in out and "\n=HYPERLINK" not in out and ",=HYPERLINK" not in out
