@@ -28,6 +28,7 @@ from components.state import (
     STATUSES,
     Options,
     ViewState,
+    md_escape,
     month_range,
     parse_query,
     query_string,
@@ -273,11 +274,11 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
         mentions = mentions.to_dict(orient="records")
     if isinstance(claims, pd.DataFrame):
         claims = claims.to_dict(orient="records")
-    st.subheader(str(art.get("title") or "(untitled)"), anchor=False)
+    st.subheader(md_escape(art.get("title") or "(untitled)"), anchor=False)
     published = art.get("published")
     published = pd.Timestamp(published).date().isoformat() if published is not None and not pd.isna(published) else "undated"
     meta = " · ".join(str(x) for x in (art.get("outlet"), published, art.get("language")) if x)
-    st.caption(meta)
+    st.caption(md_escape(meta))
     url = safe_url(art.get("url"))
     if url:
         st.link_button("Open the original article ↗", url)
@@ -318,7 +319,7 @@ def main() -> None:
     _init_from_url(options)
     _apply_pending()
     for note in st.session_state.get("fp_notes", []):
-        st.warning(note, icon="⚠️")
+        st.warning(md_escape(note), icon="⚠️")
 
     if st.session_state.fp_article:
         reader_view(root, fp, _state_from_widgets(options), options)

@@ -35,6 +35,16 @@ KEYS = {
 }
 
 
+_KNOWN_KEYS = frozenset(KEYS.values())
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text shown through a Markdown element (notes, headings, captions) renders literally:
+    no link, no image fetched from a URL someone put in a link or a title."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
 @dataclass(frozen=True, slots=True)
 class MapView:
     latitude: float = 12.0
@@ -222,6 +232,10 @@ def parse_query(params: Mapping[str, Iterable[str] | str], options: Options) -> 
             s = replace(s, article=vals[-1])
         else:
             notes.append("Ignored a malformed article id in the link.")
+    unknown = sorted(k for k in params if k not in _KNOWN_KEYS)
+    if unknown:
+        shown = ", ".join(f"'{_short(k, 20)}'" for k in unknown[:3]) + (" …" if len(unknown) > 3 else "")
+        notes.append(f"Ignored unknown link parameter{'s' * (len(unknown) > 1)} {shown}.")
     return s, notes
 
 

@@ -76,12 +76,12 @@ def beacons(tmp_path_factory):
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(strict=False, reason="dashboard: fallback notes render URL values as Markdown (st.warning)")
+
 def test_a_url_value_in_a_note_fetches_nothing(beacons):
     assert beacons[f"/?conf=![x]({BEACON}c.png)"] == []
 
 
 @pytest.mark.e2e
-@pytest.mark.xfail(strict=False, reason="dashboard: reader renders title/outlet as Markdown (st.subheader, st.caption)")
+
 def test_an_article_title_in_the_reader_fetches_nothing(beacons):
     assert beacons["/?article=mdtitle"] == []

@@ -63,7 +63,7 @@ def test_many_and_huge_parameters_stay_cheap():
     assert sum(len(n) for n in notes) < 2000
 
 
-@pytest.mark.xfail(strict=False, reason="components.state ignores unknown keys silently; issue 5 asks for a note")
+
 def test_unknown_key_gives_a_note():
     state, notes = parse_query({"utm_source": ["x"], "sort": [DROP]}, OPTIONS)
     assert state == default_state(OPTIONS)
