@@ -37,14 +37,14 @@ PRESENT = _rx(
     r"épaul\w*", r"aux côtés", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
     r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
     r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
-    r"exactions", r"recrut\w*", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
+    r"exactions", r"recrut\w*", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -121,7 +121,7 @@ SPEAKER_AFTER = re.compile(
     r"said|says|say|told|stated|announced|accused|condemned|denied|insists?)\b",
     re.IGNORECASE,
 )
-COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"avec", r"вместе с", r"совместно с", r"с")
+COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", r"avec", r"вместе с", r"совместно с", r"с")
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"территори\w*", r"город\w*")
 BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)

@@ -130,3 +130,14 @@ def test_men_named_as_another_actor_inherit_its_places() -> None:
     text = ("Russian instructors have been training the army in Mali since January. "
             "Investigators say these instructors are in fact employed by firms linked to Wagner.")
     assert claims(text) == {("russia", "MLI", "present"), ("wagner", "MLI", "present")}
+
+
+def test_french_seen_beside_local_forces() -> None:
+    text = "Des mercenaires de Wagner ont été aperçus à Bangui au côté des forces armées centrafricaines."
+    assert claims(text, "fr") == {("wagner", "CAF", "present")}
+
+
+def test_agreement_without_deployment_is_not_presence() -> None:
+    text = ("Le Niger et la Russie ont signé un accord de coopération militaire. "
+            "Aucun soldat russe n'est pour l'instant déployé dans le pays, selon Niamey.")
+    assert claims(text, "fr") == set()
