@@ -80,13 +80,23 @@ def parse_actors(text: str) -> ActorConfig:
     return ActorConfig(actors, anaphora)
 
 
-@lru_cache(maxsize=8)
 def load_config(path: str | None = None) -> ActorConfig:
+    """The actor config, loaded once per process and file (``load_config()`` and
+    ``load_config(None)`` and the default path are the same file, so one load)."""
     p = Path(path or os.environ.get("FOOTPRINT_ACTORS") or DEFAULT_PATH)
+    return _load_file(str(p.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_file(path: str) -> ActorConfig:
     try:
-        return parse_actors(p.read_text(encoding="utf-8"))
+        return parse_actors(Path(path).read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ActorConfigError(f"cannot read actor file {p}: {exc.strerror}") from exc
+        raise ActorConfigError(f"cannot read actor file {path}: {exc.strerror}") from exc
+
+
+load_config.cache_info = _load_file.cache_info  # type: ignore[attr-defined]
+load_config.cache_clear = _load_file.cache_clear  # type: ignore[attr-defined]
 
 
 def load_actors(path: str | None = None) -> dict[str, Actor]:
