@@ -73,8 +73,10 @@ def server(store_dir):
     log.close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(server):
+    """Module-scoped: Playwright's sync API allows one running instance per thread, and other
+    browser tests (tests/hardening) start their own after this module is done."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
