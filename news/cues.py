@@ -44,7 +44,7 @@ PRESENT = _rx(
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -125,7 +125,7 @@ COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", 
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"территори\w*", r"город\w*")
 BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
-CLAUSE_SPLIT = re.compile(r";|:\s|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
+CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

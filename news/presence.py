@@ -171,10 +171,29 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
         near_before = " ".join(before.split()[-3:])
         force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
         return bool(force and cues.COMPANION.search(" ".join(before.split()[-6:])))
-    words = before.split()[-LOCATIVE_WINDOW:]
+    if _MODIFIER_COMPOUND.match(text, m.end):
+        return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
+    words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if re.search(r"[.;:]\s*$", before):
         return False
-    return any(cues.LOCATIVE.has_word(w.strip("«»\"'(),").lower()) for w in words)
+    for i, w in enumerate(words):
+        if not cues.LOCATIVE.has_word(w):
+            continue
+        if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
+            continue  # "the government of Chad" names a state; "the city of Gyumri" a place
+        return True
+    return False
+
+
+_GENITIVE = {"of", "de", "du"}
+_PLACE_NOUNS = {
+    "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",
+    "center", "north", "south", "east", "west", "territory", "areas", "area", "district", "parts", "part",
+    "ville", "région", "capitale", "nord", "sud", "est", "ouest", "territoire",
+}
+_MODIFIER_COMPOUND = re.compile(
+    r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"
+    r"linked|affiliated|owned)\b", re.IGNORECASE)
 
 
 def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
@@ -354,8 +373,9 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                               present_cue, negated))
         if not targets and present_cue and not negated:
-            # the place is in another clause of the same sentence ("..., while it works with Russian instructors")
-            for m in sent_mentions:
+            # the place is in another clause of the same sentence ("..., while it works with Russian
+            # instructors"); a relative "where ..." clause points only through its "where"
+            for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
         for m, status, cue, conf in targets:
@@ -412,6 +432,10 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
                 break
         status = "present"
         return [(m, status, plural.group(0), 0.6) for m in seen] if present_cue and not negated else []
+    lead = text[max(0, c_start + ref.start() - 40):c_start + ref.start()]
+    if ref.group(0).lower() == "where" and re.search(r"\b(?:border|frontier|boundary|line)s?\W*$",
+                                                    lead, re.IGNORECASE):
+        return out  # "on the Tajik-Afghan border, where ...": a border is not one country
     if "afric" in ref.group(0).lower() or "африк" in ref.group(0).lower():
         candidates = [c for c in candidates if _in_africa(c)] or candidates
     m = candidates[-1]

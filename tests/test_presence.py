@@ -141,3 +141,17 @@ def test_agreement_without_deployment_is_not_presence() -> None:
     text = ("Le Niger et la Russie ont signé un accord de coopération militaire. "
             "Aucun soldat russe n'est pour l'instant déployé dans le pays, selon Niamey.")
     assert claims(text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contractors flew into Venezuela amid US-backed protests to guard the president.",
+         {("wagner", "VEN", "present")} - {("wagner", "VEN", "present")}),  # no actor named: nothing
+        ("Wagner fighters flew into Venezuela amid US-backed protests.", {("wagner", "VEN", "present")}),
+        ("Wagner is helping rebels recruit fighters in a plot against the government of Chad.", set()),
+        ("They discussed security on the Tajik-Afghan border, where Russia keeps a military base.", set()),
+    ],
+)
+def test_modifiers_states_and_borders_are_not_places(text: str, expected: set) -> None:
+    assert claims(text) == expected
