@@ -110,7 +110,8 @@ def word_pattern(words: tuple[str, ...] | list[str]) -> re.Pattern | None:
         return None
     parts = []
     for w in sorted(set(words), key=len, reverse=True):
-        esc = re.escape(w.rstrip("*")).replace(r"\ ", r"[\s«»\"“”]+")
-        esc = esc.replace("'", "['’]").replace("’", "['’]")
-        parts.append(esc + (r"\w*" if w.endswith("*") else ""))
+        # every word may end in * ("Африканск* корпус*" matches «Африканского корпуса»)
+        pieces = [re.escape(piece.rstrip("*")) + (r"\w*" if piece.endswith("*") else "") for piece in w.split()]
+        esc = r"[\s«»\"“”]+".join(pieces)
+        parts.append(esc.replace("'", "['’]").replace("’", "['’]"))
     return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w])", re.IGNORECASE)

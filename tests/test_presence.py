@@ -155,3 +155,8 @@ def test_agreement_without_deployment_is_not_presence() -> None:
 )
 def test_modifiers_states_and_borders_are_not_places(text: str, expected: set) -> None:
     assert claims(text) == expected
+
+
+def test_inflected_multiword_actor_name() -> None:
+    text = "Каналы «Африканского корпуса» сообщили, что корпус остаётся в Мали."
+    assert claims(text, "ru") == {("russia", "MLI", "present")}
