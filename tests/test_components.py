@@ -355,3 +355,14 @@ def test_snapshot_answers_exactly_what_the_store_answers(tmp_path):
     assert queries.filter_options(snap) == queries.filter_options(store)
     with pytest.raises(TypeError):
         snap.write([])
+
+
+def test_every_clickable_layer_is_pickable_with_a_fixed_id():
+    rows = pd.DataFrame([{"actor": "wagner", "iso3": "MLI", "country": "Mali", "status": "present", "articles": 3,
+                          "claims": 3, "first_seen": "2021-12-01", "last_seen": "2024-07-01", "confidence": 0.9}])
+    bundle = deckmod.build_deck(rows, deckmod.country_shapes(), actor_styles(["wagner", "russia"]), window_end="2024-12")
+    spec = json.loads(bundle.deck.to_json())
+    layers = {layer["id"]: layer for layer in spec["layers"]}
+    assert layers["actor-wagner"]["pickable"] is True and layers["countries"]["pickable"] is True
+    assert bundle.index["actor-wagner"] == ["MLI"]
+    assert deckmod.selected_iso3({"indices": {"actor-wagner": [0]}}, bundle.index) == "MLI"

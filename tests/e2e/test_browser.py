@@ -158,16 +158,59 @@ def test_reader_screenshot_and_original_link(page, server, store_dir):
     assert not page.offhost
 
 
-@pytest.mark.xfail(reason="the simulated click does not reach deck.gl's picking under SwiftShader yet", strict=False)
+def lonlat_to_pixel(box, view, lon, lat):
+    """Where (lon, lat) is drawn in the canvas: web mercator around the deck's initial view (512-px world)."""
+    import math
+
+    lat0, lon0, zoom = view
+    size = 512 * 2 ** zoom
+
+    def merc(lo, la):
+        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
+        return (lo + 180) / 360 * size, (1 - y / math.pi) / 2 * size
+
+    (x, y), (x0, y0) = merc(lon, lat), merc(lon0, lat0)
+    return box["x"] + box["width"] / 2 + (x - x0), box["y"] + box["height"] / 2 + (y - y0)
+
+
+CLICK_XFAIL = (
+    "under headless chromium the click never becomes a deck.gl click: deck's pointerdown handler runs and "
+    "hover picking works (the tooltip names the country under the pixel), but mjolnir.js emits no 'click' "
+    "gesture for Playwright/CDP mouse or touch input, so Deck._onEvent and Streamlit's selection callback "
+    "are never called and no widget message leaves the page (checked by instrumenting the served "
+    "DeckGlJsonChart bundle and watching the websocket). Selection through the URL (sel=) is tested instead."
+)
+
+
+@pytest.mark.xfail(reason=CLICK_XFAIL, strict=False)
 def test_click_selects_a_country(page, server):
-    open_app(page, server, "?view=17.00,-4.00,3.5")
+    view = (15.0, 0.0, 3.0)
+    open_app(page, server, "?view=15.00,0.00,3.0")
     box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
-    cx, cy = box["x"] + box["width"] / 2 + 30, box["y"] + box["height"] / 2 - 30
-    page.mouse.move(cx - 40, cy - 20)
-    page.mouse.move(cx, cy, steps=8)
-    page.wait_for_timeout(500)
-    page.mouse.click(cx, cy)
+    x, y = lonlat_to_pixel(box, view, -4.0, 17.0)  # inside Mali, which has a Wagner layer row
+    page.mouse.move(x - 30, y - 20)
+    page.mouse.move(x, y, steps=8)
     page.wait_for_timeout(800)
+    tip = page.locator(".deck-tooltip")
+    assert tip.count() and tip.first.inner_text().startswith("Mali"), "the pixel is on Mali's actor layer"
+    page.mouse.click(x, y)
+    page.wait_for_timeout(300)  # selections are debounced
     settle(page)
     page.wait_for_function("() => location.search.includes('sel=MLI')", timeout=20_000)
-    assert "view=17.00%2C-4.00%2C3.5" in page.url or "view=17.00,-4.00,3.5" in page.url
+    assert "view=15.00%2C0.00%2C3.0" in page.url or "view=15.00,0.00,3.0" in page.url
+
+
+def test_selection_through_the_url(page, server):
+    """?sel=MLI: the country is outlined, chosen in Sources, and only its sentences are listed."""
+    open_app(page, server, "?sel=MLI&view=15.00,0.00,3.0")
+    box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+    img = map_pixels(page)
+    x, y = lonlat_to_pixel(box, (15.0, 0.0, 3.0), -4.0, 17.0)
+    assert count_hue(img, RED) > 500, "Mali is drawn in Wagner's colour at this view"
+    shown = page.evaluate("""() => [...document.querySelectorAll("[data-testid='stSelectbox']")].map(
+        e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')).join(' | ')""")
+    assert "Mali (MLI)" in shown, shown
+    metas = page.locator("li.fp-src .fp-meta").all_inner_texts()
+    assert metas and all("Mali" in m for m in metas), metas
+    assert "sel=MLI" in page.url
+    assert box["x"] < x < box["x"] + box["width"] and box["y"] < y < box["y"] + box["height"]
