@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -35,9 +36,18 @@ class Fetched:
 
 
 def is_http_url(value: str | None) -> bool:
-    """True for absolute http/https URLs with a host: the only links we store or follow."""
+    """True for absolute http/https URLs with a host: the only links we store or follow.
+
+    Memoised: the dashboard re-checks every stored link on each rerun (defence in depth for
+    stores written by other means), and the same few thousand URLs come back every time.
+    """
     if not value or not isinstance(value, str):
         return False
+    return _is_http_url(value)
+
+
+@lru_cache(maxsize=262_144)
+def _is_http_url(value: str) -> bool:
     try:
         parts = urlsplit(value.strip())
     except ValueError:  # "http://[x": an unbalanced IPv6 bracket is not a link we can use

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 STATUSES = ("present", "ended")
@@ -72,11 +72,3 @@ def article_id(url: str | None, text: str) -> str:
     basis = "url:" + canonical_url(url) if url else "text:" + normalise_text(text)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
 
-
-@dataclass(slots=True)
-class ExtractResult:
-    """What ``python -m news extract`` writes for one article (the foundation's contract)."""
-
-    id: str
-    mentions: list[dict] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
