@@ -23,7 +23,7 @@ from typing import TextIO
 
 from news.csvsafe import safe_cell
 from news.sources import Skipped, Unit, expand, read_unit
-from news.store import Batch, Store
+from news.store import Batch, BatchWriter, Store
 
 BATCH_SIZE = 500
 PROGRESS_MIN_ITEMS = 1000  # without a terminal, a bar is only worth it for long runs
@@ -96,13 +96,7 @@ def run_ingest(
 
     report = IngestReport()
     known = store.known_ids()
-    pending: list[Batch] = []
-
-    def flush() -> None:
-        if pending:
-            store.write(pending)
-            report.batches += 1
-            pending.clear()
+    writer = BatchWriter(store, batch_size)
 
     try:
         for unit in units:
@@ -116,14 +110,13 @@ def run_ingest(
                     continue
                 known.add(item.id)
                 mentions, claims = process(item)
-                pending.append(Batch(item, list(mentions), list(claims)))
+                writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1
                 report.undated += item.published is None
-                if len(pending) >= batch_size:
-                    flush()
             bar.update(1)
-        flush()
+        writer.flush()
     finally:
+        report.batches = writer.batches
         bar.close()
     return report
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import TextIO
 
 from news.sources import JSONL_EXT, KNOWN_EXT, Skipped, Unit, expand, read_unit
-from news.store import Batch, Store
+from news.store import Batch, BatchWriter, Store
 
 PARTITION_BYTES = 32 * 1024 * 1024  # default upper bound of raw input per partition
 PARTITIONS_PER_THREAD = 16  # default lower bound: enough pieces to balance the tail
@@ -433,13 +433,7 @@ def run_ingest_dask(
 
         known = store.known_ids()
         [known_f] = client.scatter([frozenset(known)], broadcast=True, hash=False)
-        pending: list[Batch] = []
-
-        def flush() -> None:
-            if pending:
-                store.write(pending)
-                report.batches += 1
-                pending.clear()
+        writer = BatchWriter(store, batch_size)
 
         def say(text: str) -> None:
             if progress:
@@ -469,11 +463,9 @@ def run_ingest_dask(
                         report.known += 1
                         continue
                     known.add(article.id)
-                    pending.append(entry)
+                    writer.add(entry)
                     report.ingested += 1
                     report.undated += article.published is None
-                    if len(pending) >= batch_size:
-                        flush()
 
         run_id = uuid.uuid4().hex[:12]  # task keys unique on a shared scheduler
         ahead = as_completed()
@@ -501,5 +493,6 @@ def run_ingest_dask(
                 commit(parts[committed], done.pop(committed))
                 committed += 1
             submit_more()
-        flush()
+        writer.flush()
+        report.batches = writer.batches
     return report

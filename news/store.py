@@ -279,3 +279,27 @@ class Store:
 def empty_frame(table: str) -> pd.DataFrame:
     """An empty DataFrame with the contract columns of ``table``."""
     return SCHEMAS[table].empty_table().to_pandas()
+
+
+class BatchWriter:
+    """Collects processed articles and writes them ``size`` at a time, counting batches.
+
+    Both ingest engines commit through it, so "a kill loses at most the batch in progress"
+    holds the same way for each.
+    """
+
+    def __init__(self, store: Store, size: int) -> None:
+        self.store, self.size = store, size
+        self.pending: list[Batch] = []
+        self.batches = 0
+
+    def add(self, batch: Batch) -> None:
+        self.pending.append(batch)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.write(self.pending)
+            self.batches += 1
+            self.pending.clear()
