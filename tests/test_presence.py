@@ -147,7 +147,7 @@ def test_agreement_without_deployment_is_not_presence() -> None:
     ("text", "expected"),
     [
         ("Contractors flew into Venezuela amid US-backed protests to guard the president.",
-         {("wagner", "VEN", "present")} - {("wagner", "VEN", "present")}),  # no actor named: nothing
+         set()),  # no actor named: nothing
         ("Wagner fighters flew into Venezuela amid US-backed protests.", {("wagner", "VEN", "present")}),
         ("Wagner is helping rebels recruit fighters in a plot against the government of Chad.", set()),
         ("They discussed security on the Tajik-Afghan border, where Russia keeps a military base.", set()),
