@@ -34,6 +34,7 @@ NEWS_WORDS = {
 }
 FEATURE_BEFORE = {"lake", "river", "gulf", "lac", "fleuve", "golfe", "река", "реки", "реке", "озеро", "озера"}
 FEATURE_AFTER = {"river", "delta", "basin", "valley", "lake", "gulf", "bend"}
+_FEATURE_AFTER_STEMS = tuple(FEATURE_AFTER)
 US_STATE_MARKERS = ("u.s. state of", "us state of", "state of")
 CONGO_FORMS = {"congo", "конго"}
 _PUNCT_NEXT = re.compile(r"\s*[,;:.]")
@@ -41,7 +42,10 @@ _US_PLACE_BEFORE = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _US_AFTER = re.compile(r",?\s*(u\.s\.|usa|united states)")
 
 
-_NON_WORD = re.compile(r"[\W_]")
+# Every ASCII character that is not a letter or digit (space included: it maps to itself).
+_ASCII_NON_WORD = {i: " " for i in range(128) if not chr(i).isalnum()}
+_ASCII_NON_WORD_BYTES = bytes(32 if i < 128 and not chr(i).isalnum() else i for i in range(256))
+_OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 
 
 def boundary_form(text: str) -> str:
@@ -50,11 +54,17 @@ def boundary_form(text: str) -> str:
     Gazetteer keys get the same treatment plus a space on each side, so the automaton only
     ever reports whole-word matches: "Mali" inside "Somalia" or "tal" inside "capital" never
     reach the Python rules, which keeps extraction several times faster than a plain scan.
+    ASCII punctuation goes through ``translate`` (a table lookup per character) and only
+    the rare non-ASCII punctuation («», ’, —) through a regex: ``re.sub`` over every space
+    and comma cost more than the automaton itself.
     """
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _NON_WORD.sub(" ", low)
+    if low.isascii():
+        return low.translate(_ASCII_NON_WORD)
+    low = low.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_BYTES).decode("utf-8", "surrogatepass")
+    return _OTHER_NON_WORD.sub(" ", low)
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:
@@ -68,15 +78,7 @@ def _case_ok(entry: Entry, surface: str) -> bool:
     return True
 
 
-_TOKEN_STRIP = "\"'’“”«»()[],;:!?"
 _WORD_AFTER = re.compile(r"[ \t)\]\"'»”]*([\w'’.-]+)")
-
-
-def _word_before(text: str, start: int) -> str:
-    parts = text[max(0, start - 40):start].split()
-    return parts[-1].strip(_TOKEN_STRIP) if parts else ""
-
-
 def _word_after(text: str, end: int) -> str:
     if end >= len(text) or text[end] in ",.;:!?\n":
         return ""
@@ -84,9 +86,35 @@ def _word_after(text: str, end: int) -> str:
     return m.group(1) if m else ""
 
 
-def _candidates(gaz: Gazetteer, text: str, lang: str | None) -> list[tuple[int, int, list[Entry]]]:
-    padded = " " + boundary_form(text) + " "
+class _Hit:
+    """What the rules need to know about one (surface, form, language), computed once.
+
+    Surfaces repeat endlessly across a corpus ("Mali", "Russian"); deciding their case rules,
+    their ambiguity and their default place once per process leaves only the rules that look
+    at the neighbouring words to run per occurrence.
+    """
+
+    __slots__ = ("entries", "place", "block", "city", "town", "person", "georgia", "congo", "country_like", "single")
+
+    def __init__(self, entries: list[Entry], surface: str) -> None:
+        low = surface.lower()
+        first = entries[0].place
+        self.entries = entries
+        self.place = first
+        self.block = first.kind == "block"
+        self.city = first.kind == "city"
+        self.town = first.kind in ("city", "capital")
+        self.person = low in PERSON_NAMES
+        self.georgia = low == "georgia"
+        self.congo = low in CONGO_FORMS
+        self.country_like = first.kind in ("country", "demonym", "region")
+        self.single = len({e.place.iso3 for e in entries}) == 1
+
+
+def _candidates(gaz: Gazetteer, text: str, lang: str | None, padded: str) -> list[tuple[int, int, _Hit]]:
+    """Whole-word gazetteer hits that pass the case rules; ``padded`` is " " + boundary form + " "."""
     out = []
+    memo = _HIT_MEMO
     for end_idx, key in gaz.automaton.iter(padded):
         # the automaton matched " key " ending at padded[end_idx]; padded[i] is text[i - 1]
         start = end_idx - len(key) - 1
@@ -99,26 +127,33 @@ def _candidates(gaz: Gazetteer, text: str, lang: str | None) -> list[tuple[int, 
                 continue
         surface = text[start:end]
         memo_key = (surface, key, lang)
-        entries = _ENTRY_MEMO.get(memo_key)
-        if entries is None:
+        hit = memo.get(memo_key)
+        if hit is None:
             entries = [e for e in gaz.get(key) if _case_ok(e, surface)
                        and (e.case != "any" or not lang or e.lang == lang)]
-            if len(_ENTRY_MEMO) > 200_000:
-                _ENTRY_MEMO.clear()
-            _ENTRY_MEMO[memo_key] = entries
-        if entries:
-            out.append((start, end, entries))
+            hit = _Hit(entries, surface) if entries else False
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[memo_key] = hit
+        if hit:
+            out.append((start, end, hit))
     return out
 
 
-# (surface, form, language) -> entries that survive the case rules; surfaces repeat endlessly
-# across a corpus ("Mali", "Russian"), so each is judged once per process.
-_ENTRY_MEMO: dict[tuple[str, str, str | None], list[Entry]] = {}
+# (surface, form, language) -> its _Hit, or False when no entry survives the case rules.
+_HIT_MEMO: dict[tuple[str, str, str | None], _Hit | bool] = {}
 
 
-def _longest(cands: list[tuple[int, int, list[Entry]]], size: int) -> list[tuple[int, int, list[Entry]]]:
+def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, int, _Hit]]:
     """Longest match wins; ties go to the earlier one. Occupancy is a byte per character."""
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    prev_end = -1
+    for c in cands:  # the automaton reports hits by end; most texts have no overlap at all
+        if c[0] < prev_end:
+            break
+        prev_end = c[1]
+    else:
+        return cands
+    cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken = bytearray(size)
     chosen = []
     for c in cands:
@@ -131,26 +166,36 @@ def _longest(cands: list[tuple[int, int, list[Entry]]], size: int) -> list[tuple
     return chosen
 
 
-def _rejected(text: str, start: int, end: int, entry: Entry) -> bool:
-    """Context rules: people, outlets, geographic features, the US state of Georgia."""
-    surface = text[start:end]
-    low = surface.lower()
-    after = _word_after(text, end)
-    before = _word_before(text, start)
-    if entry.place.kind == "city" and text[end:end + 1] == "-" and text[end + 1:end + 2].isalpha():
+def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit) -> bool:
+    """Context rules: people, outlets, geographic features, the US state of Georgia.
+
+    Ordered so the common case (a place followed by punctuation or a lowercase word) costs
+    one regex match and a few slices. The word before comes from the boundary form
+    (``padded``, already lowercase and split on punctuation): an alternation regex over the
+    preceding characters cost more than the rest of the rules together.
+    """
+    nxt = text[end:end + 1]
+    if hit.city and nxt == "-" and text[end + 1:end + 2].isalpha():
         return True  # "Yunus-bek": a name part, not the town
-    if after.lower() in NEWS_WORDS and after[:1].isupper():
-        return True  # "Kyiv Independent", "Libya Observer"
-    if before.lower() in FEATURE_BEFORE or after.lower() in FEATURE_AFTER:
-        return True  # "Lake Chad", "the Niger river", "inner Niger delta"
-    if entry.place.kind in ("city", "capital") and after[:1].isupper() and after.lower() not in _PLACE_FOLLOWERS \
-            and after.lower() not in _CITY_FOLLOWERS and not _PUNCT_NEXT.match(text, end, end + 2) \
-            and text[end:end + 1] in " )\u00a0":
-        return True  # "Vladimir Putin", "(Vladimir) Putin", "Florence Parly": a given name
-    if low in PERSON_NAMES and after[:1].isupper() and after.lower() not in _PLACE_FOLLOWERS \
-            and not text[end:end + 2].startswith(("'", "’", ",")):
-        return True  # "Chad Whitfield", "Jordan Mercer"
-    if low == "georgia":
+    if nxt == " " and text[end + 1:end + 2].islower() and not text.startswith(_FEATURE_AFTER_STEMS, end + 1):
+        after = ""  # a plain lowercase word follows: none of the rules on the word after can apply
+    else:
+        after = _word_after(text, end) if nxt else ""
+    if after:
+        lafter = after.lower()
+        if lafter in FEATURE_AFTER:
+            return True  # "the Niger river", "inner Niger delta"
+        if after[0].isupper():
+            if lafter in NEWS_WORDS:
+                return True  # "Kyiv Independent", "Libya Observer"
+            if hit.town and lafter not in _PLACE_FOLLOWERS and lafter not in _CITY_FOLLOWERS \
+                    and not _PUNCT_NEXT.match(text, end, end + 2) and nxt in " )\u00a0":
+                return True  # "Vladimir Putin", "(Vladimir) Putin", "Florence Parly": a given name
+            if hit.person and lafter not in _PLACE_FOLLOWERS and not text[end:end + 2].startswith(("'", "’", ",")):
+                return True  # "Chad Whitfield", "Jordan Mercer"
+    if padded[max(0, start - 40):start + 1].rstrip().rpartition(" ")[2] in FEATURE_BEFORE:
+        return True  # "Lake Chad", "река Нигер"
+    if hit.georgia:
         head = text[max(0, start - 20):start].lower()
         if _US_PLACE_BEFORE.search(text[max(0, start - 30):start]) or any(head.endswith(m + " ") for m in US_STATE_MARKERS):
             return True
@@ -159,15 +204,14 @@ def _rejected(text: str, start: int, end: int, entry: Entry) -> bool:
     return False
 
 
-def _resolve(entries: list[Entry], countries_named: set[str]) -> Place:
+def _resolve(hit: _Hit, countries_named: set[str]) -> Place:
     """Pick among places sharing a form: countries first, then one the article names, then population."""
-    best = entries[0]
-    if best.place.kind in ("country", "demonym", "region"):
-        return best.place
-    for e in entries:
+    if hit.country_like or hit.single:
+        return hit.place
+    for e in hit.entries:
         if e.place.iso3 in countries_named:
             return e.place
-    return best.place
+    return hit.place
 
 
 def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> list[Mention]:
@@ -175,29 +219,26 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     if not text:
         return []
     gaz = gazetteer or load_gazetteer()
-    chosen = []
-    for start, end, entries in _longest(_candidates(gaz, text, language), len(text)):
-        if entries[0].place.kind == "block":
-            continue
-        if _rejected(text, start, end, entries[0]):
-            continue
-        chosen.append((start, end, entries))
-    unambiguous = {c[2][0].place.iso3 for c in chosen
-                   if len({e.place.iso3 for e in c[2]}) == 1
-                   or (c[2][0].place.kind in ("country", "demonym", "region") and text[c[0]:c[1]].lower() not in CONGO_FORMS)}
+    padded = " " + boundary_form(text) + " "
+    chosen = [c for c in _longest(_candidates(gaz, text, language, padded), len(text))
+              if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2])]
+    if not chosen:
+        return []
+    unambiguous = {h.place.iso3 for _, _, h in chosen if h.single or (h.country_like and not h.congo)}
     spans = sentence_spans(text) or [(0, len(text))]
     mentions: list[Mention] = []
-    si = 0
-    for start, end, entries in chosen:
-        surface = text[start:end]
-        if surface.lower() in CONGO_FORMS:
-            place = _congo(unambiguous, entries)
-        else:
-            place = _resolve(entries, unambiguous)
-        while si + 1 < len(spans) and spans[si + 1][0] <= start:
-            si += 1
-        s, e = spans[si]
-        mentions.append(Mention(start, end, surface, place.kind, place.iso3, place.lat, place.lon, text[s:e], place.name))
+    si, last = 0, len(spans) - 1
+    s, e = spans[0]
+    sentence = text[s:e]
+    for start, end, hit in chosen:
+        place = _congo(unambiguous, hit.entries) if hit.congo else _resolve(hit, unambiguous)
+        if si < last and spans[si + 1][0] <= start:
+            while si < last and spans[si + 1][0] <= start:
+                si += 1
+            s, e = spans[si]
+            sentence = text[s:e]
+        mentions.append(Mention(start, end, text[start:end], place.kind, place.iso3, place.lat, place.lon,
+                                sentence, place.name))
     return mentions
 
 

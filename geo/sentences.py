@@ -16,7 +16,10 @@ _ABBREV = {
     "c", "m", "mme", "mlle", "pr", "gén", "т", "г", "гг", "им", "ул", "e.g", "i.e", "approx", "est", "inc", "corp",
     "a", "d.r", "rep", "sen", "gov", "adm", "brig", "cpl", "pvt", "fr",
 }
-_BOUNDARY = re.compile(r"[.!?…]+[\"'»”)\]]*\s+|\n\s*\n|\n(?=[^\n])")
+# A sentence ends at final punctuation (with closing quotes) before space, at a blank line, or
+# at a line break. Written to start with one character class so that ``re`` scans for it with
+# its fast charset prefix; the equivalent alternation was a third of extraction's time.
+_BOUNDARY = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'»”)\]]*\s+|(?<=\n)\s*\n|(?<=\n)(?=[^\n]))")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
