@@ -32,28 +32,26 @@ def _spans(text: str) -> tuple[tuple[int, int], ...]:
     """Cached: extraction and presence both ask for the same article's sentences."""
     spans: list[tuple[int, int]] = []
     start = 0
+    n = len(text)
     for m in _BOUNDARY.finditer(text):
-        ms, end = m.start(), m.end()
-        newline = text[ms] == "\n" or "\n" in text[ms:end]
-        if not newline:
-            if text[ms] == ".":
+        ms, end = m.span()
+        if text[ms] == ".":
+            if "\n" not in text[ms:end]:
                 space = text.rfind(" ", start, ms)
                 token = text[space + 1:ms].lower().lstrip("(\"'«“")
                 if token in _ABBREV or (len(token) == 1 and token.isalpha()):
                     continue
-            if end < len(text) and text[end].islower():
-                continue
+                if end < n and text[end].islower():
+                    continue
+        elif text[ms] != "\n" and "\n" not in text[ms:end] and end < n and text[end].islower():
+            continue
         if ms > start:
-            a, b = start, ms + len(m.group(0).rstrip())
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
+            a, b = _trim(text, start, end)
             if b > a:
                 spans.append((a, b))
         start = end
-    if text[start:].strip():
-        spans.append(_trim(text, start, len(text)))
+    if start < n and text[start:].strip():
+        spans.append(_trim(text, start, n))
     return tuple(spans)
 
 
