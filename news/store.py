@@ -24,6 +24,7 @@ import uuid
 import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 import duckdb
@@ -243,28 +244,26 @@ class Store:
         items = list(batch)
         if not items:
             return None
+        return self.write_tables(batch_tables(items))
+
+    def write_tables(self, tables: dict[str, pa.Table]) -> str | None:
+        """Append one batch given as Arrow tables (``batch_tables``' shape) atomically."""
+        if tables["articles"].num_rows == 0:
+            return None
         name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
-        mention_rows = [
-            {"article_id": it.article.id, **{k: getattr(m, k) for k in COLUMNS["mentions"][1:]}}
-            for it in items
-            for m in it.mentions
-        ]
-        claim_rows = [{**c.to_dict(), "article_id": it.article.id} for it in items for c in it.claims]
-        article_rows = [{k: getattr(it.article, k) for k in COLUMNS["articles"]} for it in items]
         # Order matters: the articles file is the commit record of the batch.
-        self._write_table("claims", name, claim_rows)
-        self._write_table("mentions", name, mention_rows)
-        self._write_table("articles", name, article_rows)
+        self._write_table("claims", name, tables["claims"])
+        self._write_table("mentions", name, tables["mentions"])
+        self._write_table("articles", name, tables["articles"])
         return name
 
-    def _write_table(self, table: str, name: str, rows: list[dict]) -> None:
-        if not rows and table != "articles":
+    def _write_table(self, table: str, name: str, data: pa.Table) -> None:
+        if not data.num_rows and table != "articles":
             return
         folder = self.root / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"{name}.parquet"
         tmp = folder / f"{TMP_PREFIX}{name}.parquet"
-        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
         try:
             pq.write_table(data, tmp, compression="zstd")
             with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill
@@ -281,25 +280,136 @@ def empty_frame(table: str) -> pd.DataFrame:
     return SCHEMAS[table].empty_table().to_pandas()
 
 
+_ARTICLE_GET = {c: attrgetter(c) for c in COLUMNS["articles"]}
+_MENTION_GET = {c: attrgetter(c) for c in COLUMNS["mentions"][1:]}
+_CLAIM_GET = {c: attrgetter(c) for c in COLUMNS["claims"][1:]}
+
+
+def batch_tables(items: list[Batch]) -> dict[str, pa.Table]:
+    """The three tables of some processed articles, built a column at a time.
+
+    Column lists and ``from_pydict`` cost a fraction of a dict per row and ``from_pylist``;
+    at tens of thousands of articles a minute the store write was a fifth of an ingest.
+    Mentions and claims come grouped by article, in article order (what ``Chunk`` relies on).
+    """
+    arts = [it.article for it in items]
+    mentions = [(it.article.id, m) for it in items for m in it.mentions]
+    claims = [(it.article.id, c) for it in items for c in it.claims]
+
+    def table(name: str, getters: dict, rows: list, pairs: bool) -> pa.Table:
+        cols: dict[str, list] = {}
+        if pairs:
+            cols["article_id"] = [aid for aid, _ in rows]
+            rows = [obj for _, obj in rows]
+        for col, get in getters.items():
+            cols[col] = [get(r) for r in rows]
+        return pa.Table.from_pydict(cols, schema=SCHEMAS[name])
+
+    return {
+        "articles": table("articles", _ARTICLE_GET, arts, False),
+        "mentions": table("mentions", _MENTION_GET, mentions, True),
+        "claims": table("claims", _CLAIM_GET, claims, True),
+    }
+
+
+@dataclass(slots=True)
+class Chunk:
+    """Processed articles as Arrow tables plus where each article's mentions and claims start.
+
+    What a Dask worker sends back instead of Python objects: it pickles as a few buffers, so the
+    client's share of an ingest is slicing and writing, not rebuilding ~40 objects per article.
+    ``mention_offsets[i]:mention_offsets[i + 1]`` are article ``i``'s mention rows (same for claims).
+    """
+
+    tables: dict[str, pa.Table]
+    mention_offsets: list[int]
+    claim_offsets: list[int]
+
+    @classmethod
+    def of(cls, items: list[Batch]) -> Chunk:
+        m_off, c_off = [0], [0]
+        for it in items:
+            m_off.append(m_off[-1] + len(it.mentions))
+            c_off.append(c_off[-1] + len(it.claims))
+        return cls(batch_tables(items), m_off, c_off)
+
+    def __len__(self) -> int:
+        return self.tables["articles"].num_rows
+
+    def ids(self) -> list[str]:
+        return self.tables["articles"].column("id").to_pylist()
+
+    def undated(self) -> int:
+        return self.tables["articles"].column("published").null_count
+
+    def slice(self, i: int, j: int) -> Chunk:
+        m0, m1, c0, c1 = self.mention_offsets[i], self.mention_offsets[j], self.claim_offsets[i], self.claim_offsets[j]
+        return Chunk({"articles": self.tables["articles"].slice(i, j - i),
+                      "mentions": self.tables["mentions"].slice(m0, m1 - m0),
+                      "claims": self.tables["claims"].slice(c0, c1 - c0)},
+                     [o - m0 for o in self.mention_offsets[i:j + 1]], [o - c0 for o in self.claim_offsets[i:j + 1]])
+
+    def keep(self, mask: list[bool]) -> Chunk:
+        """Only the articles whose ``mask`` entry is true, with their mentions and claims."""
+        if all(mask):
+            return self
+        parts = [self.slice(i, i + 1) for i, k in enumerate(mask) if k]
+        return concat_chunks(parts) if parts else self.slice(0, 0)
+
+
+def concat_chunks(chunks: list[Chunk]) -> Chunk:
+    m_off, c_off = [0], [0]
+    for ch in chunks:
+        m_off += [m_off[-1] + o for o in ch.mention_offsets[1:]]
+        c_off += [c_off[-1] + o for o in ch.claim_offsets[1:]]
+    tables = {t: pa.concat_tables([ch.tables[t] for ch in chunks]) for t in TABLES}
+    return Chunk(tables, m_off, c_off)
+
+
 class BatchWriter:
     """Collects processed articles and writes them ``size`` at a time, counting batches.
 
-    Both ingest engines commit through it, so "a kill loses at most the batch in progress"
-    holds the same way for each.
+    Both ingest engines commit through it (the local one article by article, the Dask one a
+    worker's ``Chunk`` at a time, cut at the same article boundaries), so the batches, and
+    "a kill loses at most the batch in progress", are the same for each.
     """
 
     def __init__(self, store: Store, size: int) -> None:
         self.store, self.size = store, size
         self.pending: list[Batch] = []
+        self.chunks: list[Chunk] = []
+        self.chunked = 0  # articles held in self.chunks
         self.batches = 0
 
     def add(self, batch: Batch) -> None:
         self.pending.append(batch)
-        if len(self.pending) >= self.size:
+        if len(self.pending) + self.chunked >= self.size:
             self.flush()
 
-    def flush(self) -> None:
+    def add_chunk(self, chunk: Chunk) -> None:
         if self.pending:
+            self.chunks.append(Chunk.of(self.pending))
+            self.chunked += len(self.pending)
+            self.pending = []
+        i = 0
+        while i < len(chunk):
+            j = min(len(chunk), i + self.size - self.chunked)
+            self.chunks.append(chunk.slice(i, j))
+            self.chunked += j - i
+            i = j
+            if self.chunked >= self.size:
+                self.flush()
+
+    def flush(self) -> None:
+        if self.chunks:
+            if self.pending:
+                self.chunks.append(Chunk.of(self.pending))
+            self.store.write_tables(concat_chunks(self.chunks).tables)
+        elif self.pending:
             self.store.write(self.pending)
-            self.batches += 1
-            self.pending.clear()
+        else:
+            return
+        self.batches += 1
+        self.pending = []
+        self.chunks = []
+        self.chunked = 0
