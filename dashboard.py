@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -36,6 +37,7 @@ from components.state import (
     to_query,
 )
 from components.tables import (
+    evidence_total,
     fill_countries,
     restrict_to_layers,
     safe_url,
@@ -50,7 +52,7 @@ from news.store import Store, resolve_store
 REPO = Path(__file__).resolve().parent
 SAMPLE = REPO / "data" / "sample" / "briefs.jsonl"
 PLAY_SECONDS = 1.2
-SOURCES_SHOWN = 200  # evidence rows drawn on the page; the CSV has them all
+SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
 st.markdown(CSS, unsafe_allow_html=True)
@@ -122,7 +124,18 @@ def cached_monthly(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_evidence(root: str, fp: tuple, state: ViewState, iso3: str | None) -> pd.DataFrame:
-    return queries.evidence_rows(snapshot(root, fp), _filters(state), iso3=iso3)
+    """The evidence rows the page draws: the newest ``SOURCES_SHOWN`` (all of them go to the CSV only)."""
+    return queries.evidence_rows(snapshot(root, fp), _filters(state), iso3=iso3, limit=SOURCES_SHOWN)
+
+
+def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_: dict, query: dict) -> bytes:
+    """Every evidence row behind the layer rows shown, as the CSV: built only when downloaded.
+
+    The same query and shaping as the rows drawn, without the limit, so the page's list is the
+    head of this file.
+    """
+    rows = restrict_to_layers(queries.evidence_rows(store, _filters(_key(state)), iso3=state.selected), shown)
+    return to_csv_bytes(shape_evidence_rows(fill_countries(rows, shapes_), query).drop(columns=["link"]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -379,14 +392,12 @@ def main() -> None:
     st.selectbox("Country (click one on the map)", country_choices, key="f_sel",
                  format_func=lambda i: "All countries shown" if not i else f"{names.get(i, i)} ({i})")
     state = _state_from_widgets(options)
-    all_evidence = restrict_to_layers(cached_evidence(root, fp, _key(state), state.selected), shown)
+    drawn = restrict_to_layers(cached_evidence(root, fp, _key(state), state.selected), shown)
     query = to_query(state, options)
-    n_evidence = len(all_evidence)
-    # only the rows drawn are shaped on every rerun (the query's order is the shaped order)
-    evidence = shape_evidence_rows(fill_countries(all_evidence.head(SOURCES_SHOWN), shapes_), query)
+    n_evidence = evidence_total(shown, state.selected)
+    evidence = shape_evidence_rows(fill_countries(drawn, shapes_), query)
     d2.download_button(
-        "Download evidence rows (CSV)",
-        lambda: to_csv_bytes(shape_evidence_rows(fill_countries(all_evidence, shapes_), query).drop(columns=["link"])),
+        "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
         f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
     if evidence.empty:
         where = names.get(state.selected, state.selected) if state.selected else "these filters"

@@ -107,6 +107,19 @@ def restrict_to_layers(rows: pd.DataFrame | None, layers: pd.DataFrame) -> pd.Da
     return rows.loc[mask].reset_index(drop=True)
 
 
+def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
+    """How many evidence rows stand behind the layer rows shown, without fetching them.
+
+    An evidence row is a claim of a layer row (same filters, same actor × country pairs), so the
+    sum of ``claims`` over the rows shown (of the selected country, when one is) is their number:
+    the page counts what it does not draw for free.
+    """
+    if layers is None or len(layers) == 0:
+        return 0
+    rows = layers[layers["iso3"] == selected] if selected else layers
+    return int(pd.to_numeric(rows["claims"], errors="coerce").fillna(0).sum())
+
+
 def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The layer rows as shown and downloaded: fixed columns, stable order, plain values.
 

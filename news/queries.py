@@ -27,6 +27,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+import duckdb
 import pandas as pd
 
 from news.fetch import is_http_url
@@ -87,44 +88,70 @@ def _store(store: Store | str | os.PathLike | None) -> Store:
     return store if isinstance(store, Store) else Store(store)
 
 
+CLAIM_ROWS_SQL = """SELECT c.*, a.title, a.url, a.outlet, a.language, strftime(c.date, '%Y-%m') AS month
+FROM claims c JOIN articles a ON a.id = c.article_id"""
+"""Every claim with the article fields the filters and tables use: what every query starts from.
+
+A view on a ``Store`` connection; a ``Snapshot`` (components/snapshot.py) keeps it as a table,
+so the page's reruns do not join claims to articles again each time."""
+
+# The order that makes a claim a pair's latest (date, newest first, undated last; on the same
+# day ``ended`` wins; then the article id, so the choice never depends on the scan order), as an
+# ``arg_min`` key: one hash aggregate instead of a window over every claim.
+LATEST_KEY = """{'undated': date IS NULL, 'days': coalesce(-epoch(date), 0),
+  'rank': CASE WHEN status = 'ended' THEN 0 WHEN status IS NOT NULL THEN 1 ELSE 2 END, 'id': article_id}"""
+
+
 def _base(f: Filters) -> tuple[str, list]:
-    """The claims (joined to their articles) that pass the filters, before the status filter."""
-    conds, params = ["c.confidence >= ?"], [float(f.min_confidence)]
-    for column, values in (("c.actor", f.actors), ("c.iso3", f.countries), ("a.language", f.languages),
-                           ("a.outlet", f.outlets)):
+    """The claims (joined to their articles) that pass the filters.
+
+    CTEs: ``x`` before the status filter; ``pairs`` each actor × country's status as of the
+    window's end (kept only when it passes ``statuses``); ``y`` the claims of those pairs.
+    Without a status filter every pair is kept, so ``y`` is ``x`` (no join on every claim).
+    """
+    # a claim without actor or country belongs to no pair (the join on pairs always dropped it)
+    conds, params = ["confidence >= ?", "actor IS NOT NULL", "iso3 IS NOT NULL"], [float(f.min_confidence)]
+    for column, values in (("actor", f.actors), ("iso3", f.countries), ("language", f.languages),
+                           ("outlet", f.outlets)):
         if values:
             conds.append(f"{column} IN (SELECT unnest(?))")
             params.append(list(values))
     if f.start or f.end:
-        conds.append("c.date IS NOT NULL")
+        conds.append("date IS NOT NULL")
     if f.start:
-        conds.append("c.date >= ?")
+        conds.append("date >= ?")
         params.append(f.start)
     if f.end:
-        conds.append("c.date <= ?")
+        conds.append("date <= ?")
         params.append(f.end)
-    sql = f"""
-    x AS (
-      SELECT c.*, a.title, a.url, a.outlet, a.language
-      FROM claims c JOIN articles a ON a.id = c.article_id
-      WHERE {' AND '.join(conds)}
-    ),
-    latest AS (
-      SELECT actor, iso3, status, article_id FROM (
-        SELECT actor, iso3, status, article_id, row_number() OVER (
-          PARTITION BY actor, iso3 ORDER BY date DESC NULLS LAST, (status = 'ended') DESC, article_id
-        ) AS rn FROM x
-      ) WHERE rn = 1
-    ),
-    pairs AS (SELECT actor, iso3, status AS pair_status FROM latest {"WHERE status IN (SELECT unnest(?))" if f.statuses else ""}),
-    y AS (SELECT x.*, pairs.pair_status FROM x JOIN pairs USING (actor, iso3))"""
+    keep = ""
     if f.statuses:
+        keep = "WHERE pair_status IN (SELECT unnest(?))"
         params.append(list(f.statuses))
+    # a struct around the status: arg_min skips NULL values, the window it replaces did not
+    y = "SELECT x.* FROM x SEMI JOIN pairs USING (actor, iso3)" if f.statuses else "SELECT * FROM x"
+    sql = f"""
+    x AS (SELECT * FROM claim_rows WHERE {' AND '.join(conds)}),
+    pairs AS (
+      SELECT * FROM (
+        SELECT actor, iso3, arg_min({{'s': status}}, {LATEST_KEY}).s AS pair_status FROM x GROUP BY actor, iso3
+      ) {keep}
+    ),
+    y AS ({y})"""
     return sql, params
 
 
+def _connect(store: Store | str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
+    """A connection to the store with ``claim_rows`` (a table on a Snapshot, else a view)."""
+    s = _store(store)
+    con = s.connect()
+    if not getattr(s, "has_claim_rows", False):
+        con.execute(f"CREATE TEMP VIEW claim_rows AS {CLAIM_ROWS_SQL}")
+    return con
+
+
 def _run(store: Store | str | os.PathLike | None, sql: str, params: list) -> pd.DataFrame:
-    con = _store(store).connect()
+    con = _connect(store)
     try:
         return con.execute(sql, params).df()
     finally:
@@ -154,21 +181,29 @@ def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataF
     """One row per actor × country: DESIGN.md's layer row, status as of the window's end."""
     f = Filters.of(filters, **kwargs)
     base, params = _base(f)
+    # per_article: each article's best claim per pair (its noisy-or term) and its link; the
+    # article count is then a plain count, and the URLs are de-duplicated over articles, not claims.
+    # latest_title is the title of the claim the status comes from (the order of LATEST_KEY):
+    # the same "latest" everywhere, and no arbitrary pick among claims of the same day.
     sql = f"""WITH {base},
-    per_article AS (SELECT actor, iso3, article_id, max(confidence) AS best FROM y GROUP BY ALL),
+    per_article AS (
+      SELECT actor, iso3, article_id, max(confidence) AS best, any_value(url) AS url FROM y GROUP BY ALL
+    ),
     conf AS (
-      SELECT actor, iso3, 1 - exp(sum(ln(1 - least(greatest(best, 0.0), 0.999)))) AS confidence
+      SELECT actor, iso3, 1 - exp(sum(ln(1 - least(greatest(best, 0.0), 0.999)))) AS confidence,
+             count(*) AS articles,
+             list(DISTINCT url ORDER BY url) FILTER (WHERE url LIKE 'http://%' OR url LIKE 'https://%') AS source_urls
       FROM per_article GROUP BY ALL
     ),
     g AS (
-      SELECT actor, iso3, any_value(pair_status) AS status, min(date) AS first_seen, max(date) AS last_seen,
-             count(DISTINCT article_id) AS articles, count(*) AS claims,
+      SELECT actor, iso3, min(date) AS first_seen, max(date) AS last_seen, count(*) AS claims,
              avg(lat) AS claim_lat, avg(lon) AS claim_lon,
-             arg_max(title, date) AS latest_title,
-             list(DISTINCT url ORDER BY url) FILTER (WHERE url LIKE 'http://%' OR url LIKE 'https://%') AS source_urls
+             arg_min(title, {LATEST_KEY}) FILTER (WHERE date IS NOT NULL) AS latest_title
       FROM y GROUP BY actor, iso3
     )
-    SELECT g.*, round(conf.confidence, 4) AS confidence FROM g JOIN conf USING (actor, iso3)
+    SELECT g.actor, g.iso3, pairs.pair_status AS status, g.first_seen, g.last_seen, conf.articles, g.claims,
+           g.claim_lat, g.claim_lon, g.latest_title, conf.source_urls, round(conf.confidence, 4) AS confidence
+    FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3)
     ORDER BY actor, articles DESC, iso3"""
     df = _run(store, sql, params)
     if df.empty:
@@ -190,23 +225,36 @@ def monthly_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.D
     f = Filters.of(filters, **kwargs)
     base, params = _base(f)
     sql = f"""WITH {base}
-    SELECT strftime(date_trunc('month', date), '%Y-%m') AS month, actor,
+    SELECT month, actor,
            count(*) AS claims, count(DISTINCT article_id) AS articles
     FROM y WHERE date IS NOT NULL GROUP BY ALL ORDER BY month, actor"""
     return _run(store, sql, params)
 
 
-def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None, **kwargs: Any) -> pd.DataFrame:
-    """The sentences behind the map, newest first, with their article's title, outlet and link."""
+def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None, limit: int | None = None,
+                  **kwargs: Any) -> pd.DataFrame:
+    """The sentences behind the map, newest first, with their article's title, outlet and link.
+
+    ``limit`` keeps the first rows only: the page draws a few hundred of what can be hundreds of
+    thousands, and the CSV asks for all of them when it is downloaded. The order is total over
+    the columns returned, so the first ``limit`` rows are the head of the full answer (rows equal
+    in every column are interchangeable).
+    """
     f = Filters.of(filters, **kwargs)
     base, params = _base(f)
     where = ""
     if iso3:
         where = "WHERE iso3 = ?"
         params.append(iso3)
+    top = ""
+    if limit is not None:
+        top = "LIMIT ?"
+        params.append(max(int(limit), 0))
     sql = f"""WITH {base}
     SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place
-    FROM y {where} ORDER BY date DESC NULLS LAST, actor, iso3, article_id"""
+    FROM y {where}
+    ORDER BY date DESC NULLS LAST, actor, iso3, article_id, evidence, cue, place, status, confidence, outlet, title, url
+    {top}"""
     df = _run(store, sql, params)
     df["url"] = df["url"].map(lambda u: u if is_http_url(u) else None)
     return df[EVIDENCE_COLUMNS]

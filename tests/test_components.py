@@ -337,6 +337,14 @@ def test_monthly_frame_is_dense_and_chart_builds():
     assert monthly_frame(None, months, ["wagner"])["claims"].sum() == 0
 
 
+def test_evidence_total_counts_the_claims_of_the_rows_shown():
+    from components.tables import evidence_total
+
+    rows = pd.DataFrame({"iso3": ["MLI", "CAF", "MLI"], "claims": [3, 4, 5]})
+    assert evidence_total(rows) == 12 and evidence_total(rows, "MLI") == 8 and evidence_total(rows, "SYR") == 0
+    assert evidence_total(rows.iloc[0:0]) == 0 and evidence_total(None) == 0
+
+
 def test_snapshot_answers_exactly_what_the_store_answers(tmp_path):
     """The page queries an in-memory copy; every query must agree with the store's files."""
     from datetime import date
@@ -352,6 +360,9 @@ def test_snapshot_answers_exactly_what_the_store_answers(tmp_path):
               queries.Filters(start=date(2019, 1, 1), min_confidence=0.7, languages=("en",))):
         for fn in (queries.layer_rows, queries.monthly_counts, queries.evidence_rows, queries.city_rows):
             pd.testing.assert_frame_equal(fn(snap, f), fn(store, f), check_dtype=False)
+        for iso3 in (None, "MLI"):
+            pd.testing.assert_frame_equal(queries.evidence_rows(snap, f, iso3=iso3, limit=3),
+                                          queries.evidence_rows(store, f, iso3=iso3, limit=3), check_dtype=False)
     assert queries.filter_options(snap) == queries.filter_options(store)
     with pytest.raises(TypeError):
         snap.write([])

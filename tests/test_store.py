@@ -7,6 +7,7 @@ import time
 import warnings
 from datetime import date
 
+import pandas as pd
 import pytest
 
 from geo.types import Mention
@@ -151,6 +152,41 @@ def test_same_day_tie_ended_wins(store):
         Batch(art("e", D(2024, 1, 1)), [], [claim("e", D(2024, 1, 1), "ended")]),
     ])
     assert _row(q.layer_rows(store)).status == "ended"
+
+
+def test_latest_title_is_the_claim_the_status_comes_from(store):
+    """Several articles on the last day: the title is the one the status is taken from, every time."""
+    day = D(2024, 1, 1)
+    store.write([Batch(art(i, day), [], [claim(i, day, "ended" if i == "m" else "present")]) for i in "zmab"])
+    assert _row(q.layer_rows(store)).latest_title == "Title m"  # ended wins the day
+    store.write([Batch(art(i, D(2024, 2, 1)), [], [claim(i, D(2024, 2, 1))]) for i in "yc"])
+    for _ in range(3):
+        row = _row(q.layer_rows(store))
+        assert (row.status, row.latest_title) == ("present", "Title c")  # then the smallest article id
+
+
+def test_evidence_limit_is_the_head_and_layer_claims_count_it(store):
+    """The page draws the first rows (limit) and counts the rest from the layer rows' claims."""
+    from components.tables import evidence_total, shape_layer_rows
+
+    batches = []
+    for k in range(40):
+        day = D(2020 + k % 3, 1 + k % 12, 1 + k % 3)  # many articles share a day
+        claims = [claim(f"a{k:02d}", day, "ended" if k % 7 == 0 else "present", conf=0.3 + (k % 5) / 10,
+                        actor=("wagner", "russia")[k % 2], iso3=("MLI", "CAF", "SYR")[k % 3])]
+        if k % 4 == 0:  # a second sentence on the same pair in the same article
+            claims.append(Claim(f"a{k:02d}", claims[0].actor, claims[0].iso3, None, 1.0, 2.0, "present", day,
+                                f"Another sentence {k}", "cue", 0.5))
+        batches.append(Batch(art(f"a{k:02d}", day, f"https://example.org/{k}"), [], claims))
+    store.write(batches)
+    for f in (q.Filters(), q.Filters(statuses=("present",)), q.Filters(start=D(2021, 1, 1), min_confidence=0.5),
+              q.Filters(actors=("wagner",), end=D(2021, 6, 30), statuses=("ended",))):
+        for iso3 in (None, "MLI", "ZZZ"):
+            full = q.evidence_rows(store, f, iso3=iso3)
+            for limit in (0, 1, 7, 200):
+                pd.testing.assert_frame_equal(q.evidence_rows(store, f, iso3=iso3, limit=limit),
+                                              full.head(limit).reset_index(drop=True), check_dtype=False)
+            assert evidence_total(shape_layer_rows(q.layer_rows(store, f)), iso3) == len(full)
 
 
 def test_status_filter_applies_to_window_end_status(mali):
