@@ -377,3 +377,28 @@ def test_every_clickable_layer_is_pickable_with_a_fixed_id():
     assert layers["actor-wagner"]["pickable"] is True and layers["countries"]["pickable"] is True
     assert bundle.index["actor-wagner"] == ["MLI"]
     assert deckmod.selected_iso3({"indices": {"actor-wagner": [0]}}, bundle.index) == "MLI"
+
+
+URL_CASES = [
+    [], ["https://example.org/a"], ["https://example.org/a", "http://b.example:8080/x?y=1#z", "HTTPS://C.EXAMPLE"],
+    ["https://example.org/a", "javascript:alert(1)"], ["http://a b"], ["http://a http://b"], ["http://a", ""],
+    ["http://a", None], [" http://a"], ["http://a\t"], ["http://[::1]/"], ["http://[x"], ["https://exa mple.org/"],
+    ["https://bücher.example/"], ["ftp://example.org/f"], ["http://"], ["http://a", "http://a"], [1, "http://a"],
+    ["https://example.org/" + "x" * 5000] * 300, ["http://a.b/ü"], ["http://a.b/\u2028"], ["http:///x"],
+    ["http://?q"], ["http://#f"], ["HTTP://", "http://a"], ["http://a", "http:// x"], ["http://a", "https://"],
+    ["hTtPs://Example.ORG:99999/p"], ["http://a:b@c/"], ["http://a/[x]"], ["httpx://a"], ["http:/a"], ["http://a\x7f"],
+]
+
+
+@pytest.mark.parametrize("urls", URL_CASES, ids=range(len(URL_CASES)))
+def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
+    """The one-regex fast paths give exactly what checking each URL gives."""
+    import numpy as np
+
+    from components.tables import _as_list, _safe_urls_joined, safe_url
+    from news import queries
+    from news.fetch import is_http_url
+
+    for cell in (urls, np.array(urls, dtype=object), tuple(urls)):
+        assert _safe_urls_joined(cell) == " ".join(u for u in _as_list(cell) if safe_url(u))
+        assert queries._url_list(cell) == [u for u in list(cell) if is_http_url(u)]
