@@ -14,6 +14,7 @@ places. They are the ambiguities news text actually has:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.sentences import sentence_spans
@@ -48,6 +49,7 @@ _ASCII_NON_WORD_BYTES = bytes(32 if i < 128 and not chr(i).isalnum() else i for 
 _OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
 
 
+@lru_cache(maxsize=8)
 def boundary_form(text: str) -> str:
     """Lowercase, every non-word character a space, same length as ``text``.
 
@@ -56,7 +58,8 @@ def boundary_form(text: str) -> str:
     reach the Python rules, which keeps extraction several times faster than a plain scan.
     ASCII punctuation goes through ``translate`` (a table lookup per character) and only
     the rare non-ASCII punctuation («», ’, —) through a regex: ``re.sub`` over every space
-    and comma cost more than the automaton itself.
+    and comma cost more than the automaton itself. Cached for the few texts in hand: presence
+    runs its own automaton over the same article's form.
     """
     low = text.lower()
     if len(low) != len(text):

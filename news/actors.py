@@ -83,8 +83,14 @@ def parse_actors(text: str) -> ActorConfig:
 def load_config(path: str | None = None) -> ActorConfig:
     """The actor config, loaded once per process and file (``load_config()`` and
     ``load_config(None)`` and the default path are the same file, so one load)."""
-    p = Path(path or os.environ.get("FOOTPRINT_ACTORS") or DEFAULT_PATH)
-    return _load_file(str(p.resolve()))
+    return _load_file(_resolved(str(path or os.environ.get("FOOTPRINT_ACTORS") or DEFAULT_PATH), os.getcwd()))
+
+
+@lru_cache(maxsize=32)
+def _resolved(path: str, cwd: str) -> str:
+    """``Path.resolve`` once per (path, working directory): presence asks for the config per
+    article, and resolving walks the file system every time."""
+    return str(Path(cwd, path).resolve())
 
 
 @lru_cache(maxsize=8)

@@ -23,12 +23,14 @@ import bisect
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
+from geo.extract import boundary_form
 from geo.sentences import sentence_spans
 from geo.types import Mention
 from news import cues
 from news.actors import ActorConfig, load_config, word_pattern
 from news.models import Article, Claim
-from news.wordmatch import first_words
 
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
@@ -52,6 +54,7 @@ class _Compiled:
     home: dict[str, tuple[str, ...]]
     first_exact: frozenset[str] = frozenset()  # first words of every actor phrase, for a cheap skip
     first_prefixes: tuple[str, ...] = ()
+    first_automaton: ahocorasick.Automaton | None = None  # both, as " word " and " prefix" keys
 
 
 _COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
@@ -90,9 +93,27 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
             prefixes.add(key.rstrip("*"))
         else:
             exact.add(key)
+    auto = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
+    for key in [f" {w} " for w in exact] + [f" {p}" for p in prefixes]:
+        auto.add_word(key)
+    auto.make_automaton()
     return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
                      word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
-                     frozenset(exact), tuple(sorted(prefixes)))
+                     frozenset(exact), tuple(sorted(prefixes)), auto if exact or prefixes else None)
+
+
+def _actor_word_starts(text: str, comp: _Compiled) -> list[int]:
+    """Offsets of the words that could begin an actor phrase, in order.
+
+    One automaton pass over the boundary form extraction already made (cached), instead of
+    splitting the article into lowercase tokens: the boundary form splits on every non-word
+    character, so it finds at least every word the tokens would.
+    """
+    if comp.first_automaton is None or not text:
+        return []
+    padded = " " + boundary_form(text) + " "
+    # a key " w" ends at padded index e; its word starts at padded[e - len + 2] = text[e - len + 1]
+    return sorted({e - n + 1 for e, n in comp.first_automaton.iter(padded)})
 
 
 def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
@@ -121,7 +142,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             after = clause[d.end():d.end() + 60]
             before = clause[max(0, d.start() - 60):d.start()]
             for f in fpat.finditer(after):
-                if len(after[:f.start()].split()) <= 2 and not re.search(r"[,.;:]", after[:f.start()]):
+                if len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
                     span = f.end() - f.start()
                     prev = best.get(d.start())
                     if prev is None or span > prev.end - prev.start:
@@ -130,7 +151,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
                     break
             for f in fpat.finditer(before):
                 gap = before[f.end():]
-                if len(gap.split()) <= 1 and not re.search(r"[,.;:]", gap) and d.start() not in best:
+                if len(gap.split()) <= 1 and not _STOPS.search(gap) and d.start() not in best:
                     best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
                                                clause[d.start() - len(before) + f.start():d.end()], "force")
     hits.extend(best.values())
@@ -159,9 +180,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
 
 def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     before = text[max(clause_start, m.start - 60):m.start]
-    if cues.BORDER_BEFORE.search(before) or re.search(r"according to\s*$", before, re.I):
+    tail = before.rstrip().lower()
+    if cues.BORDER_BEFORE.search(before) or tail.endswith("according to"):
         return False
-    after_text = re.split(r"[.;!?\n]", text[m.end:m.end + 60], maxsplit=1)[0]
+    after_text = _UNTIL_STOP.match(text, m.end, m.end + 60).group(0)
     if cues.SPEAKER_AFTER.match(after_text) and m.kind not in ("city", "demonym"):
         return False
     if m.kind == "demonym":
@@ -174,7 +196,7 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     if _MODIFIER_COMPOUND.match(text, m.end):
         return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
-    if re.search(r"[.;:]\s*$", before):
+    if tail[-1:] in (".", ";", ":"):
         return False
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
@@ -206,15 +228,15 @@ def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
     found = None
     for c in cues.ENDED.finditer(before):
         between = before[c.end():]
-        if len(between.split()) <= 4 and not re.search(r"[,;]", between) and not _INNER_PREP.search(between):
+        if len(between.split()) <= 4 and not _COMMA.search(between) and not _INNER_PREP.search(between):
             found = c.group(0)
     if found is None:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         for c in cues.ENDED.finditer(before):
             between = before[c.end():]
-            if len(between.split()) <= 4 and _MISSION.search(between) and not re.search(r"[,;]", between):
+            if len(between.split()) <= 4 and _MISSION.search(between) and not _COMMA.search(between):
                 found = c.group(0)
-    if found is None and re.search(r"(?:^|\s)(?:from|out of|из|du|de)\s*$", before, re.I):
+    if found is None and _ends_with_word(before, _FROM_WORDS):
         after = text[m.end:m.end + 30]
         c = cues.ENDED.search(after)
         if c and len(after[:c.start()].split()) <= 2:
@@ -222,6 +244,22 @@ def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
     if found and cues.ORDERED.search(text[clause_start:m.start]):
         return None
     return found
+
+
+_STOPS = re.compile(r"[,.;:]")
+_COMMA = re.compile(r"[,;]")
+_UNTIL_STOP = re.compile(r"[^.;!?\n]*")
+_FROM_WORDS = ("from", "out of", "из", "du", "de")
+
+
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends (trailing space aside) with one of ``words`` as whole words;
+    a string test instead of a ``...\\s*$`` regex, which ``re`` tries at every position."""
+    tail = before.rstrip().lower()
+    for w in words:
+        if tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace()):
+            return True
+    return False
 
 
 _MISSION = re.compile(r"mission|operation|deployment|presence|миссии|операции|присутстви", re.IGNORECASE)
@@ -239,7 +277,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     mentions = sorted(mentions, key=lambda m: m.start)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
-    starts = first_words(text, comp.first_exact, comp.first_prefixes)
+    starts = _actor_word_starts(text, comp)
     mi = 0
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
@@ -367,7 +405,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
             elif m.end <= hit.start and m.kind != "demonym" and not negated:
                 host = cues.HOST.search(text, m.end, hit.start)
-                if host and not re.search(r"[,;]", text[m.end:host.start()]):
+                if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
         if not targets and (present_cue or cues.ENDED.search(clause)):
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,

@@ -44,10 +44,37 @@ def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], list[int]]:
     return toks, [t[1] for t in toks]
 
 
-def first_words(text: str, words: frozenset[str], prefixes: tuple[str, ...]) -> list[int]:
-    """Offsets of the words of ``text`` that are in ``words`` or start with a prefix."""
-    toks, _ = _tokens(text)
-    return [a for tok, a, _ in toks if tok in words or (prefixes and tok.startswith(prefixes))]
+# Every WordSet gets a bit; a token's mask says which sets it hits (or starts a phrase of),
+# and a string's mask is the OR of its tokens'. Cue lists are searched on the same clause a
+# dozen times and mostly find nothing: with the masks, "nothing" costs one AND.
+_SETS: list[WordSet] = []
+_TOKEN_MASKS: dict[str, tuple[int, int]] = {}
+_ALWAYS_REGEX = 0  # sets with a phrase that starts with a pattern: the regex must always run
+
+
+def _token_masks(tok: str) -> tuple[int, int]:
+    masks = _TOKEN_MASKS.get(tok)
+    if masks is None:
+        hit = first = 0
+        for ws in _SETS:
+            if ws._is_hit(tok):
+                hit |= ws.bit
+            if ws.residual_first and tok in ws.residual_first:
+                first |= ws.bit
+        masks = (hit, first)
+        if len(_TOKEN_MASKS) < 200_000:
+            _TOKEN_MASKS[tok] = masks
+    return masks
+
+
+@lru_cache(maxsize=4096)
+def _string_masks(text: str) -> tuple[int, int]:
+    hit = first = 0
+    for tok in {t[0] for t in _tokens(text)[0]}:
+        h, f = _token_masks(tok)
+        hit |= h
+        first |= f
+    return hit, first | _ALWAYS_REGEX
 
 
 class WordSet:
@@ -78,6 +105,13 @@ class WordSet:
             firsts.add(m.group(1).lower())
         self.residual_first = firsts
         self._memo: dict[str, bool] = {}
+        global _ALWAYS_REGEX
+        self.bit = 1 << len(_SETS)
+        _SETS.append(self)
+        if self.residual is not None and firsts is None:
+            _ALWAYS_REGEX |= self.bit
+        _TOKEN_MASKS.clear()  # masks computed before this set existed do not know its bit
+        _string_masks.cache_clear()
 
     def _is_hit(self, tok: str) -> bool:
         hit = self._memo.get(tok)
@@ -110,6 +144,10 @@ class WordSet:
                 yield WordMatch(text, a, b)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
+        if not pos and endpos is None:
+            hit, first = _string_masks(text)
+            if not (hit | first) & self.bit:
+                return None
         end = len(text) if endpos is None else endpos
         memo = self._memo
         toks, starts = _tokens(text)
