@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -55,6 +55,8 @@ class _Compiled:
     first_exact: frozenset[str] = frozenset()  # first words of every actor phrase, for a cheap skip
     first_prefixes: tuple[str, ...] = ()
     first_automaton: ahocorasick.Automaton | None = None  # both, as " word " and " prefix" keys
+    # which pattern a key word can start: ("names"|"demonyms"|"states"|"anaphora", actor) -> bit
+    bits: dict[tuple[str, str], int] = field(default_factory=dict)
 
 
 _COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
@@ -80,63 +82,91 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
         return out
 
     exact, prefixes = set(), set()
-    phrases: list[str] = list(config.anaphora)
-    for actor in config.actors.values():
-        phrases += [*actor.names, *actor.demonyms, *actor.states]
-    for phrase in phrases:
-        words = re.findall(r"\w+\*?", phrase)
-        if not words:
-            continue
-        # the longest word is the rarest: "group" for "the group", "kremlin" for "the Kremlin"
-        key = max(words, key=lambda w: len(w.rstrip("*"))).lower()
-        if key.endswith("*") or (key == words[-1].lower() and phrase.endswith("*")):
-            prefixes.add(key.rstrip("*"))
-        else:
-            exact.add(key)
-    auto = ahocorasick.Automaton(ahocorasick.STORE_LENGTH)
-    for key in [f" {w} " for w in exact] + [f" {p}" for p in prefixes]:
-        auto.add_word(key)
+    bits: dict[tuple[str, str], int] = {}
+    masks: dict[str, int] = {}  # automaton key -> bits of the patterns it can start
+    groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [(("anaphora", ""), tuple(config.anaphora))]
+    for k, actor in config.actors.items():
+        groups += [(("names", k), actor.names), (("demonyms", k), actor.demonyms), (("states", k), actor.states)]
+    for group, phrases in groups:
+        bit = bits.setdefault(group, 1 << len(bits))
+        for phrase in phrases:
+            words = re.findall(r"\w+\*?", phrase)
+            if not words:
+                continue
+            # the longest word is the rarest: "group" for "the group", "kremlin" for "the Kremlin"
+            key = max(words, key=lambda w: len(w.rstrip("*"))).lower()
+            if key.endswith("*") or (key == words[-1].lower() and phrase.endswith("*")):
+                prefixes.add(key.rstrip("*"))
+                akey = f" {key.rstrip('*')}"
+            else:
+                exact.add(key)
+                akey = f" {key} "
+            masks[akey] = masks.get(akey, 0) | bit
+    auto = ahocorasick.Automaton()
+    for akey, mask in masks.items():
+        auto.add_word(akey, (len(akey), mask))
     auto.make_automaton()
     return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
                      word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
-                     frozenset(exact), tuple(sorted(prefixes)), auto if exact or prefixes else None)
+                     frozenset(exact), tuple(sorted(prefixes)), auto if masks else None, bits)
 
 
-def _actor_word_starts(text: str, comp: _Compiled) -> list[int]:
-    """Offsets of the words that could begin an actor phrase, in order.
+def _actor_word_starts(text: str, comp: _Compiled) -> tuple[list[int], list[int]]:
+    """Offsets of the words that could belong to an actor phrase, in order, and for each the
+    bits (``_Compiled.bits``) of the patterns it could belong to.
 
     One automaton pass over the boundary form extraction already made (cached), instead of
     splitting the article into lowercase tokens: the boundary form splits on every non-word
-    character, so it finds at least every word the tokens would.
+    character, so it finds at least every word the tokens would. A pattern can match in a
+    clause only if its key word is there, so a clause runs only the patterns its words name.
     """
     if comp.first_automaton is None or not text:
-        return []
+        return [], []
     padded = " " + boundary_form(text) + " "
+    found: dict[int, int] = {}
     # a key " w" ends at padded index e; its word starts at padded[e - len + 2] = text[e - len + 1]
-    return sorted({e - n + 1 for e, n in comp.first_automaton.iter(padded)})
+    for e, (n, mask) in comp.first_automaton.iter(padded):
+        found[e - n + 1] = found.get(e - n + 1, 0) | mask
+    starts = sorted(found)
+    return starts, [found[a] for a in starts]
 
 
-def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
-    hits = _actor_hits_raw(clause, offset, comp, last_actor)
+def _mask_between(starts: list[int], masks: list[int], a: int, b: int) -> int:
+    """The pattern bits of the key words that start in ``[a, b)`` (0: no actor word there)."""
+    mask = 0
+    for i in range(bisect.bisect_left(starts, a), len(starts)):
+        if starts[i] >= b:
+            break
+        mask |= masks[i]
+    return mask
+
+
+def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None, mask: int = -1) -> list[ActorHit]:
+    hits = _actor_hits_raw(clause, offset, comp, last_actor, mask)
     if len({h.actor for h in hits}) > 1:
         # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
         # created to take over Wagner's operations, said ...").
         masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)
         if masked != clause:
-            return _actor_hits_raw(masked, offset, comp, None)
+            return _actor_hits_raw(masked, offset, comp, None, mask)
     return hits
 
 
-def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str | None) -> list[ActorHit]:
+def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str | None,
+                    mask: int = -1) -> list[ActorHit]:
+    """Actor phrases in a clause; ``mask`` (from ``_mask_between``) says which patterns can match."""
+    bits = comp.bits
     hits: list[ActorHit] = []
     for key, pat in comp.names.items():
+        if not mask & bits[("names", key)]:
+            continue
         for m in pat.finditer(clause):
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "name"))
     # demonym + force noun within two words ("Russian military instructors", "instructeurs russes")
     best: dict[int, ActorHit] = {}
     for key, dpat in comp.demonyms.items():
         fpat = comp.forces.get(key)
-        if fpat is None:
+        if fpat is None or not mask & bits[("demonyms", key)]:
             continue
         for d in dpat.finditer(clause):
             after = clause[d.end():d.end() + 60]
@@ -157,7 +187,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
     hits.extend(best.values())
     for key, spat in comp.states.items():
         fpat = comp.forces.get(key)
-        if fpat is None or not fpat.search(clause):
+        if fpat is None or not mask & bits[("states", key)] or not fpat.search(clause):
             continue
         for m in spat.finditer(clause):
             if clause[m.end():m.end() + 2] in ("'s", "’s"):
@@ -167,7 +197,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
                     or cues.ENDED.search(following)):
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
-    if comp.anaphora is not None and last_actor and not hits:
+    if comp.anaphora is not None and last_actor and not hits and mask & bits[("anaphora", "")]:
         for m in comp.anaphora.finditer(clause):
             if m.group(0).lower() == "ils" and not hits:
                 continue
@@ -277,7 +307,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     mentions = sorted(mentions, key=lambda m: m.start)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
-    starts = _actor_word_starts(text, comp)
+    starts, masks = _actor_word_starts(text, comp)
     mi = 0
     for s_start, s_end in sentence_spans(text):
         sentence = text[s_start:s_end]
@@ -286,15 +316,20 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             if mentions[mi].start >= s_start:
                 sent_mentions.append(mentions[mi])
             mi += 1
+        if not _mask_between(starts, masks, s_start, s_end):
+            # no word that could name an actor: nothing to claim, and identity and request
+            # claims need an actor named in the sentence too
+            history.extend(sent_mentions)
+            continue
         raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history + sent_mentions))
         for c_start, c_end in _clauses(sentence, s_start):
-            i = bisect.bisect_left(starts, c_start)
-            if i == len(starts) or starts[i] >= c_end:
+            mask = _mask_between(starts, masks, c_start, c_end)
+            if not mask:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
                 continue
             clause = text[c_start:c_end]
-            hits = _actor_hits(clause, c_start, comp, last_actor)
+            hits = _actor_hits(clause, c_start, comp, last_actor, mask)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
             if hits:
                 raw.extend(_claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions,
