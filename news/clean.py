@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from news.prefilter import Prefilter
+
 # A line that starts like this is a link to another story.
 _LINK_PREFIX = re.compile(
     r"^\s*(read more|read also|also read|related|see also|more on this|recommended|watch|listen|"
@@ -35,6 +37,8 @@ _CREDIT = re.compile(
     r"\bSputnik\b|\bRIA Novosti\b|Anadolu|Shutterstock)"
 )
 # A line that opens a donation box: everything after it belongs to the box.
+# Both above are long alternations: most lines are ruled out by a substring test first.
+_FURNITURE_PF, _CREDIT_PF = Prefilter(_FURNITURE), Prefilter(_CREDIT)
 _BOX_START = re.compile(r"^\s*(a message from|dear readers?|chers lecteurs|chère lectrice|дорогие читатели)\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?…»\"”]\s*$")
 
@@ -46,9 +50,9 @@ def _is_furniture(line: str) -> bool:
     words = stripped.split()
     if _LINK_PREFIX.match(stripped):
         return True
-    if len(words) <= 80 and _FURNITURE.search(stripped):
+    if len(words) <= 80 and _FURNITURE_PF.search(stripped):
         return True
-    if len(words) <= 40 and _CREDIT.search(stripped):
+    if len(words) <= 40 and _CREDIT_PF.search(stripped):
         return True
     if stripped.isupper():
         return False  # a dateline ("BAMAKO") or a shouted headline is article text
