@@ -212,9 +212,15 @@ def _url_list(value: Any) -> list[str]:
     return [u for u in urls if is_http_url(u)]
 
 
-def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
-    """One row per actor × country: DESIGN.md's layer row, status as of the window's end."""
+def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
+    """One row per actor × country: DESIGN.md's layer row, status as of the window's end.
+
+    With ``parts`` (``month_parts`` of the same filters) and a whole-month window, the answer is
+    combined from them instead of from every claim (see ``MonthParts``).
+    """
     f = Filters.of(filters, **kwargs)
+    if parts is not None and parts.fits(f):
+        return _finish_layers(parts.layers(f))
     base, params = _base(f)
     # per_article: each article's best claim per pair (its noisy-or term) and its link; the
     # article count is then a plain count, and the URLs are de-duplicated over articles, not claims.
@@ -240,7 +246,11 @@ def layer_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataF
            g.claim_lat, g.claim_lon, g.latest_title, conf.source_urls, round(conf.confidence, 4) AS confidence
     FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3)
     ORDER BY actor, articles DESC, iso3"""
-    df = _run(store, sql, params)
+    return _finish_layers(_run(store, sql, params))
+
+
+def _finish_layers(df: pd.DataFrame) -> pd.DataFrame:
+    """Checked links, country names and label points: the layer rows' last step, on any path."""
     if df.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in LAYER_COLUMNS})
     df["source_urls"] = df["source_urls"].map(_url_list)
@@ -267,15 +277,18 @@ def monthly_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.D
 
 
 def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None, limit: int | None = None,
-                  **kwargs: Any) -> pd.DataFrame:
+                  parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
     """The sentences behind the map, newest first, with their article's title, outlet and link.
 
     ``limit`` keeps the first rows only: the page draws a few hundred of what can be hundreds of
     thousands, and the CSV asks for all of them when it is downloaded. The order is total over
     the columns returned, so the first ``limit`` rows are the head of the full answer (rows equal
-    in every column are interchangeable).
+    in every column are interchangeable). With ``parts`` the window's start is first moved up to
+    the month from which on there are ``limit`` rows: same rows, fewer claims to sort.
     """
     f = Filters.of(filters, **kwargs)
+    if parts is not None and limit is not None and parts.fits(f):
+        f = parts.narrow_for_newest(f, iso3, limit)
     base, params = _base(f)
     where = ""
     if iso3:
@@ -295,14 +308,222 @@ def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None
     return df[EVIDENCE_COLUMNS]
 
 
-def city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
-    """Named places of the claims with a point: the map's city dots."""
+def city_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Named places of the claims with a point: the map's city dots (from ``parts`` when they fit)."""
     f = Filters.of(filters, **kwargs)
+    if parts is not None and parts.fits(f):
+        return parts.cities(f)
     base, params = _base(f)
     sql = f"""WITH {base}
     SELECT actor, iso3, place, avg(lat) AS lat, avg(lon) AS lon, count(*) AS claims
     FROM y WHERE place IS NOT NULL AND lat IS NOT NULL GROUP BY ALL ORDER BY claims DESC, actor, place"""
     return _run(store, sql, params)
+
+
+# ---------------------------------------------------------------- month parts: the window's fast path
+
+
+@lru_cache(maxsize=1)
+def _arithmetic_db() -> duckdb.DuckDBPyConnection:
+    return duckdb.connect()
+
+
+def _arithmetic() -> duckdb.DuckDBPyConnection:
+    """A cursor for plain arithmetic (no tables): opening a database per call costs milliseconds."""
+    return _arithmetic_db().cursor()
+
+
+def _month(d: date | None) -> str | None:
+    return None if d is None else f"{d.year:04d}-{d.month:02d}"
+
+
+def _whole_months(f: Filters) -> bool:
+    """Both window bounds, on month boundaries (what the page's month slider always asks)."""
+    if f.start is None or f.end is None or f.start.day != 1:
+        return False
+    return (pd.Timestamp(f.end) + pd.Timedelta(days=1)).day == 1
+
+
+@dataclass(frozen=True, eq=False)
+class MonthParts:
+    """Per actor × country × month partial aggregates of the claims that pass every filter but
+    the window and the status filter: what ``layer_rows``, ``city_rows`` and the evidence's
+    newest rows combine when only the window moves.
+
+    A window of whole months is a set of months, and every layer-row figure combines exactly
+    over months: counts and sums add, first/last seen are min/max, and the latest claim of the
+    window (status, title) is the latest of its last month. Articles add up because an article's
+    claims share its date; ``month_parts`` checks that and returns None otherwise. The source
+    URLs are kept as ids into ``urls`` (sorted), so a window's sorted distinct links are a
+    ``numpy.unique`` away. The page builds these once per other-filter change and then answers
+    each window move from a few thousand rows instead of every claim. Float sums (confidence,
+    mean coordinates) are added in another order than the SQL's, which can move their last bits.
+    """
+
+    filters: Filters
+    pairs: pd.DataFrame  # actor, iso3 by pair code (the row number)
+    months: pd.DataFrame  # pair, month ('' = undated), claims, first/last_seen, sums, status, title, articles, lnsum; by pair, month
+    places: pd.DataFrame  # pair, place, month, claims, lat/lon sums and counts
+    url_months: pd.DataFrame  # pair, month, url_id (one row per distinct link)
+    urls: Any  # numpy array of the links, url_id -> url
+
+    def fits(self, f: Filters) -> bool:
+        return self.filters == replace(f, start=None, end=None, statuses=()) and _whole_months(f)
+
+    def _in_window(self, frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
+        month = frame["month"]
+        return frame[(month >= _month(f.start)) & (month <= _month(f.end))]
+
+    def _window(self, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+        """The window's month rows of the pairs kept, and each kept pair's last month row.
+
+        A pair's status as of the window's end is its last month's (``months`` is sorted by pair
+        and month); the status filter keeps or drops the pair as a whole.
+        """
+        m = self._in_window(self.months, f)
+        last = m.drop_duplicates("pair", keep="last")
+        if f.statuses:
+            last = last[last["status"].isin(f.statuses)]
+            m = m[m["pair"].isin(last["pair"])]
+        return m, last.set_index("pair")
+
+    def layers(self, f: Filters) -> pd.DataFrame:
+        """The SQL layer query's columns and order, before ``_finish_layers``."""
+        import numpy as np
+
+        m, last = self._window(f)
+        if m.empty:
+            return pd.DataFrame()
+        g = m.groupby("pair", sort=True).agg(
+            first_seen=("first_seen", "min"), last_seen=("last_seen", "max"), articles=("articles", "sum"),
+            claims=("claims", "sum"), lat_sum=("lat_sum", "sum"), lat_n=("lat_n", "sum"), lon_sum=("lon_sum", "sum"),
+            lon_n=("lon_n", "sum"), lnsum=("lnsum", "sum"),
+        )
+        g["actor"] = self.pairs["actor"].to_numpy()[g.index]
+        g["iso3"] = self.pairs["iso3"].to_numpy()[g.index]
+        g["status"] = last["status"].reindex(g.index)
+        titled = m[m["latest_title"].notna()].drop_duplicates("pair", keep="last").set_index("pair")
+        g["latest_title"] = titled["latest_title"].reindex(g.index)
+        with np.errstate(invalid="ignore", divide="ignore"):
+            g["claim_lat"] = np.where(g["lat_n"] > 0, g["lat_sum"] / g["lat_n"].where(g["lat_n"] > 0, 1), np.nan)
+            g["claim_lon"] = np.where(g["lon_n"] > 0, g["lon_sum"] / g["lon_n"].where(g["lon_n"] > 0, 1), np.nan)
+        g["source_urls"] = self._links(g.index.to_numpy(), f)
+        con = _arithmetic()  # the SQL path's own exp and round(…, 4), not numpy's
+        try:
+            g["confidence"] = con.execute("SELECT list_transform(?::DOUBLE[], lambda v: round(1 - exp(v), 4))",
+                                          [g["lnsum"].tolist()]).fetchone()[0]
+        finally:
+            con.close()
+        g = g.sort_values(["actor", "articles", "iso3"], ascending=[True, False, True], kind="stable")
+        cols = ["actor", "iso3", "status", "first_seen", "last_seen", "articles", "claims", "claim_lat", "claim_lon",
+                "latest_title", "source_urls", "confidence"]
+        return g[cols].reset_index(drop=True)
+
+    def _links(self, pairs: Any, f: Filters) -> list[list[str]]:
+        """Each pair's distinct links in the window, sorted (url ids are ranks of the sorted links)."""
+        import numpy as np
+
+        u = self._in_window(self.url_months, f)
+        n_urls = max(len(self.urls), 1)
+        keys = np.unique(u["pair"].to_numpy(dtype=np.int64) * n_urls + u["url_id"].to_numpy(dtype=np.int64))
+        owner, ids = np.divmod(keys, n_urls)
+        lo, hi = np.searchsorted(owner, pairs, "left"), np.searchsorted(owner, pairs, "right")
+        return [self.urls[ids[a:b]].tolist() for a, b in zip(lo, hi, strict=True)]
+
+    def cities(self, f: Filters) -> pd.DataFrame:
+        """The SQL city query's answer: named places with a point, most claims first."""
+        _, last = self._window(f)
+        p = self._in_window(self.places, f)
+        p = p[p["pair"].isin(last.index)]
+        if p.empty:
+            return pd.DataFrame({c: pd.Series(dtype="object") for c in ("actor", "iso3", "place", "lat", "lon", "claims")})
+        g = p.groupby(["pair", "place"], sort=False).agg(
+            lat_sum=("lat_sum", "sum"), lat_n=("lat_n", "sum"), lon_sum=("lon_sum", "sum"), lon_n=("lon_n", "sum"),
+            claims=("claims", "sum")).reset_index()
+        g["actor"] = self.pairs["actor"].to_numpy()[g["pair"].to_numpy()]
+        g["iso3"] = self.pairs["iso3"].to_numpy()[g["pair"].to_numpy()]
+        g["lat"] = g["lat_sum"] / g["lat_n"]
+        g["lon"] = g["lon_sum"] / g["lon_n"]
+        g = g.sort_values(["claims", "actor", "place", "iso3"], ascending=[False, True, True, True], kind="stable")
+        return g[["actor", "iso3", "place", "lat", "lon", "claims"]].reset_index(drop=True)
+
+    def narrow_for_newest(self, f: Filters, iso3: str | None, limit: int) -> Filters:
+        """``f`` with its start moved up to the latest month from which on ``limit`` evidence rows exist.
+
+        Exact for the first ``limit`` rows: they all lie in the narrowed window, and a pair with a
+        claim there has the same latest claim (so the same status) in both windows.
+        """
+        m, _ = self._window(f)
+        if iso3:
+            m = m[self.pairs["iso3"].to_numpy()[m["pair"].to_numpy()] == iso3]
+        per_month = m.groupby("month")["claims"].sum().sort_index(ascending=False).cumsum()
+        enough = per_month[per_month >= limit]
+        if enough.empty:
+            return f
+        start = date.fromisoformat(f"{enough.index[0]}-01")
+        return replace(f, start=max(start, f.start))
+
+
+def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthParts | None:
+    """``MonthParts`` of the claims passing ``filters`` but its window and statuses (None when an
+    article's claims for a pair fall in different months, where articles would not add up)."""
+    f = replace(Filters.of(filters, **kwargs), start=None, end=None, statuses=())
+    base, params = _base(f)
+    con = _connect(store)
+    try:
+        sql = f"""WITH {base},
+        z AS (SELECT *, coalesce(month, '') AS m FROM y),
+        per_article AS (
+          SELECT actor, iso3, article_id, min(m) AS m, count(DISTINCT m) AS n_months, max(confidence) AS best,
+                 any_value(url) AS url
+          FROM z GROUP BY ALL
+        ),
+        arts AS (
+          SELECT actor, iso3, m, count(*) AS articles, sum(ln(1 - least(greatest(best, 0.0), 0.999))) AS lnsum,
+                 max(n_months) AS n_months
+          FROM per_article GROUP BY ALL
+        ),
+        g AS (
+          SELECT actor, iso3, m, count(*) AS claims, min(date) AS first_seen, max(date) AS last_seen,
+                 sum(lat) AS lat_sum, count(lat) AS lat_n, sum(lon) AS lon_sum, count(lon) AS lon_n,
+                 arg_min({{'s': status}}, {LATEST_KEY}).s AS status,
+                 arg_min(title, {LATEST_KEY}) FILTER (WHERE date IS NOT NULL) AS latest_title
+          FROM z GROUP BY actor, iso3, m
+        )
+        SELECT g.actor, g.iso3, g.m AS month, g.claims, g.first_seen, g.last_seen, g.lat_sum, g.lat_n, g.lon_sum,
+               g.lon_n, g.status, g.latest_title, arts.articles, arts.lnsum, arts.n_months
+        FROM g JOIN arts USING (actor, iso3, m)"""
+        months = con.execute(sql, params).df()
+        if len(months) and int(months["n_months"].max()) > 1:
+            return None
+        months = months.drop(columns=["n_months"])
+        places = con.execute(f"""WITH {base}
+        SELECT actor, iso3, place, coalesce(month, '') AS month, count(*) AS claims, sum(lat) AS lat_sum,
+               count(lat) AS lat_n, sum(lon) AS lon_sum, count(lon) AS lon_n
+        FROM y WHERE place IS NOT NULL AND lat IS NOT NULL GROUP BY ALL""", params).df()
+        links = con.execute(f"""WITH {base},
+        u AS (SELECT DISTINCT url FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'),
+        ids AS (SELECT url, (row_number() OVER (ORDER BY url) - 1) AS url_id FROM u)
+        SELECT DISTINCT y.actor, y.iso3, coalesce(y.month, '') AS month, ids.url_id
+        FROM y JOIN ids USING (url)""", params).df()
+        urls = con.execute(f"""WITH {base}
+        SELECT DISTINCT url FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%' ORDER BY url""", params).fetchnumpy()["url"]
+    finally:
+        con.close()
+    import numpy as np
+
+    # pairs by a dense integer code: the window's filters and groupings then work on ints
+    pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
+    code = {k: i for i, k in enumerate(zip(pairs["actor"], pairs["iso3"], strict=True))}
+
+    def coded(frame: pd.DataFrame) -> pd.DataFrame:
+        keys = zip(frame["actor"], frame["iso3"], strict=True)
+        frame.insert(0, "pair", np.fromiter((code[k] for k in keys), dtype=np.int64, count=len(frame)))
+        return frame.drop(columns=["actor", "iso3"])
+
+    months = coded(months).sort_values(["pair", "month"], kind="stable").reset_index(drop=True)
+    return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=coded(links),
+                      urls=np.asarray(urls, dtype=object))
 
 
 def article_detail(store, article_id: str) -> dict | None:

@@ -402,3 +402,40 @@ def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
     for cell in (urls, np.array(urls, dtype=object), tuple(urls)):
         assert _safe_urls_joined(cell) == " ".join(u for u in _as_list(cell) if safe_url(u))
         assert queries._url_list(cell) == [u for u in list(cell) if is_http_url(u)]
+
+
+def test_month_parts_answer_what_the_sql_answers(tmp_path):
+    """The window's fast path (news.queries.MonthParts) gives the SQL's layer, city and evidence rows."""
+    from dataclasses import replace
+    from datetime import date
+
+    from components.snapshot import Snapshot
+    from news import queries
+    from tests.e2e.fixture_store import build
+
+    build(tmp_path)
+    snap = Snapshot(tmp_path)
+    windows = [(date(2014, 1, 1), date(2025, 12, 31)), (date(2019, 1, 1), date(2020, 12, 31)),
+               (date(2020, 12, 1), date(2020, 12, 31)), (date(2015, 9, 1), date(2020, 12, 31)),
+               (date(2030, 1, 1), date(2030, 1, 31))]
+    for others in (queries.Filters(), queries.Filters(actors=("wagner",)),
+                   queries.Filters(min_confidence=0.7, languages=("en",)), queries.Filters(countries=("MLI", "MOZ"))):
+        parts = queries.month_parts(snap, others)
+        assert parts is not None
+        for start, end in windows:
+            for statuses in ((), ("present",), ("ended",)):
+                f = replace(others, start=start, end=end, statuses=statuses)
+                assert parts.fits(f)
+                pd.testing.assert_frame_equal(queries.layer_rows(snap, f, parts=parts), queries.layer_rows(snap, f),
+                                              check_dtype=False)
+                want = queries.city_rows(snap, f).sort_values(["claims", "actor", "place", "iso3"],
+                                                              ascending=[False, True, True, True], kind="stable")
+                pd.testing.assert_frame_equal(queries.city_rows(snap, f, parts=parts), want.reset_index(drop=True),
+                                              check_dtype=False)
+                for iso3 in (None, "MOZ"):
+                    for limit in (1, 3, 200):
+                        pd.testing.assert_frame_equal(
+                            queries.evidence_rows(snap, f, iso3=iso3, limit=limit, parts=parts),
+                            queries.evidence_rows(snap, f, iso3=iso3, limit=limit), check_dtype=False)
+        assert not parts.fits(replace(others, start=date(2019, 1, 2), end=date(2019, 3, 31)))  # not whole months
+        assert not parts.fits(replace(others, actors=("nobody",), start=date(2019, 1, 1), end=date(2019, 3, 31)))

@@ -189,6 +189,13 @@ def test_evidence_limit_is_the_head_and_layer_claims_count_it(store):
             assert evidence_total(shape_layer_rows(q.layer_rows(store, f)), iso3) == len(full)
 
 
+def test_month_parts_refuse_an_article_whose_claims_span_months(store):
+    """Articles add up over months only when an article's claims share a month: else no parts (SQL path)."""
+    store.write([Batch(art("x", D(2024, 1, 31)), [], [claim("x", D(2024, 1, 31)), claim("x", D(2024, 2, 1))])])
+    assert q.month_parts(store) is None
+    assert _row(q.layer_rows(store, start=D(2024, 1, 1), end=D(2024, 2, 29), parts=None)).articles == 1
+
+
 def test_status_filter_applies_to_window_end_status(mali):
     assert set(q.layer_rows(mali, statuses=["ended"]).actor) == {"wagner"}
     assert set(q.layer_rows(mali, statuses=["present"]).actor) == {"russia"}
