@@ -118,6 +118,18 @@ def test_downloaded_csv_equals_rows_shown(page, server, store_dir):
     assert set(got["status"]) == {"present"}
 
 
+def test_downloaded_evidence_csv_has_every_sentence_counted_and_starts_with_those_shown(page, server):
+    """The page draws the newest 200 and counts the rest; the CSV, built on click, has them all."""
+    open_app(page, server, "?to=2020-12")
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download evidence rows (CSV)").click()
+    got = pd.read_csv(dl.value.path(), keep_default_na=False, dtype=str)
+    caption = page.get_by_text("evidence sentence").first.inner_text()
+    assert len(got) == int(caption.split()[0].replace(",", ""))
+    shown = page.locator("li.fp-src blockquote").all_inner_texts()
+    assert shown and list(got["evidence"].head(len(shown))) == shown
+
+
 def test_hostile_title_runs_no_script_anywhere(page, server, store_dir):
     from news.store import Store
 
