@@ -148,14 +148,25 @@ _HIT_MEMO: dict[tuple[str, str, str | None], _Hit | bool] = {}
 
 
 def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, int, _Hit]]:
-    """Longest match wins; ties go to the earlier one. Occupancy is a byte per character."""
-    prev_end = -1
-    for c in cands:  # the automaton reports hits by end; most texts have no overlap at all
-        if c[0] < prev_end:
-            break
-        prev_end = c[1]
+    """Longest match wins; ties go to the earlier one.
+
+    The automaton reports hits by end position, and nearly all overlaps are nestings ("Burkina"
+    inside "Burkina Faso", "Sudan" inside "South Sudan"): one pass with a stack keeps the
+    outermost. Only a partial overlap ("Guinea-Bissau Bissau"-like chains) takes the general
+    path: longest first, occupancy a byte per character.
+    """
+    out: list[tuple[int, int, _Hit]] = []
+    for c in cands:
+        a, b = c[0], c[1]
+        if out and out[-1][0] <= a and b <= out[-1][1]:
+            continue  # inside the previous hit (or the same span): the previous one is longer
+        while out and a <= out[-1][0]:
+            out.pop()  # ends later and starts no later: contains the previous hit
+        if out and a < out[-1][1]:
+            break  # a partial overlap
+        out.append(c)
     else:
-        return cands
+        return out
     cands.sort(key=lambda c: (c[0] - c[1], c[0]))
     taken = bytearray(size)
     chosen = []

@@ -232,3 +232,29 @@ def test_all_caps_dateline_is_a_mention():
 
 def test_hyphenated_demonym_pair():
     assert country_codes("A Malian-Russian deal was signed.", "en") == {"MLI", "RUS"}
+
+
+def test_longest_fast_path_equals_the_general_rule() -> None:
+    """The one-pass nesting rule picks what "longest first, then earliest" picks."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geo.extract import _longest
+
+    def general(cands):
+        taken, out = set(), []
+        for a, b, h in sorted(cands, key=lambda c: (c[0] - c[1], c[0])):
+            if not taken & set(range(a, b)):
+                taken |= set(range(a, b))
+                out.append((a, b, h))
+        return sorted(out)
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.lists(st.tuples(st.integers(0, 30), st.integers(1, 8)), max_size=10))
+    def check(spans):
+        # as the automaton reports them: by end, each span at most once
+        cands = sorted({(a, a + n) for a, n in spans}, key=lambda s: s[1])
+        cands = [(a, b, i) for i, (a, b) in enumerate(cands)]
+        assert _longest(list(cands), 40) == general(cands)
+
+    check()
