@@ -196,6 +196,18 @@ def test_month_parts_refuse_an_article_whose_claims_span_months(store):
     assert _row(q.layer_rows(store, start=D(2024, 1, 1), end=D(2024, 2, 29), parts=None)).articles == 1
 
 
+def test_month_parts_drop_the_links_the_sql_path_drops(store):
+    """Links that pass the SQL's LIKE 'http%' but are no http(s) URL with a host are left out on both paths."""
+    urls = ["http://", "https:///path", "http://[x", "https://ok.example/a", "http://ok.example/b c", None]
+    store.write([Batch(art(f"u{i}", D(2024, 1 + i, 1), u), [], [claim(f"u{i}", D(2024, 1 + i, 1))])
+                 for i, u in enumerate(urls)])
+    f = q.Filters(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    parts = q.month_parts(store)
+    fast, slow = q.layer_rows(store, f, parts=parts), q.layer_rows(store, f)
+    assert _row(fast).source_urls == _row(slow).source_urls == ["http://ok.example/b c", "https://ok.example/a"]
+    pd.testing.assert_frame_equal(fast, slow, check_dtype=False)
+
+
 def test_status_filter_applies_to_window_end_status(mali):
     assert set(q.layer_rows(mali, statuses=["ended"]).actor) == {"wagner"}
     assert set(q.layer_rows(mali, statuses=["present"]).actor) == {"russia"}
