@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy as np
+
 from geo.gazetteer import Entry, Gazetteer, load_gazetteer
 from geo.sentences import sentence_spans
 from geo.types import Mention, Place
@@ -45,8 +47,21 @@ _US_AFTER = re.compile(r",?\s*(u\.s\.|usa|united states)")
 
 # Every ASCII character that is not a letter or digit (space included: it maps to itself).
 _ASCII_NON_WORD = {i: " " for i in range(128) if not chr(i).isalnum()}
-_ASCII_NON_WORD_BYTES = bytes(32 if i < 128 and not chr(i).isalnum() else i for i in range(256))
-_OTHER_NON_WORD = re.compile(r"[^\w\x00-\x7f]")
+_NON_WORD = re.compile(r"[\W_]")
+
+
+@lru_cache(maxsize=1)
+def _bmp_table() -> np.ndarray:
+    """Every BMP code point to its boundary-form code point: lowercase, or a space when not a
+    word character (~30 ms, once per process, on the first non-ASCII text)."""
+    table = np.empty(0x10000, dtype=np.uint16)
+    for i in range(0x10000):
+        c = chr(i)
+        low = c.lower()
+        if len(low) == 1:
+            c = low
+        table[i] = ord(c) if c.isalnum() else 32
+    return table
 
 
 @lru_cache(maxsize=8)
@@ -56,18 +71,22 @@ def boundary_form(text: str) -> str:
     Gazetteer keys get the same treatment plus a space on each side, so the automaton only
     ever reports whole-word matches: "Mali" inside "Somalia" or "tal" inside "capital" never
     reach the Python rules, which keeps extraction several times faster than a plain scan.
-    ASCII punctuation goes through ``translate`` (a table lookup per character) and only
-    the rare non-ASCII punctuation («», ’, —) through a regex: ``re.sub`` over every space
-    and comma cost more than the automaton itself. Cached for the few texts in hand: presence
-    runs its own automaton over the same article's form.
+    ASCII text goes through ``str.translate``; other text of the Basic Multilingual Plane
+    through one table lookup per UTF-16 unit (numpy), four times faster on French and Russian
+    than lowercasing and a ``re.sub``. Cached for the few texts in hand: presence runs its own
+    automaton over the same article's form.
     """
+    if text.isascii():
+        return text.lower().translate(_ASCII_NON_WORD)
+    units = text.encode("utf-16-le", "surrogatepass")
+    if len(units) == 2 * len(text) and "\u03a3" not in text:  # no astral characters; no capital
+        # sigma, whose lowercase depends on its neighbours ("ς" at the end of a word)
+        table = _bmp_table()
+        return table[np.frombuffer(units, dtype=np.uint16)].tobytes().decode("utf-16-le", "surrogatepass")
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if low.isascii():
-        return low.translate(_ASCII_NON_WORD)
-    low = low.encode("utf-8", "surrogatepass").translate(_ASCII_NON_WORD_BYTES).decode("utf-8", "surrogatepass")
-    return _OTHER_NON_WORD.sub(" ", low)
+    return _NON_WORD.sub(" ", low)
 
 
 def _case_ok(entry: Entry, surface: str) -> bool:

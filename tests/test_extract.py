@@ -258,3 +258,29 @@ def test_longest_fast_path_equals_the_general_rule() -> None:
         assert _longest(list(cands), 40) == general(cands)
 
     check()
+
+
+def test_boundary_form_equals_its_definition() -> None:
+    """Fast paths (ASCII translate, BMP table) give exactly: lowercase, non-word -> space."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from geo.extract import boundary_form
+
+    def reference(text: str) -> str:
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        return re.sub(r"[\W_]", " ", low)
+
+    @settings(max_examples=3000, deadline=None)
+    @given(st.text(alphabet=st.sampled_from(list("aZ _-.,«»’İıẞßÿµΣσς\ud800\udc00😀ЦАРцар9١") + ["\u0301"]))
+           | st.text(max_size=30))
+    def check(text: str) -> None:
+        assert boundary_form.__wrapped__(text) == reference(text), repr(text)
+
+    check()
+    for text in ("İstanbul and Mali", "Центральноафриканской Республике", "d'Agadez", "Ouagadougou…"):
+        assert boundary_form(text) == reference(text)
