@@ -480,13 +480,12 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         sql = f"""WITH {base},
         z AS (SELECT *, coalesce(month, '') AS m FROM y),
         per_article AS (
-          SELECT actor, iso3, article_id, min(m) AS m, count(DISTINCT m) AS n_months, max(confidence) AS best,
-                 any_value(url) AS url
+          SELECT actor, iso3, article_id, min(m) AS m, max(m) AS m_last, max(confidence) AS best
           FROM z GROUP BY ALL
         ),
         arts AS (
           SELECT actor, iso3, m, count(*) AS articles, sum(ln(1 - least(greatest(best, 0.0), 0.999))) AS lnsum,
-                 max(n_months) AS n_months
+                 bool_or(m_last <> m) AS split
           FROM per_article GROUP BY ALL
         ),
         g AS (
@@ -497,35 +496,34 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
           FROM z GROUP BY actor, iso3, m
         )
         SELECT g.actor, g.iso3, g.m AS month, g.claims, g.first_seen, g.last_seen, g.lat_sum, g.lat_n, g.lon_sum,
-               g.lon_n, g.status, g.latest_title, arts.articles, arts.lnsum, arts.n_months
+               g.lon_n, g.status, g.latest_title, arts.articles, arts.lnsum, arts.split
         FROM g JOIN arts USING (actor, iso3, m)"""
         months = con.execute(sql, params).df()
-        if len(months) and int(months["n_months"].max()) > 1:
+        if len(months) and bool(months["split"].any()):
             return None
-        months = months.drop(columns=["n_months"])
+        months = months.drop(columns=["split"])
         places = con.execute(f"""WITH {base}
         SELECT actor, iso3, place, coalesce(month, '') AS month, count(*) AS claims, sum(lat) AS lat_sum,
                count(lat) AS lat_n, sum(lon) AS lon_sum, count(lon) AS lon_n
         FROM y WHERE place IS NOT NULL AND lat IS NOT NULL GROUP BY ALL""", params).df()
-        links = con.execute(f"""WITH {base},
-        u AS (SELECT DISTINCT url FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'),
-        ids AS (SELECT url, (row_number() OVER (ORDER BY url) - 1) AS url_id FROM u)
-        SELECT DISTINCT y.actor, y.iso3, coalesce(y.month, '') AS month, ids.url_id
-        FROM y JOIN ids USING (url)""", params).df()
         urls = con.execute(f"""WITH {base}
         SELECT DISTINCT url FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%' ORDER BY url""", params).fetchnumpy()["url"]
+        links = con.execute(f"""WITH {base}
+        SELECT DISTINCT actor, iso3, coalesce(month, '') AS month, url
+        FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'""", params).df()
+        # a link's id is its rank among the sorted links (a hash lookup, not a join on strings in SQL)
+        links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
     finally:
         con.close()
     import numpy as np
 
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
-    code = {k: i for i, k in enumerate(zip(pairs["actor"], pairs["iso3"], strict=True))}
+    codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
 
     def coded(frame: pd.DataFrame) -> pd.DataFrame:
-        keys = zip(frame["actor"], frame["iso3"], strict=True)
-        frame.insert(0, "pair", np.fromiter((code[k] for k in keys), dtype=np.int64, count=len(frame)))
-        return frame.drop(columns=["actor", "iso3"])
+        out = frame.merge(codes, on=["actor", "iso3"], how="left", sort=False)  # keeps frame's row order
+        return out[["pair", *(c for c in frame.columns if c not in ("actor", "iso3"))]]
 
     months = coded(months).sort_values(["pair", "month"], kind="stable").reset_index(drop=True)
     # each link checked once here (what _url_list does per row on the SQL path); ids stay sorted ranks
