@@ -38,6 +38,7 @@ NEWS_WORDS = {
 FEATURE_BEFORE = {"lake", "river", "gulf", "lac", "fleuve", "golfe", "река", "реки", "реке", "озеро", "озера"}
 FEATURE_AFTER = {"river", "delta", "basin", "valley", "lake", "gulf", "bend"}
 _FEATURE_AFTER_STEMS = tuple(FEATURE_AFTER)
+_FEATURE_BEFORE_KEYS = tuple(f" {w} " for w in FEATURE_BEFORE)
 US_STATE_MARKERS = ("u.s. state of", "us state of", "state of")
 CONGO_FORMS = {"congo", "конго"}
 _PUNCT_NEXT = re.compile(r"\s*[,;:.]")
@@ -199,13 +200,14 @@ def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, i
     return chosen
 
 
-def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit) -> bool:
+def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit, features: bool = True) -> bool:
     """Context rules: people, outlets, geographic features, the US state of Georgia.
 
     Ordered so the common case (a place followed by punctuation or a lowercase word) costs
     one regex match and a few slices. The word before comes from the boundary form
     (``padded``, already lowercase and split on punctuation): an alternation regex over the
-    preceding characters cost more than the rest of the rules together.
+    preceding characters cost more than the rest of the rules together. ``features`` False
+    says the text holds no FEATURE_BEFORE word at all, so that rule is skipped.
     """
     nxt = text[end:end + 1]
     if hit.city and nxt == "-" and text[end + 1:end + 2].isalpha():
@@ -226,7 +228,7 @@ def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit) -> bool:
                 return True  # "Vladimir Putin", "(Vladimir) Putin", "Florence Parly": a given name
             if hit.person and lafter not in _PLACE_FOLLOWERS and not text[end:end + 2].startswith(("'", "’", ",")):
                 return True  # "Chad Whitfield", "Jordan Mercer"
-    if padded[max(0, start - 40):start + 1].rstrip().rpartition(" ")[2] in FEATURE_BEFORE:
+    if features and padded[max(0, start - 40):start + 1].rstrip().rpartition(" ")[2] in FEATURE_BEFORE:
         return True  # "Lake Chad", "река Нигер"
     if hit.georgia:
         head = text[max(0, start - 20):start].lower()
@@ -253,8 +255,9 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
         return []
     gaz = gazetteer or load_gazetteer()
     padded = " " + boundary_form(text) + " "
+    features = any(w in padded for w in _FEATURE_BEFORE_KEYS)  # mostly none in the whole text
     chosen = [c for c in _longest(_candidates(gaz, text, language, padded), len(text))
-              if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2])]
+              if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2], features)]
     if not chosen:
         return []
     unambiguous = {h.place.iso3 for _, _, h in chosen if h.single or (h.country_like and not h.congo)}
@@ -264,7 +267,12 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     s, e = spans[0]
     sentence = text[s:e]
     for start, end, hit in chosen:
-        place = _congo(unambiguous, hit.entries) if hit.congo else _resolve(hit, unambiguous)
+        if hit.congo:
+            place = _congo(unambiguous, hit.entries)
+        elif hit.country_like or hit.single:
+            place = hit.place  # what _resolve would say, without the call
+        else:
+            place = _resolve(hit, unambiguous)
         if si < last and spans[si + 1][0] <= start:
             while si < last and spans[si + 1][0] <= start:
                 si += 1
