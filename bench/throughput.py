@@ -1,10 +1,12 @@
 """Extraction speed: our ``geo.extract.extract`` against flashgeotext on the same texts.
 
-Run from the repo root: ``python bench/throughput.py [--texts 3000] [--repeat 3]``.
+Run from the repo root: ``python bench/throughput.py [--texts 3000] [--repeat 5] [--instructions]``.
 A deterministic corpus (fixed seed) mixes country names, cities, demonyms, actor names and
 filler in English, French and Russian. Both gazetteers load once, outside the timing; each
 extractor runs over the whole corpus ``--repeat`` times in this process, the two taking turns,
-and the best run of each counts.
+and the best run of each counts. Seconds on a shared machine swing with its load (on a 2-core
+VM the ratio moved between 2.6x and 3.5x from one run to the next); ``--instructions`` adds the
+instructions per text that valgrind's callgrind counts, the same whatever the load.
 """
 
 from __future__ import annotations
@@ -100,7 +102,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--texts", type=int, default=3000)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count instructions per text under valgrind (load-independent; a few minutes)")
+    ap.add_argument("--child", choices=("none", "ours", "flashgeotext"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.child:
+        return _child(args.child, args.texts)
 
     from geo.extract import extract
     from geo.gazetteer import load_gazetteer
@@ -135,7 +142,58 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'flashgeotext':<14} {len(texts) / theirs:>10.0f} {words / theirs:>12.0f} {found['flashgeotext']:>8}")
     verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
     print(f"ratio ours/flashgeotext: {ratio:.2f}x ({verdict} the {TARGET_RATIO:.0f}x target)")
+    if args.instructions:
+        print_instructions(min(args.texts, INSTRUCTION_TEXTS))
     return 0
+
+
+INSTRUCTION_TEXTS = 300
+
+
+def _child(which: str, n: int) -> int:
+    """Under valgrind: load both extractors, warm them, then run one of them over ``n`` texts
+    twice ("none": no run, the baseline that the other two are measured against)."""
+    from geo.extract import extract
+    from geo.gazetteer import load_gazetteer
+
+    texts = corpus(n)
+    gaz, flash = load_gazetteer(), load_flashgeotext()
+    for lang, t in texts[:3]:
+        extract(t, lang, gazetteer=gaz)
+        flash.extract(input_text=t)
+    for _ in range(0 if which == "none" else 2):
+        for lang, t in texts:
+            if which == "ours":
+                extract(t, lang, gazetteer=gaz)
+            else:
+                flash.extract(input_text=t)
+    return 0
+
+
+def print_instructions(n: int) -> None:
+    """Instructions per text of each extractor, counted by callgrind: unlike seconds, the same
+    on an idle and on a loaded machine, so the ratio can be compared across runs."""
+    import re
+    import shutil
+    import subprocess
+
+    if shutil.which("valgrind") is None:
+        print("instructions: valgrind is not installed (apt-get install valgrind); skipped")
+        return
+    counts = {}
+    for which in ("none", "ours", "flashgeotext"):
+        proc = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, __file__,
+             "--child", which, "--texts", str(n)], capture_output=True, text=True, check=False)
+        found = re.search(r"refs:\s*([\d,]+)", proc.stderr)
+        if proc.returncode or not found:
+            print(f"instructions: callgrind run '{which}' failed (exit {proc.returncode}); skipped")
+            return
+        counts[which] = int(found.group(1).replace(",", ""))
+    ours = (counts["ours"] - counts["none"]) / (2 * n)
+    theirs = (counts["flashgeotext"] - counts["none"]) / (2 * n)
+    print(f"instructions per text (callgrind, first {n} texts): ours {ours / 1e6:.2f} M, "
+          f"flashgeotext {theirs / 1e6:.2f} M, ratio {theirs / ours:.2f}x")
 
 
 if __name__ == "__main__":
