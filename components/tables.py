@@ -9,14 +9,14 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import numpy as np
 import pandas as pd
 
 from components.state import query_string
+from news.queries import all_plain_links
 
 LAYER_COLUMNS = [
     "actor", "iso3", "country", "status", "first_seen", "last_seen",
@@ -29,8 +29,6 @@ EVIDENCE_COLUMNS = [
 _ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
-# an item start whose host is empty: "http://" then "/", "?", "#", the next item or the end
-_NO_HOST = re.compile(r" https?://(?:[/?#]| |$)")
 
 
 def safe_url(url) -> str | None:
@@ -77,36 +75,10 @@ def _as_list(v) -> list[str]:
         return [str(v)]
 
 
-def _all_plain_links(urls: Sequence[Any]) -> str | None:
-    """The URLs joined by spaces if each is certainly an http(s) link with a host, else None.
-
-    Decided with a few string scans over the joined text rather than a parse per URL (a layer
-    row at 100,000 articles carries thousands of links). Printable ASCII with exactly one space
-    between items means no item holds a space or control character; every item start is then
-    " http://" or " https://" (any case) followed by a host character (not ``/?#`` or the end),
-    and without brackets urlsplit cannot raise. Such a URL passes safe_url (and news.fetch.is_http_url; news.queries keeps
-    its own copy of this check, components do not import it). None means
-    "check them one by one", never "unsafe".
-    """
-    try:
-        joined = " ".join(urls)
-    except TypeError:  # None or a non-string inside
-        return None
-    n = len(urls)
-    if not n or not (joined.isascii() and joined.isprintable()) or joined.count(" ") != n - 1:
-        return None
-    if "[" in joined or "]" in joined:
-        return None
-    marked = " " + joined.lower()
-    if marked.count(" http://") + marked.count(" https://") != n or _NO_HOST.search(marked):
-        return None
-    return joined
-
-
 def _safe_urls_joined(v) -> str:
     """The http(s) URLs of a cell joined by spaces (the CSV's and table's ``source_urls``)."""
     if isinstance(v, (list, tuple, np.ndarray)):
-        joined = _all_plain_links(v)
+        joined = all_plain_links(v)
         if joined is not None:
             return joined
     return " ".join(u for u in _as_list(v) if safe_url(u))

@@ -176,16 +176,16 @@ def _countries() -> pd.DataFrame | None:
 _NO_HOST = re.compile(r" https?://(?:[/?#]| |$)")
 
 
-def _all_plain_links(urls: Sequence[Any]) -> str | None:
+def all_plain_links(urls: Sequence[Any]) -> str | None:
     """The URLs joined by spaces if each is certainly an http(s) link with a host, else None.
 
     Decided with a few string scans over the joined text rather than a parse per URL (a layer
     row at 100,000 articles carries thousands of links). Printable ASCII with exactly one space
     between items means no item holds a space or control character; every item start is then
     " http://" or " https://" (any case) followed by a host character (not ``/?#`` or the end),
-    and without brackets urlsplit cannot raise. Such a URL passes news.fetch.is_http_url (and components.tables.safe_url,
-    which keeps its own copy of this check). None means
-    "check them one by one", never "unsafe".
+    and without brackets urlsplit cannot raise. Such a URL passes news.fetch.is_http_url and
+    components.tables.safe_url (which uses this too). None means "check them one by one",
+    never "unsafe".
     """
     try:
         joined = " ".join(urls)
@@ -207,7 +207,7 @@ def _url_list(value: Any) -> list[str]:
     if value is None or isinstance(value, (float, str)) or value is pd.NA:
         return []
     urls = list(value)
-    if _all_plain_links(urls) is not None:
+    if all_plain_links(urls) is not None:
         return urls
     return [u for u in urls if is_http_url(u)]
 
