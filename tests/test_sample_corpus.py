@@ -1,4 +1,5 @@
-"""Checks on the shipped sample corpus, data/sample/briefs.jsonl (stdlib only)."""
+"""Checks on the shipped sample corpus, data/sample/briefs.jsonl (stdlib only, but for the last
+test, which ingests it and reads the statuses the default view shows)."""
 
 import json
 import re
@@ -106,3 +107,23 @@ def test_countries_named(briefs):
         if any(s in b["title"] + " " + b["text"] for b in briefs for s in spellings)
     }
     assert len(named) >= 12, sorted(named)
+
+
+def test_sample_store_tells_the_stories_it_was_written_for(tmp_path):
+    """The default view (whole period, status as of its end) must show the departures the sample
+    narrates: Wagner out of Mozambique (2020) and Belarus (2024), Wagner out of Mali while
+    Russia's Africa Corps stays, Wagner still in the Central African Republic."""
+    import io
+
+    from news import queries
+    from news.cli import run_ingest
+    from news.store import Store
+
+    store = Store(tmp_path / "store")
+    report = run_ingest([str(CORPUS)], store, err=io.StringIO(), progress=False)
+    assert report.errors == 0
+    status = {(r.actor, r.iso3): r.status for r in queries.layer_rows(store).itertuples()}
+    assert status[("wagner", "MOZ")] == "ended"
+    assert status[("wagner", "BLR")] == "ended"
+    assert status[("wagner", "MLI")] == "ended" and status[("russia", "MLI")] == "present"
+    assert status[("wagner", "CAF")] == "present"

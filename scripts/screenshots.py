@@ -1,0 +1,96 @@
+"""The README's screenshots, from the bundled sample: default view, a filtered view, the reader.
+
+Builds a fresh store from data/sample/briefs.jsonl in a temporary folder, serves the dashboard
+on 127.0.0.1 with it, and drives Debian's chromium with Playwright to the three views, so the
+pictures always show what the shipped sample gives (run it again after editing the sample).
+
+Run from the repo root: ``python scripts/screenshots.py [--out docs]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SAMPLE = ROOT / "data" / "sample" / "briefs.jsonl"
+READER_ARTICLE = "s033"  # the article the reader view shows (JSONL ids are the article ids)
+VIEWS = {
+    "screenshot-default.png": "",
+    "screenshot-filtered.png": "?actor=wagner&from=2021-01&to=2025-06&view=5.0,15.0,2.3",
+}
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--use-angle=swiftshader", "--enable-unsafe-swiftshader",
+                 "--disable-background-networking", "--disable-component-update", "--no-first-run"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait(url: str, seconds: float = 90.0) -> None:
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"the dashboard did not answer at {url}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--out", default=str(ROOT / "docs"))
+    args = ap.parse_args(argv)
+
+    from playwright.sync_api import sync_playwright
+
+    from news.cli import run_ingest
+    from news.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="footprint-shots-") as tmp:
+        store = Store(Path(tmp) / "store")
+        run_ingest([str(SAMPLE)], store, err=io.StringIO(), progress=False)
+        port = _free_port()
+        env = {**os.environ, "FOOTPRINT_STORE": str(store.root)}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            _wait(base + "_stcore/health")
+            views = {**VIEWS, "screenshot-reader.png": f"?article={READER_ARTICLE}"}
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                for name, query in views.items():
+                    page = browser.new_page(viewport={"width": 1440, "height": 1000})
+                    page.goto(base + query, timeout=120_000)
+                    page.wait_for_selector("canvas" if "article" not in query else "mark", timeout=120_000)
+                    page.wait_for_timeout(6000)  # deck.gl draws after the page settles
+                    page.screenshot(path=str(Path(args.out) / name))
+                    page.close()
+                    print(f"wrote {Path(args.out) / name}")
+                browser.close()
+        finally:
+            server.terminate()
+            server.wait(timeout=20)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
