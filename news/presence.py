@@ -52,9 +52,9 @@ class _Compiled:
     states: dict[str, re.Pattern]
     anaphora: re.Pattern | None
     home: dict[str, tuple[str, ...]]
-    first_exact: frozenset[str] = frozenset()  # first words of every actor phrase, for a cheap skip
-    first_prefixes: tuple[str, ...] = ()
-    first_automaton: ahocorasick.Automaton | None = None  # both, as " word " and " prefix" keys
+    # the key word of every actor phrase, as " word " (or " prefix" for a word ending in *),
+    # valued (key length, bits of the patterns it can start): a cheap skip for most clauses
+    first_automaton: ahocorasick.Automaton | None = None
     # which pattern a key word can start: ("names"|"demonyms"|"states"|"anaphora", actor) -> bit
     bits: dict[tuple[str, str], int] = field(default_factory=dict)
 
@@ -81,7 +81,6 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
                 out[key] = p
         return out
 
-    exact, prefixes = set(), set()
     bits: dict[tuple[str, str], int] = {}
     masks: dict[str, int] = {}  # automaton key -> bits of the patterns it can start
     groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [(("anaphora", ""), tuple(config.anaphora))]
@@ -96,10 +95,8 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
             # the longest word is the rarest: "group" for "the group", "kremlin" for "the Kremlin"
             key = max(words, key=lambda w: len(w.rstrip("*"))).lower()
             if key.endswith("*") or (key == words[-1].lower() and phrase.endswith("*")):
-                prefixes.add(key.rstrip("*"))
                 akey = f" {key.rstrip('*')}"
             else:
-                exact.add(key)
                 akey = f" {key} "
             masks[akey] = masks.get(akey, 0) | bit
     auto = ahocorasick.Automaton()
@@ -108,7 +105,7 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
     auto.make_automaton()
     return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
                      word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
-                     frozenset(exact), tuple(sorted(prefixes)), auto if masks else None, bits)
+                     auto if masks else None, bits)
 
 
 def _actor_word_starts(text: str, comp: _Compiled) -> tuple[list[int], list[int]]:
