@@ -8,6 +8,7 @@ import math
 MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
+CUE_JOIN = "…"
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
@@ -45,9 +46,9 @@ def highlight(text: str, mentions: list[dict] | None = None, claims: list[dict] 
         ev = str(c.get("evidence") or "")
         for s, e in _spans_of(text, ev.strip()):
             spans.append((s, e, CLAIM_CLASS, f"claim: {actor} {status} {c.get('iso3') or ''}".strip()))
-            cue = str(c.get("cue") or "").strip()
-            if cue:
-                for cs, ce in _spans_of(text[s:e], cue):
+            # a cue is "actor words … cue words" (news.presence): each part is marked where it stands
+            for part in str(c.get("cue") or "").split(CUE_JOIN):
+                for cs, ce in _spans_of(text[s:e], part.strip()):
                     spans.append((s + cs, s + ce, CUE_CLASS, "cue"))
     cuts = sorted({0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out = []

@@ -439,3 +439,14 @@ def test_month_parts_answer_what_the_sql_answers(tmp_path):
                             queries.evidence_rows(snap, f, iso3=iso3, limit=limit), check_dtype=False)
         assert not parts.fits(replace(others, start=date(2019, 1, 2), end=date(2019, 3, 31)))  # not whole months
         assert not parts.fits(replace(others, actors=("nobody",), start=date(2019, 1, 1), end=date(2019, 3, 31)))
+
+
+def test_highlight_marks_each_part_of_a_compound_cue():
+    """Presence cues read "actor words … cue words"; both parts are marked inside the sentence."""
+    text = "The Russian mercenaries of the Wagner group have withdrawn from Mozambique. Other news."
+    claims = [{"actor": "wagner", "status": "ended", "iso3": "MOZ", "evidence": text.split(". ")[0] + ".",
+               "cue": "Wagner group … withdrawn"}]
+    out = highlight(text, [], claims)
+    assert '<mark class="fp-cue" title="cue">Wagner group</mark>' in out
+    assert '<mark class="fp-cue" title="cue">withdrawn</mark>' in out
+    assert out.count("<mark") == out.count("</mark>") and "Other news." in out
