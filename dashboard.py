@@ -111,15 +111,8 @@ def cached_options(root: str, fp: tuple) -> dict:
     return queries.filter_options(snapshot(root, fp))
 
 
-def _other_filters(state: ViewState):
-    """Every filter but the window and the status: what the month parts depend on."""
-    return queries.Filters(actors=tuple(state.actors), countries=tuple(state.countries),
-                           min_confidence=state.min_confidence, languages=tuple(state.languages),
-                           outlets=tuple(state.outlets))
-
-
 @st.cache_resource(max_entries=8, show_spinner=False)
-def cached_parts(root: str, fp: tuple, others) -> queries.MonthParts | None:
+def cached_parts(root: str, fp: tuple, others: queries.Filters) -> queries.MonthParts | None:
     """Per month partial aggregates for the other filters, built once while only the window moves.
 
     A resource, not data: shared read-only, never copied on a hit (its link ids are large).
@@ -127,9 +120,13 @@ def cached_parts(root: str, fp: tuple, others) -> queries.MonthParts | None:
     return queries.month_parts(snapshot(root, fp), others)
 
 
+def _parts(root: str, fp: tuple, state: ViewState) -> queries.MonthParts | None:
+    return cached_parts(root, fp, queries.without_window(_filters(state)))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_layers(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.layer_rows(snapshot(root, fp), _filters(state), parts=cached_parts(root, fp, _other_filters(state)))
+    return queries.layer_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -142,7 +139,7 @@ def cached_monthly(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
 def cached_evidence(root: str, fp: tuple, state: ViewState, iso3: str | None) -> pd.DataFrame:
     """The evidence rows the page draws: the newest ``SOURCES_SHOWN`` (all of them go to the CSV only)."""
     return queries.evidence_rows(snapshot(root, fp), _filters(state), iso3=iso3, limit=SOURCES_SHOWN,
-                                 parts=cached_parts(root, fp, _other_filters(state)))
+                                 parts=_parts(root, fp, state))
 
 
 def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_: dict, query: dict) -> bytes:
@@ -157,7 +154,7 @@ def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.city_rows(snapshot(root, fp), _filters(state), parts=cached_parts(root, fp, _other_filters(state)))
+    return queries.city_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

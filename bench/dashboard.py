@@ -114,15 +114,6 @@ def _filters(state):
     )
 
 
-def _other_filters(state):
-    """The page's ``_other_filters``: what its month parts (``cached_parts``) are keyed on."""
-    from news import queries
-
-    return queries.Filters(actors=tuple(state.actors), countries=tuple(state.countries),
-                           min_confidence=state.min_confidence, languages=tuple(state.languages),
-                           outlets=tuple(state.outlets))
-
-
 def rerun(store, state, options, shapes, styles, *, parts=None, monthly: bool = True, downloads: bool = False,
           timed: dict | None = None) -> dict:
     """What dashboard.py's ``main`` computes on the server for ``state``, with every cache cold."""
@@ -201,7 +192,7 @@ def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool =
     # the page's cached_parts: built when a filter other than the window changes, then shared by
     # every window move (the moves below keep the other filters)
     t0 = time.perf_counter()
-    parts = queries.month_parts(store, _other_filters(base))
+    parts = queries.month_parts(store, queries.without_window(_filters(base)))
     info["parts"] = time.perf_counter() - t0
     times = []
     for i in range(repeat):

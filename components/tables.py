@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from components.state import query_string
-from news.queries import all_plain_links
+from news.fetch import all_plain_links
 
 LAYER_COLUMNS = [
     "actor", "iso3", "country", "status", "first_seen", "last_seen",

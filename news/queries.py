@@ -22,17 +22,16 @@ Semantics worth knowing:
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
 import duckdb
+import numpy as np
 import pandas as pd
 
-from news.fetch import is_http_url
+from news.fetch import all_plain_links, is_http_url
 from news.store import Store
 
 LAYER_COLUMNS = [
@@ -170,36 +169,6 @@ def _countries() -> pd.DataFrame | None:
         return table[["iso3", "name", "label_lat", "label_lon"]].drop_duplicates("iso3")
     except Exception:  # no shapes file, or geopandas missing: fall back to claim coordinates
         return None
-
-
-# an item start whose host is empty: "http://" then "/", "?", "#", the next item or the end
-_NO_HOST = re.compile(r" https?://(?:[/?#]| |$)")
-
-
-def all_plain_links(urls: Sequence[Any]) -> str | None:
-    """The URLs joined by spaces if each is certainly an http(s) link with a host, else None.
-
-    Decided with a few string scans over the joined text rather than a parse per URL (a layer
-    row at 100,000 articles carries thousands of links). Printable ASCII with exactly one space
-    between items means no item holds a space or control character; every item start is then
-    " http://" or " https://" (any case) followed by a host character (not ``/?#`` or the end),
-    and without brackets urlsplit cannot raise. Such a URL passes news.fetch.is_http_url and
-    components.tables.safe_url (which uses this too). None means "check them one by one",
-    never "unsafe".
-    """
-    try:
-        joined = " ".join(urls)
-    except TypeError:  # None or a non-string inside
-        return None
-    n = len(urls)
-    if not n or not (joined.isascii() and joined.isprintable()) or joined.count(" ") != n - 1:
-        return None
-    if "[" in joined or "]" in joined:
-        return None
-    marked = " " + joined.lower()
-    if marked.count(" http://") + marked.count(" https://") != n or _NO_HOST.search(marked):
-        return None
-    return joined
 
 
 def _url_list(value: Any) -> list[str]:
@@ -373,7 +342,7 @@ class MonthParts:
     urls: Any  # numpy array of the links, url_id -> url
 
     def fits(self, f: Filters) -> bool:
-        return self.filters == replace(f, start=None, end=None, statuses=()) and _whole_months(f)
+        return self.filters == without_window(f) and _whole_months(f)
 
     def _in_window(self, frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
         month = frame["month"]
@@ -394,8 +363,6 @@ class MonthParts:
 
     def layers(self, f: Filters) -> pd.DataFrame:
         """The SQL layer query's columns and order, before ``_finish_layers``."""
-        import numpy as np
-
         m, last = self._window(f)
         if m.empty:
             return pd.DataFrame()
@@ -426,8 +393,6 @@ class MonthParts:
 
     def _links(self, pairs: Any, f: Filters) -> list[list[str]]:
         """Each pair's distinct links in the window, sorted (url ids are ranks of the sorted links)."""
-        import numpy as np
-
         u = self._in_window(self.url_months, f)
         n_urls = max(len(self.urls), 1)
         keys = np.sort(u["pair"].to_numpy(dtype=np.int64) * n_urls + u["url_id"].to_numpy(dtype=np.int64))
@@ -470,10 +435,15 @@ class MonthParts:
         return replace(f, start=max(start, f.start))
 
 
+def without_window(f: Filters) -> Filters:
+    """``f`` without its window and status filter: what month parts are built for (and keyed on)."""
+    return replace(f, start=None, end=None, statuses=())
+
+
 def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthParts | None:
     """``MonthParts`` of the claims passing ``filters`` but its window and statuses (None when an
     article's claims for a pair fall in different months, where articles would not add up)."""
-    f = replace(Filters.of(filters, **kwargs), start=None, end=None, statuses=())
+    f = without_window(Filters.of(filters, **kwargs))
     base, params = _base(f)
     con = _connect(store)
     try:
@@ -515,8 +485,6 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
     finally:
         con.close()
-    import numpy as np
-
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
     codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
