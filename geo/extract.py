@@ -267,12 +267,7 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     s, e = spans[0]
     sentence = text[s:e]
     for start, end, hit in chosen:
-        if hit.congo:
-            place = _congo(unambiguous, hit.entries)
-        elif hit.country_like or hit.single:
-            place = hit.place  # what _resolve would say, without the call
-        else:
-            place = _resolve(hit, unambiguous)
+        place = _congo(unambiguous, hit.entries) if hit.congo else _resolve(hit, unambiguous)
         if si < last and spans[si + 1][0] <= start:
             while si < last and spans[si + 1][0] <= start:
                 si += 1
