@@ -38,8 +38,9 @@ def test_anchors_are_selective() -> None:
     assert Prefilter(_CREDIT).anchors is not None
 
 
-def test_unreadable_patterns_get_no_prefilter() -> None:
-    pf = Prefilter(re.compile(r"\w+ly"))  # no literal every match must hold... "ly" is one
-    assert pf.might_match("quickly")
-    assert Prefilter(re.compile(r"[a-z]+")).anchors is None
-    assert Prefilter(re.compile(r"[a-z]+")).might_match("anything")
+def test_required_literals_and_patterns_without_any() -> None:
+    pf = Prefilter(re.compile(r"\w+ly"))  # every match ends in "ly"
+    assert pf.anchors == ("ly",)
+    assert pf.might_match("quickly") and not pf.might_match("slow")
+    bare = Prefilter(re.compile(r"[a-z]+"))  # no literal every match must hold: no prefilter
+    assert bare.anchors is None and bare.might_match("anything")
