@@ -49,7 +49,8 @@ def build(root: str | Path) -> Store:
                           lon=lon or 0.0, sentence=evidence)
         claim = Claim(article_id=aid, actor=actor, iso3=iso3, place=place, lat=lat if lat is not None else float("nan"),
                       lon=lon if lon is not None else float("nan"), status=status, date=day, evidence=evidence,
-                      cue="were reported in", confidence=0.6 + 0.02 * i)
+                      cue=f"forces of {actor} … were reported in",  # news.presence's "actor … cue" form
+                      confidence=0.6 + 0.02 * i)
         batch.append(Batch(article=art, mentions=[mention], claims=[claim]))
     store.write(batch)
     return store

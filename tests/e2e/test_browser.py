@@ -167,6 +167,8 @@ def test_reader_screenshot_and_original_link(page, server, store_dir):
     link = page.get_by_role("link", name="Open the original article ↗")
     assert link.get_attribute("href") == "https://example.org/moura"
     assert page.locator("mark.fp-claim").count() >= 1 and page.locator("mark.fp-mention").count() >= 1
+    # both parts of the "actor … cue" cue are marked inside the claim sentence
+    assert page.locator('mark.fp-cue[title="cue"]').all_inner_texts() == ["forces of wagner", "were reported in"]
     assert not page.offhost
 
 
