@@ -1,0 +1,386 @@
+"""Input cut into ordered partitions, processed anywhere, committed in order.
+
+Shared by the two parallel ingest engines, the Dask one (``news.engine_dask``) and the local
+process pool (``news.engine_pool``), so they cannot drift apart on what makes their result
+equal to the sequential ``news.cli.run_ingest``:
+
+- **planning** (``plan``, ``partition``): units in the sequential engine's order, large JSONL
+  files cut into byte ranges at line boundaries, grouped into contiguous partitions;
+- **work** (``work``): what one worker does with a partition: read it, drop the ids the store
+  already holds (and repeats) *before* processing, return Arrow ``Chunk``s;
+- **commit** (``Committer``): results taken in any order, committed in partition order, which
+  makes the store rows, the batches, the ``skipped ...`` lines and the summary those of a
+  sequential run.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from news.sources import JSONL_EXT, KNOWN_EXT, Skipped, Unit, expand, read_unit
+from news.store import Batch, BatchWriter, Chunk
+
+URL_WEIGHT = 64 * 1024  # a URL's unknown size, for partitioning
+MIN_WEIGHT = 4 * 1024
+
+if TYPE_CHECKING:
+    from news.cli import IngestReport
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One unit, or a byte range of one JSONL file (``start``/``end``; ``end`` None = to EOF).
+
+    ``fs_url`` is set for fsspec sources; ``name`` is how sources and skip lines name it.
+    """
+
+    unit: Unit
+    name: str
+    weight: int
+    fs_url: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+    @property
+    def is_block(self) -> bool:
+        return self.start is not None
+
+
+# ----------------------------------------------------------------------------- planning (client)
+
+
+def _fsspec_protocol(source: str) -> str | None:
+    """The fsspec protocol of ``source`` when fsspec should read it (not http(s))."""
+    if "://" not in source:
+        return None
+    proto = source.split("://", 1)[0].lower()
+    if proto in ("http", "https"):
+        return None
+    try:
+        from fsspec.registry import known_implementations, registry
+    except ImportError:
+        return None
+    return proto if proto in known_implementations or proto in registry else None
+
+
+def _expand_fsspec(source: str) -> list[tuple[Unit, str | None, int]]:
+    """Like ``expand`` for one fsspec URL: (unit, fs_url, size); folders walked and sorted."""
+    import fsspec
+
+    try:
+        fs, path = fsspec.core.url_to_fs(source)
+        proto = source.split("://", 1)[0]
+        if fs.isdir(path):
+            out = []
+            for child, info in sorted(fs.find(path, detail=True).items()):
+                rel = child[len(path.rstrip("/")) + 1:].split("/") if child.startswith(path.rstrip("/")) else [child]
+                if info.get("type") != "file" or any(p.startswith(".") for p in rel):
+                    continue
+                if os.path.splitext(child)[1].lower() not in KNOWN_EXT:
+                    continue
+                url = fs.unstrip_protocol(child) if hasattr(fs, "unstrip_protocol") else f"{proto}://{child}"
+                out.append((Unit("file", url), url, int(info.get("size") or 0)))
+            return out
+        if fs.isfile(path):
+            return [(Unit("file", source), source, int(fs.size(path) or 0))]
+        return [(Unit("missing", source), None, 0)]
+    except ImportError as exc:  # e.g. s3:// without s3fs
+        return [(Unit("unsupported:" + str(exc).splitlines()[0][:120], source), None, 0)]
+    except Exception as exc:  # noqa: BLE001 - a bad source is one skip, never a crash
+        return [(Unit("unsupported:" + (str(exc).splitlines() or [type(exc).__name__])[0][:120], source), None, 0)]
+
+
+def plan(sources: list[str], *, fsspec: bool = True) -> list[tuple[Unit, str | None, int]]:
+    """Every unit to read in the sequential engine's order, with its fsspec URL and size.
+
+    ``fsspec=False`` reads sources as the sequential engine does (``expand``), which takes
+    ``file://`` and other non-http schemes for URLs and skips them as "bad URL": the local pool
+    must print what ``--jobs 1`` prints.
+    """
+    units: list[tuple[Unit, str | None, int]] = []
+    for source in sources:
+        if fsspec and _fsspec_protocol(source):
+            units.extend(_expand_fsspec(source))
+            continue
+        for unit in expand([source]):
+            size = URL_WEIGHT
+            if unit.kind == "file":
+                try:
+                    size = os.stat(unit.location).st_size
+                except OSError:
+                    size = 0
+            units.append((unit, None, size))
+    return units
+
+
+def _split_points(piece_unit: Unit, fs_url: str | None, size: int, block: int) -> list[int]:
+    """Offsets where lines start, about ``block`` bytes apart (0 first)."""
+    points = [0]
+    if size <= block:
+        return points
+    if fs_url:
+        import fsspec
+
+        opener = fsspec.open(fs_url, "rb")
+    else:
+        opener = open(piece_unit.location, "rb")  # noqa: SIM115 - closed by the with below
+    with opener as fh:
+        for k in range(1, math.ceil(size / block)):
+            target = k * block
+            if target <= points[-1]:
+                continue
+            fh.seek(target - 1)
+            fh.readline()  # to the end of the line that holds byte target-1
+            pos = fh.tell()
+            if pos >= size:
+                break
+            if pos > points[-1]:
+                points.append(pos)
+    return points
+
+
+def partition(units: list[tuple[Unit, str | None, int]], n: int) -> list[list[Piece]]:
+    """Pieces grouped into about ``n`` contiguous partitions of similar input size."""
+    total = sum(max(size, MIN_WEIGHT) for _, _, size in units) or 1
+    target = max(MIN_WEIGHT, math.ceil(total / max(1, n)))
+    pieces: list[Piece] = []
+    for unit, fs_url, size in units:
+        name = fs_url or (str(Path(unit.location)) if unit.kind == "file" else unit.location)
+        is_jsonl = unit.kind == "file" and os.path.splitext(unit.location)[1].lower() in JSONL_EXT
+        if is_jsonl and (size > target or fs_url):
+            try:
+                points = _split_points(unit, fs_url, size, target)
+            except OSError:
+                points = None
+            if points is not None:
+                bounds = [*points, None]
+                for start, end in zip(bounds[:-1], bounds[1:], strict=True):
+                    weight = (end if end is not None else size) - start
+                    pieces.append(Piece(unit, name, max(weight, MIN_WEIGHT), fs_url, start, end))
+                continue
+        pieces.append(Piece(unit, name, max(size, MIN_WEIGHT) if unit.kind == "file" else URL_WEIGHT, fs_url))
+    parts: list[list[Piece]] = []
+    current: list[Piece] = []
+    weight = 0
+    for piece in pieces:
+        current.append(piece)
+        weight += piece.weight
+        if weight >= target:
+            parts.append(current)
+            current, weight = [], 0
+    if current:
+        parts.append(current)
+    return parts
+
+
+# ----------------------------------------------------------------------------- work (workers)
+
+
+class _Block:
+    """A path-like over bytes already read: what ``iter_jsonl`` needs (``open`` and ``str``)."""
+
+    def __init__(self, name: str, data: bytes) -> None:
+        self.name, self.data = name, data
+
+    def open(self, mode: str = "rb") -> io.BytesIO:
+        return io.BytesIO(self.data)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _read_block(piece: Piece, default_date: date | None) -> tuple[Iterator, int]:
+    from news.sources.jsonl import iter_jsonl
+
+    if piece.fs_url:
+        import fsspec
+
+        opener = fsspec.open(piece.fs_url, "rb")
+    else:
+        opener = open(piece.unit.location, "rb")  # noqa: SIM115
+    try:
+        with opener as fh:
+            fh.seek(piece.start or 0)
+            data = fh.read() if piece.end is None else fh.read(piece.end - (piece.start or 0))
+    except OSError as exc:
+        return iter([Skipped(piece.name, "unreadable", f"cannot read ({exc.strerror or exc})")]), 0
+    return iter_jsonl(_Block(piece.name, data), default_date=default_date), data.count(b"\n")
+
+
+def _read_fsspec_file(piece: Piece, default_date: date | None) -> Iterator:
+    """A non-JSONL fsspec file: copied (with a text file's sidecar) to a temporary folder and
+    read by ``read_unit``, then renamed back to its URL in sources and skip lines."""
+    import fsspec
+
+    from news.sources.common import MAX_FILE_BYTES
+
+    url = piece.fs_url
+    fs, path = fsspec.core.url_to_fs(url)
+    try:
+        size = fs.size(path) or 0
+        if size > MAX_FILE_BYTES:
+            yield Skipped(piece.name, "too large", f"too large ({size} bytes, limit {MAX_FILE_BYTES})")
+            return
+        with tempfile.TemporaryDirectory(prefix="footprint-fs-") as tmp:
+            base = path.rstrip("/").rsplit("/", 1)[-1]
+            local = Path(tmp) / base
+            local.write_bytes(fs.cat_file(path))
+            stem = path[: len(path) - len(os.path.splitext(path)[1])]
+            for sidecar in (stem + ".json", path + ".json"):
+                try:
+                    if fs.isfile(sidecar):
+                        (Path(tmp) / sidecar.rsplit("/", 1)[-1]).write_bytes(fs.cat_file(sidecar))
+                except OSError:
+                    pass
+            for item in read_unit(Unit("file", str(local)), default_date=default_date):
+                if isinstance(item, Skipped):
+                    yield Skipped(item.source.replace(str(local), url, 1), item.kind,
+                                  item.reason.replace(str(local), url), item.error)
+                else:
+                    item.source = item.source.replace(str(local), url, 1)
+                    yield item
+    except OSError as exc:
+        yield Skipped(piece.name, "unreadable", f"cannot read ({exc.strerror or exc})")
+
+
+def _read_piece(piece: Piece, default_date: date | None) -> tuple[Iterator, int]:
+    if piece.unit.kind.startswith("unsupported:"):
+        reason = piece.unit.kind.split(":", 1)[1]
+        return iter([Skipped(piece.name, "unsupported", f"cannot open with fsspec ({reason})")]), 0
+    if piece.is_block:
+        return _read_block(piece, default_date)
+    if piece.fs_url:
+        return _read_fsspec_file(piece, default_date), 0
+    return read_unit(piece.unit, default_date=default_date), 0
+
+
+def work(pieces: list[Piece], known: frozenset[str], default_date: date | None) -> list[tuple]:
+    """One partition on a worker: per piece, (skips, processed ``Chunk`` or None, store-known
+    count, lines).
+
+    An id the store holds, or one met earlier in this partition, is counted and dropped before
+    any processing, as the sequential engine does. The articles go back as Arrow columns (a
+    ``Chunk``), so the client only slices and writes them.
+    """
+    from news.pipeline import process
+
+    seen: set[str] = set()
+    out = []
+    for piece in pieces:
+        skips: list[Skipped] = []
+        done: list[Batch] = []
+        dropped = 0
+        items, lines = _read_piece(piece, default_date)
+        for item in items:
+            if isinstance(item, Skipped):
+                skips.append(item)
+            elif item.id in known or item.id in seen:
+                dropped += 1
+            else:
+                seen.add(item.id)
+                mentions, claims = process(item)
+                done.append(Batch(item, list(mentions), list(claims)))
+        out.append((skips, Chunk.of(done) if done else None, dropped, lines))
+    return out
+
+
+
+
+def warm_caches(actors_path: str | None = None) -> None:
+    """Load the gazetteer and the actor config in this process, before the first article.
+
+    Both are ``lru_cache``d per process, so every later article reuses them; loading here moves
+    the cost out of the first partition and fails early if the data is missing. ``actors_path``
+    (the client's ``FOOTPRINT_ACTORS``), when set, is applied first, so a worker uses the
+    client's actors even if it was started with another environment.
+    """
+    from geo.gazetteer import load_gazetteer
+    from news.actors import load_config
+
+    if actors_path and os.environ.get("FOOTPRINT_ACTORS") != actors_path:
+        os.environ["FOOTPRINT_ACTORS"] = actors_path
+        load_config.cache_clear()  # a long-lived worker may have loaded another file
+    from news.models import Article
+    from news.pipeline import process
+
+    load_gazetteer()
+    load_config()
+    process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))
+
+
+# ----------------------------------------------------------------------------- commit, in order
+
+
+def _renumber(entries: list, piece: Piece, offset: int) -> list:
+    """Skip lines of a JSONL block numbered from the file's first line, as the local engine."""
+    if not offset:
+        return entries
+    prefix = piece.name + ":"
+    fixed = []
+    for e in entries:
+        if isinstance(e, Skipped) and e.source.startswith(prefix) and e.source[len(prefix):].isdigit():
+            e = Skipped(f"{prefix}{int(e.source[len(prefix):]) + offset}", e.kind, e.reason, e.error)
+        fixed.append(e)
+    return fixed
+
+
+
+
+class Committer:
+    """Takes partition results in any order and commits them in partition order.
+
+    ``known`` is the client's set: the store's ids when the run began, then every id committed
+    since. Workers only dropped ids of the store and repeats inside their own partition; an id
+    an *earlier* partition already gave is dropped here, so the first copy in source order wins,
+    as in a sequential run. Skip lines go to ``say`` in source order (a block's line numbers
+    made the file's), articles go through ``writer`` (the same batch boundaries as a sequential
+    run), and ``report`` counts as ``news.cli.run_ingest`` does.
+    """
+
+    def __init__(self, parts: list[list[Piece]], report: IngestReport, writer: BatchWriter, known: set[str],
+                 say: Callable[[str], None]) -> None:
+        self.parts, self.report, self.writer, self.known, self.say = parts, report, writer, known, say
+        self.committed = 0  # partitions committed so far
+        self._waiting: dict[int, list] = {}  # results that came back before an earlier partition's
+        self._line_offset: dict[str, int] = {}
+
+    @property
+    def waiting(self) -> int:
+        return len(self._waiting)
+
+    def receive(self, index: int, result: list) -> None:
+        """The result of partition ``index``; commits it and every waiting successor it unblocks."""
+        self._waiting[index] = result
+        while self.committed in self._waiting:
+            self._commit(self.parts[self.committed], self._waiting.pop(self.committed))
+            self.committed += 1
+
+    def _commit(self, pieces: list[Piece], result: list) -> None:
+        report, known = self.report, self.known
+        for piece, (skips, chunk, dropped, lines) in zip(pieces, result, strict=True):
+            if piece.is_block:
+                offset = self._line_offset.get(piece.name, 0) if piece.start else 0
+                skips = _renumber(skips, piece, offset)
+                self._line_offset[piece.name] = offset + lines
+            report.known += dropped
+            for entry in skips:
+                self.say(entry.line())
+                (report.skipped if entry.error else report.notices)[entry.kind] += 1
+            if chunk is None:
+                continue
+            ids = chunk.ids()
+            keep = [aid not in known for aid in ids]  # met in an earlier partition of this run
+            report.known += keep.count(False)
+            known.update(ids)
+            chunk = chunk.keep(keep)
+            self.writer.add_chunk(chunk)
+            report.ingested += len(chunk)
+            report.undated += chunk.undated()
