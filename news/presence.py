@@ -57,6 +57,10 @@ class _Compiled:
     first_automaton: ahocorasick.Automaton | None = None
     # which pattern a key word can start: ("names"|"demonyms"|"states"|"anaphora", actor) -> bit
     bits: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the same tables as (bit, key, pattern[, force pattern]) rows, for the per-clause loops
+    name_rows: tuple = ()
+    demonym_rows: tuple = ()
+    state_rows: tuple = ()
 
 
 _COMPILED: dict[int, tuple[ActorConfig, _Compiled]] = {}
@@ -103,9 +107,13 @@ def _compile_uncached(config: ActorConfig) -> _Compiled:
     for akey, mask in masks.items():
         auto.add_word(akey, (len(akey), mask))
     auto.make_automaton()
-    return _Compiled(pats("names"), pats("forces"), pats("demonyms"), pats("states"),
+    names, forces, demonyms, states = pats("names"), pats("forces"), pats("demonyms"), pats("states")
+    return _Compiled(names, forces, demonyms, states,
                      word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
-                     auto if masks else None, bits)
+                     auto if masks else None, bits,
+                     tuple((bits[("names", k)], k, p) for k, p in names.items()),
+                     tuple((bits[("demonyms", k)], k, p, forces[k]) for k, p in demonyms.items() if k in forces),
+                     tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces))
 
 
 def _actor_word_starts(text: str, comp: _Compiled) -> tuple[list[int], list[int]]:
@@ -152,39 +160,37 @@ def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | Non
 def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str | None,
                     mask: int = -1) -> list[ActorHit]:
     """Actor phrases in a clause; ``mask`` (from ``_mask_between``) says which patterns can match."""
-    bits = comp.bits
     hits: list[ActorHit] = []
-    for key, pat in comp.names.items():
-        if not mask & bits[("names", key)]:
+    for bit, key, pat in comp.name_rows:
+        if not mask & bit:
             continue
         for m in pat.finditer(clause):
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "name"))
     # demonym + force noun within two words ("Russian military instructors", "instructeurs russes")
     best: dict[int, ActorHit] = {}
-    for key, dpat in comp.demonyms.items():
-        fpat = comp.forces.get(key)
-        if fpat is None or not mask & bits[("demonyms", key)]:
+    for bit, key, dpat, fpat in comp.demonym_rows:
+        if not mask & bit:
             continue
         for d in dpat.finditer(clause):
             after = clause[d.end():d.end() + 60]
             before = clause[max(0, d.start() - 60):d.start()]
-            for f in fpat.finditer(after):
-                if len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
-                    span = f.end() - f.start()
-                    prev = best.get(d.start())
-                    if prev is None or span > prev.end - prev.start:
-                        best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
-                                                   clause[d.start():d.end() + f.end()], "force")
-                    break
+            # only the first force noun after can qualify: a later one has at least as many
+            # words and stops before it
+            f = fpat.search(after)
+            if f is not None and len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
+                span = f.end() - f.start()
+                prev = best.get(d.start())
+                if prev is None or span > prev.end - prev.start:
+                    best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
+                                               clause[d.start():d.end() + f.end()], "force")
             for f in fpat.finditer(before):
                 gap = before[f.end():]
                 if len(gap.split()) <= 1 and not _STOPS.search(gap) and d.start() not in best:
                     best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
                                                clause[d.start() - len(before) + f.start():d.end()], "force")
     hits.extend(best.values())
-    for key, spat in comp.states.items():
-        fpat = comp.forces.get(key)
-        if fpat is None or not mask & bits[("states", key)] or not fpat.search(clause):
+    for bit, key, spat, fpat in comp.state_rows:
+        if not mask & bit or not fpat.search(clause):
             continue
         for m in spat.finditer(clause):
             if clause[m.end():m.end() + 2] in ("'s", "’s"):
@@ -194,11 +200,13 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
                     or cues.ENDED.search(following)):
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
-    if comp.anaphora is not None and last_actor and not hits and mask & bits[("anaphora", "")]:
+    if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
         for m in comp.anaphora.finditer(clause):
             if m.group(0).lower() == "ils" and not hits:
                 continue
             hits.append(ActorHit(last_actor, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
+    if len(hits) < 2:
+        return hits
     # a wagner name inside a demonym phrase ("Russia's Wagner Group") is wagner only
     names = [h for h in hits if h.via == "name"]
     return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
@@ -208,11 +216,12 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
 def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     before = text[max(clause_start, m.start - 60):m.start]
     tail = before.rstrip().lower()
-    if cues.BORDER_BEFORE.search(before) or tail.endswith("according to"):
+    if tail.endswith(_BORDER_TAILS) or ("границ" in tail and cues.BORDER_BEFORE.search(tail)):
         return False
-    after_text = _UNTIL_STOP.match(text, m.end, m.end + 60).group(0)
-    if cues.SPEAKER_AFTER.match(after_text) and m.kind not in ("city", "demonym"):
-        return False
+    if m.kind not in ("city", "demonym"):
+        after_text = _UNTIL_STOP.match(text, m.end, m.end + 60).group(0)
+        if cues.SPEAKER_AFTER.match(after_text):
+            return False
     if m.kind == "demonym":
         after = " ".join(text[m.end:m.end + 40].split()[:3])
         if cues.TERRITORY_AFTER.match(after.lower()):
@@ -234,6 +243,9 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     return False
 
 
+# BORDER_BEFORE's Latin-script phrases as suffix tests, and "according to": string tests on
+# the lowered tail instead of an end-anchored regex, which ``re`` tries at every position
+_BORDER_TAILS = ("border with", "frontière avec", "according to")
 _GENITIVE = {"of", "de", "du"}
 _PLACE_NOUNS = {
     "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",
@@ -245,19 +257,22 @@ _MODIFIER_COMPOUND = re.compile(
     r"linked|affiliated|owned)\b", re.IGNORECASE)
 
 
-def _ended_target(text: str, m: Mention, clause_start: int) -> str | None:
-    """The leaving cue that has this country as its object, if any ("withdrew from Mali")."""
+def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True) -> str | None:
+    """The leaving cue that has this country as its object, if any ("withdrew from Mali").
+
+    ``may_end`` False (the clause holds no leaving word) skips the search before the place.
+    """
     if m.kind not in ("country", "region"):
         return None  # leaving a city is a move inside the country, not a departure
-    if cues.PART_OF.match(text[m.end:m.end + 40]):
+    if text.startswith(("'s", "’s"), m.end) and cues.PART_OF.match(text[m.end:m.end + 40]):
         return None  # "out of the CAR's northeast": still in the country
     before = text[max(clause_start, m.start - 45):m.start]
     found = None
-    for c in cues.ENDED.finditer(before):
+    for c in cues.ENDED.finditer(before) if may_end else ():
         between = before[c.end():]
         if len(between.split()) <= 4 and not _COMMA.search(between) and not _INNER_PREP.search(between):
             found = c.group(0)
-    if found is None:
+    if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         for c in cues.ENDED.finditer(before):
             between = before[c.end():]
@@ -409,12 +424,13 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
     clause = text[c_start:c_end]
-    low = clause.lower()
-    if cues.VISIT.search(low) or cues.MODAL.search(low):
+    # word lists match case-insensitively: searching ``clause`` itself shares its tokens
+    if cues.VISIT.search(clause) or cues.MODAL.search(clause):
         return []
-    negated = bool(cues.NEGATION.search(low))
+    negated = bool(cues.NEGATION.search(clause))
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
+    may_end = cues.ENDED.may_occur(clause)
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
         home = comp.home.get(hit.actor, ())
@@ -427,15 +443,16 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             prev, prev_locative = m, locative
             if m.iso3 in home:
                 continue
-            ended = _ended_target(text, m, c_start)
-            placed = hit.end <= m.start and cues.ACTOR_IN.match(text[hit.end:m.start])
+            ended = _ended_target(text, m, c_start, may_end)
             if ended:
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
-            elif locative and present_cue and not negated:
+            elif negated:
+                continue
+            elif locative and present_cue:
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
-            elif placed and not negated:
+            elif hit.end <= m.start and cues.ACTOR_IN.match(text[hit.end:m.start]):
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
-            elif m.end <= hit.start and m.kind != "demonym" and not negated:
+            elif m.end <= hit.start and m.kind != "demonym":
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
@@ -534,6 +551,8 @@ def _in_africa(m: Mention) -> bool:
 
 
 def _dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
+    if len(hits) == 1:
+        return hits
     seen: dict[str, ActorHit] = {}
     rank = {"name": 0, "force": 1, "state": 2, "anaphora": 3}
     for h in sorted(hits, key=lambda h: rank[h.via]):

@@ -10,7 +10,6 @@ same either way.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
@@ -38,12 +37,6 @@ class WordMatch:
         return self._end
 
 
-@lru_cache(maxsize=4096)
-def _tokens(text: str) -> tuple[tuple[tuple[str, int, int], ...], list[int]]:
-    toks = tuple((m.group(0).lower(), m.start(), m.end()) for m in _TOKEN.finditer(text))
-    return toks, [t[1] for t in toks]
-
-
 # Every WordSet gets a bit; a token's mask says which sets it hits (or starts a phrase of),
 # and a string's mask is the OR of its tokens'. Cue lists are searched on the same clause a
 # dozen times and mostly find nothing: with the masks, "nothing" costs one AND.
@@ -68,13 +61,40 @@ def _token_masks(tok: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4096)
+def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int]:
+    """Per set bit, the spans of the words of ``text`` that set hits, in order; and the bits
+    of every set that can match at all (a word hit, or the first word of one of its phrases).
+
+    One tokenising pass per string serves every set: a search is then a look at a short list
+    (most sets hit nothing, or once), not a walk over the words per set.
+    """
+    hits: dict[int, list[tuple[int, int]]] = {}
+    bits = 0
+    get = _TOKEN_MASKS.get
+    for m in _TOKEN.finditer(text):
+        tok = m.group(0).lower()
+        masks = get(tok)
+        if masks is None:
+            masks = _token_masks(tok)
+        h, f = masks
+        if h | f:
+            bits |= h | f
+            span = m.span()
+            while h:
+                low = h & -h
+                if low in hits:
+                    hits[low].append(span)
+                else:
+                    hits[low] = [span]
+                h ^= low
+    return hits, bits | _ALWAYS_REGEX
+
+
 def _string_masks(text: str) -> tuple[int, int]:
-    hit = first = 0
-    for tok in {t[0] for t in _tokens(text)[0]}:
-        h, f = _token_masks(tok)
-        hit |= h
-        first |= f
-    return hit, first | _ALWAYS_REGEX
+    """(bits of sets with a word hit or a phrase's first word in ``text``, the same): kept in
+    the (hit, first) form ``may_occur`` reads."""
+    bits = _index(text)[1]
+    return bits, bits
 
 
 class WordSet:
@@ -111,7 +131,7 @@ class WordSet:
         if self.residual is not None and firsts is None:
             _ALWAYS_REGEX |= self.bit
         _TOKEN_MASKS.clear()  # masks computed before this set existed do not know its bit
-        _string_masks.cache_clear()
+        _index.cache_clear()
 
     def _is_hit(self, tok: str) -> bool:
         hit = self._memo.get(tok)
@@ -121,21 +141,25 @@ class WordSet:
                 self._memo[tok] = hit
         return hit
 
-    def _word_hits(self, text: str, pos: int, endpos: int):
-        is_hit = self._is_hit
-        toks, starts = _tokens(text)
-        for i in range(bisect.bisect_left(starts, pos), len(toks)):
-            tok, a, b = toks[i]
-            if b > endpos:
-                break
-            if is_hit(tok):
-                yield a, b
+    def _word_hits(self, text: str, pos: int, endpos: int) -> list[tuple[int, int]]:
+        """Spans of the single words of ``text[pos:endpos]`` in the set (whole tokens only)."""
+        spans = _index(text)[0].get(self.bit)
+        if not spans:
+            return []
+        if not pos and endpos >= len(text):
+            return spans
+        return [(a, b) for a, b in spans if a >= pos and b <= endpos]
+
+    def _may_match(self, text: str) -> bool:
+        return bool(_index(text)[1] & self.bit)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
-        hits = list(self._word_hits(text, pos, end))
+        if not self._may_match(text):
+            return
+        hits = self._word_hits(text, pos, end)
         if self.residual is not None:
-            hits += [(m.start(), m.end()) for m in self.residual.finditer(text, pos, end)]
+            hits = hits + [(m.start(), m.end()) for m in self.residual.finditer(text, pos, end)]
             hits.sort(key=lambda h: (h[0], -h[1]))
         last = -1
         for a, b in hits:
@@ -144,34 +168,25 @@ class WordSet:
                 yield WordMatch(text, a, b)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
-        if not pos and endpos is None:
-            hit, first = _string_masks(text)
-            if not (hit | first) & self.bit:
-                return None
+        if not self._may_match(text):
+            return None
         end = len(text) if endpos is None else endpos
-        memo = self._memo
-        toks, starts = _tokens(text)
         first = None
-        firsts = self.residual_first
-        need_regex = self.residual is not None and firsts is None
-        for i in range(bisect.bisect_left(starts, pos) if pos else 0, len(toks)):
-            tok, a, b = toks[i]
-            if b > end:
-                break
-            if not need_regex and firsts and tok in firsts:
-                need_regex = True
-            hit = memo.get(tok)
-            if hit is None:
-                hit = self._is_hit(tok)
-            if hit:
-                first = (a, b)
-                break
-        if need_regex:
+        for a, b in self._word_hits(text, pos, end):
+            first = (a, b)
+            break
+        if self.residual is not None:
             m = self.residual.search(text, pos, end)
             if m is not None and (first is None or m.start() < first[0]
                                   or (m.start() == first[0] and m.end() > first[1])):
                 first = (m.start(), m.end())
         return WordMatch(text, *first) if first else None
+
+    def may_occur(self, text: str) -> bool:
+        """False when no word of ``text`` can start a match: one cached mask test, so a caller
+        can skip searching the pieces of a text (cut at other places) that holds no cue word."""
+        hit, first = _string_masks(text)
+        return bool((hit | first) & self.bit)
 
     def has_word(self, word: str) -> bool:
         """Whether one lowercase word is in the list (no tokenising)."""
