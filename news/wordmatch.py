@@ -52,7 +52,8 @@ def _token_masks(tok: str) -> tuple[int, int]:
         for ws in _SETS:
             if ws._is_hit(tok):
                 hit |= ws.bit
-            if ws.residual_first and tok in ws.residual_first:
+            if ws.residual_first is not None and (tok in ws.residual_first[0]
+                                                  or tok.startswith(ws.residual_first[1])):
                 first |= ws.bit
         masks = (hit, first)
         if len(_TOKEN_MASKS) < 200_000:
@@ -61,15 +62,16 @@ def _token_masks(tok: str) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=4096)
-def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int]:
-    """Per set bit, the spans of the words of ``text`` that set hits, in order; and the bits
-    of every set that can match at all (a word hit, or the first word of one of its phrases).
+def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int]:
+    """Per set bit, the spans of the words of ``text`` that set hits, in order; the bits of
+    the sets with a word hit; and those of the sets whose phrase regex must run (a word that
+    can start one of its phrases is there).
 
     One tokenising pass per string serves every set: a search is then a look at a short list
     (most sets hit nothing, or once), not a walk over the words per set.
     """
     hits: dict[int, list[tuple[int, int]]] = {}
-    bits = 0
+    bits = firsts = 0
     get = _TOKEN_MASKS.get
     for m in _TOKEN.finditer(text):
         tok = m.group(0).lower()
@@ -78,7 +80,8 @@ def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int]:
             masks = _token_masks(tok)
         h, f = masks
         if h | f:
-            bits |= h | f
+            bits |= h
+            firsts |= f
             span = m.span()
             while h:
                 low = h & -h
@@ -87,14 +90,29 @@ def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int]:
                 else:
                     hits[low] = [span]
                 h ^= low
-    return hits, bits | _ALWAYS_REGEX
+    return hits, bits, firsts | _ALWAYS_REGEX
 
 
-def _string_masks(text: str) -> tuple[int, int]:
-    """(bits of sets with a word hit or a phrase's first word in ``text``, the same): kept in
-    the (hit, first) form ``may_occur`` reads."""
-    bits = _index(text)[1]
-    return bits, bits
+def _top_level_bar(pattern: str) -> bool:
+    """Whether ``pattern`` has an alternation outside brackets (its leading letters would then
+    not be the only way a match can start)."""
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
 
 
 class WordSet:
@@ -115,14 +133,25 @@ class WordSet:
         self.prefixes = tuple(prefixes)
         self.residual = (re.compile(r"(?<![\w])(?:" + "|".join(residual) + r")(?![\w])", re.IGNORECASE)
                          if residual else None)
-        # First words of the multi-word phrases: the regex runs only when one occurs.
-        firsts: set[str] | None = set()
-        for p in residual:
-            m = re.match(r"(\w+)(?=[\s'’])", p)
-            if m is None or not _WORD.fullmatch(m.group(1)):
-                firsts = None  # a phrase that starts with a pattern: always try the regex
-                break
-            firsts.add(m.group(1).lower())
+        # What the first word of a phrase match can be: the regex runs only when one occurs.
+        # A phrase starts at a word start (the look-behind), with its leading letters L: the
+        # word is L itself when a separator follows L in the pattern ("in fact", "n't",
+        # "là-bas"), else a word that starts with L ("pull\w* out", "уш[её]л\w*").
+        firsts: tuple[frozenset[str], tuple[str, ...]] | None = None
+        if residual:
+            words: set[str] = set()
+            starts: set[str] = set()
+            for p in residual:
+                m = re.match(r"\w+", p)
+                lead, rest = (m.group(0).lower(), p[m.end():]) if m else ("", p)
+                if rest[:1] in ("?", "*", "{"):
+                    lead = lead[:-1]  # "liées? ...": the last letter may be missing
+                if not lead or _top_level_bar(p):
+                    words = starts = set()
+                    break  # a phrase that starts with a pattern: always try the regex
+                (words if rest[:1] in ("", " ", "'", "’", "-") else starts).add(lead)
+            if words or starts:
+                firsts = (frozenset(words), tuple(sorted(starts)))
         self.residual_first = firsts
         self._memo: dict[str, bool] = {}
         global _ALWAYS_REGEX
@@ -151,14 +180,18 @@ class WordSet:
         return [(a, b) for a, b in spans if a >= pos and b <= endpos]
 
     def _may_match(self, text: str) -> bool:
-        return bool(_index(text)[1] & self.bit)
+        _, bits, firsts = _index(text)
+        return bool((bits | firsts) & self.bit)
+
+    def _needs_regex(self, text: str) -> bool:
+        return self.residual is not None and bool(_index(text)[2] & self.bit)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
         if not self._may_match(text):
             return
         hits = self._word_hits(text, pos, end)
-        if self.residual is not None:
+        if self._needs_regex(text):
             hits = hits + [(m.start(), m.end()) for m in self.residual.finditer(text, pos, end)]
             hits.sort(key=lambda h: (h[0], -h[1]))
         last = -1
@@ -175,7 +208,7 @@ class WordSet:
         for a, b in self._word_hits(text, pos, end):
             first = (a, b)
             break
-        if self.residual is not None:
+        if self._needs_regex(text):
             m = self.residual.search(text, pos, end)
             if m is not None and (first is None or m.start() < first[0]
                                   or (m.start() == first[0] and m.end() > first[1])):
@@ -185,8 +218,7 @@ class WordSet:
     def may_occur(self, text: str) -> bool:
         """False when no word of ``text`` can start a match: one cached mask test, so a caller
         can skip searching the pieces of a text (cut at other places) that holds no cue word."""
-        hit, first = _string_masks(text)
-        return bool((hit | first) & self.bit)
+        return self._may_match(text)
 
     def has_word(self, word: str) -> bool:
         """Whether one lowercase word is in the list (no tokenising)."""
