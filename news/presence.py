@@ -35,7 +35,7 @@ from news.models import Article, Claim
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ActorHit:
     actor: str
     start: int
@@ -320,19 +320,22 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
     starts, masks = _actor_word_starts(text, comp)
-    mi = 0
+    mi = ai = 0
+    n_mentions, n_starts = len(mentions), len(starts)
     for s_start, s_end in sentence_spans(text):
-        sentence = text[s_start:s_end]
         sent_mentions = []
-        while mi < len(mentions) and mentions[mi].start < s_end:
+        while mi < n_mentions and mentions[mi].start < s_end:
             if mentions[mi].start >= s_start:
                 sent_mentions.append(mentions[mi])
             mi += 1
-        if not _mask_between(starts, masks, s_start, s_end):
+        while ai < n_starts and starts[ai] < s_start:
+            ai += 1
+        if ai == n_starts or starts[ai] >= s_end:
             # no word that could name an actor: nothing to claim, and identity and request
             # claims need an actor named in the sentence too
             history.extend(sent_mentions)
             continue
+        sentence = text[s_start:s_end]
         raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history + sent_mentions))
         for c_start, c_end in _clauses(sentence, s_start):
@@ -431,19 +434,28 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
+    # what each place is in this clause does not depend on the actor: decided once
+    locatives: list[bool] = []
+    prev: Mention | None = None
+    prev_locative = False
+    for m in clause_mentions:
+        locative = _is_locative(text, m, c_start) or (
+            prev_locative and prev is not None and bool(cues.LIST_GAP.match(text[prev.end:m.start])))
+        locatives.append(locative)
+        prev, prev_locative = m, locative
+    ended_of: dict[int, str | None] = {}
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
-        prev: Mention | None = None
-        prev_locative = False
-        for m in clause_mentions:
-            locative = _is_locative(text, m, c_start) or (
-                prev_locative and prev is not None and bool(cues.LIST_GAP.match(text[prev.end:m.start])))
-            prev, prev_locative = m, locative
+        for i, m in enumerate(clause_mentions):
             if m.iso3 in home:
                 continue
-            ended = _ended_target(text, m, c_start, may_end)
+            locative = locatives[i]
+            if i in ended_of:
+                ended = ended_of[i]
+            else:
+                ended = ended_of[i] = _ended_target(text, m, c_start, may_end)
             if ended:
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif negated:
