@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.extract import country_codes
 from news.clean import clean_text, furniture_spans, mask_furniture
@@ -116,3 +118,53 @@ def test_contribution_sentence_stays():
 def test_undesirable_sentence_stays():
     line = "A Moscow court declared the Wagner-linked outlet undesirable in Russia last year."
     assert furniture_spans(f"{BODY}\n{line}\n") == []
+
+
+# ------------------------------------------------------------------ fast paths equal their definitions
+
+# Lines and pieces that trip each rule (link prefix, furniture phrase, credit, short label, box
+# start, capitals), so random joins land on both sides of the 3/40/80-word limits and spans often.
+_PIECES = ["Read more:", "Support us", "donate", "newsletter", "REUTERS/Jane Smith", "Photo:", "AFP", "Dear readers",
+           "BAMAKO", "Once", "Monthly", "×", "Mali", "Wagner fighters arrived in Bamako.", "word", "two words", "3",
+           " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u2028", "\x85", "\u00a0", ".", "»", "ſupport us", "İnbox"]
+_lines = st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=120).map("".join)
+
+
+def _is_furniture_by_definition(line: str) -> bool:
+    """``_is_furniture`` as first written, counting every word."""
+    from news.clean import _CREDIT_PF, _FURNITURE_PF, _LINK_PREFIX, _SENTENCE_END
+
+    stripped = line.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if _LINK_PREFIX.match(stripped):
+        return True
+    if len(words) <= 80 and _FURNITURE_PF.search(stripped):
+        return True
+    if len(words) <= 40 and _CREDIT_PF.search(stripped):
+        return True
+    if stripped.isupper():
+        return False
+    if len(words) <= 3 and not _SENTENCE_END.search(stripped) and not any(c.isdigit() for c in stripped):
+        return not stripped[:1].isupper() or len(words) <= 2
+    return False
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_lines, st.integers(0, 90))
+def test_word_limits_counted_exactly(text: str, pad: int) -> None:
+    from news.clean import _is_furniture
+
+    line = "Support us " + "w " * pad + text  # word counts around 3, 40 and 80
+    for candidate in (text, line, line.upper()):
+        assert _is_furniture(candidate) == _is_furniture_by_definition(candidate)
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+@given(_lines)
+def test_mask_equals_blanking_character_by_character(text: str) -> None:
+    chars = list(text)
+    for s, e in furniture_spans(text):
+        chars[s:e] = " " * (e - s)
+    assert mask_furniture(text) == "".join(chars)
