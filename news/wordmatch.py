@@ -61,7 +61,10 @@ def _token_masks(tok: str) -> tuple[int, int]:
     return masks
 
 
-@lru_cache(maxsize=4096)
+# Small on purpose: the reuse worth having is within an article (one clause asked about by a
+# dozen lists). A large cache would also serve sentences repeated across articles, which
+# flatters a templated benchmark corpus and buys little on real news.
+@lru_cache(maxsize=64)
 def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int]:
     """Per set bit, the spans of the words of ``text`` that set hits, in order; the bits of
     the sets with a word hit; and those of the sets whose phrase regex must run (a word that
@@ -73,8 +76,10 @@ def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int]:
     hits: dict[int, list[tuple[int, int]]] = {}
     bits = firsts = 0
     get = _TOKEN_MASKS.get
-    for m in _TOKEN.finditer(text):
-        tok = m.group(0).lower()
+    low = text.lower()
+    same = len(low) == len(text)  # lowering kept every offset (almost always): lower once
+    for m in _TOKEN.finditer(low if same else text):
+        tok = m.group(0) if same else m.group(0).lower()
         masks = get(tok)
         if masks is None:
             masks = _token_masks(tok)
@@ -225,8 +230,17 @@ class WordSet:
         return word in self.exact or bool(self.prefixes and word.startswith(self.prefixes))
 
     def match(self, text: str) -> WordMatch | None:
-        m = self.search(text)
-        return m if m is not None and m.start() == 0 else None
+        """The longest match at offset 0; only the first word is looked at, so a string
+        asked once (the words after a place) is not indexed whole."""
+        first = None
+        t = _TOKEN.match(text)
+        if t is not None and self._is_hit(t.group(0).lower()):
+            first = (0, t.end())
+        if self.residual is not None:
+            r = self.residual.match(text)
+            if r is not None and (first is None or r.end() > first[1]):
+                first = (0, r.end())
+        return WordMatch(text, *first) if first else None
 
     def fullmatch(self, text: str) -> WordMatch | None:
         m = self.search(text)

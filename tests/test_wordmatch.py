@@ -49,8 +49,11 @@ def texts(draw):
     words = draw(st.lists(st.sampled_from(VOCAB), min_size=0, max_size=12))
     seps = draw(st.lists(st.sampled_from(SEPARATORS), min_size=len(words), max_size=len(words)))
     text = "".join(w + s for w, s in zip(words, seps, strict=True))
-    pos = draw(st.integers(0, len(text)))
-    end = draw(st.integers(pos, len(text)))
+    # the contract: a window starts and ends between words (as the callers' windows do)
+    cuts = [i for i in range(len(text) + 1)
+            if i in (0, len(text)) or not (text[i - 1].isalnum() and text[i].isalnum())]
+    pos = draw(st.sampled_from(cuts))
+    end = draw(st.sampled_from([c for c in cuts if c >= pos]))
     return text, pos, end
 
 
