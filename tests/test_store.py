@@ -8,12 +8,15 @@ import warnings
 from datetime import date
 
 import pandas as pd
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geo.types import Mention
 from news import queries as q
 from news.models import Article, Claim
-from news.store import COLUMNS, Batch, Store, StoreWarning
+from news.store import COLUMNS, SCHEMAS, Batch, Chunk, Store, StoreWarning, batch_tables
 
 D = date
 
@@ -59,6 +62,42 @@ def test_round_trip(store):
     assert detail["article"]["title"] == "Title a"
     assert [m["start"] for m in detail["mentions"]] == [0, 10]
     assert detail["claims"][0]["actor"] == "wagner"
+
+
+_days = st.one_of(st.none(), st.dates(D(1900, 1, 1), D(2100, 12, 31)))
+
+
+@st.composite
+def _batches(draw) -> list[Batch]:
+    out = []
+    for k in range(draw(st.integers(0, 6))):
+        i = f"a{k}"
+        day = draw(_days)
+        a = Article(i, draw(st.one_of(st.none(), st.just(f"https://example.org/{k}"))), draw(st.text(max_size=5)),
+                    "Wire", day, "en", draw(st.text(max_size=20)), "test")
+        ms = [mention(draw(st.integers(0, 50))) for _ in range(draw(st.integers(0, 3)))]
+        cs = [claim(i, draw(_days), place=draw(st.one_of(st.none(), st.just("Gao"))), conf=draw(st.floats(0, 1)))
+              for _ in range(draw(st.integers(0, 3)))]
+        out.append(Batch(a, ms, cs))
+    return out
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_batches())
+def test_batch_tables_equal_one_dict_per_row(items: list[Batch]) -> None:
+    """The column-at-a-time build stores exactly the rows a dict per row would."""
+    rows = {
+        "articles": [it.article.to_dict() for it in items],
+        "mentions": [{"article_id": it.article.id, **m.to_dict()} for it in items for m in it.mentions],
+        "claims": [{**c.to_dict(), "article_id": it.article.id} for it in items for c in it.claims],
+    }
+    got = batch_tables(items)
+    for table in ("articles", "mentions", "claims"):
+        want = pa.Table.from_pylist([{c: r[c] for c in COLUMNS[table]} for r in rows[table]], schema=SCHEMAS[table])
+        assert got[table].equals(want), table
+    chunk = Chunk.of(items)
+    assert chunk.ids() == [it.article.id for it in items]
+    assert [chunk.slice(j, j + 1).tables["mentions"].num_rows for j in range(len(items))] == [len(it.mentions) for it in items]
 
 
 def test_batch_files_are_written_claims_first_articles_last(store, monkeypatch):
