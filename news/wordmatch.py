@@ -65,15 +65,18 @@ def _token_masks(tok: str) -> tuple[int, int]:
 # dozen lists). A large cache would also serve sentences repeated across articles, which
 # flatters a templated benchmark corpus and buys little on real news.
 @lru_cache(maxsize=64)
-def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int]:
+def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int, dict[int, list[int]]]:
     """Per set bit, the spans of the words of ``text`` that set hits, in order; the bits of
-    the sets with a word hit; and those of the sets whose phrase regex must run (a word that
-    can start one of its phrases is there).
+    the sets with a word hit; those of the sets whose phrase regex must run (a word that can
+    start one of its phrases is there, or the set has a phrase with no leading letters); and
+    per set bit, the offsets of the words that can start one of its phrases. A phrase is then
+    tried only where it can start (``re.match`` there), not scanned for along the text.
 
     One tokenising pass per string serves every set: a search is then a look at a short list
     (most sets hit nothing, or once), not a walk over the words per set.
     """
     hits: dict[int, list[tuple[int, int]]] = {}
+    starts: dict[int, list[int]] = {}
     bits = firsts = 0
     get = _TOKEN_MASKS.get
     low = text.lower()
@@ -95,7 +98,14 @@ def _index(text: str) -> tuple[dict[int, list[tuple[int, int]]], int, int]:
                 else:
                     hits[low] = [span]
                 h ^= low
-    return hits, bits, firsts | _ALWAYS_REGEX
+            while f:
+                low = f & -f
+                if low in starts:
+                    starts[low].append(span[0])
+                else:
+                    starts[low] = [span[0]]
+                f ^= low
+    return hits, bits, firsts | _ALWAYS_REGEX, starts
 
 
 def _top_level_bar(pattern: str) -> bool:
@@ -185,11 +195,35 @@ class WordSet:
         return [(a, b) for a, b in spans if a >= pos and b <= endpos]
 
     def _may_match(self, text: str) -> bool:
-        _, bits, firsts = _index(text)
+        _, bits, firsts, _ = _index(text)
         return bool((bits | firsts) & self.bit)
 
     def _needs_regex(self, text: str) -> bool:
         return self.residual is not None and bool(_index(text)[2] & self.bit)
+
+    def _phrase_hits(self, text: str, pos: int, end: int, first_only: bool = False) -> list[tuple[int, int]]:
+        """Spans of phrase matches in ``text[pos:end]``, each tried at the words that can start
+        it (every phrase starts at a word start: the regex's look-behind). Sets whose phrases
+        can start anywhere scan with the regex."""
+        if self.residual_first is None:
+            found = self.residual.finditer(text, pos, end)
+            if first_only:
+                m = next(found, None)
+                return [] if m is None else [m.span()]
+            return [m.span() for m in found]
+        out = []
+        match = self.residual.match
+        for a in _index(text)[3].get(self.bit, ()):
+            if a < pos:
+                continue
+            if a >= end:
+                break
+            m = match(text, a, end)
+            if m is not None:
+                out.append(m.span())
+                if first_only:
+                    break
+        return out
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
         end = len(text) if endpos is None else endpos
@@ -197,7 +231,7 @@ class WordSet:
             return
         hits = self._word_hits(text, pos, end)
         if self._needs_regex(text):
-            hits = hits + [(m.start(), m.end()) for m in self.residual.finditer(text, pos, end)]
+            hits = hits + self._phrase_hits(text, pos, end)
             hits.sort(key=lambda h: (h[0], -h[1]))
         last = -1
         for a, b in hits:
@@ -214,10 +248,9 @@ class WordSet:
             first = (a, b)
             break
         if self._needs_regex(text):
-            m = self.residual.search(text, pos, end)
-            if m is not None and (first is None or m.start() < first[0]
-                                  or (m.start() == first[0] and m.end() > first[1])):
-                first = (m.start(), m.end())
+            for a, b in self._phrase_hits(text, pos, end, first_only=True):
+                if first is None or a < first[0] or (a == first[0] and b > first[1]):
+                    first = (a, b)
         return WordMatch(text, *first) if first else None
 
     def may_occur(self, text: str) -> bool:
