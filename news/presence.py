@@ -320,6 +320,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
     starts, masks = _actor_word_starts(text, comp)
+    anaphora_bit = comp.bits.get(("anaphora", ""), 0)  # identity claims need an anaphora phrase
     mi = ai = 0
     n_mentions, n_starts = len(mentions), len(starts)
     for s_start, s_end in sentence_spans(text):
@@ -336,8 +337,9 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             history.extend(sent_mentions)
             continue
         sentence = text[s_start:s_end]
-        raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
-        raw.extend(_request_claims(article, text, sentence, s_start, comp, history + sent_mentions))
+        if last_actor and _mask_between(starts, masks, s_start, s_end) & anaphora_bit:
+            raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
+        raw.extend(_request_claims(article, text, sentence, s_start, comp, history, sent_mentions))
         for c_start, c_end in _clauses(sentence, s_start):
             mask = _mask_between(starts, masks, c_start, c_end)
             if not mask:
@@ -379,7 +381,7 @@ def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_acto
 
 
 def _request_claims(article: Article, text: str, sentence: str, s_start: int, comp: _Compiled,
-                    earlier: list[Mention]) -> list[Claim]:
+                    history: list[Mention], sent_mentions: list[Mention]) -> list[Claim]:
     """Presence from a request reported as answered: "(the two countries,) which had asked Russia
     and Wagner to provide military instructors". The requesters are the places named in the
     sentence before the request, or those a phrase like "the two African countries" points to."""
@@ -390,6 +392,7 @@ def _request_claims(article: Article, text: str, sentence: str, s_start: int, co
     actors = [k for table in (comp.names, comp.states, comp.demonyms) for k, p in table.items() if p.search(who)]
     if not actors:
         return []
+    earlier = history + sent_mentions
     before = sentence[:req.start()]
     places = [m for m in earlier if s_start <= m.start < s_start + req.start() and m.kind != "demonym"]
     ref = cues.PLURAL_PLACE_ANAPHORA.search(before) or cues.PLACE_ANAPHORA.search(before)
@@ -493,13 +496,13 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
 def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
     """The presence cue closest to the place, outside the actor's own words ("fighters")."""
     best, dist = None, None
-    for c in cues.PRESENT.finditer(clause):
-        a, b = c_start + c.start(), c_start + c.end()
+    for ca, cb in cues.PRESENT.spans(clause):
+        a, b = c_start + ca, c_start + cb
         if hit.start <= a < hit.end:
             continue
         d = abs(pos - b)
         if dist is None or d < dist:
-            best, dist = c.group(0), d
+            best, dist = clause[ca:cb], d
     if best is None:
         best = cues.PRESENT.search(clause).group(0)
     return best

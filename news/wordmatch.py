@@ -225,19 +225,28 @@ class WordSet:
                     break
         return out
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+    def spans(self, text: str, pos: int = 0, endpos: int | None = None) -> list[tuple[int, int]]:
+        """``(start, end)`` of what ``finditer`` yields, without match objects (a shared list:
+        read it, do not change it)."""
         end = len(text) if endpos is None else endpos
         if not self._may_match(text):
-            return
+            return []
         hits = self._word_hits(text, pos, end)
-        if self._needs_regex(text):
-            hits = hits + self._phrase_hits(text, pos, end)
-            hits.sort(key=lambda h: (h[0], -h[1]))
+        if not self._needs_regex(text):
+            return hits  # word hits never overlap
+        hits = hits + self._phrase_hits(text, pos, end)
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        out = []
         last = -1
         for a, b in hits:
             if a >= last:  # like re: matches do not overlap
                 last = b
-                yield WordMatch(text, a, b)
+                out.append((a, b))
+        return out
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        for a, b in self.spans(text, pos, endpos):
+            yield WordMatch(text, a, b)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
         if not self._may_match(text):
