@@ -65,8 +65,8 @@ MODAL = _rx(
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
     r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
-    r"will (?!continue|remain|stay|keep)",
-    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va ", r"vont ",
+    r"will(?= )(?! (?:continue|remain|stay|keep))",
+    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont",
     r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
     r"будут", r"уедет", r"начать", r"поручил",
 )

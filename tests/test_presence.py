@@ -42,6 +42,11 @@ def claims(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
         # not presence: plans, conditionals, visits, denials, critics, home
         ("Russia could deploy troops to Venezuela if asked.", "en", set()),
         ("Moscow plans to send military advisers to Togo next year.", "en", set()),
+        # the future is a plan, except staying on ("will remain")
+        ("Russian troops will be deployed to Niger next month.", "en", set()),
+        ("Les instructeurs russes vont arriver au Niger.", "fr", set()),
+        ("Le groupe Wagner va se déployer au Tchad.", "fr", set()),
+        ("Russian troops will remain in Syria.", "en", {("russia", "SYR", "present")}),
         ("A Russian military delegation held talks in Tripoli on Tuesday.", "en", set()),
         ("The Kremlin denied that any Russian troops were in Libya.", "en", set()),
         ("There is no sign that Wagner personnel have arrived in Niger.", "en", set()),
