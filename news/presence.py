@@ -437,15 +437,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
-    # what each place is in this clause does not depend on the actor: decided once
-    locatives: list[bool] = []
-    prev: Mention | None = None
-    prev_locative = False
-    for m in clause_mentions:
-        locative = _is_locative(text, m, c_start) or (
-            prev_locative and prev is not None and bool(cues.LIST_GAP.match(text[prev.end:m.start])))
-        locatives.append(locative)
-        prev, prev_locative = m, locative
+    locative_at = _Locatives(text, clause_mentions, c_start)
     ended_of: dict[int, str | None] = {}
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
@@ -454,7 +446,6 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         for i, m in enumerate(clause_mentions):
             if m.iso3 in home:
                 continue
-            locative = locatives[i]
             if i in ended_of:
                 ended = ended_of[i]
             else:
@@ -463,7 +454,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif negated:
                 continue
-            elif locative and present_cue:
+            elif present_cue and locative_at(i):
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
             elif hit.end <= m.start and cues.ACTOR_IN.match(text[hit.end:m.start]):
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
@@ -491,6 +482,45 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
                              sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2)))
     return out
+
+
+class _Locatives:
+    """Whether each place of a clause is in a locative position, decided when first asked.
+
+    A place is locative by its own words ("in Mali") or as the next item of a list whose
+    previous item is ("in Mali and Niger"). Asked lazily, because most places never need it:
+    the actor's home ("Russian" in "Russian troops"), places left, and negated clauses.
+    """
+
+    __slots__ = ("text", "mentions", "c_start", "own", "known")
+
+    def __init__(self, text: str, mentions: list[Mention], c_start: int) -> None:
+        self.text, self.mentions, self.c_start = text, mentions, c_start
+        self.own: dict[int, bool] = {}
+        self.known: dict[int, bool] = {}
+
+    def _own(self, i: int) -> bool:
+        v = self.own.get(i)
+        if v is None:
+            v = self.own[i] = _is_locative(self.text, self.mentions[i], self.c_start)
+        return v
+
+    def __call__(self, i: int) -> bool:
+        v = self.known.get(i)
+        if v is None:
+            # locative(i) = own(i) or (list gap before i and locative(i - 1)), walked back
+            j = i
+            while True:
+                if self._own(j):
+                    v = True
+                    break
+                prev, m = self.mentions[j - 1] if j else None, self.mentions[j]
+                if prev is None or not cues.LIST_GAP.match(self.text[prev.end:m.start]):
+                    v = False
+                    break
+                j -= 1
+            self.known[i] = v
+        return v
 
 
 def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
