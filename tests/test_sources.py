@@ -7,6 +7,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from news.fetch import FetchError, fetch, is_http_url
 from news.lang import detect_language, normalise_language
@@ -178,6 +180,32 @@ def test_is_http_url():
     assert not is_http_url(None)
 
 
+# Pieces of links and near-links: schemes in any case, the "//" and what may follow it, brackets
+# (urlsplit raises on a lone one), characters urlsplit strips or deletes, and non-ASCII.
+_URL_PIECES = ["http", "https", "HTTP", "hTtPs", "ftp", "javascript", "mailto", ":", "//", "/", "?", "#", "[", "]",
+               "[::1]", "example.org", "a", ":80", "@", " ", "\t", "\n", "\r", "\x00", "\x01", "\x7f", "\x85",
+               "\u00a0", "é", "ｅxample", "\uff0f", "\ufeff", "%20", "-", "."]
+
+
+_pieces = st.lists(st.sampled_from(_URL_PIECES) | st.text(max_size=3), max_size=6).map("".join)
+_links = st.tuples(st.sampled_from(["", " ", "\t", "\x01"]), st.sampled_from(["http", "https", "HTTP", "hTtPs", "ftp", ""]),
+                   st.sampled_from(["://", ":", ":/", ":///", "://?", "://#", "//", ""]),
+                   st.sampled_from(["", "a", "[", "]", "[::1]", "é", "\uff0f", "\u2100", "@"]), _pieces).map("".join)
+
+
+@settings(max_examples=3000, deadline=None, derandomize=True)
+@given(_links | _pieces)
+def test_is_http_url_equals_its_urlsplit_definition(value: str) -> None:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(value.strip())
+        want = parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    except ValueError:
+        want = False
+    assert is_http_url(value) == (bool(value) and want)
+
+
 def test_feeds_fetch_pages_behind_summaries():
     with serve() as base:
         arts, skips = _split(list(read_all([base + "/feed.rss", base + "/feed.atom", base + "/feed-as-html"])))
@@ -195,3 +223,97 @@ def test_url_pages_and_failures():
     assert [a.title for a in arts] == ["Mining concessions under review in Sudan"]
     assert arts[0].published == date(2021, 2, 25)
     assert [s.kind for s in skips] == ["fetch failed"]
+
+
+# ------------------------------------------------------------------ JSONL fast paths equal the first reading
+
+def _iter_jsonl_by_definition(path: Path, default_date: date | None):
+    """``iter_jsonl`` as first written: every line stripped and decoded as utf-8-sig."""
+    import json
+
+    from news.sources.common import MAX_FILE_BYTES, SourceError
+    from news.sources.jsonl import article_from_record
+
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            where = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            try:
+                if len(raw) > MAX_FILE_BYTES:
+                    raise SourceError("too large", "line too large")
+                try:
+                    line = raw.decode("utf-8-sig")
+                except UnicodeDecodeError as exc:
+                    raise SourceError("not UTF-8", f"not UTF-8 (byte offset {exc.start})") from exc
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise SourceError("bad JSON line", f"bad JSON ({exc.msg} at column {exc.colno})") from exc
+                yield article_from_record(record, source=str(path), default_date=default_date)
+            except SourceError as exc:
+                yield Skipped(where, exc.kind, str(exc))
+
+
+_RECORD = b'{"id": "x", "text": "Wagner fighters arrived in Mali.", "date": "2023-01-02", "url": "https://e.org/a"}'
+_JSONL_PIECES = [_RECORD, _RECORD, b"\xef\xbb\xbf", b"\xef\xbb", b"\xff", b"\xc3", b"\xc3\xa9", b" ", b"\t", b"\x0b",
+                 b"\x0c", b"\r", b"\x1c", b"\xa0", b"{", b"}", b'"', b"[]", b"null", b'"\\ud800"', b"\x00",
+                 b'{"text": "\\ud800 Mali", "date": "9999-01-01"}', b'{"text": " "}', b'{"text": "a", "date": "2023-02-30"}']
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.sampled_from(_JSONL_PIECES), max_size=4).map(b"".join), max_size=6))
+def test_iter_jsonl_equals_its_first_definition(tmp_path_factory, lines: list[bytes]) -> None:
+    from dataclasses import replace
+
+    from news.sources.jsonl import iter_jsonl
+
+    path = tmp_path_factory.mktemp("jsonl") / "a.jsonl"
+    path.write_bytes(b"\n".join(lines))
+
+    def plain(items):  # the stamp of ingestion is the one field that differs from run to run
+        return [replace(i, ingested_at=None) if isinstance(i, Article) else i for i in items]
+
+    want = plain(_iter_jsonl_by_definition(path, date(2020, 1, 1)))
+    assert plain(iter_jsonl(path, default_date=date(2020, 1, 1))) == want
+
+
+_surrogates = st.sampled_from(["\ud800", "\udbff", "\udc00", "\udfff", "\ud83d"])
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.lists(st.text(max_size=4) | _surrogates | st.sampled_from(["é", "Мали", "\U0001f600", "a"]),
+                max_size=8).map("".join))
+def test_scrub_equals_replacing_every_surrogate(value: str) -> None:
+    from news.sources.common import _SURROGATE, scrub
+
+    assert scrub(value) == _SURROGATE.sub("\ufffd", value)
+
+
+@settings(max_examples=1000, deadline=None, derandomize=True)
+@given(st.sampled_from(["2023-01-02", " 2023-01-02T10:00", "2023-02-30", "0001-01-01", "9999-12-31", "2023-1-2",
+                        "２０２３-０１-０２", "", "yesterday"]) | st.text(max_size=12))
+def test_parse_date_remembered_days_equal_fresh_ones(value: str) -> None:
+    import re
+
+    from news.sources.common import SourceError, parse_date, plausible_date
+
+    def fresh(v: str):
+        m = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", v)
+        if v == "":
+            return None
+        try:
+            return ("ok", plausible_date(date(int(m[1]), int(m[2]), int(m[3]))))
+        except (TypeError, ValueError):
+            return ("error", f"unreadable date {v[:40]!r} (want YYYY-MM-DD)")
+        except SourceError as exc:
+            return ("error", str(exc))
+
+    def cached(v: str):
+        try:
+            day = parse_date(v)
+        except SourceError as exc:
+            return ("error", str(exc))
+        return None if day is None else ("ok", day)
+
+    assert cached(value) == cached(value) == fresh(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import lru_cache
 
 from news.clean import clean_text
 from news.fetch import is_http_url
@@ -95,15 +96,26 @@ def parse_date(value: object) -> date | None:
     if isinstance(value, date):
         return plausible_date(value)
     if isinstance(value, str):
-        match = _ISO_DATE.match(value)
-        if match:
-            try:
-                day = date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                pass
-            else:
-                return plausible_date(day)
+        day = _iso_day(value)
+        if day is not None:
+            return plausible_date(day)
     raise SourceError("bad date", f"unreadable date {str(value)[:40]!r} (want YYYY-MM-DD)")
+
+
+@lru_cache(maxsize=8192)
+def _iso_day(value: str) -> date | None:
+    """The day a ``YYYY-MM-DD`` string starts with, None if it has none.
+
+    Memoised because a corpus repeats its dates (20,000 articles over eight years name some
+    3,000 days), and matching and building each one again cost more than the lookup.
+    """
+    match = _ISO_DATE.match(value)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            pass
+    return None
 
 
 def plausible_date(day: date) -> date:
@@ -126,8 +138,18 @@ def scrub(value: str) -> str:
 
     Python strings may hold them; UTF-8, and so Parquet, cannot: one such character would fail
     the whole batch at write time and lose every good article in it.
+
+    Why the probes first: almost no text holds one, and ``isascii`` (free: CPython records it)
+    or a strict UTF-8 encode (which fails on surrogates and nothing else) says so several
+    times faster than the regex scan of an article body.
     """
-    return _SURROGATE.sub("\ufffd", value)
+    if value.isascii():
+        return value
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def make_article(
