@@ -22,6 +22,7 @@ from datetime import date
 from typing import TextIO
 
 from news.csvsafe import safe_cell
+from news.engine_pool import PoolError
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
 
@@ -267,6 +268,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--date", type=_article_date, help="publication date for sources that carry none")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     ing.add_argument("--engine", choices=["local", "dask"], default="local", help="where to process (default local)")
+    ing.add_argument("--jobs", type=int, help="local: worker processes (default: one per CPU for a large input, "
+                                              "else 1; 1 = a single process)")
     ing.add_argument("--scheduler", help="dask: scheduler address (default: a local cluster)")
     ing.add_argument("--workers", type=int, help="dask: local cluster worker processes (default: CPU count)")
     ing.add_argument("--partitions", type=int, help="dask: number of partitions of the input")
@@ -285,12 +288,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
+    """The local engine: ``run_ingest`` itself for ``--jobs 1``, a process pool for more, and
+    without ``--jobs`` the pool only when the input is large enough to repay starting it."""
+    if args.jobs == 1:
+        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+    from news.engine_pool import auto_jobs, run_ingest_pool
+    from news.partitions import plan
+
+    planned = plan(args.sources, fsspec=False)
+    jobs = args.jobs or auto_jobs(planned)
+    if jobs == 1:
+        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
+                          units=[unit for unit, _, _ in planned])
+    return run_ingest_pool(args.sources, store, jobs=jobs, default_date=args.date, batch_size=args.batch_size,
+                           units=planned)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     _one_line_warnings(sys.stderr)
     if args.command == "ingest":
         if args.batch_size < 1:
             print("error: --batch-size must be at least 1", file=sys.stderr)
+            return 2
+        if args.jobs is not None and args.engine == "dask":
+            print("error: --jobs is for the local engine (with --engine dask use --workers)", file=sys.stderr)
+            return 2
+        if args.jobs is not None and args.jobs < 1:
+            print("error: --jobs must be at least 1", file=sys.stderr)
             return 2
         store = Store(args.store)
         if args.engine == "dask":
@@ -307,7 +333,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         else:
             try:
-                report = run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+                report = _run_local(args, store)
+            except PoolError as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
             except OSError as exc:  # disk full, read-only or vanished store folder
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 print(f"error: cannot write to the store {store.root} ({reason}); batches written before are "
