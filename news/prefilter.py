@@ -88,10 +88,18 @@ class Prefilter:
         if self.anchors is None:
             return True
         if self.fold:
-            if not text.isascii() and any(c in text for c in _ODD_FOLDS):
-                return True
+            if not text.isascii():
+                for c in _ODD_FOLDS:
+                    if c in text:
+                        return True
             text = text.lower()
-        return any(a in text for a in self.anchors)
+        # Plain loops, not any() over a generator: a line that holds no anchor tests all of
+        # them (some forty for the furniture pattern), and resuming a generator for each costs
+        # more than the substring test itself.
+        for anchor in self.anchors:
+            if anchor in text:
+                return True
+        return False
 
     def search(self, text: str) -> re.Match | None:
         return self.pattern.search(text) if self.might_match(text) else None
