@@ -57,10 +57,15 @@ from news.store import BatchWriter, Store
 if TYPE_CHECKING:
     from news.cli import IngestReport
 
-PARTITION_BYTES = 1024 * 1024  # upper bound of raw input per partition (~300 articles, ~0.3 s of work)
+PARTITION_BYTES = 256 * 1024  # upper bound of raw input per partition (~250 articles, ~0.2 s of work)
 PARTITIONS_PER_JOB = 8  # lower bound: enough partitions that no worker idles long at the end
 PARENT_POLL_SECONDS = 0.5
-AUTO_MIN_BYTES = 4 * 1024 * 1024  # without --jobs, the pool only from this much input (see auto_jobs)
+# Without --jobs, the pool from this much input on. Measured with the command (bench/ingest.py's
+# corpus, 2 idle cores, best of 3): 0.27 MB took 1.18 s on 2 processes vs 1.14 s on one, 0.92 MB
+# 1.39 vs 1.46 s, 1.9 MB 1.98 vs 2.65 s, 9.4 MB 4.68 vs 7.28 s. Break-even is near 0.5 MB (starting
+# the workers and sending results back cost about 0.2 s of CPU in all); from 1 MB the pool
+# pays on an idle machine, and below it the most it could save is a few tenths of a second.
+AUTO_MIN_BYTES = 1024 * 1024
 
 
 class PoolError(RuntimeError):
