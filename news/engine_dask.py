@@ -24,6 +24,10 @@ What runs where, and why:
   written, the same ``skipped ...`` lines are printed in the same order, and the same summary
   closes the run.
 
+Planning, the workers' share and the in-order commit live in ``news.partitions``, shared with
+the local process pool (``news.engine_pool``, ``ingest --jobs N``), so both engines equal a
+sequential run for the same reasons.
+
 Memory stays bounded: at most ``window`` partitions are in flight or waiting to be committed,
 and a committed partition's results are released at once.
 
