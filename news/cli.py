@@ -53,6 +53,23 @@ class IngestReport:
         return line + f"; undated {self.undated}"
 
 
+def progress_bar(total: int, err: TextIO, progress: bool, unit: str):
+    """A progress bar on ``err`` and a ``say`` that prints a line without breaking it: one
+    definition for every engine (local, pool, Dask)."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=total, file=err, disable=not progress, unit=unit, leave=False,
+               mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
+
+    def say(text: str) -> None:
+        if progress:
+            bar.write(text, file=err)
+        else:
+            print(text, file=err, flush=True)
+
+    return bar, say
+
+
 def _one_line_warnings(stream: TextIO) -> None:
     """Store warnings (a corrupt file ignored) as one ``warning: ...`` line each."""
 
@@ -79,21 +96,12 @@ def run_ingest(
     processing, so re-ingesting costs reading only. A batch is written as soon as it is full,
     so a killed run loses at most the batch in progress.
     """
-    from tqdm import tqdm
-
     if process is None:
         from news.pipeline import process
     units = expand(sources) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
-    bar = tqdm(total=len(units), file=err, disable=not progress, unit="src", leave=False,
-               mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
-
-    def say(text: str) -> None:
-        if progress:
-            bar.write(text, file=err)
-        else:
-            print(text, file=err, flush=True)
+    bar, say = progress_bar(len(units), err, progress, "src")
 
     report = IngestReport()
     known = store.known_ids()

@@ -150,9 +150,7 @@ def run_ingest_dask(
     """
     from contextlib import ExitStack
 
-    from tqdm import tqdm
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport
+    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]+:/", str(store.root)):  # s3://b/x arrives as Path("s3:/b/x")
         raise EngineError("the store must be a local or shared folder (fsspec paths are for sources)")
@@ -182,14 +180,7 @@ def run_ingest_dask(
         [known_f] = client.scatter([frozenset(known)], broadcast=True, hash=False)
         writer = BatchWriter(store, batch_size)
 
-        def say(text: str) -> None:
-            if progress:
-                bar.write(text, file=err)
-            else:
-                print(text, file=err, flush=True)
-
-        bar = tqdm(total=len(parts), file=err, disable=not progress, unit="part", leave=False,
-                   mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
+        bar, say = progress_bar(len(parts), err, progress, "part")
         stack.callback(bar.close)
         committer = Committer(parts, report, writer, known, say)
 

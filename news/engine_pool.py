@@ -216,9 +216,7 @@ def run_ingest_pool(
     """
     import multiprocessing
 
-    from tqdm import tqdm
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport
+    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -245,14 +243,7 @@ def run_ingest_pool(
         pool.submit(_started)  # with fork, this forks every worker now, before the store is touched
         known = store.known_ids()
         known_path = _write_known(known)
-        bar = tqdm(total=len(parts), file=err, disable=not progress, unit="part", leave=False,
-                   mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
-
-        def say(text: str) -> None:
-            if progress:
-                bar.write(text, file=err)
-            else:
-                print(text, file=err, flush=True)
+        bar, say = progress_bar(len(parts), err, progress, "part")
 
         committer = Committer(parts, report, writer, known, say)
         _drive(pool, committer, window, (known_path, default_date), bar.update)
