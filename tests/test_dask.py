@@ -11,21 +11,17 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import random
-import subprocess
-import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from news.store import Store
+from tests.engine_cases import assert_same_rows, outcome, run
 
 pytest.importorskip("distributed")
 
-REPO = Path(__file__).resolve().parents[1]
 
 ACTORS = ["Wagner fighters", "Russian troops", "Russian military instructors", "The Wagner Group"]
 VERBS = ["were deployed to", "were seen in", "arrived in", "withdrew from", "remain stationed in"]
@@ -86,31 +82,6 @@ def make_corpus(root: Path, n: int = 300, seed: int = 11) -> Path:
         "Witnesses said the convoy drove north towards Bambari.</p></article></body></html>", encoding="utf-8")
     (notes / "zz-binary.txt").write_bytes(bytes(range(256)) * 4)
     return root
-
-
-def run(args: list[str], store: Path, timeout: float = 240) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FOOTPRINT_STORE": str(store), "PYTHONPATH": str(REPO)}
-    return subprocess.run([sys.executable, "-m", "news", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def outcome(stderr: str) -> list[str]:
-    """The lines both engines must print alike: skips in order, then the summary."""
-    return [ln for ln in stderr.splitlines() if ln.startswith(("skipped ", "ingested "))]
-
-
-def tables(store: Path, drop=("ingested_at",)) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in ("articles", "mentions", "claims"):
-        df = Store(store).table(name).drop(columns=list(drop), errors="ignore")
-        out[name] = df.sort_values(list(df.columns)).reset_index(drop=True)
-    return out
-
-
-def assert_same_rows(a: Path, b: Path, drop=("ingested_at",)) -> None:
-    ta, tb = tables(a, drop), tables(b, drop)
-    for name in ta:
-        pd.testing.assert_frame_equal(ta[name], tb[name], check_dtype=True, obj=name)
 
 
 @pytest.fixture(scope="module")

@@ -22,12 +22,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from news.store import Store
-
-REPO = Path(__file__).resolve().parents[1]
+from tests.engine_cases import REPO, assert_same_rows, outcome, run
 
 ACTORS = ["Wagner fighters", "Russian troops", "Russian military instructors", "Acme Legion fighters"]
 VERBS = ["were deployed to", "were seen in", "arrived in", "withdrew from"]
@@ -81,31 +79,6 @@ def make_corpus(root: Path, n: int = 200, seed: int = 5) -> Path:
             path.with_suffix(".json").write_text(json.dumps({"date": rec["date"], "outlet": "Sidecar"}))
     (root / "2024" / "zz-binary.txt").write_bytes(bytes(range(256)) * 4)
     return root
-
-
-def run(args: list[str], store: Path, timeout: float = 240, env: dict | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "FOOTPRINT_STORE": str(store), "PYTHONPATH": str(REPO), **(env or {})}
-    return subprocess.run([sys.executable, "-m", "news", *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
-
-
-def outcome(stderr: str) -> list[str]:
-    """Skip lines in order, then the summary: what every engine must print alike."""
-    return [ln for ln in stderr.splitlines() if ln.startswith(("skipped ", "ingested "))]
-
-
-def tables(store: Path, drop=("ingested_at",)) -> dict[str, pd.DataFrame]:
-    out = {}
-    for name in ("articles", "mentions", "claims"):
-        df = Store(store).table(name).drop(columns=list(drop), errors="ignore")
-        out[name] = df.sort_values(list(df.columns)).reset_index(drop=True)
-    return out
-
-
-def assert_same_rows(a: Path, b: Path) -> None:
-    ta, tb = tables(a), tables(b)
-    for name in ta:
-        pd.testing.assert_frame_equal(ta[name], tb[name], check_dtype=True, obj=name)
 
 
 @pytest.fixture(scope="module")
