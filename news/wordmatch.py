@@ -132,6 +132,7 @@ def _top_level_bar(pattern: str) -> bool:
 
 class WordSet:
     def __init__(self, parts: tuple[str, ...]) -> None:
+        self.parts = parts  # as written in news.cues: the definition the fast paths must equal
         exact: set[str] = set()
         prefixes: list[str] = []
         residual: list[str] = []
@@ -194,10 +195,6 @@ class WordSet:
             return spans
         return [(a, b) for a, b in spans if a >= pos and b <= endpos]
 
-    def _may_match(self, text: str) -> bool:
-        _, bits, firsts, _ = _index(text)
-        return bool((bits | firsts) & self.bit)
-
     def _needs_regex(self, text: str) -> bool:
         return self.residual is not None and bool(_index(text)[2] & self.bit)
 
@@ -229,7 +226,7 @@ class WordSet:
         """``(start, end)`` of what ``finditer`` yields, without match objects (a shared list:
         read it, do not change it)."""
         end = len(text) if endpos is None else endpos
-        if not self._may_match(text):
+        if not self.may_occur(text):
             return []
         hits = self._word_hits(text, pos, end)
         if not self._needs_regex(text):
@@ -249,7 +246,7 @@ class WordSet:
             yield WordMatch(text, a, b)
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> WordMatch | None:
-        if not self._may_match(text):
+        if not self.may_occur(text):
             return None
         end = len(text) if endpos is None else endpos
         first = None
@@ -265,7 +262,8 @@ class WordSet:
     def may_occur(self, text: str) -> bool:
         """False when no word of ``text`` can start a match: one cached mask test, so a caller
         can skip searching the pieces of a text (cut at other places) that holds no cue word."""
-        return self._may_match(text)
+        _, bits, firsts, _ = _index(text)
+        return bool((bits | firsts) & self.bit)
 
     def has_word(self, word: str) -> bool:
         """Whether one lowercase word is in the list (no tokenising)."""

@@ -35,10 +35,9 @@ def reference_search(ws: WordSet, parts: list[re.Pattern], text: str, pos: int, 
 
 
 def _parts(ws: WordSet) -> list[re.Pattern]:
-    alts = [re.escape(w) for w in ws.exact] + [re.escape(p) + r"\w*" for p in ws.prefixes]
-    if ws.residual is not None:
-        alts.append(ws.residual.pattern[len(r"(?<![\w])(?:"):-len(r")(?![\w])")])
-    return [re.compile(r"(?<![\w])(?:" + a + r")(?![\w])", re.IGNORECASE) for a in alts]
+    """Each pattern as written in news.cues, as a whole-word regex: not WordSet's own split
+    into words, stems and phrases, so a wrong split fails here."""
+    return [re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.IGNORECASE) for p in ws.parts]
 
 
 PARTS = {name: _parts(ws) for name, ws in SETS.items()}
