@@ -94,10 +94,30 @@ def _rank(e: Entry) -> tuple:
 
 
 def _cache_file(src: Path, min_population: int) -> Path:
-    stat = src.stat()
-    key = hashlib.sha1(f"{src.resolve()}|{stat.st_size}|{stat.st_mtime_ns}|{min_population}|v3".encode()).hexdigest()[:16]
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "footprint"
-    return base / f"gazetteer-{key}.pickle"
+    """Keyed by what the cache is made of: the data's bytes, the threshold and this module's
+    code (which defines the packing). Not by path or mtime: every clone, checkout or pull would
+    then leave another ~50 MB pickle behind for good."""
+    digest = hashlib.sha1(src.read_bytes())
+    digest.update(Path(__file__).read_bytes())
+    digest.update(f"|{min_population}".encode())
+    return _cache_dir() / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "footprint"
+
+
+CACHE_KEEP = 3  # pickles kept, most recently used first: a few data versions or thresholds side by side
+
+
+def _prune(keep: Path) -> None:
+    """Drop all but the ``CACHE_KEEP`` most recently used gazetteer pickles (and stray temp files)."""
+    try:
+        found = sorted(keep.parent.glob("gazetteer-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in [p for p in found if p != keep][CACHE_KEEP - 1:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass  # another process pruned the same file first, or the folder is read-only
 
 
 @lru_cache(maxsize=4)
@@ -105,7 +125,8 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION, path: str | Non
     """The gazetteer, from a pickle cache when the data file is unchanged (0.3 s instead of 3 s).
 
     Every CLI run, test process and Dask worker loads it, so start-up time matters; the cache
-    is keyed by the data file's path, size and mtime and rebuilt whenever it is stale or broken.
+    is keyed by content (``_cache_file``), rebuilt when missing or broken, and the folder keeps
+    only the few most recently used.
     """
     src = Path(path or DATA)
     cache = _cache_file(src, min_population)
@@ -113,6 +134,10 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION, path: str | Non
         with cache.open("rb") as fh:
             gaz = pickle.load(fh)
         if isinstance(gaz, Gazetteer):
+            try:
+                os.utime(cache)  # marks it recently used, for _prune
+            except OSError:
+                pass
             return gaz
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError, TypeError):
         pass
@@ -123,6 +148,7 @@ def load_gazetteer(min_population: int = DEFAULT_MIN_POPULATION, path: str | Non
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, cache)
+        _prune(cache)
     except OSError:
         pass  # a read-only home just means no cache
     return gaz
