@@ -38,6 +38,15 @@ class IngestReport:
     skipped: Counter = field(default_factory=Counter)  # kind -> count (errors only)
     notices: Counter = field(default_factory=Counter)  # kind -> count (not errors)
     batches: int = 0
+    interrupted: bool = False  # stopped by Ctrl-C (SIGINT): the counts are what was stored
+    unstored: int = 0  # processed before the interruption but not yet in a written batch
+
+    def interrupt(self, writer: BatchWriter) -> None:
+        """Stopped early: count only what the written batches hold (a rerun adds the rest)."""
+        held, undated = writer.held()
+        self.interrupted, self.unstored = True, held
+        self.ingested -= held
+        self.undated -= undated
 
     @property
     def errors(self) -> int:
@@ -50,7 +59,12 @@ class IngestReport:
             line += f" ({reasons})"
         if self.notices:
             line += "; notes: " + ", ".join(f"{n} {kind}" for kind, n in self.notices.most_common())
-        return line + f"; undated {self.undated}"
+        line += f"; undated {self.undated}"
+        if self.interrupted:
+            line = (f"interrupted: {line}; {self.batches} batches written and intact, "
+                    f"{self.unstored} articles processed since the last were not stored: "
+                    "run the same command again to add the rest")
+        return line
 
 
 def progress_bar(total: int, err: TextIO, progress: bool, unit: str):
@@ -124,6 +138,8 @@ def run_ingest(
                 report.undated += item.published is None
             bar.update(1)
         writer.flush()
+    except KeyboardInterrupt:
+        report.interrupt(writer)
     finally:
         report.batches = writer.batches
         bar.close()
@@ -314,6 +330,15 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:  # Ctrl-C outside the ingest loops (those report what they stored)
+        print("interrupted: every batch written before is intact; run the same command again to "
+              "continue", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     _one_line_warnings(sys.stderr)
     if args.command == "ingest":
@@ -352,6 +377,8 @@ def main(argv: list[str] | None = None) -> int:
                       file=sys.stderr)
                 return 1
         print(report.summary(), file=sys.stderr)
+        if report.interrupted:
+            return 130  # the shell's code for a run stopped by Ctrl-C
         return 1 if report.errors else 0
     if args.command == "extract":
         stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")

@@ -248,6 +248,9 @@ def run_ingest_pool(
         committer = Committer(parts, report, writer, known, say)
         _drive(pool, committer, window, (known_path, default_date), bar.update)
         writer.flush()
+    except KeyboardInterrupt:  # Ctrl-C: the workers ignore it; stop them and keep what is written
+        _stop(pool)
+        report.interrupt(writer)
     except BrokenProcessPool as exc:  # from a result, or from submit once the pool knows
         _stop(pool)
         raise PoolError("a worker process ended unexpectedly (killed, or out of memory?); the batches "

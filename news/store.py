@@ -406,11 +406,16 @@ class BatchWriter:
             if self.chunked >= self.size:
                 self.flush()
 
+    def held(self) -> tuple[int, int]:
+        """Articles added but not yet written, and how many of them are undated: what an
+        interrupted run counted as ingested but did not store."""
+        return (len(self.pending) + self.chunked,
+                sum(b.article.published is None for b in self.pending) + sum(c.undated() for c in self.chunks))
+
     def flush(self) -> None:
         if self.chunks:
-            if self.pending:
-                self.chunks.append(Chunk.of(self.pending))
-            self.store.write_tables(concat_chunks(self.chunks).tables)
+            chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
+            self.store.write_tables(concat_chunks(chunks).tables)
         elif self.pending:
             self.store.write(self.pending)
         else:

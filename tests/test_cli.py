@@ -169,3 +169,52 @@ def test_layers_csv_neutralises_formulas():
                           "source_urls": ["https://a.example/1"]}])
     out = layers_csv(rows)
     assert "'=HYPERLINK" in out and "\n=HYPERLINK" not in out and ",=HYPERLINK" not in out
+
+
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # a background CI shell may have set it to ignored
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_mid_ingest_says_what_was_stored_and_the_rerun_completes(tmp_path, jobs):
+    corpus = tmp_path / "corpus"
+    _corpus(corpus, 3000)
+    store = tmp_path / "store"
+    env = {**os.environ, "FOOTPRINT_STORE": str(store), "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "news", "ingest", str(corpus), "--date", "2023-01-01",
+                             "--jobs", jobs, "--batch-size", "100"], cwd=REPO, env=env, text=True,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                            preexec_fn=_default_sigint)
+    deadline = time.time() + 240
+    while time.time() < deadline and not list((store / "articles").glob("part-*.parquet")):
+        if proc.poll() is not None:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group, workers included
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
+    (line,) = [ln for ln in err.splitlines() if ln.startswith("interrupted: ")]
+    stored = len(Store(store).table("articles"))
+    assert 0 < stored < 3000, "the interruption should land after the first batch and before the end"
+    assert line.startswith(f"interrupted: ingested {stored}, already known 0,"), line
+    assert "run the same command again" in line
+    rerun = run(["ingest", str(corpus), "--date", "2023-01-01", "--jobs", jobs], store)
+    assert rerun.returncode == 0, rerun.stderr
+    assert summary(rerun.stderr).startswith(f"ingested {3000 - stored}, already known {stored},")
+    ids = Store(store).table("articles").id
+    assert ids.is_unique and len(ids) == 3000
+
+
+def test_ctrl_c_while_reading_stdin_is_one_line(tmp_path):
+    proc = subprocess.Popen([sys.executable, "-m", "news", "extract"], cwd=REPO, text=True,
+                            env={**os.environ, "PYTHONPATH": str(REPO)}, stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=_default_sigint)
+    proc.stdin.write(json.dumps({"id": "a", "text": "Wagner fighters were seen in Mali."}) + "\n")
+    proc.stdin.flush()
+    assert json.loads(proc.stdout.readline())["id"] == "a"  # running, now blocked on stdin
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert err.strip().splitlines() == [err.strip()] and err.startswith("interrupted: "), err
