@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import math
+import os
 import sys
 import warnings
 from collections import Counter
@@ -331,11 +332,18 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
 
 def main(argv: list[str] | None = None) -> int:
     try:
-        return _main(argv)
+        code = _main(argv)
     except KeyboardInterrupt:  # Ctrl-C outside the ingest loops (those report what they stored)
         print("interrupted: every batch written before is intact; run the same command again to "
               "continue", file=sys.stderr)
-        return 130
+        code = 130
+    from news import engine_pool
+
+    if engine_pool.stopped_mid_work():  # the normal exit could wait forever on the stopped pool
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
+    return code
 
 
 def _main(argv: list[str] | None) -> int:

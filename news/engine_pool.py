@@ -168,9 +168,25 @@ def _write_known(known: set[str]) -> str | None:
     return path
 
 
+_stopped_mid_work = False
+
+
+def stopped_mid_work() -> bool:
+    """Whether a pool was stopped with work in flight in this process (see ``news.cli.main``).
+
+    A worker terminated while it sends a result leaves half a message in the result pipe; the
+    executor's manager thread then waits in ``recv`` for the rest forever, and the interpreter's
+    exit handler joins that thread: the process would hang after its last line. Seen under load
+    on Ctrl-C; the command line then ends with ``os._exit`` once its output is flushed.
+    """
+    return _stopped_mid_work
+
+
 def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop at once: cancel what is queued and terminate the workers (a run left half-way is
     resumed by running it again; every batch written is whole)."""
+    global _stopped_mid_work
+    _stopped_mid_work = True
     processes = list((getattr(pool, "_processes", None) or {}).values())
     pool.shutdown(wait=False, cancel_futures=True)
     for proc in processes:
