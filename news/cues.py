@@ -25,8 +25,8 @@ PRESENT = _rx(
     r"taken \w* ?control", r"killed", r"losses", r"ambush\w*", r"seen", r"spotted", r"patrol\w*", r"alongside",
     r"brought in", r"welcom\w*", r"exercises", r"drills", r"moving", r"moved", r"reinforc\w*", r"posted",
     r"on the ground", r"fly\w*", r"flying", r"missions?", r"strikes", r"sorties", r"mining", r"mines",
-    r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard)\w*", r"support\w* (?:by|from)",
-    r"in service", r"still", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
+    r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard|retake|recapture)\w*", r"support\w* (?:by|from)",
+    r"in service", r"still", r"retak\w*", r"recaptur\w*", r"push\w* (?:across|into|deeper)", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
     r"have been in", r"has been in", r"had been in", r"relies on", r"invad\w*", r"invasion", r"annex\w*",
     r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
     r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
@@ -44,14 +44,14 @@ PRESENT = _rx(
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
 ENDED = _rx(
     r"left", r"leave", r"leaves", r"leaving", r"withdr\w*", r"pull\w* out", r"pullout", r"pull-out", r"quit\w*",
     r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
-    r"returned home", r"exit\w*",
+    r"returned home", r"exit\w*", r"stopped using",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
     r"выш(?:ел|ли)", r"уходят",
@@ -65,10 +65,10 @@ MODAL = _rx(
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
     r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
-    r"will(?= )(?! (?:continue|remain|stay|keep))",
-    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont",
+    r"will(?= )(?! (?:continue|remain|stay|keep))", r"discuss\w*", r"to enter", r"authori[sz]\w*",
+    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"autoris\w*",
     r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
-    r"будут", r"уедет", r"начать", r"поручил",
+    r"будут", r"уедет", r"начать", r"поручил", r"обсужд\w*", r"обсуди\w*", r"разреш\w*",
 )
 NEGATION = _rx(
     r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
@@ -79,8 +79,8 @@ NEGATION = _rx(
 VISIT = _rx(
     r"visit\w*", r"talks", r"met", r"meets?", r"meeting", r"delegation", r"trip", r"summit", r"phone",
     r"call", r"held talks", r"hosted",
-    r"visite", r"entretien", r"rencontr\w*", r"téléphon\w*", r"sommet",
-    r"визит\w*", r"переговор\w*", r"встреч\w*", r"телефон\w*", r"саммит\w*", r"прилетел\w*",
+    r"visite", r"entretien", r"délégation\w*", r"rencontr\w*", r"téléphon\w*", r"sommet",
+    r"визит\w*", r"переговор\w*", r"делегаци\w*", r"встреч\w*", r"телефон\w*", r"саммит\w*", r"прилетел\w*",
 )
 # Reported rather than asserted: still presence (GUIDE), but less sure.
 HEDGE = _rx(
@@ -110,6 +110,9 @@ PLACE_ANAPHORA = _rx(
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas",
     r"туда", r"там", r"в стране", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
+# "The region" points back to a region (see news.presence._region_targets).
+REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",
+                      r"этом регионе", r"этого региона")
 PLURAL_PLACE_ANAPHORA = _rx(
     r"both (?:african )?countries", r"the two (?:african )?countries", r"the two states",
     r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
@@ -125,7 +128,11 @@ COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", 
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"территори\w*", r"город\w*")
 BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
-CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
+# ", as ..." and "The visit comes as ..." / "Cette visite intervient après ...": the event framed
+# is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
+CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
+                          r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
+                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

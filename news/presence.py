@@ -439,10 +439,12 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     may_end = cues.ENDED.may_occur(clause)
     locative_at = _Locatives(text, clause_mentions, c_start)
     ended_of: dict[int, str | None] = {}
+    leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
+        placed: set[int] = set()  # places the actor phrase itself is put in ("instructors in Mali")
         for i, m in enumerate(clause_mentions):
             if m.iso3 in home:
                 continue
@@ -450,14 +452,25 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 ended = ended_of[i]
             else:
                 ended = ended_of[i] = _ended_target(text, m, c_start, may_end)
+                if ended:
+                    cue_at = text.rfind(ended, c_start, m.start)
+                    leaving[i] = {h.actor for h in hits if cue_at <= h.start < m.start}
             if ended:
+                if leaving[i] and hit.actor not in leaving[i]:
+                    continue  # "le départ de Wagner du Mali": the one who leaves is named
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif negated:
                 continue
             elif present_cue and locative_at(i):
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
-            elif hit.end <= m.start and cues.ACTOR_IN.match(text[hit.end:m.start]):
+            elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
+                                         or _force_in(text, c_start, m, comp.forces.get(hit.actor))):
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
+                placed.add(i)
+            elif (i - 1 in placed and m.kind != "demonym"
+                  and cues.LIST_GAP.match(text[clause_mentions[i - 1].end:m.start])):
+                targets.append((m, "present", text[hit.start:m.end], 0.7))  # "... in Tajikistan and Kyrgyzstan"
+                placed.add(i)
             elif m.end <= hit.start and m.kind != "demonym":
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(text, m.end, host.start()):
@@ -465,6 +478,11 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         if not targets and (present_cue or cues.ENDED.search(clause)):
             targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                               present_cue, negated))
+        elif targets and may_end:
+            # "mercenaries ... who left the country after ambushes near Macomia": the departure
+            # from the country named before stands beside the places of the fighting
+            targets.extend(t for t in _anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
+                                                         present_cue, negated) if t[1] == "ended")
         if not targets and present_cue and not negated:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
@@ -523,6 +541,18 @@ class _Locatives:
         return v
 
 
+_PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> bool:
+    """Whether the actor's own force noun stands right before the place: "has military
+    instructors in Mali", "держит войска в Таджикистане" (the men are placed, cue or not)."""
+    if force is None or m.kind == "demonym":
+        return False
+    before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
+    return before is not None and force.fullmatch(before.group(1)) is not None
+
+
 def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
     """The presence cue closest to the place, outside the actor's own words ("fighters")."""
     best, dist = None, None
@@ -548,7 +578,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     plural = cues.PLURAL_PLACE_ANAPHORA.search(clause)
     ref = plural or cues.PLACE_ANAPHORA.search(clause)
     if not ref:
-        return out
+        return _region_targets(clause, c_start, earlier, home, present_cue, negated)
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()]
     if not candidates:
         return out
@@ -581,6 +611,19 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if present_cue and not negated:
         return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65)]
     return out
+
+
+def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, negated):
+    """"Troops stationed in the region" after Transnistria: a region phrase points back to the
+    last region named (a breakaway region, a province), never to a country, which "the region"
+    around it more often means ("instability in the region" after Mali)."""
+    ref = cues.REGION_ANAPHORA.search(clause)
+    if not ref or not present_cue or negated:
+        return []
+    for m in reversed(earlier):
+        if m.start < c_start + ref.start() and m.kind == "region" and m.iso3 not in home:
+            return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.6)]
+    return []
 
 
 _AFRICA = {
