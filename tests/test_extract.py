@@ -284,3 +284,16 @@ def test_boundary_form_equals_its_definition() -> None:
     check()
     for text in ("İstanbul and Mali", "Центральноафриканской Республике", "d'Agadez", "Ouagadougou…"):
         assert boundary_form(text) == reference(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso3"),
+    [
+        ("Бойцы отошли от Триполи.", "ru", "LBY"),
+        ("Бои идут в Донецкой области.", "ru", "UKR"),
+        ("Председатель КНР прибыл с визитом.", "ru", "CHN"),
+        ("Les autorités équato-guinéennes n'ont rien confirmé.", "fr", "GNQ"),
+    ],
+)
+def test_forms_the_challenge_set_found_missing(text: str, lang: str, iso3: str) -> None:
+    assert {m.iso3 for m in extract(text, lang)} == {iso3}
