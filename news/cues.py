@@ -106,9 +106,9 @@ LOCAL_FORCE = _rx(
 # Phrases that point back to a place named earlier ("there", "the country", "туда", "y").
 PLACE_ANAPHORA = _rx(
     r"there", r"where", r"the country", r"the west african country", r"the central african country",
-    r"the african country", r"the country's", r"this country", r"the capital",
-    r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas",
-    r"туда", r"там", r"в стране", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"the african country", r"the country's", r"this country", r"the capital", r"this area",
+    r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
+    r"туда", r"там", r"в стране", r"этом районе", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",
@@ -158,7 +158,7 @@ PART_OF = re.compile(r"^(?:'s|’s)\s+(?:far\s+)?(?:north|south|east|west|north-
 # The same men named as another actor: "these instructors are in fact employed by Wagner companies".
 IDENTITY = _rx(r"employed by", r"work(?:ing)? for", r"members of", r"identif\w* (?:\w+ ){0,4}as", r"linked to",
                r"in fact", r"actually", r"employés par", r"en réalité", r"liées? (?:au|à)", r"membres d\w*",
-               r"связанн\w*", r"на самом деле", r"являются")
+               r"связанн\w*", r"на самом деле", r"являются", r"сотрудник\w*")
 # A request reported as done ("had asked Russia and Wagner to provide military instructors"):
 # the pluperfect tells the reader it was answered. "Has asked ... for help" stays a plan.
 REQUEST_DONE = re.compile(

@@ -197,6 +197,9 @@ def test_inflected_multiword_actor_name() -> None:
         ("Russian instructors helped Central African troops retake the town of Bria.", "en",
          {("russia", "CAF", "present")}),
         ("Russian forces pushed across the border into Ukraine's Kharkiv region.", "en", {("russia", "UKR", "present")}),
+        # "cette zone" points back like "le pays"
+        ("Des instructeurs russes sont arrivés au Tchad. Ils sont présents dans cette zone depuis mai.", "fr",
+         {("russia", "TCD", "present")}),
     ],
 )
 def test_challenge_rules(text: str, lang: str, expected: set) -> None:
@@ -208,3 +211,9 @@ def test_the_region_points_back_to_a_region_not_a_country() -> None:
             "About 1,500 Russian troops are stationed in the region.")
     assert claims(text) == {("russia", "MDA", "present")}
     assert claims("Mali held elections. Wagner fighters are active in the region.") == set()
+
+
+def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
+    text = ("В Мали прибыли российские военные инструкторы. "
+            "По данным журналистов, многие из этих людей — сотрудники ЧВК «Вагнер».")
+    assert claims(text, "ru") == {("russia", "MLI", "present"), ("wagner", "MLI", "present")}
