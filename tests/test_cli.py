@@ -192,7 +192,11 @@ def test_ctrl_c_mid_ingest_says_what_was_stored_and_the_rerun_completes(tmp_path
             break
         time.sleep(0.02)
     os.killpg(proc.pid, signal.SIGINT)  # as a terminal's Ctrl-C: the whole group, workers included
-    out, err = proc.communicate(timeout=60)
+    try:
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # hung: leave no process behind for the rest of the suite
+            os.killpg(proc.pid, signal.SIGKILL)
     assert proc.returncode == 130, err
     assert "Traceback" not in err and "KeyboardInterrupt" not in err, err
     (line,) = [ln for ln in err.splitlines() if ln.startswith("interrupted: ")]
