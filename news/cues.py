@@ -26,7 +26,7 @@ PRESENT = _rx(
     r"brought in", r"welcom\w*", r"exercises", r"drills", r"moving", r"moved", r"reinforc\w*", r"posted",
     r"on the ground", r"fly\w*", r"flying", r"missions?", r"strikes", r"sorties", r"mining", r"mines",
     r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard|retake|recapture)\w*", r"support\w* (?:by|from)",
-    r"in service", r"still", r"retak\w*", r"recaptur\w*", r"push\w* (?:across|into|deeper)", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
+    r"in service", r"still", r"retak\w*", r"retook", r"recaptur\w*", r"push\w* (?:across|into|deeper)", r"active", r"continu\w*", r"rotation", r"contingent", r"were in", r"are in", r"is in",
     r"have been in", r"has been in", r"had been in", r"relies on", r"invad\w*", r"invasion", r"annex\w*",
     r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
     r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
@@ -37,14 +37,14 @@ PRESENT = _rx(
     r"épaul\w*", r"aux côtés", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
     r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
     r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
-    r"exactions", r"recrut\w*", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
+    r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -65,10 +65,10 @@ MODAL = _rx(
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
     r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
-    r"will(?= )(?! (?:continue|remain|stay|keep))", r"discuss\w*", r"to enter", r"authori[sz]\w*",
-    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"autoris\w*",
+    r"will(?= )(?! (?:continue|remain|stay|keep))", r"discuss\w*", r"future", r"purport\w*", r"to enter", r"authori[sz]\w*",
+    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",
     r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
-    r"будут", r"уедет", r"начать", r"поручил", r"обсужд\w*", r"обсуди\w*", r"разреш\w*",
+    r"будут", r"уедет", r"начать", r"поручил", r"обсужд\w*", r"обсуди\w*", r"разреш\w*", r"будущ\w*", r"предусматрива\w*",
 )
 NEGATION = _rx(
     r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
@@ -106,13 +106,13 @@ LOCAL_FORCE = _rx(
 # Phrases that point back to a place named earlier ("there", "the country", "туда", "y").
 PLACE_ANAPHORA = _rx(
     r"there", r"where", r"the country", r"the west african country", r"the central african country",
-    r"the african country", r"the country's", r"this country", r"the capital", r"this area",
+    r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
-    r"туда", r"там", r"в стране", r"этом районе", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"туда", r"там", r"в стране", r"в страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",
-                      r"этом регионе", r"этого региона")
+                      r"этом регионе", r"этого региона", r"the peninsula", r"la péninsule", r"полуостров\w*")
 PLURAL_PLACE_ANAPHORA = _rx(
     r"both (?:african )?countries", r"the two (?:african )?countries", r"the two states",
     r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
@@ -132,7 +132,7 @@ BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
-                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|\s(?:but|while)\s")
+                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

@@ -194,7 +194,14 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             continue
         for m in spat.finditer(clause):
             if clause[m.end():m.end() + 2] in ("'s", "’s"):
+                window = _OWNED_FORCE.match(clause, m.end() + 2)  # the three words after "Russia's"
+                owned = fpat.search(clause, m.end() + 2, window.end()) if window else None
+                if owned:  # "Russia's air base", "Russia's own troops": its forces, not the state
+                    hits.append(ActorHit(key, offset + m.start(), offset + owned.end(),
+                                         clause[m.start():owned.end()], "force"))
                 continue
+            if _AFTER_PREPOSITION.search(clause, max(0, m.start() - 12), m.start()):
+                continue  # "missions for Russia have flown into ...": not the one who acts
             following = " ".join(clause[m.end():].split()[:5])
             if not (cues.STATE_VERB.match(clause[m.end():]) or cues.PRESENT.search(following)
                     or cues.ENDED.search(following)):
@@ -289,6 +296,9 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
 
 
 _STOPS = re.compile(r"[,.;:]")
+_OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
+                                re.IGNORECASE)
 _COMMA = re.compile(r"[,;]")
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
@@ -461,7 +471,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif negated:
                 continue
-            elif present_cue and locative_at(i):
+            elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
             elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
                                          or _force_in(text, c_start, m, comp.forces.get(hit.actor))):
@@ -517,6 +527,11 @@ class _Locatives:
         self.own: dict[int, bool] = {}
         self.known: dict[int, bool] = {}
 
+    def _speaker(self, i: int) -> bool:
+        m = self.mentions[i]
+        return m.kind not in ("city", "demonym") and bool(
+            cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(self.text, m.end, m.end + 60).group(0)))
+
     def _own(self, i: int) -> bool:
         v = self.own.get(i)
         if v is None:
@@ -528,6 +543,9 @@ class _Locatives:
         if v is None:
             # locative(i) = own(i) or (list gap before i and locative(i - 1)), walked back
             j = i
+            if self._speaker(i):
+                self.known[i] = False
+                return False
             while True:
                 if self._own(j):
                     v = True
@@ -551,6 +569,19 @@ def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> 
         return False
     before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
     return before is not None and force.fullmatch(before.group(1)) is not None
+
+
+def _other_force_between(text: str, hit: ActorHit, m: Mention, mentions: list[Mention], home) -> bool:
+    """"Wagner arrived shortly before French forces ... moved their troops to Niger": another
+    country's force named between the actor and the place is the one placed there."""
+    for d in mentions:
+        if d.start >= m.start:
+            break
+        if (d.kind == "demonym" and d.start >= hit.end and d.iso3 != m.iso3 and d.iso3 not in home
+                and len(text[hit.end:d.start].split()) > 2  # not "Russian instructors and Rwandan troops"
+                and cues.LOCAL_FORCE.match(text[d.end:d.end + 30].lstrip())):
+            return True
+    return False
 
 
 def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
@@ -579,7 +610,8 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     ref = plural or cues.PLACE_ANAPHORA.search(clause)
     if not ref:
         return _region_targets(clause, c_start, earlier, home, present_cue, negated)
-    candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()]
+    candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
+                  and not _across_border(text, m)]
     if not candidates:
         return out
     if plural:
@@ -611,6 +643,12 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if present_cue and not negated:
         return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65)]
     return out
+
+
+def _across_border(text: str, m: Mention) -> bool:
+    """"Near the border with Algeria", "у границы с Алжиром": the country beyond the border."""
+    tail = text[max(0, m.start - 30):m.start].rstrip().lower()
+    return tail.endswith(_BORDER_TAILS[:2]) or bool(cues.BORDER_BEFORE.search(tail))
 
 
 def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, negated):

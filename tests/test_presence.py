@@ -217,3 +217,39 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
     text = ("В Мали прибыли российские военные инструкторы. "
             "По данным журналистов, многие из этих людей — сотрудники ЧВК «Вагнер».")
     assert claims(text, "ru") == {("russia", "MLI", "present"), ("wagner", "MLI", "present")}
+
+
+# Rules added after the second challenge set (longer wire copy); new sentences again.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a state after a preposition is not the one acting; "Russia's air base" is its forces
+        ("Contractors who work for Russia have flown into Sudan.", "en", set()),
+        ("The bombers landed at Hmeimim, Russia's air base in Syria.", "en", {("russia", "SYR", "present")}),
+        # another country's force between the actor and the place is the one placed there
+        ("Wagner arrived in 2021, long before Chinese troops were moved to Niger.", "en", set()),
+        ("Government forces backed by Russian instructors and Rwandan troops retook the town of Bria.", "en",
+         {("russia", "CAF", "present")}),
+        # a speaker stays a speaker as the next item of a list
+        ("Wagner keeps fighters in Sudan, and U.S. officials say it also guards mines there.", "en",
+         {("wagner", "SDN", "present")}),
+        # French elided conjunctions split clauses; "la capitale" points back to the dateline's city
+        ("Au nord, en Libye, l'Africa Corps dispose de bases, tandis qu'au sud les hommes de Wagner "
+         "protègent le président centrafricain.", "fr", {("russia", "LBY", "present")}),
+        ("BANGUI — Des militaires russes seraient arrivés cette semaine dans la capitale.", "fr",
+         {("russia", "CAF", "present")}),
+        # plans and things only purported
+        ("The Africa Corps has begun recruiting for a future deployment in Togo.", "en", set()),
+        ("Images that purported to show Russian soldiers landing in Guinea were old.", "en", set()),
+        ("Документ предусматривает заходы российских военных кораблей в порт Ломе.", "ru", set()),
+        # the country across a border is not "the country"
+        ("Бойцы «Вагнера» попали в засаду у границы с Алжиром. Это крупнейшие потери с начала работы в стране.",
+         "ru", set()),
+        # French patrols and military police; "the peninsula" back to Crimea
+        ("La police militaire russe patrouille dans le nord de la Syrie.", "fr", {("russia", "SYR", "present")}),
+        ("Armed men seized airports in Crimea. Russia has sent 6,000 more troops to the peninsula.", "en",
+         {("russia", "UKR", "present")}),
+    ],
+)
+def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
