@@ -37,7 +37,7 @@ PRESENT = _rx(
     r"épaul\w*", r"aux côtés", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
     r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
     r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
-    r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
+    r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"conserv\w*", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
@@ -51,7 +51,7 @@ PRESENT = _rx(
 ENDED = _rx(
     r"left", r"leave", r"leaves", r"leaving", r"withdr\w*", r"pull\w* out", r"pullout", r"pull-out", r"quit\w*",
     r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
-    r"returned home", r"exit\w*", r"stopped using",
+    r"returned home", r"exit\w*", r"stopped using", r"going home", r"gone home", r"went home",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
     r"выш(?:ел|ли)", r"уходят",

@@ -257,7 +257,7 @@ _GENITIVE = {"of", "de", "du"}
 _PLACE_NOUNS = {
     "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",
     "center", "north", "south", "east", "west", "territory", "areas", "area", "district", "parts", "part",
-    "ville", "région", "capitale", "nord", "sud", "est", "ouest", "territoire",
+    "ville", "région", "capitale", "nord", "sud", "est", "ouest", "territoire", "base", "aérienne", "navale",
 }
 _MODIFIER_COMPOUND = re.compile(
     r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"

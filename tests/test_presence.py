@@ -249,6 +249,9 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
         ("La police militaire russe patrouille dans le nord de la Syrie.", "fr", {("russia", "SYR", "present")}),
         ("Armed men seized airports in Crimea. Russia has sent 6,000 more troops to the peninsula.", "en",
          {("russia", "UKR", "present")}),
+        # going home is leaving; "la Russie conserve sa base aérienne de Hmeimim" keeps it there
+        ("Wagner said its fighters were going home from Mali.", "en", {("wagner", "MLI", "ended")}),
+        ("La Russie conserve pour l'instant sa base aérienne de Hmeimim.", "fr", {("russia", "SYR", "present")}),
     ],
 )
 def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
