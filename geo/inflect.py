@@ -47,7 +47,10 @@ def russian_noun_forms(noun: str) -> list[str]:
     if low.endswith("а"):
         stem = noun[:-1]
         soft = stem.lower()[-1:] in "гкхжшчщ"
-        return [stem + e for e in ("а", "и" if soft else "ы", "е", "у", "ой", "ою")]
+        forms = [stem + e for e in ("а", "и" if soft else "ы", "е", "у", "ой", "ою")]
+        if stem.lower()[-1:] in "жшчщц":
+            forms += [stem + "ей", stem + "ею"]  # unstressed after a sibilant: Польшей
+        return forms
     if low.endswith("я"):
         stem = noun[:-1]
         return [stem + e for e in ("я", "и", "е", "ю", "ей")]

@@ -33,7 +33,7 @@ _FURNITURE = re.compile(
 )
 # Photo credits mark captions: "REUTERS/Stringer", "AP Photo", "Name / AFP", "Getty Images".
 _CREDIT = re.compile(
-    r"(REUTERS/|Reuters/|AP Photo|/ ?AFP\b|\bAFP\b|Getty Images|\bEPA\b|\bTASS\b|Photo:|Фото:|©|"
+    r"(REUTERS/|Reuters/|AP Photo|/ ?AFP\b|\bAFP\b|Getty Images|\bEPA\b|\bTASS\b|Photo:|Photo :|Фото:|Фото :|Caption:|Légende :|©|"
     r"\bSputnik\b|\bRIA Novosti\b|Anadolu|Shutterstock)"
 )
 # A line that opens a donation box: everything after it belongs to the box.

@@ -30,6 +30,8 @@ def _furniture(text: str) -> list[str]:
     "Подпишитесь на нашу рассылку о Ближнем Востоке.",
     "Fighters patrol a street in Gao, Mali, on May 3. REUTERS/Jane Smith",
     "A Russian helicopter at the airport in Bangui. Photo: John Doe / AFP",
+    "Photo : un blindé russe dans une rue de Tombouctou (Mali), en 2022.",
+    "Фото : российские инструкторы на параде в Банги.",
 ])
 def test_furniture_line_is_cut(line):
     text = f"{BODY}\n{line}\nThe deployment began last year."

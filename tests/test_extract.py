@@ -297,3 +297,15 @@ def test_boundary_form_equals_its_definition() -> None:
 )
 def test_forms_the_challenge_set_found_missing(text: str, lang: str, iso3: str) -> None:
     assert {m.iso3 for m in extract(text, lang)} == {iso3}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso3"),
+    [
+        ("Учения прошли у границы с Польшей.", "ru", "POL"),
+        ("BEYROUTH, 16 octobre — La réunion s'est tenue hier.", "fr", "LBN"),
+        ("Alger refuse toute coopération.", "fr", "DZA"),
+    ],
+)
+def test_forms_the_second_challenge_set_found_missing(text: str, lang: str, iso3: str) -> None:
+    assert {m.iso3 for m in extract(text, lang)} == {iso3}
