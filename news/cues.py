@@ -107,6 +107,7 @@ LOCAL_FORCE = _rx(
 PLACE_ANAPHORA = _rx(
     r"there", r"where", r"the country", r"the west african country", r"the central african country",
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
+    r"here", r"ici", r"здесь",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
     r"туда", r"там", r"в стране", r"в страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
@@ -132,7 +133,7 @@ BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
-                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|\s(?:but|while)\s")
+                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

@@ -296,6 +296,7 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
 
 
 _STOPS = re.compile(r"[,.;:]")
+_ORIGIN = re.compile(r"\s+(?:from|из|venus? d[eu']|originaires? d[eu'])\s*$", re.IGNORECASE)
 _OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
                                 re.IGNORECASE)
@@ -469,8 +470,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if leaving[i] and hit.actor not in leaving[i]:
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
-            elif negated:
-                continue
+            elif negated or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
+                continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
             elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])

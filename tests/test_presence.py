@@ -252,6 +252,14 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
         # going home is leaving; "la Russie conserve sa base aérienne de Hmeimim" keeps it there
         ("Wagner said its fighters were going home from Mali.", "en", {("wagner", "MLI", "ended")}),
         ("La Russie conserve pour l'instant sa base aérienne de Hmeimim.", "fr", {("russia", "SYR", "present")}),
+        # where men come from is not where they are; leaving from stays a departure
+        ("В рядах армии Хафтара воюют наёмники из Судана.", "ru", set()),
+        ("The withdrawal of Russian troops from Mali was completed.", "en", {("russia", "MLI", "ended")}),
+        # ", et qu'au sud ..." is a clause of its own; "here" in a datelined story points to the dateline
+        ("Au nord, en Libye, l'Africa Corps dispose de bases, et qu'au sud les hommes de Wagner protègent "
+         "le président centrafricain.", "fr", {("russia", "LBY", "present")}),
+        ("NIAMEY — \"The Russian instructors are here to train our soldiers,\" an officer said.", "en",
+         {("russia", "NER", "present")}),
     ],
 )
 def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
