@@ -200,6 +200,9 @@ def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, i
     return chosen
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ad|as|ar|ash|at|an|az|аль|эль|ад|ас|ар|аш|ат|ан|аз)-$", re.IGNORECASE)
+
+
 def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit, features: bool = True) -> bool:
     """Context rules: people, outlets, geographic features, the US state of Georgia.
 
@@ -212,6 +215,8 @@ def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit, features:
     nxt = text[end:end + 1]
     if hit.city and nxt == "-" and text[end + 1:end + 2].isalpha():
         return True  # "Yunus-bek": a name part, not the town
+    if hit.city and text[start - 1:start] == "-" and _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
+        return True  # "Аль-Хадим", "al-Khadim": the rest of an Arabic name, not the Turkish town
     if nxt == " " and text[end + 1:end + 2].islower() and not text.startswith(_FEATURE_AFTER_STEMS, end + 1):
         after = ""  # a plain lowercase word follows: none of the rules on the word after can apply
     else:

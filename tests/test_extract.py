@@ -309,3 +309,10 @@ def test_forms_the_challenge_set_found_missing(text: str, lang: str, iso3: str) 
 )
 def test_forms_the_second_challenge_set_found_missing(text: str, lang: str, iso3: str) -> None:
     assert {m.iso3 for m in extract(text, lang)} == {iso3}
+
+
+def test_a_town_inside_an_arabic_name_is_not_that_town() -> None:
+    # "Хадим" alone is a Turkish town; after "Аль-" it is the rest of a Libyan air base's name
+    text = "Самолёты садятся на авиабазе Аль-Хадим на востоке Ливии."
+    assert {m.iso3 for m in extract(text, "ru")} == {"LBY"}
+    assert {m.iso3 for m in extract("Wagner flew to al-Jufra.", "en")} == {"LBY"}

@@ -260,6 +260,8 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
          "le président centrafricain.", "fr", {("russia", "LBY", "present")}),
         ("NIAMEY — \"The Russian instructors are here to train our soldiers,\" an officer said.", "en",
          {("russia", "NER", "present")}),
+        ("NIAMEY — \"The Russian instructors are here to train us, not to fight for us,\" he said.", "en",
+         {("russia", "NER", "present")}),
     ],
 )
 def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
