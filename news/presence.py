@@ -487,8 +487,13 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
         if not targets and (present_cue or cues.ENDED.search(clause)):
-            targets.extend(_anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
-                                              present_cue, negated))
+            found = _anaphoric_targets(text, clause, c_start, history + sent_mentions, home, present_cue, negated)
+            departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
+            if departed:
+                # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
+                # the country pointed to is the one the actor of the departure left
+                found = [(m, "ended", departed, 0.6) for m, _, _, _ in found]
+            targets.extend(found)
         elif targets and may_end:
             # "mercenaries ... who left the country after ambushes near Macomia": the departure
             # from the country named before stands beside the places of the fighting
@@ -570,6 +575,25 @@ def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> 
         return False
     before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
     return before is not None and force.fullmatch(before.group(1)) is not None
+
+
+def _departure_of(text: str, c_start: int, hit: ActorHit) -> str | None:
+    """The leaving noun whose object is this actor ("the departure of Wagner's fighters",
+    "le départ des combattants de Wagner", "уход «Вагнера»", "Wagner's exit"), if any."""
+    before = text[max(c_start, hit.start - 40):hit.start]
+    for c in cues.ENDED.finditer(before):
+        between = before[c.end():]
+        if len(between.split()) <= 3 and not _COMMA.search(between) and _OF_WORDS.match(between):
+            return c.group(0)
+    after = text[hit.end:hit.end + 20]
+    if after.startswith(("'s ", "’s ")):
+        c = cues.ENDED.search(after)
+        if c is not None and len(after[:c.start()].split()) <= 1:
+            return c.group(0)
+    return None
+
+
+_OF_WORDS = re.compile(r"^\s*[«\"]?(?:$|(?:of|de|des|du|d'|d’)\b)", re.IGNORECASE)
 
 
 def _other_force_between(text: str, hit: ActorHit, m: Mention, mentions: list[Mention], home) -> bool:

@@ -266,3 +266,17 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
 )
 def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Wagner has fought in Mali since 2021. Since the departure of Wagner's fighters, the Africa Corps "
+         "has been the only Russian force deployed in the country.", "en"),
+        ("Les combattants de Wagner sont arrivés au Mali en 2021. Depuis le départ des combattants de Wagner, "
+         "l'Africa Corps est le seul contingent russe déployé dans le pays.", "fr"),
+        ("Бойцы «Вагнера» воевали в Мали. После ухода «Вагнера» российские военные остаются в стране.", "ru"),
+    ],
+)
+def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: str) -> None:
+    assert claims(text, lang) == {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}
