@@ -549,9 +549,6 @@ class _Locatives:
         if v is None:
             # locative(i) = own(i) or (list gap before i and locative(i - 1)), walked back
             j = i
-            if self._speaker(i):
-                self.known[i] = False
-                return False
             while True:
                 if self._own(j):
                     v = True
@@ -559,6 +556,9 @@ class _Locatives:
                 prev, m = self.mentions[j - 1] if j else None, self.mentions[j]
                 if prev is None or not cues.LIST_GAP.match(self.text[prev.end:m.start]):
                     v = False
+                    break
+                if j == i and self._speaker(i):
+                    v = False  # "in Sudan, and U.S. officials say": a speaker, not the list's next place
                     break
                 j -= 1
             self.known[i] = v
