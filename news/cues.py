@@ -125,6 +125,10 @@ SPEAKER_AFTER = re.compile(
     r"said|says|say|told|stated|announced|accused|condemned|denied|insists?)\b",
     re.IGNORECASE,
 )
+# Training or advising a country's own forces puts the trainers there ("train Malian soldiers",
+# "обучают военнослужащих центральноафриканской армии", "soldiers of the Central African Republic").
+TRAINS = _rx(r"train\w*", r"drill\w*", r"advis\w*", r"mentor\w*", r"form(?:er|ent|ait|aient|ation)",
+             r"entraîn\w*", r"encadr\w*", r"обуча\w*", r"тренир\w*", r"подготовк\w*")
 COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", r"avec", r"вместе с", r"совместно с", r"с")
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"территори\w*", r"город\w*")

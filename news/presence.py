@@ -235,7 +235,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
             return True
         near_before = " ".join(before.split()[-3:])
         force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
-        return bool(force and cues.COMPANION.search(" ".join(before.split()[-6:])))
+        lead = " ".join(before.split()[-6:])
+        return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead)))
     if _MODIFIER_COMPOUND.match(text, m.end):
         return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
@@ -245,6 +246,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
         if not cues.LOCATIVE.has_word(w):
             continue
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
+            if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and cues.TRAINS.search(" ".join(words[:i - 1])):
+                return True  # "training soldiers of the Central African Republic"
             continue  # "the government of Chad" names a state; "the city of Gyumri" a place
         return True
     return False
@@ -442,8 +445,17 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
     clause = text[c_start:c_end]
     # word lists match case-insensitively: searching ``clause`` itself shares its tokens
-    if cues.VISIT.search(clause) or cues.MODAL.search(clause):
+    if cues.VISIT.search(clause):
         return []
+    modal = cues.MODAL.search(clause)
+    if modal is not None:
+        # a plan after the places named ("have arrived in Niger with a system they will install")
+        # does not undo them; a plan before them ("could deploy to Mali") does, and no place is
+        # then looked for outside the clause
+        modal_at = c_start + modal.start()
+        clause_mentions = [m for m in clause_mentions if m.end <= modal_at and m.kind != "demonym"]
+        if not clause_mentions:
+            return []
     negated = bool(cues.NEGATION.search(clause))
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
@@ -453,6 +465,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
+        if modal is not None and hit.via == "anaphora":
+            continue  # "its fighters ... so they could": a guessed actor in a planning clause
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
         placed: set[int] = set()  # places the actor phrase itself is put in ("instructors in Mali")
@@ -486,7 +500,9 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
-        if not targets and (present_cue or cues.ENDED.search(clause)):
+        if modal is not None:
+            pass
+        elif not targets and (present_cue or cues.ENDED.search(clause)):
             found = _anaphoric_targets(text, clause, c_start, history + sent_mentions, home, present_cue, negated)
             departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
             if departed:
@@ -499,7 +515,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             # from the country named before stands beside the places of the fighting
             targets.extend(t for t in _anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
                                                          present_cue, negated) if t[1] == "ended")
-        if not targets and present_cue and not negated:
+        if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
             for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):

@@ -280,3 +280,23 @@ def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
 )
 def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: str) -> None:
     assert claims(text, lang) == {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # training a country's own forces puts the trainers there
+        ("Russian instructors train Malian soldiers.", "en", {("russia", "MLI", "present")}),
+        ("Russian instructors have been training soldiers of the Central African Republic.", "en",
+         {("russia", "CAF", "present")}),
+        ("Российские инструкторы обучают военнослужащих центральноафриканской армии.", "ru",
+         {("russia", "CAF", "present")}),
+        # a plan after the place does not undo it; a plan before it still does
+        ("Russian instructors have arrived in Niger with a radar they will install.", "en",
+         {("russia", "NER", "present")}),
+        ("Wagner fighters in Libya could be sent to Sudan.", "en", {("wagner", "LBY", "present")}),
+        ("Russia could deploy instructors to Mali.", "en", set()),
+    ],
+)
+def test_third_challenge_rules(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
