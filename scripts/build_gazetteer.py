@@ -181,8 +181,11 @@ def main() -> None:
     for r in rows:
         if r["kind"] == "city" and r["population"] == 0:
             key = (r["form"], r["iso3"])
+            base = (r["name"], r["iso3"])  # an inflected alias ("Брестом") is placed as its base form
             if key in sites:
                 r["lat"], r["lon"] = sites[key]
+            elif base in sites:
+                r["lat"], r["lon"] = sites[base]
             elif key in city_points:
                 lat, lon, pop = city_points[key]
                 r["lat"], r["lon"], r["population"] = round(float(lat), 4), round(float(lon), 4), int(pop)

@@ -316,3 +316,13 @@ def test_a_town_inside_an_arabic_name_is_not_that_town() -> None:
     text = "Самолёты садятся на авиабазе Аль-Хадим на востоке Ливии."
     assert {m.iso3 for m in extract(text, "ru")} == {"LBY"}
     assert {m.iso3 for m in extract("Wagner flew to al-Jufra.", "en")} == {"LBY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3", "lat"),
+    [("Учения прошли под Брестом.", "BLR", 52.1), ("Саммит открылся в Казани.", "RUS", 55.8),
+     ("В Вашингтоне это назвали слухами.", "USA", 38.9)],
+)
+def test_russian_city_names_geonames_lacks_are_placed_at_the_city(text: str, iso3: str, lat: float) -> None:
+    (m,) = extract(text, "ru")
+    assert m.iso3 == iso3 and m.kind == "city" and abs(m.lat - lat) < 0.2  # the city, not the country's middle
