@@ -23,7 +23,7 @@ from datetime import date
 from typing import TextIO
 
 from news.csvsafe import safe_cell
-from news.engine_pool import PoolError
+from news.engine_pool import PoolError, stopped_mid_work
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
 
@@ -337,9 +337,7 @@ def main(argv: list[str] | None = None) -> int:
         print("interrupted: every batch written before is intact; run the same command again to "
               "continue", file=sys.stderr)
         code = 130
-    from news import engine_pool
-
-    if engine_pool.stopped_mid_work():  # the normal exit could wait forever on the stopped pool
+    if stopped_mid_work():  # the normal exit could wait forever on the stopped pool
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(code)

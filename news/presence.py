@@ -223,12 +223,8 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
 def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     before = text[max(clause_start, m.start - 60):m.start]
     tail = before.rstrip().lower()
-    if tail.endswith(_BORDER_TAILS) or ("границ" in tail and cues.BORDER_BEFORE.search(tail)):
+    if tail.endswith("according to") or _beyond_border(tail) or _is_speaker(text, m):
         return False
-    if m.kind not in ("city", "demonym"):
-        after_text = _UNTIL_STOP.match(text, m.end, m.end + 60).group(0)
-        if cues.SPEAKER_AFTER.match(after_text):
-            return False
     if m.kind == "demonym":
         after = " ".join(text[m.end:m.end + 40].split()[:3])
         if cues.TERRITORY_AFTER.match(after.lower()):
@@ -253,9 +249,21 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     return False
 
 
-# BORDER_BEFORE's Latin-script phrases as suffix tests, and "according to": string tests on
-# the lowered tail instead of an end-anchored regex, which ``re`` tries at every position
-_BORDER_TAILS = ("border with", "frontière avec", "according to")
+def _beyond_border(tail: str) -> bool:
+    """Whether the lowered text before a place ends "border with", "у границы с": the country
+    beyond a border is neither where the actor is nor what "the country" points back to.
+    BORDER_BEFORE's Latin-script phrases are suffix tests: an end-anchored regex is tried by
+    ``re`` at every position."""
+    return tail.endswith(_BORDER_TAILS) or ("границ" in tail and bool(cues.BORDER_BEFORE.search(tail)))
+
+
+def _is_speaker(text: str, m: Mention) -> bool:
+    """"US officials said", "Mali's government denied": a country named as the one speaking."""
+    return m.kind not in ("city", "demonym") and bool(
+        cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(text, m.end, m.end + 60).group(0)))
+
+
+_BORDER_TAILS = ("border with", "frontière avec")
 _GENITIVE = {"of", "de", "du"}
 _PLACE_NOUNS = {
     "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",
@@ -500,21 +508,9 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
-        if modal is not None:
-            pass
-        elif not targets and (present_cue or cues.ENDED.search(clause)):
-            found = _anaphoric_targets(text, clause, c_start, history + sent_mentions, home, present_cue, negated)
-            departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
-            if departed:
-                # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
-                # the country pointed to is the one the actor of the departure left
-                found = [(m, "ended", departed, 0.6) for m, _, _, _ in found]
-            targets.extend(found)
-        elif targets and may_end:
-            # "mercenaries ... who left the country after ambushes near Macomia": the departure
-            # from the country named before stands beside the places of the fighting
-            targets.extend(t for t in _anaphoric_targets(text, clause, c_start, history + sent_mentions, home,
-                                                         present_cue, negated) if t[1] == "ended")
+        if modal is None:  # with a plan in the clause, only places named before it count
+            targets.extend(_pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
+                                            present_cue, negated, may_end))
         if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
@@ -549,11 +545,6 @@ class _Locatives:
         self.own: dict[int, bool] = {}
         self.known: dict[int, bool] = {}
 
-    def _speaker(self, i: int) -> bool:
-        m = self.mentions[i]
-        return m.kind not in ("city", "demonym") and bool(
-            cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(self.text, m.end, m.end + 60).group(0)))
-
     def _own(self, i: int) -> bool:
         v = self.own.get(i)
         if v is None:
@@ -573,7 +564,7 @@ class _Locatives:
                 if prev is None or not cues.LIST_GAP.match(self.text[prev.end:m.start]):
                     v = False
                     break
-                if j == i and self._speaker(i):
+                if j == i and _is_speaker(self.text, self.mentions[i]):
                     v = False  # "in Sudan, and U.S. officials say": a speaker, not the list's next place
                     break
                 j -= 1
@@ -591,6 +582,25 @@ def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> 
         return False
     before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
     return before is not None and force.fullmatch(before.group(1)) is not None
+
+
+def _pointed_targets(text, clause, c_start, hit: ActorHit, targets, earlier: list[Mention], home, present_cue,
+                     negated: bool, may_end: bool) -> list:
+    """Places a phrase points back to ("there", "the country"), beside those named in the clause."""
+    if not targets and (present_cue or cues.ENDED.search(clause)):
+        found = _anaphoric_targets(text, clause, c_start, earlier, home, present_cue, negated)
+        departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
+        if departed:
+            # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
+            # the country pointed to is the one the actor of the departure left
+            return [(m, "ended", departed, 0.6) for m, _, _, _ in found]
+        return found
+    if targets and may_end:
+        # "mercenaries ... who left the country after ambushes near Macomia": the departure
+        # from the country named before stands beside the places of the fighting
+        return [t for t in _anaphoric_targets(text, clause, c_start, earlier, home, present_cue, negated)
+                if t[1] == "ended"]
+    return []
 
 
 def _departure_of(text: str, c_start: int, hit: ActorHit) -> str | None:
@@ -652,7 +662,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if not ref:
         return _region_targets(clause, c_start, earlier, home, present_cue, negated)
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
-                  and not _across_border(text, m)]
+                  and not _beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())]
     if not candidates:
         return out
     if plural:
@@ -684,12 +694,6 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if present_cue and not negated:
         return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65)]
     return out
-
-
-def _across_border(text: str, m: Mention) -> bool:
-    """"Near the border with Algeria", "у границы с Алжиром": the country beyond the border."""
-    tail = text[max(0, m.start - 30):m.start].rstrip().lower()
-    return tail.endswith(_BORDER_TAILS[:2]) or bool(cues.BORDER_BEFORE.search(tail))
 
 
 def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, negated):

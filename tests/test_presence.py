@@ -169,9 +169,7 @@ def test_inflected_multiword_actor_name() -> None:
 
 # Rules added after the challenge set (tests/fixtures/challenge.jsonl) showed them missing;
 # the sentences here are new, not the set's.
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
+CHALLENGE_1_CASES = [
         # a framing clause ("The visit comes as ...", ", as ...") keeps its visit or plan to itself
         ("The minister's visit comes as about 800 Wagner fighters are deployed in Libya.", "en",
          {("wagner", "LBY", "present")}),
@@ -200,10 +198,7 @@ def test_inflected_multiword_actor_name() -> None:
         # "cette zone" points back like "le pays"
         ("Des instructeurs russes sont arrivés au Tchad. Ils sont présents dans cette zone depuis mai.", "fr",
          {("russia", "TCD", "present")}),
-    ],
-)
-def test_challenge_rules(text: str, lang: str, expected: set) -> None:
-    assert claims(text, lang) == expected
+]
 
 
 def test_the_region_points_back_to_a_region_not_a_country() -> None:
@@ -220,9 +215,7 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
 
 
 # Rules added after the second challenge set (longer wire copy); new sentences again.
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
+CHALLENGE_2_CASES = [
         # a state after a preposition is not the one acting; "Russia's air base" is its forces
         ("Contractors who work for Russia have flown into Sudan.", "en", set()),
         ("The bombers landed at Hmeimim, Russia's air base in Syria.", "en", {("russia", "SYR", "present")}),
@@ -262,10 +255,7 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
          {("russia", "NER", "present")}),
         ("NIAMEY — \"The Russian instructors are here to train us, not to fight for us,\" he said.", "en",
          {("russia", "NER", "present")}),
-    ],
-)
-def test_second_challenge_rules(text: str, lang: str, expected: set) -> None:
-    assert claims(text, lang) == expected
+]
 
 
 @pytest.mark.parametrize(
@@ -282,9 +272,7 @@ def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: s
     assert claims(text, lang) == {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}
 
 
-@pytest.mark.parametrize(
-    ("text", "lang", "expected"),
-    [
+CHALLENGE_3_CASES = [
         # training a country's own forces puts the trainers there
         ("Russian instructors train Malian soldiers.", "en", {("russia", "MLI", "present")}),
         ("Russian instructors have been training soldiers of the Central African Republic.", "en",
@@ -296,7 +284,9 @@ def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: s
          {("russia", "NER", "present")}),
         ("Wagner fighters in Libya could be sent to Sudan.", "en", {("wagner", "LBY", "present")}),
         ("Russia could deploy instructors to Mali.", "en", set()),
-    ],
-)
-def test_third_challenge_rules(text: str, lang: str, expected: set) -> None:
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES)
+def test_challenge_rules(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
