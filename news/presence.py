@@ -147,8 +147,11 @@ def _mask_between(starts: list[int], masks: list[int], a: int, b: int) -> int:
 
 
 def _actor_hits(clause: str, offset: int, comp: _Compiled, last_actor: str | None, mask: int = -1) -> list[ActorHit]:
+    """Actor phrases of a clause. A hit with actor "" names another armed group ("Bear, a small
+    Russian private military company"): it claims nothing, and words pointing back ("its
+    fighters") then point at that group, not at the actor named before it."""
     hits = _actor_hits_raw(clause, offset, comp, last_actor, mask)
-    if len({h.actor for h in hits}) > 1:
+    if len({h.actor for h in hits if h.actor}) > 1:
         # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
         # created to take over Wagner's operations, said ...").
         masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)
@@ -165,6 +168,11 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
         if not mask & bit:
             continue
         for m in pat.finditer(clause):
+            other = _GENERIC_PMC.fullmatch(m.group(0)) and _PMC_NAMED.match(clause, m.end())
+            if other and not pat.search(other.group(1) or other.group(2)):  # "ЧВК «Редут»": another company
+                hits.append(ActorHit("", offset + m.start(), offset + other.end(), clause[m.start():other.end()],
+                                     "other"))
+                continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "name"))
     # demonym + force noun within two words ("Russian military instructors", "instructeurs russes")
     best: dict[int, ActorHit] = {}
@@ -180,7 +188,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             if f is not None and len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
                 span = f.end() - f.start()
                 prev = best.get(d.start())
-                if prev is None or span > prev.end - prev.start:
+                if _COMPANY.search(f.group(0)) and _apposed_to_other(clause, d.start(), comp):
+                    best[d.start()] = ActorHit("", offset + d.start(), offset + d.end() + f.end(),
+                                               clause[d.start():d.end() + f.end()], "other")
+                elif prev is None or span > prev.end - prev.start:
                     best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
                                                clause[d.start():d.end() + f.end()], "force")
             for f in fpat.finditer(before):
@@ -218,6 +229,32 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
     names = [h for h in hits if h.via == "name"]
     return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
                                                            for n in names)]
+
+
+# "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
+_GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
+_PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
+_COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
+# "Bear, a small Russian private military company": the name the apposition describes
+_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
+                           r"(?:a|an|another|une?|autre)\s+(?:[\w-]+\s+){0,3}$")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+             "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
+             "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le"}
+
+
+def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
+    """Whether the company phrase starting at ``clause[at]`` describes a named group that is no
+    actor's: "Bear, a small Russian private military company, said it was withdrawing its
+    fighters" is about Bear. "Wagner, a Russian private military company" stays Wagner."""
+    m = _APPOSED_NAME.search(clause, max(0, at - 80), at)
+    if m is None:
+        return False
+    name = m.group(1)
+    if any(w.lower() in _CALENDAR for w in name.split()):
+        return False  # 'On Thursday, a Russian private military company said'
+    return not any(p.search(name) for p in comp.names.values())
 
 
 def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
@@ -473,6 +510,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
+        if not hit.actor:
+            continue  # another group, named so that "its fighters" does not fall to an actor
         if modal is not None and hit.via == "anaphora":
             continue  # "its fighters ... so they could": a guessed actor in a planning clause
         home = comp.home.get(hit.actor, ())
@@ -725,7 +764,7 @@ def _dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
     if len(hits) == 1:
         return hits
     seen: dict[str, ActorHit] = {}
-    rank = {"name": 0, "force": 1, "state": 2, "anaphora": 3}
+    rank = {"name": 0, "force": 1, "state": 2, "anaphora": 3, "other": 4}
     for h in sorted(hits, key=lambda h: rank[h.via]):
         seen.setdefault(h.actor, h)
     return list(seen.values())

@@ -290,3 +290,26 @@ CHALLENGE_3_CASES = [
 @pytest.mark.parametrize(("text", "lang", "expected"), CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES)
 def test_challenge_rules(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # another company, named and described: neither it nor "its fighters" is Wagner
+        ("Bear, a small Russian private military company, said on Thursday it was withdrawing its "
+         "fighters from Burkina Faso.", "en", set()),
+        ("Wagner fighters are in Mali. Redut, another Russian private military company, said its "
+         "fighters had left Syria.", "en", {("wagner", "MLI", "present")}),
+        # the description of Wagner itself, or of no one named, still names Wagner
+        ("Wagner, a Russian private military company, said it was withdrawing its fighters from Mali.",
+         "en", {("wagner", "MLI", "ended")}),
+        ("On Thursday, a Russian private military company said it was withdrawing its fighters from Mali.",
+         "en", {("wagner", "MLI", "ended")}),
+        # "ЧВК" is Wagner unless another company's name follows it
+        ("Бойцы ЧВК «Редут» воюют в Сирии.", "ru", set()),
+        ("Бойцы ЧВК «Вагнер» воюют в Сирии.", "ru", {("wagner", "SYR", "present")}),
+        ("Бойцы ЧВК воюют в Сирии.", "ru", {("wagner", "SYR", "present")}),
+    ],
+)
+def test_other_companies_are_not_the_actor(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
