@@ -244,6 +244,31 @@ def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit, features:
     return False
 
 
+# A given name inside a sentence ("President Alpha Conde", "le général Amadou Gao"): the
+# capitalised word before a small town, itself after another word of the same sentence.
+_NAME_BEFORE = re.compile(r"(?<=[\w,)] )([A-Z][a-z]+|[А-ЯЁ][а-яё]+) $")
+_NOT_GIVEN_NAMES = {
+    "in", "at", "near", "from", "to", "of", "the", "and", "outside", "around", "into", "toward", "towards", "via",
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper", "lower",
+    "greater", "old", "new", "port", "fort", "saint", "st", "mount", "cape", "lake", "province", "region", "city",
+    "à", "au", "aux", "dans", "près", "vers", "de", "du", "des", "le", "la", "les", "en", "et",
+    "в", "во", "на", "из", "под", "около", "у", "к", "с", "и",
+}
+
+
+def _given_name_before(text: str, start: int, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a small town is a surname: "Alpha Conde" is Guinea's president, not Conde in
+    Brazil. Only towns under 100,000 people: a city that size is named as a place far more
+    often than a person is named after it."""
+    if not hit.city or hit.place.population >= 100_000 or start < 4:
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 24), start)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in _NOT_GIVEN_NAMES and not gaz.get(word)
+
+
 def _resolve(hit: _Hit, countries_named: set[str]) -> Place:
     """Pick among places sharing a form: countries first, then one the article names, then population."""
     if hit.country_like or hit.single:
@@ -262,7 +287,8 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     padded = " " + boundary_form(text) + " "
     features = any(w in padded for w in _FEATURE_BEFORE_KEYS)  # mostly none in the whole text
     chosen = [c for c in _longest(_candidates(gaz, text, language, padded), len(text))
-              if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2], features)]
+              if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2], features)
+              and not _given_name_before(text, c[0], c[2], gaz)]
     if not chosen:
         return []
     unambiguous = {h.place.iso3 for _, _, h in chosen if h.single or (h.country_like and not h.congo)}

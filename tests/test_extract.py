@@ -317,3 +317,18 @@ def test_a_town_inside_an_arabic_name_is_not_that_town() -> None:
 def test_russian_city_names_geonames_lacks_are_placed_at_the_city(text: str, iso3: str, lat: float) -> None:
     (m,) = extract(text, "ru")
     assert m.iso3 == iso3 and m.kind == "city" and abs(m.lat - lat) < 0.2  # the city, not the country's middle
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The officers who ousted President Alpha Conde have not asked for help.", "en", set()),
+        ("Le président Alpha Conde a été renversé en 2021.", "fr", set()),
+        # the same towns named as places, after a preposition, a sentence start or a demonym
+        ("Fighters reached Conde on Monday.", "en", {"BRA"}),
+        ("Жители Кидаля бежали.", "ru", {"MLI"}),
+        ("The Russian Hmeimim base was expanded.", "en", {"RUS", "SYR"}),
+    ],
+)
+def test_a_small_town_after_a_given_name_is_a_surname(text: str, lang: str, expected: set) -> None:
+    assert {m.iso3 for m in extract(text, lang)} == expected
