@@ -38,6 +38,8 @@ SITES = ROOT / "data" / "gazetteer" / "sites.tsv"
 MIN_CITY_POP = 5000          # kept in the file; the run-time threshold is chosen by bench/accuracy.py
 ALT_NAME_MIN_POP = 50000     # alternate names only for larger cities: less noise
 RU_DECLINE_MIN_POP = 100000  # decline Cyrillic city names only for larger cities
+RU_FAMOUS_MIN_POP = 1_000_000  # Russian names of cities this big are kept however frequent
+RU_FORM_ZIPF_MARGIN = 0.5  # how much more frequent than its name a case form may be
 # A city form that is also a frequent word is dropped unless the city is big enough that
 # news means the city: wordfreq counts proper-name use too, so famous cities score high.
 COMMON_WORD_RULES = ((4.3, 300_000), (3.3, 100_000))  # (zipf at least, population below)
@@ -157,13 +159,20 @@ def main() -> None:
                     all(("LATIN" in _uname(c)) or not c.isalpha() for c in alt):
                 names.add(alt)
         for n in names:
-            # alternate names get no population benefit: "Gold" (for Gold Coast) is just a word
-            weight = pop if n == city["name"] else 0
+            # Alternate names get no population benefit: "Gold" (for Gold Coast) is just a word.
+            # The Russian name of a capital or a city of a million is the exception: "Минск" and
+            # "Дамаск" are frequent in Russian because the cities are famous, not because they
+            # are words ("Кому" for Qom, "Думы" for Douma are words, and those cities are smaller).
+            famous_ru = is_cyrillic(n) and (kind == "capital" or pop >= RU_FAMOUS_MIN_POP)
+            weight = pop if n == city["name"] or famous_ru else 0
             if n.lower() in country_forms or n in CAPITALS_THAT_ARE_WORDS or (
                     common(n, weight) and (kind != "capital" or n != city["name"])):
                 dropped += 1
                 continue
             forms = russian_phrase_forms(n) if is_cyrillic(n) and pop >= RU_DECLINE_MIN_POP else [n]
+            if famous_ru:  # a case form far more frequent than the name is another word
+                base_z = zipf_frequency(n.lower(), "ru") + RU_FORM_ZIPF_MARGIN
+                forms = [f for f in forms if f == n or zipf_frequency(f.lower(), "ru") <= base_z]
             for f in forms:
                 add(f, iso3, kind, city["name"], float(city["latitude"]), float(city["longitude"]), pop,
                     "ru" if is_cyrillic(f) else "en")
