@@ -25,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from geo.gazetteer import DEFAULT_MIN_POPULATION  # noqa: E402
 from geo.inflect import (  # noqa: E402
     french_adjective_forms,
     is_cyrillic,
@@ -197,7 +198,10 @@ def main() -> None:
                 r["lat"], r["lon"] = sites[base]
             elif key in city_points:
                 lat, lon, pop = city_points[key]
-                r["lat"], r["lon"], r["population"] = round(float(lat), 4), round(float(lon), 4), int(pop)
+                r["lat"], r["lon"] = round(float(lat), 4), round(float(lon), 4)
+                # a curated name stays whatever the run-time size threshold: a town smaller than
+                # it ("Ménaka", 14,000) keeps population 0, which the loader always keeps
+                r["population"] = int(pop) if int(pop) >= DEFAULT_MIN_POPULATION else 0
 
     OUT.parent.mkdir(parents=True, exist_ok=True)
     tmp = OUT.with_suffix(".tmp")
