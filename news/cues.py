@@ -41,7 +41,7 @@ PRESENT = _rx(
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
-    r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"останутся",
+    r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"перебрасыва\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
     r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*",
@@ -95,6 +95,8 @@ LOCATIVE = _rx(
     r"of", r"reached", r"entered", r"left", r"quit", r"leave", r"invaded", r"over",
     r"en", r"au", r"aux", r"à", r"dans", r"vers", r"près", r"depuis", r"du", r"de",
     r"в", r"во", r"на", r"из", r"под", r"у", r"около", r"близ", r"до",
+    # a base named by its place: "с базы Хмеймим", "на авиабазе Хмеймим"
+    r"база", r"базы", r"базе", r"базу", r"авиабаза", r"авиабазы", r"авиабазе", r"авиабазу",
 )
 # Nouns that make a demonym a place ("Malian troops", "armée malienne", "сирийской армией").
 LOCAL_FORCE = _rx(
@@ -148,6 +150,7 @@ STATE_VERB = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"
     r"(?:sent|send\w*|deploy\w*|keeps?|kept|moved|moving|begun moving|began moving|stationed|maintains?|has troops|"
     r"dispatched|flew|flown|transferred|направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
+    r"перебрасыва\w*|направля\w*|отправля\w*|размеща\w*|"
     r"a envoyé|envoie|déploie|a déployé|maintient)\b",
     re.IGNORECASE,
 )

@@ -273,6 +273,11 @@ def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: s
 
 
 CHALLENGE_3_CASES = [
+        # Russian air force, personnel and the present tense of sending; a base named by its place
+        ("Россия перебрасывает технику и личный состав в Ливию.", "ru", {("russia", "LBY", "present")}),
+        ("Российская авиация наносит удары в Сирии.", "ru", {("russia", "SYR", "present")}),
+        ("Российская авиация с базы Хмеймим наносит удары.", "ru", {("russia", "SYR", "present")}),
+        ("Москва направляет военных в Мали.", "ru", {("russia", "MLI", "present")}),
         # training a country's own forces puts the trainers there
         ("Russian instructors train Malian soldiers.", "en", {("russia", "MLI", "present")}),
         ("Russian instructors have been training soldiers of the Central African Republic.", "en",
