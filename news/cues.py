@@ -43,7 +43,7 @@ PRESENT = _rx(
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"перебрасыва\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
-    r"заня\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
+    r"заня\w*", r"захват\w*", r"отбил\w*", r"удержива\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
     r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*",
 )
 
@@ -95,6 +95,12 @@ LOCATIVE = _rx(
     r"of", r"reached", r"entered", r"left", r"quit", r"leave", r"invaded", r"over",
     r"en", r"au", r"aux", r"à", r"dans", r"vers", r"près", r"depuis", r"du", r"de",
     r"в", r"во", r"на", r"из", r"под", r"у", r"около", r"близ", r"до",
+    # taking or holding a place puts the force in it: "captured Kidal", "contrôlent Bambari"
+    r"captured", r"capture", r"seized", r"seize", r"retook", r"retake", r"recaptured", r"recapture",
+    r"control", r"controls", r"controlled", r"occupy", r"occupies", r"occupied", r"stormed", r"besieged",
+    r"contrôlent", r"contrôle", r"contrôlaient", r"occupent", r"occupé", r"occupée", r"repris", r"reprendre",
+    r"reprennent", r"tiennent", r"захватили", r"захватил", r"заняли", r"занял", r"контролируют", r"контролирует",
+    r"удерживают", r"удерживает", r"штурмовали", r"отбили",
     # a base named by its place: "с базы Хмеймим", "на авиабазе Хмеймим"
     r"база", r"базы", r"базе", r"базу", r"авиабаза", r"авиабазы", r"авиабазе", r"авиабазу",
 )

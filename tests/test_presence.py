@@ -273,6 +273,12 @@ def test_the_actor_of_a_departure_left_the_country_pointed_to(text: str, lang: s
 
 
 CHALLENGE_3_CASES = [
+        # taking or holding a place puts the force in it
+        ("Wagner fighters captured Kidal.", "en", {("wagner", "MLI", "present")}),
+        ("Wagner fighters control Bambari.", "en", {("wagner", "CAF", "present")}),
+        ("Les hommes de Wagner contrôlent Bambari.", "fr", {("wagner", "CAF", "present")}),
+        ("Бойцы Вагнера захватили Пальмиру.", "ru", {("wagner", "SYR", "present")}),
+        ("Ukrainian forces recaptured Kherson.", "en", set()),
         # Russian air force, personnel and the present tense of sending; a base named by its place
         ("Россия перебрасывает технику и личный состав в Ливию.", "ru", {("russia", "LBY", "present")}),
         ("Российская авиация наносит удары в Сирии.", "ru", {("russia", "SYR", "present")}),
