@@ -35,6 +35,8 @@ def _plain(v):
         return None
     if isinstance(v, float) and math.isnan(v):
         return None
+    if v is pd.NaT:
+        return None
     if hasattr(v, "item"):
         try:
             return v.item()

@@ -215,8 +215,8 @@ def run_extract(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
 
 def _plain(value):
     """JSON/CSV-friendly scalar: ISO dates, None for NaN/NaT."""
-    if value is None:
-        return None
+    if value is None or (isinstance(value, (float, date)) and value != value):
+        return None  # NaN, and pandas' NaT (a datetime whose isoformat() answers "NaT")
     if hasattr(value, "isoformat"):
         try:
             return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()

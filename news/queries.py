@@ -208,7 +208,7 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
     g AS (
       SELECT actor, iso3, min(date) AS first_seen, max(date) AS last_seen, count(*) AS claims,
              avg(lat) AS claim_lat, avg(lon) AS claim_lon,
-             arg_min(title, {LATEST_KEY}) FILTER (WHERE date IS NOT NULL) AS latest_title
+             arg_min(title, {LATEST_KEY}) AS latest_title
       FROM y GROUP BY actor, iso3
     )
     SELECT g.actor, g.iso3, pairs.pair_status AS status, g.first_seen, g.last_seen, conf.articles, g.claims,
@@ -462,7 +462,7 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
           SELECT actor, iso3, m, count(*) AS claims, min(date) AS first_seen, max(date) AS last_seen,
                  sum(lat) AS lat_sum, count(lat) AS lat_n, sum(lon) AS lon_sum, count(lon) AS lon_n,
                  arg_min({{'s': status}}, {LATEST_KEY}).s AS status,
-                 arg_min(title, {LATEST_KEY}) FILTER (WHERE date IS NOT NULL) AS latest_title
+                 arg_min(title, {LATEST_KEY}) AS latest_title
           FROM z GROUP BY actor, iso3, m
         )
         SELECT g.actor, g.iso3, g.m AS month, g.claims, g.first_seen, g.last_seen, g.lat_sum, g.lat_n, g.lon_sum,

@@ -121,6 +121,21 @@ def test_layers_command(tmp_path):
     assert empty.returncode == 0 and empty.stdout.splitlines()[1:] == []
 
 
+def test_layers_of_an_undated_text_file(tmp_path):
+    # a .txt without --date or sidecar: dates are empty (not "NaT"), the title is its headline
+    story = tmp_path / "story.txt"
+    story.write_text("Wagner stays in Mali\n\nWagner fighters are still deployed in Mali.\n", encoding="utf-8")
+    store = tmp_path / "store"
+    assert run(["ingest", str(story)], store).returncode == 0
+    csv_out = run(["layers"], store)
+    header, row = csv_out.stdout.splitlines()
+    values = dict(zip(header.split(","), row.split(","), strict=True))
+    assert (values["first_seen"], values["last_seen"], values["latest_title"]) == ("", "", "Wagner stays in Mali")
+    props = json.loads(run(["layers", "--format", "geojson"], store).stdout)["features"][0]["properties"]
+    assert props["first_seen"] is None and props["latest_title"] == "Wagner stays in Mali"
+    assert "NaT" not in csv_out.stdout
+
+
 def _corpus(folder: Path, n: int) -> None:
     folder.mkdir()
     countries = ["Mali", "Libya", "Sudan", "Syria", "Mozambique", "Madagascar"]
