@@ -143,7 +143,7 @@ TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controll
 BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
 # ", as ..." and "The visit comes as ..." / "Cette visite intervient après ...": the event framed
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
-CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
+CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|allegation|charge|accusation|report)s?\b|ce\s+qu)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
                           r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").

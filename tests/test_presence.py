@@ -216,6 +216,11 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
 
 # Rules added after the second challenge set (longer wire copy); new sentences again.
 CHALLENGE_2_CASES = [
+        # a comment on the report is not the article's own denial
+        ("Moscow had deployed warplanes to Jufra, a claim the Russian Defence Ministry has not addressed.", "en",
+         {("russia", "LBY", "present")}),
+        ("Des paramilitaires de Wagner occupent une base à Bambari, ce que Moscou dément.", "fr",
+         {("wagner", "CAF", "present")}),
         # a state after a preposition is not the one acting; "Russia's air base" is its forces
         ("Contractors who work for Russia have flown into Sudan.", "en", set()),
         ("The bombers landed at Hmeimim, Russia's air base in Syria.", "en", {("russia", "SYR", "present")}),
