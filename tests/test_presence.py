@@ -216,6 +216,9 @@ def test_russian_dash_identity_gives_the_named_actor_the_same_places() -> None:
 
 # Rules added after the second challenge set (longer wire copy); new sentences again.
 CHALLENGE_2_CASES = [
+        # "the same network" points back at the actor named before
+        ("Consultants linked to Prigozhin worked in Madagascar. Officials say the same network runs mining "
+         "operations in Sudan.", "en", {("wagner", "MDG", "present"), ("wagner", "SDN", "present")}),
         # a comment on the report is not the article's own denial
         ("Moscow had deployed warplanes to Jufra, a claim the Russian Defence Ministry has not addressed.", "en",
          {("russia", "LBY", "present")}),
