@@ -61,7 +61,7 @@ ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W
 
 # Not (yet) presence: plans, conditionals, offers, orders.
 MODAL = _rx(
-    r"could", r"would", r"might", r"may", r"plans?", r"planned", r"planning", r"intends?", r"wants? to",
+    r"could", r"would(?= )(?! (?:continue|remain|stay|keep))", r"might", r"may", r"plans?", r"planned", r"planning", r"intends?", r"wants? to",
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
     r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",

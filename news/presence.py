@@ -214,8 +214,9 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             if _AFTER_PREPOSITION.search(clause, max(0, m.start() - 12), m.start()):
                 continue  # "missions for Russia have flown into ...": not the one who acts
             following = " ".join(clause[m.end():].split()[:5])
+            owns = _STATE_HAS.match(clause, m.end())  # "Moscow already has military instructors in Mali"
             if not (cues.STATE_VERB.match(clause[m.end():]) or cues.PRESENT.search(following)
-                    or cues.ENDED.search(following)):
+                    or cues.ENDED.search(following) or (owns and fpat.search(clause, owns.end(), owns.end() + 30))):
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
@@ -234,6 +235,8 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
 # "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
 _GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
 _PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
+_STATE_HAS = re.compile(r"\s+(?:already\s+|still\s+|also\s+|now\s+)?(?:has|had|have|keeps|maintains|a|possède|"
+                        r"имеет|держит)\s+(?:\w+\s+){0,3}?", re.IGNORECASE)
 _COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
 # "Bear, a small Russian private military company": the name the apposition describes
 _APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
@@ -257,6 +260,20 @@ def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
     return not any(p.search(name) for p in comp.names.values())
 
 
+_SPEECH_WORDS = {
+    "told", "said", "says", "speaking", "spoke", "addressing", "testified", "briefing", "interview",
+    "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
+    "выступая",
+}
+_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit"}
+_NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
+
+
+def _word_after_place(text: str, end: int) -> str:
+    m = _NEXT_WORD.match(text, end, end + 30)
+    return m.group(1).lower() if m else ""
+
+
 def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     before = text[max(clause_start, m.start - 60):m.start]
     tail = before.rstrip().lower()
@@ -275,6 +292,10 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
+    if any(w in _SPEECH_WORDS for w in words):
+        return False  # "told a conference in Rome", "said in Washington": where it was said
+    if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
+        return False  # "a researcher at a Washington think tank", "a Paris court"
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
             continue
@@ -487,6 +508,17 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
+# "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
+_NOT_AFFECTED = re.compile(r"(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*", re.IGNORECASE)
+
+
+def _negated(clause: str) -> bool:
+    for neg in cues.NEGATION.finditer(clause):
+        if not _NOT_AFFECTED.match(clause, neg.end()):
+            return True
+    return False
+
+
 def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
     clause = text[c_start:c_end]
     # word lists match case-insensitively: searching ``clause`` itself shares its tokens
@@ -501,7 +533,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         clause_mentions = [m for m in clause_mentions if m.end <= modal_at and m.kind != "demonym"]
         if not clause_mentions:
             return []
-    negated = bool(cues.NEGATION.search(clause))
+    negated = _negated(clause)
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
@@ -611,7 +643,9 @@ class _Locatives:
         return v
 
 
-_PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?$", re.IGNORECASE)
+_PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
+                           r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
+                           re.IGNORECASE)
 
 
 def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> bool:

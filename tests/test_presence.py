@@ -306,7 +306,26 @@ CHALLENGE_3_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "lang", "expected"), CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES)
+CHALLENGE_4_CASES = [
+        # where something was said, and an institution named after its city, are not where the men are
+        ("Hundreds of Wagner Group fighters remain at the Al Jufra air base, Chad Whitaker, a researcher at a "
+         "Washington think tank, told a conference in Rome on Wednesday.", "en", {("wagner", "LBY", "present")}),
+        # staying on is not a plan, and an effect denied is not a stay denied
+        ("Wagner said its fighters had pulled out of Mali. A source said the Africa Corps would continue to "
+         "operate there and was not affected by the decision.", "en",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("The departure does not affect the Russian military instructors, who arrived in Ouagadougou in January.",
+         "en", {("russia", "BFA", "present")}),
+        ("Wagner fighters are not in Mali.", "en", set()),
+        # a state that has its forces somewhere
+        ("Moscow already has military instructors in neighbouring Mali and Burkina Faso.", "en",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        ("Russia has close ties with Mali.", "en", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"),
+                         CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES + CHALLENGE_4_CASES)
 def test_challenge_rules(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
 
