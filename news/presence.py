@@ -260,6 +260,11 @@ def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
     return not any(p.search(name) for p in comp.names.values())
 
 
+_TO_NOT_MOTION = {
+    "counterweight", "threat", "aid", "assistance", "support", "ally", "rival", "answer", "access", "close",
+    "next", "loyal", "sold", "sells", "selling", "delivered", "supplied", "ties", "relations", "loans", "credit",
+    "challenge", "alternative", "partner", "exports", "shipments", "risk", "danger", "message", "letter",
+}
 _SPEECH_WORDS = {
     "told", "said", "says", "speaking", "spoke", "addressing", "testified", "briefing", "interview",
     "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
@@ -299,6 +304,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
             continue
+        if w == "to" and i and words[i - 1] in _TO_NOT_MOTION:
+            continue  # "a counterweight to Turkey", "a threat to Mali": not a destination
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
             if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and cues.TRAINS.search(" ".join(words[:i - 1])):
                 return True  # "training soldiers of the Central African Republic"
@@ -321,7 +328,7 @@ def _is_speaker(text: str, m: Mention) -> bool:
         cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(text, m.end, m.end + 60).group(0)))
 
 
-_BORDER_TAILS = ("border with", "frontière avec")
+_BORDER_TAILS = ("border with", "borders with", "frontière avec", "frontières avec")
 _GENITIVE = {"of", "de", "du"}
 _PLACE_NOUNS = {
     "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",

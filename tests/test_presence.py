@@ -321,6 +321,9 @@ CHALLENGE_4_CASES = [
         ("Moscow already has military instructors in neighbouring Mali and Burkina Faso.", "en",
          {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
         ("Russia has close ties with Mali.", "en", set()),
+        # beyond the borders, and "to" that is no destination
+        ("Africa Corps personnel are stationed at an old air base near the borders with Chad and Sudan.", "en", set()),
+        ("Israel has lobbied Washington to let Russia keep its bases as a counterweight to Turkey.", "en", set()),
 ]
 
 
