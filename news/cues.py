@@ -56,6 +56,9 @@ ENDED = _rx(
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
     r"выш(?:ел|ли)", r"уходят",
 )
+# A stay said to be over: "no longer operates in Libya", "n'est plus présent", "больше не работает".
+NO_LONGER = re.compile(r"\bno\s+longer\b|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)",
+                       re.IGNORECASE)
 # Words that make a leaving verb point at something else than a country ("pulled back from the front").
 ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W*(?:the\s+|la\s+|le\s+|l')?", re.I)
 
@@ -117,7 +120,7 @@ PLACE_ANAPHORA = _rx(
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
     r"here", r"ici", r"здесь",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
-    r"туда", r"там", r"в стране", r"в страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"туда", r"там", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",

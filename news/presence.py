@@ -540,7 +540,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         clause_mentions = [m for m in clause_mentions if m.end <= modal_at and m.kind != "demonym"]
         if not clause_mentions:
             return []
-    negated = _negated(clause)
+    no_longer = cues.NO_LONGER.search(clause)
+    negated = no_longer is None and _negated(clause)
     present_cue = cues.PRESENT.search(clause)
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
@@ -598,6 +599,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         for m, status, cue, conf in targets:
             if negated and status == "present" and cue not in _ended_words(clause):
                 continue
+            if no_longer is not None and status == "present":
+                status, cue = "ended", no_longer.group(0)  # "сама ЧВК в Ливии больше не работает"
             if hedged:
                 conf -= 0.1
             if hit.via == "anaphora":

@@ -324,6 +324,16 @@ CHALLENGE_4_CASES = [
         # beyond the borders, and "to" that is no destination
         ("Africa Corps personnel are stationed at an old air base near the borders with Chad and Sudan.", "en", set()),
         ("Israel has lobbied Washington to let Russia keep its bases as a counterweight to Turkey.", "en", set()),
+        # a stay said to be over
+        ("Сама ЧВК в Ливии больше не работает.", "ru", {("wagner", "LBY", "ended")}),
+        ("Wagner no longer operates in Libya.", "en", {("wagner", "LBY", "ended")}),
+        ("Les paramilitaires de Wagner ne sont plus déployés en Libye.", "fr", {("wagner", "LBY", "ended")}),
+        ("Il ne reste plus que cent hommes de Wagner au Mali.", "fr", {("wagner", "MLI", "present")}),
+        # "страну" and "les derniers paramilitaires" point back
+        ("Ранее в Сирии работали бойцы ЧВК «Вагнер», однако они покинули страну в 2023 году.", "ru",
+         {("wagner", "SYR", "ended")}),
+        ("Les hommes de Wagner sont arrivés en Biélorussie. Les derniers paramilitaires ont quitté la Biélorussie.",
+         "fr", {("wagner", "BLR", "ended")}),
 ]
 
 
