@@ -54,7 +54,7 @@ ENDED = _rx(
     r"returned home", r"exit\w*", r"stopped using", r"going home", r"gone home", r"went home",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
-    r"выш(?:ел|ли)", r"уходят",
+    r"выш(?:ел|ли)", r"уходят", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
 )
 # A stay said to be over: "no longer operates in Libya", "n'est plus présent", "больше не работает".
 NO_LONGER = re.compile(r"\bno\s+longer\b|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)",
@@ -120,7 +120,7 @@ PLACE_ANAPHORA = _rx(
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
     r"here", r"ici", r"здесь",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
-    r"туда", r"там", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"туда", r"там", r"оттуда", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",

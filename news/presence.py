@@ -350,6 +350,8 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
     if text.startswith(("'s", "’s"), m.end) and cues.PART_OF.match(text[m.end:m.end + 40]):
         return None  # "out of the CAR's northeast": still in the country
     before = text[max(clause_start, m.start - 45):m.start]
+    if _ends_with_word(before, _DESTINATION_WORDS):
+        return None  # "left for Libya", "withdrew to Jufra": where they went, not what they left
     found = None
     for c in cues.ENDED.finditer(before) if may_end else ():
         between = before[c.end():]
@@ -379,6 +381,7 @@ _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|
 _COMMA = re.compile(r"[,;]")
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
+_DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
 
 
 def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
@@ -584,6 +587,10 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present", text[hit.start:m.end], 0.7))  # "... in Tajikistan and Kyrgyzstan"
                 placed.add(i)
             elif m.end <= hit.start and m.kind != "demonym":
+                gone = _fronted_departure(clause, c_start, hit, m, i, clause_mentions, home, may_end, locative_at)
+                if gone is not None:
+                    targets.append((m, "ended", gone, 0.7))  # "В Мали «Вагнер» ... вывел своих бойцов"
+                    continue
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
@@ -656,6 +663,19 @@ class _Locatives:
 _PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
                            r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
                            re.IGNORECASE)
+
+
+def _fronted_departure(clause, c_start, hit: ActorHit, m: Mention, i: int, clause_mentions, home, may_end,
+                       locative_at) -> str | None:
+    """The leaving cue of a clause that opens on its place: "In Mali, Wagner announced the end of
+    its mission and withdrew its fighters". Only when no other place follows the actor (the
+    country left would then be that one)."""
+    if not may_end or not locative_at(i):
+        return None
+    if any(x.start > hit.end and x.iso3 not in home for x in clause_mentions):
+        return None
+    cue = cues.ENDED.search(clause, hit.end - c_start)
+    return cue.group(0) if cue is not None else None
 
 
 def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> bool:

@@ -334,6 +334,13 @@ CHALLENGE_4_CASES = [
          {("wagner", "SYR", "ended")}),
         ("Les hommes de Wagner sont arrivés en Biélorussie. Les derniers paramilitaires ont quitté la Biélorussie.",
          "fr", {("wagner", "BLR", "ended")}),
+        # a mission completed, a withdrawal "from there", a clause that opens on the place left
+        ("Частная военная компания «Вагнер» завершила свою миссию в Мали и вывела оттуда своих бойцов.", "ru",
+         {("wagner", "MLI", "ended")}),
+        ("В Мали «Вагнер» на прошлой неделе объявил о завершении миссии и вывел своих бойцов.", "ru",
+         {("wagner", "MLI", "ended")}),
+        # where they went is not what they left
+        ("Wagner mercenaries left Mali for Libya.", "en", {("wagner", "MLI", "ended")}),
 ]
 
 
