@@ -69,7 +69,7 @@ MODAL = _rx(
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
     r"to begin", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
     r"will(?= )(?! (?:continue|remain|stay|keep))", r"discuss\w*", r"future", r"purport\w*", r"to enter", r"authori[sz]\w*",
-    r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",
+    r"pour que", r"pour qu'", r"afin que", r"afin qu'", r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",
     r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
     r"будут", r"уедет", r"начать", r"поручил", r"обсужд\w*", r"обсуди\w*", r"разреш\w*", r"будущ\w*", r"предусматрива\w*",
 )

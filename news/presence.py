@@ -235,8 +235,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
 # "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
 _GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
 _PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
-_STATE_HAS = re.compile(r"\s+(?:already\s+|still\s+|also\s+|now\s+)?(?:has|had|have|keeps|maintains|a|possède|"
-                        r"имеет|держит)\s+(?:\w+\s+){0,3}?", re.IGNORECASE)
+_STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
+                        r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
+                        r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
+_THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
 _COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
 # "Bear, a small Russian private military company": the name the apposition describes
 _APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
@@ -532,8 +534,19 @@ def _negated(clause: str) -> bool:
 def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
     clause = text[c_start:c_end]
     # word lists match case-insensitively: searching ``clause`` itself shares its tokens
-    if cues.VISIT.search(clause):
-        return []
+    visit = cues.VISIT.search(clause)
+    if visit is not None:
+        # "X said, at a meeting in Washington, that Wagner fighters were deployed in Burkina": the
+        # visit frames the report; what follows "that" is still reported presence
+        cut = _THAT.search(clause, visit.end())
+        if cut is None:
+            return []
+        c_start += cut.end()
+        hits = [h for h in hits if h.start >= c_start]
+        clause = text[c_start:c_end]
+        if not hits or cues.VISIT.search(clause):
+            return []
+        clause_mentions = [m for m in clause_mentions if m.start >= c_start]
     modal = cues.MODAL.search(clause)
     if modal is not None:
         # a plan after the places named ("have arrived in Niger with a system they will install")
@@ -546,6 +559,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     no_longer = cues.NO_LONGER.search(clause)
     negated = no_longer is None and _negated(clause)
     present_cue = cues.PRESENT.search(clause)
+    if modal is not None and present_cue is not None and c_start + present_cue.start() >= modal_at:
+        present_cue = None  # "In Mali, Russia could deploy troops": the only cue is the plan's
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
     locative_at = _Locatives(text, clause_mentions, c_start)
@@ -555,8 +570,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     for hit in _dedupe_actors(hits):
         if not hit.actor:
             continue  # another group, named so that "its fighters" does not fall to an actor
-        if modal is not None and hit.via == "anaphora":
-            continue  # "its fighters ... so they could": a guessed actor in a planning clause
+        if modal is not None and (hit.via == "anaphora" or hit.start >= modal_at):
+            continue  # "its fighters ... so they could"; "Mali could host Russian troops": in the plan
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence
         placed: set[int] = set()  # places the actor phrase itself is put in ("instructors in Mali")

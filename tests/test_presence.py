@@ -341,6 +341,18 @@ CHALLENGE_4_CASES = [
          {("wagner", "MLI", "ended")}),
         # where they went is not what they left
         ("Wagner mercenaries left Mali for Libya.", "en", {("wagner", "MLI", "ended")}),
+        # a meeting frames the report; what follows "que" is still reported
+        ("Le président a affirmé, lors d'une rencontre à Washington, que des mercenaires du groupe Wagner étaient "
+         "déployés au Burkina.", "fr", {("wagner", "BFA", "present")}),
+        ("Lors d'une visite à Bamako, le ministre a rencontré des instructeurs russes.", "fr", set()),
+        # a state that keeps forces somewhere, said in a relative clause
+        ("La Russie, qui maintient encore des forces sur la base aérienne de Hmeimim, cherche d'autres appuis.", "fr",
+         {("russia", "SYR", "present")}),
+        # an actor or a cue inside the plan is no presence
+        ("Mali could host Russian troops.", "en", set()),
+        ("In Mali, Russia could deploy troops.", "en", set()),
+        ("À Bangui, les paramilitaires de Wagner protègent le président, malgré les pressions de Moscou pour que "
+         "l'Africa Corps prenne le relais.", "fr", {("wagner", "CAF", "present")}),
 ]
 
 
