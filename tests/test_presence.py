@@ -348,6 +348,8 @@ CHALLENGE_4_CASES = [
         # a state that keeps forces somewhere, said in a relative clause
         ("La Russie, qui maintient encore des forces sur la base aérienne de Hmeimim, cherche d'autres appuis.", "fr",
          {("russia", "SYR", "present")}),
+        ("Les unités régulières russes déployées sur les flancs sud de Bakhmout ont perdu du terrain.", "fr",
+         {("russia", "UKR", "present")}),
         # an actor or a cue inside the plan is no presence
         ("Mali could host Russian troops.", "en", set()),
         ("In Mali, Russia could deploy troops.", "en", set()),
