@@ -238,6 +238,8 @@ _PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
 _STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
+_AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
+                               r"после|до|когда)(?!\w)", re.IGNORECASE)
 _THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
 _COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
 # "Bear, a small Russian private military company": the name the apposition describes
@@ -588,6 +590,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             if ended:
                 if leaving[i] and hit.actor not in leaving[i]:
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
+                if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
+                    continue  # "France pulled its troops out of Mali after the arrival of Wagner"
                 targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
             elif negated or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
@@ -810,7 +814,14 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
         return [(m, "present" if negated else "ended", ended, 0.6)]
     if present_cue and not negated:
-        return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65)]
+        group = [m]
+        if ref.group(0).lower() in ("where", "où", "где"):
+            # "in the Central African Republic and Sudan, where ...": the whole list
+            k = len(candidates) - 1
+            while k > 0 and cues.LIST_GAP.match(text[candidates[k - 1].end:candidates[k].start]):
+                group.insert(0, candidates[k - 1])
+                k -= 1
+        return [(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65) for g in group]
     return out
 
 

@@ -350,6 +350,12 @@ CHALLENGE_4_CASES = [
          {("russia", "SYR", "present")}),
         ("Les unités régulières russes déployées sur les flancs sud de Bakhmout ont perdu du terrain.", "fr",
          {("russia", "UKR", "present")}),
+        # someone else's departure, dated by the actor's arrival
+        ("France, which pulled its last troops out of Mali last August after the arrival of Wagner, pushed for "
+         "the listings.", "en", set()),
+        # "where" after a list of places points at all of them
+        ("Similar teams are working in the Central African Republic and Sudan, where Wagner contractors also train "
+         "the armed forces.", "en", {("wagner", "CAF", "present"), ("wagner", "SDN", "present")}),
         # an actor or a cue inside the plan is no presence
         ("Mali could host Russian troops.", "en", set()),
         ("In Mali, Russia could deploy troops.", "en", set()),
