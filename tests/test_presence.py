@@ -356,6 +356,10 @@ CHALLENGE_4_CASES = [
         # "where" after a list of places points at all of them
         ("Similar teams are working in the Central African Republic and Sudan, where Wagner contractors also train "
          "the armed forces.", "en", {("wagner", "CAF", "present"), ("wagner", "SDN", "present")}),
+        # an agreement on a base is a plan for one
+        ("Khartoum et la Russie étaient parvenus à un « accord total » sur l'installation d'une base navale russe "
+         "à Port-Soudan.", "fr", set()),
+        ("Sudan and Russia reached an agreement on a Russian naval base in Port Sudan.", "en", set()),
         # an actor or a cue inside the plan is no presence
         ("Mali could host Russian troops.", "en", set()),
         ("In Mali, Russia could deploy troops.", "en", set()),
