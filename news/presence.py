@@ -188,7 +188,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             if f is not None and len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
                 span = f.end() - f.start()
                 prev = best.get(d.start())
-                if _COMPANY.search(f.group(0)) and _apposed_to_other(clause, d.start(), comp):
+                named = _company_named_after(clause, d.end() + f.end(), comp)
+                if named is not None and named:
+                    continue  # "российской частной военной компании «Вагнер»": the name says who
+                if named is not None or (_COMPANY.search(f.group(0)) and _apposed_to_other(clause, d.start(), comp)):
                     best[d.start()] = ActorHit("", offset + d.start(), offset + d.end() + f.end(),
                                                clause[d.start():d.end() + f.end()], "other")
                 elif prev is None or span > prev.end - prev.start:
@@ -238,6 +241,7 @@ _PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
 _STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|qui|который|которые|которая)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
                                r"после|до|когда)(?!\w)", re.IGNORECASE)
 _THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
@@ -249,6 +253,23 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
              "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le"}
+
+
+_COMPANY_NAMED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:компани\w*|company|société|firm)\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))",
+                            re.IGNORECASE)
+
+
+def _company_named_after(clause: str, at: int, comp: _Compiled) -> str | None:
+    """The actor whose name the force phrase ending at ``clause[at]`` runs on into, "" for
+    another company's ("сотрудники российской частной военной компании «Редут»", "Russian
+    contractors of the company Redut"), None when no company name follows."""
+    m = _COMPANY_NAMED.match(clause, at)
+    if m is None:
+        return None
+    name = m.group(1) or m.group(2)
+    if m.group(2) is not None and not name[:1].isupper():
+        return None  # IGNORECASE let a lowercase word through the capital's place
+    return next((key for key, p in comp.names.items() if p.search(name)), "")
 
 
 def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
@@ -587,6 +608,11 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if ended:
                     cue_at = text.rfind(ended, c_start, m.start)
                     leaving[i] = {h.actor for h in hits if cue_at <= h.start < m.start}
+                    leaver = None if leaving[i] else _leaver(text, c_start, ended, hits)
+                    if leaver is not None:
+                        # "l'Africa Corps a pris le relais des paramilitaires de Wagner, qui ont quitté le
+                        # Mali": the one leaving is the one the relative pronoun follows
+                        leaving[i] = {leaver}
             if ended:
                 if leaving[i] and hit.actor not in leaving[i]:
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
@@ -614,8 +640,9 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if host and not _COMMA.search(text, m.end, host.start()):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
         if modal is None:  # with a plan in the clause, only places named before it count
-            targets.extend(_pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
-                                            present_cue, negated, may_end))
+            pointed = _pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
+                                       present_cue, negated, may_end)
+            targets.extend(t for t in pointed if t[1] != "ended" or _leaver(text, c_start, t[2], hits) in (None, hit.actor))
         if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
@@ -682,6 +709,15 @@ class _Locatives:
 _PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
                            r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
                            re.IGNORECASE)
+
+
+def _leaver(text: str, c_start: int, cue: str, hits: list[ActorHit]) -> str | None:
+    """The actor a relative pronoun before a leaving cue follows ("the Africa Corps took over from
+    Wagner's paramilitaries, who left the country": Wagner), or None when no such pronoun."""
+    pos = text.find(cue, c_start)
+    rel = _RELATIVE_BEFORE.search(text, max(c_start, pos - 30), pos) if pos >= 0 else None
+    before = [h for h in hits if rel is not None and h.end <= rel.start()]
+    return max(before, key=lambda h: h.end).actor if before else None
 
 
 def _fronted_departure(clause, c_start, hit: ActorHit, m: Mention, i: int, clause_mentions, home, may_end,
@@ -783,6 +819,13 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     ref = plural or cues.PLACE_ANAPHORA.search(clause)
     if not ref:
         return _region_targets(clause, c_start, earlier, home, present_cue, negated)
+    if not plural and cues.ENDED.may_occur(clause):
+        # "y avaient travaillé ..., avant de quitter le pays": the pointer a leaving cue governs
+        for later in cues.PLACE_ANAPHORA.finditer(clause, ref.end()):
+            if any(len(clause[c.end():later.start()].split()) <= 3
+                   for c in cues.ENDED.finditer(clause, ref.end(), later.start())):
+                ref = later
+                break
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
                   and not _beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())]
     if not candidates:

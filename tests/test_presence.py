@@ -356,6 +356,17 @@ CHALLENGE_4_CASES = [
         # "where" after a list of places points at all of them
         ("Similar teams are working in the Central African Republic and Sudan, where Wagner contractors also train "
          "the armed forces.", "en", {("wagner", "CAF", "present"), ("wagner", "SDN", "present")}),
+        # a company named after its description says who the men are
+        ("Сотрудники российской частной военной компании «Редут» продолжают охранять объекты в Сирии.", "ru", set()),
+        ("Сотрудники российской частной военной компании «Вагнер» охраняют объекты в Сирии.", "ru",
+         {("wagner", "SYR", "present")}),
+        # the one leaving is the one the relative pronoun follows; the other took over
+        ("Au Mali, l'Africa Corps a pris le relais des paramilitaires de Wagner, qui ont quitté le pays en juin. "
+         "Les derniers soldats français ont quitté le Niger.", "fr",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        # the pointer a leaving cue governs, not the first one in the clause
+        ("Wagner a longtemps opéré à Madagascar. En 2018, des consultants liés à Wagner y avaient travaillé pendant des mois, "
+         "avant de quitter le pays.", "fr", {("wagner", "MDG", "ended")}),
         # an agreement on a base is a plan for one
         ("Khartoum et la Russie étaient parvenus à un « accord total » sur l'installation d'une base navale russe "
          "à Port-Soudan.", "fr", set()),
