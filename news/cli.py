@@ -43,11 +43,12 @@ class IngestReport:
     unstored: int = 0  # processed before the interruption but not yet in a written batch
 
     def interrupt(self, writer: BatchWriter) -> None:
-        """Stopped early: count only what the written batches hold (a rerun adds the rest)."""
-        held, undated = writer.held()
-        self.interrupted, self.unstored = True, held
-        self.ingested -= held
-        self.undated -= undated
+        """Stopped early: count only what the written batches hold (a rerun adds the rest).
+
+        Taken from the writer, not from the running counts: Ctrl-C can land between a batch's
+        write and the count of its last article."""
+        self.interrupted, self.unstored = True, writer.held()[0]
+        self.ingested, self.undated = writer.written, writer.written_undated
 
     @property
     def errors(self) -> int:

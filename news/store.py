@@ -386,6 +386,8 @@ class BatchWriter:
         self.chunks: list[Chunk] = []
         self.chunked = 0  # articles held in self.chunks
         self.batches = 0
+        self.written = 0  # articles in the batches written: what an interrupted run stored
+        self.written_undated = 0
 
     def add(self, batch: Batch) -> None:
         self.pending.append(batch)
@@ -413,6 +415,7 @@ class BatchWriter:
                 sum(b.article.published is None for b in self.pending) + sum(c.undated() for c in self.chunks))
 
     def flush(self) -> None:
+        count, undated = self.held()
         if self.chunks:
             chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
             self.store.write_tables(concat_chunks(chunks).tables)
@@ -421,6 +424,8 @@ class BatchWriter:
         else:
             return
         self.batches += 1
+        self.written += count
+        self.written_undated += undated
         self.pending = []
         self.chunks = []
         self.chunked = 0
