@@ -34,7 +34,7 @@ PRESENT = _rx(
     # French
     r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
     r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",
-    r"épaul\w*", r"aux côtés", r"le relais", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
+    r"épaul\w*", r"aux côtés", r"le relais", r"maintien\w*", r"maintenu\w*", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
     r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
     r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
     r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"conserv\w*", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
@@ -52,7 +52,8 @@ ENDED = _rx(
     r"left", r"leave", r"leaves", r"leaving", r"withdr\w*", r"pull\w* out", r"pullout", r"pull-out", r"quit\w*",
     r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
     r"returned home", r"exit\w*", r"stopped using", r"going home", r"gone home", r"went home",
-    r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*",
+    r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*", r"a fermé", r"ont fermé",
+    r"closed down", r"shut down", r"закрыл\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
     r"выш(?:ел|ли)", r"уходят", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
 )

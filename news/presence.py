@@ -383,6 +383,13 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
         if len(between.split()) <= 4 and not _COMMA.search(between) and not _INNER_PREP.search(between):
             found = c.group(0)
     if found is None and may_end:
+        # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
+        wide = text[max(clause_start, m.start - 90):m.start]
+        for c in cues.ENDED.finditer(wide):
+            between = wide[c.end():]
+            if len(between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between):
+                found = c.group(0)
+    if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         for c in cues.ENDED.finditer(before):
             between = before[c.end():]
@@ -406,6 +413,8 @@ _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|
 _COMMA = re.compile(r"[,;]")
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
+_LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
+                           r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
 
 

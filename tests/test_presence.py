@@ -367,6 +367,13 @@ CHALLENGE_4_CASES = [
         # the pointer a leaving cue governs, not the first one in the clause
         ("Wagner a longtemps opéré à Madagascar. En 2018, des consultants liés à Wagner y avaient travaillé pendant des mois, "
          "avant de quitter le pays.", "fr", {("wagner", "MDG", "ended")}),
+        # a base left or closed, located by its country after a comma
+        ("La Russie a quitté la base navale de Cam Ranh, au Vietnam, en 2002, et a fermé la même année le centre "
+         "d'écoute de Lourdes, à Cuba.", "fr", {("russia", "VNM", "ended"), ("russia", "CUB", "ended")}),
+        ("En Azerbaïdjan, les soldats de la paix russes ont quitté le Haut-Karabakh en 2024.", "fr",
+         {("russia", "AZE", "ended")}),
+        ("En Géorgie, Moscou maintient des troupes dans les régions séparatistes d'Abkhazie et prévoit d'ouvrir un "
+         "point d'appui naval.", "fr", {("russia", "GEO", "present")}),
         # an agreement on a base is a plan for one
         ("Khartoum et la Russie étaient parvenus à un « accord total » sur l'installation d'une base navale russe "
          "à Port-Soudan.", "fr", set()),
