@@ -242,6 +242,8 @@ _STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|qui|который|которые|которая)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_ACTOR_IN_POINTER = re.compile(r"\s+(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
+                               r"le pays|ce pays)(?!\w)", re.IGNORECASE)
 _AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
                                r"после|до|когда)(?!\w)", re.IGNORECASE)
 _THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
@@ -754,8 +756,14 @@ def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> 
 def _pointed_targets(text, clause, c_start, hit: ActorHit, targets, earlier: list[Mention], home, present_cue,
                      negated: bool, may_end: bool) -> list:
     """Places a phrase points back to ("there", "the country"), beside those named in the clause."""
+    pointer = None
+    if not targets and not present_cue and not negated:
+        # "российских специалистов в этой стране", "the instructors in the country": placed there
+        pointer = present_cue = _ACTOR_IN_POINTER.match(text, hit.end)
     if not targets and (present_cue or cues.ENDED.search(clause)):
         found = _anaphoric_targets(text, clause, c_start, earlier, home, present_cue, negated)
+        if pointer is not None:
+            found = [(m, status, pointer.group(0).strip(), conf) for m, status, _, conf in found]
         departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
         if departed:
             # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":

@@ -374,6 +374,9 @@ CHALLENGE_4_CASES = [
          {("russia", "AZE", "ended")}),
         ("En Géorgie, Moscou maintient des troupes dans les régions séparatistes d'Abkhazie et prévoit d'ouvrir un "
          "point d'appui naval.", "fr", {("russia", "GEO", "present")}),
+        # an actor placed "in the country" is where the country pointed to is
+        ("Mali hired Wagner in 2021. Some 1,000 Russian instructors in the country now train its army.", "en",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
         # an agreement on a base is a plan for one
         ("Khartoum et la Russie étaient parvenus à un « accord total » sur l'installation d'une base navale russe "
          "à Port-Soudan.", "fr", set()),
