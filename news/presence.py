@@ -224,7 +224,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
         for m in comp.anaphora.finditer(clause):
-            if m.group(0).lower() == "ils" and not hits:
+            if m.group(0).lower() == "ils" and not hits and not clause.startswith(" y ", m.end()):
                 continue
             hits.append(ActorHit(last_actor, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
     if len(hits) < 2:

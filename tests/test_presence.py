@@ -377,6 +377,9 @@ CHALLENGE_4_CASES = [
         # an actor placed "in the country" is where the country pointed to is
         ("Mali hired Wagner in 2021. Some 1,000 Russian instructors in the country now train its army.", "en",
          {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        # "ils y sont": the French "they" counts when it says they are there
+        ("Les hommes de Wagner ont repris Bambari. Ils y sont toujours.", "fr", {("wagner", "CAF", "present")}),
+        ("Les hommes de Wagner ont quitté Bambari. Ils disent que la ville est calme.", "fr", set()),
         # an agreement on a base is a plan for one
         ("Khartoum et la Russie étaient parvenus à un « accord total » sur l'installation d'une base navale russe "
          "à Port-Soudan.", "fr", set()),
