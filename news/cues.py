@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from news.prefilter import Prefilter
 from news.wordmatch import WordSet
 
 
@@ -58,8 +59,10 @@ ENDED = _rx(
     r"выш(?:ел|ли)", r"уходят", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
 )
 # A stay said to be over: "no longer operates in Libya", "n'est plus présent", "больше не работает".
-NO_LONGER = re.compile(r"\bno\s+longer\b|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)",
-                       re.IGNORECASE)
+# Prefiltered: a regex of alternations scans every clause, and almost none holds "longer",
+# "plus", "больше" or "уже" (news.prefilter reads those anchors off the pattern).
+NO_LONGER = Prefilter(re.compile(
+    r"\bno\s+longer\b|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)", re.IGNORECASE))
 # Words that make a leaving verb point at something else than a country ("pulled back from the front").
 ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W*(?:the\s+|la\s+|le\s+|l')?", re.I)
 

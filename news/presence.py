@@ -324,7 +324,7 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
-    if any(w in _SPEECH_WORDS for w in words):
+    if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
     if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
         return False  # "a researcher at a Washington think tank", "a Paris court"
@@ -384,7 +384,7 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
         between = before[c.end():]
         if len(between.split()) <= 4 and not _COMMA.search(between) and not _INNER_PREP.search(between):
             found = c.group(0)
-    if found is None and may_end:
+    if found is None and may_end and _COMMA_LOCATOR.search(before, max(0, len(before) - 16)):
         # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
         wide = text[max(clause_start, m.start - 90):m.start]
         for c in cues.ENDED.finditer(wide):
@@ -415,6 +415,7 @@ _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|
 _COMMA = re.compile(r"[,;]")
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
+_COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
                            r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
