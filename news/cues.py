@@ -56,7 +56,7 @@ ENDED = _rx(
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*", r"a fermé", r"ont fermé",
     r"closed down", r"shut down", r"закрыл\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
-    r"выш(?:ел|ли)", r"уходят", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
+    r"выш(?:ел|ли)", r"уходят", r"вылетел\w*", r"вылетели", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
 )
 # A stay said to be over: "no longer operates in Libya", "n'est plus présent", "больше не работает".
 # Prefiltered: a regex of alternations scans every clause, and almost none holds "longer",

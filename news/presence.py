@@ -288,10 +288,15 @@ def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
 
 
 _TO_NOT_MOTION = {
-    "counterweight", "threat", "aid", "assistance", "support", "ally", "rival", "answer", "access", "close",
+    "road", "route", "highway", "corridor", "way", "flights", "counterweight", "threat", "aid", "assistance", "support", "ally", "rival", "answer", "access", "close",
     "next", "loyal", "sold", "sells", "selling", "delivered", "supplied", "ties", "relations", "loans", "credit",
     "challenge", "alternative", "partner", "exports", "shipments", "risk", "danger", "message", "letter",
 }
+_OWNER_NOUNS = {
+    "контингенты", "контингент", "контингента", "войска", "войск", "армии", "армия", "силы", "сил",
+    "подразделения", "troops", "forces", "army", "contingents", "contingent", "troupes", "armée",
+}
+_CLAUSE_WORDS = {"où", "where", "when", "que", "qui", "quand", "lorsque", "which", "who", "где", "когда", "что"}
 _SPEECH_WORDS = {
     "told", "said", "says", "speaking", "spoke", "addressing", "testified", "briefing", "interview",
     "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
@@ -324,6 +329,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
+    if words and words[-1] in _OWNER_NOUNS:
+        return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
     if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
@@ -333,6 +340,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
             continue
         if w == "to" and i and words[i - 1] in _TO_NOT_MOTION:
             continue  # "a counterweight to Turkey", "a threat to Mali": not a destination
+        if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
+            continue  # "au moment où la France ...": the preposition governs another noun
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
             if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and cues.TRAINS.search(" ".join(words[:i - 1])):
                 return True  # "training soldiers of the Central African Republic"
@@ -601,6 +610,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     locative_at = _Locatives(text, clause_mentions, c_start)
     ended_of: dict[int, str | None] = {}
     leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
+    stayed: dict[int, bool] = {}  # a leaving cue negated: "n'ont pas quitté le Mali"
     out: list[Claim] = []
     for hit in _dedupe_actors(hits):
         if not hit.actor:
@@ -619,6 +629,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 ended = ended_of[i] = _ended_target(text, m, c_start, may_end)
                 if ended:
                     cue_at = text.rfind(ended, c_start, m.start)
+                    # "did not leave Mali" stays; "left Mali ... and has never returned" left
+                    stayed[i] = negated and cues.NEGATION.search(text[max(c_start, cue_at - 25):cue_at]) is not None
                     leaving[i] = {h.actor for h in hits if cue_at <= h.start < m.start}
                     leaver = None if leaving[i] else _leaver(text, c_start, ended, hits)
                     if leaver is not None:
@@ -630,7 +642,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
                 if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
-                targets.append((m, "present" if negated else "ended", ended, 0.6 if negated else 0.8))
+                targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif negated or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):

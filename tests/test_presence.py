@@ -392,8 +392,24 @@ CHALLENGE_4_CASES = [
 ]
 
 
+CHALLENGE_5_CASES = [
+        # a negation after the departure does not undo it; one before it does
+        ("Wagner left Cabo Delgado within months in 2020 after deadly ambushes, and has never returned.", "en",
+         {("wagner", "MOZ", "ended")}),
+        ("Wagner fighters did not leave Mali.", "en", {("wagner", "MLI", "present")}),
+        ("Бойцы Вагнера не ушли из Мали.", "ru", {("wagner", "MLI", "present")}),
+        # a preposition that governs another noun, a country's own contingents, a road to a country
+        ("Arrivé fin 2021, au moment où la France réduisait son dispositif, Wagner a été associé à des exactions.",
+         "fr", set()),
+        ("Помимо российских военных, в миссии участвовали контингенты Белоруссии и Армении.", "ru", set()),
+        ("About 1,500 Wagner personnel guard the president and escort lorries on the road to Cameroon.", "en", set()),
+        ("Последние самолёты с российскими десантниками вылетели из Казахстана.", "ru", {("russia", "KAZ", "ended")}),
+]
+
+
 @pytest.mark.parametrize(("text", "lang", "expected"),
-                         CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES + CHALLENGE_4_CASES)
+                         CHALLENGE_1_CASES + CHALLENGE_2_CASES + CHALLENGE_3_CASES + CHALLENGE_4_CASES
+                         + CHALLENGE_5_CASES)
 def test_challenge_rules(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
 
