@@ -123,7 +123,7 @@ LOCAL_FORCE = _rx(
 PLACE_ANAPHORA = _rx(
     r"there", r"where", r"the country", r"the west african country", r"the central african country",
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
-    r"here", r"ici", r"здесь",
+    r"here", r"ici", r"здесь", r"in the city", r"dans la ville", r"в городе", r"du pays",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
     r"туда", r"там", r"оттуда", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
@@ -135,10 +135,13 @@ PLURAL_PLACE_ANAPHORA = _rx(
     r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
 )
 SPEAKER_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:'s|’s)\s+)?(?:(?:foreign|defence|defense|interior|state|military|government)\s+)?"
+    r"^\W{0,2}(?:(?:'s|’s)\s+)?(?:(?:and|et|и)\s+(?:its|ses|его|её)\s+\w+(?:\s+\w+)?\s+)?"
+    r"(?:(?:foreign|defence|defense|interior|state|military|government)\s+)?"
     r"(?:officials?|ministry|president|minister|embassy|ambassador|spokes\w+|diplomats?|"
     r"(?:government|authorities)\s+(?:said|says|say|told|denied|insists?)|"
-    r"said|says|say|told|stated|announced|accused|condemned|denied|insists?)\b",
+    r"said|says|say|told|stated|announced|accused|condemned|denied|insists?|"
+    r"affirment|affirme|a affirmé|assure|assurent|répète|répètent|dément|démentent|a démenti|a déclaré|"
+    r"accuse|accusent|dénonce|dénoncent|заявил\w*|утвержда\w*|отрица\w*|опроверг\w*|обвиня\w*)(?!\w)",
     re.IGNORECASE,
 )
 # Training or advising a country's own forces puts the trainers there ("train Malian soldiers",

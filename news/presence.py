@@ -358,9 +358,10 @@ def _beyond_border(tail: str) -> bool:
     return tail.endswith(_BORDER_TAILS) or ("границ" in tail and bool(cues.BORDER_BEFORE.search(tail)))
 
 
-def _is_speaker(text: str, m: Mention) -> bool:
-    """"US officials said", "Mali's government denied": a country named as the one speaking."""
-    return m.kind not in ("city", "demonym") and bool(
+def _is_speaker(text: str, m: Mention, cities: bool = False) -> bool:
+    """"US officials said", "Mali's government denied": a country named as the one speaking (with
+    ``cities``, a capital too: "Paris affirme", "Moscou répète")."""
+    return m.kind not in (("demonym",) if cities else ("city", "demonym")) and bool(
         cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(text, m.end, m.end + 60).group(0)))
 
 
@@ -857,7 +858,8 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
                 ref = later
                 break
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
-                  and not _beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())]
+                  and not _beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())
+                  and not _is_speaker(text, m, cities=True)]  # "Paris affirme ...": who speaks, not where
     if not candidates:
         return out
     if plural:
