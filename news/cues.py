@@ -129,6 +129,7 @@ PLACE_ANAPHORA = _rx(
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",
+                      r"the province", r"this province", r"la province", r"cette province", r"провинци\w*",
                       r"этом регионе", r"этого региона", r"the peninsula", r"la péninsule", r"полуостров\w*")
 PLURAL_PLACE_ANAPHORA = _rx(
     r"both (?:african )?countries", r"the two (?:african )?countries", r"the two states",

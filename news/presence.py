@@ -905,10 +905,17 @@ def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, 
     last region named (a breakaway region, a province), never to a country, which "the region"
     around it more often means ("instability in the region" after Mali)."""
     ref = cues.REGION_ANAPHORA.search(clause)
-    if not ref or not present_cue or negated:
+    if not ref or negated:
+        return []
+    before = clause[:ref.start()]
+    # "have pulled out of the province": leaving the region named before, as leaving it by name is
+    left = next((c.group(0) for c in cues.ENDED.finditer(before) if len(before[c.end():].split()) <= 3), None)
+    if left is None and not present_cue:
         return []
     for m in reversed(earlier):
         if m.start < c_start + ref.start() and m.kind == "region" and m.iso3 not in home:
+            if left is not None:
+                return [(m, "ended", left, 0.6)]
             return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.6)]
     return []
 

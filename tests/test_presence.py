@@ -404,6 +404,9 @@ CHALLENGE_5_CASES = [
         ("Помимо российских военных, в миссии участвовали контингенты Белоруссии и Армении.", "ru", set()),
         ("About 1,500 Wagner personnel guard the president and escort lorries on the road to Cameroon.", "en", set()),
         ("Последние самолёты с российскими десантниками вылетели из Казахстана.", "ru", {("russia", "KAZ", "ended")}),
+        # leaving "the province" is leaving the region named before it
+        ("Russian private military contractors hired to fight insurgents in Cabo Delgado have pulled out of the "
+         "province after heavy losses.", "en", {("wagner", "MOZ", "ended")}),
         # "du pays" points back, past the capital that speaks
         ("À Bamako, la junte assure que le pays ne sera pas seul. Paris et ses partenaires affirment que plusieurs "
          "centaines d'hommes du groupe Wagner sont déployés dans le centre du pays.", "fr",
