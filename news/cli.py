@@ -12,7 +12,6 @@ import argparse
 import csv
 import io
 import json
-import math
 import os
 import sys
 import warnings
@@ -223,8 +222,6 @@ def _plain(value):
             return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()
         except ValueError:
             return None
-    if isinstance(value, float) and math.isnan(value):
-        return None
     if hasattr(value, "item"):
         return value.item()
     return value

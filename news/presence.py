@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -168,8 +169,8 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
         if not mask & bit:
             continue
         for m in pat.finditer(clause):
-            other = _GENERIC_PMC.fullmatch(m.group(0)) and _PMC_NAMED.match(clause, m.end())
-            if other and not pat.search(other.group(1) or other.group(2)):  # "ЧВК «Редут»": another company
+            other = _PMC_NAMED.match(clause, m.end()) if _GENERIC_PMC.fullmatch(m.group(0)) else None
+            if other and not _actor_named(other, comp):  # "ЧВК «Редут»": another company
                 hits.append(ActorHit("", offset + m.start(), offset + other.end(), clause[m.start():other.end()],
                                      "other"))
                 continue
@@ -188,8 +189,9 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
             if f is not None and len(after[:f.start()].split()) <= 2 and not _STOPS.search(after, 0, f.start()):
                 span = f.end() - f.start()
                 prev = best.get(d.start())
-                named = _company_named_after(clause, d.end() + f.end(), comp)
-                if named is not None and named:
+                company = _COMPANY_NAMED.match(clause, d.end() + f.end())
+                named = _actor_named(company, comp) if company else None
+                if named:
                     continue  # "российской частной военной компании «Вагнер»": the name says who
                 if named is not None or (_COMPANY.search(f.group(0)) and _apposed_to_other(clause, d.start(), comp)):
                     best[d.start()] = ActorHit("", offset + d.start(), offset + d.end() + f.end(),
@@ -235,9 +237,13 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
                                                            for n in names)]
 
 
+# A company's own name after the word for it: quoted ("«Редут»"), or a capitalised Latin word.
+_NAME_AFTER = r"\s*(?:[«\"“]\s*(?P<quoted>[\w-]+)|(?P<plain>[A-Z][\w-]+))"
 # "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
 _GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
-_PMC_NAMED = re.compile(r"\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))")
+_PMC_NAMED = re.compile(_NAME_AFTER)
+# "частной военной компании «Редут»", "contractors of the company Redut"
+_COMPANY_NAMED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?i:компани\w*|company|société|firm)" + _NAME_AFTER)
 _STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
@@ -251,26 +257,17 @@ _COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
 # "Bear, a small Russian private military company": the name the apposition describes
 _APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
                            r"(?:a|an|another|une?|autre)\s+(?:[\w-]+\s+){0,3}$")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+_NOT_NAME_WORDS = {  # capitalised at a sentence start, they make a run of capitals no company's name"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
              "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
              "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le"}
 
 
-_COMPANY_NAMED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?:компани\w*|company|société|firm)\s*(?:[«\"“]\s*([\w-]+)|([A-Z][\w-]+))",
-                            re.IGNORECASE)
-
-
-def _company_named_after(clause: str, at: int, comp: _Compiled) -> str | None:
-    """The actor whose name the force phrase ending at ``clause[at]`` runs on into, "" for
-    another company's ("сотрудники российской частной военной компании «Редут»", "Russian
-    contractors of the company Redut"), None when no company name follows."""
-    m = _COMPANY_NAMED.match(clause, at)
-    if m is None:
-        return None
-    name = m.group(1) or m.group(2)
-    if m.group(2) is not None and not name[:1].isupper():
-        return None  # IGNORECASE let a lowercase word through the capital's place
+def _actor_named(name: re.Match | str, comp: _Compiled) -> str:
+    """The actor one of whose names ``name`` (a string, or a ``_NAME_AFTER`` match) holds; ""
+    for another company ("Редут", "Bear")."""
+    if isinstance(name, re.Match):
+        name = name.group("quoted") or name.group("plain")
     return next((key for key, p in comp.names.items() if p.search(name)), "")
 
 
@@ -282,9 +279,9 @@ def _apposed_to_other(clause: str, at: int, comp: _Compiled) -> bool:
     if m is None:
         return False
     name = m.group(1)
-    if any(w.lower() in _CALENDAR for w in name.split()):
+    if any(w.lower() in _NOT_NAME_WORDS for w in name.split()):
         return False  # 'On Thursday, a Russian private military company said'
-    return not any(p.search(name) for p in comp.names.values())
+    return not _actor_named(name, comp)
 
 
 _TO_NOT_MOTION = {
@@ -390,23 +387,17 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
     if _ends_with_word(before, _DESTINATION_WORDS):
         return None  # "left for Libya", "withdrew to Jufra": where they went, not what they left
     found = None
-    for c in cues.ENDED.finditer(before) if may_end else ():
-        between = before[c.end():]
-        if len(between.split()) <= 4 and not _COMMA.search(between) and not _INNER_PREP.search(between):
-            found = c.group(0)
+    if may_end:
+        found = _leaving_cue_before(before, lambda between: len(between.split()) <= 4 and not _COMMA.search(between)
+                                    and not _INNER_PREP.search(between))
     if found is None and may_end and _COMMA_LOCATOR.search(before, max(0, len(before) - 16)):
         # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
-        wide = text[max(clause_start, m.start - 90):m.start]
-        for c in cues.ENDED.finditer(wide):
-            between = wide[c.end():]
-            if len(between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between):
-                found = c.group(0)
+        found = _leaving_cue_before(text[max(clause_start, m.start - 90):m.start], lambda between: len(
+            between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between) is not None)
     if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
-        for c in cues.ENDED.finditer(before):
-            between = before[c.end():]
-            if len(between.split()) <= 4 and _MISSION.search(between) and not _COMMA.search(between):
-                found = c.group(0)
+        found = _leaving_cue_before(before, lambda between: len(between.split()) <= 4
+                                    and _MISSION.search(between) is not None and not _COMMA.search(between))
     if found is None and _ends_with_word(before, _FROM_WORDS):
         after = text[m.end:m.end + 30]
         c = cues.ENDED.search(after)
@@ -429,6 +420,20 @@ _COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", r
 _LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
                            r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
+
+
+def _few_words(between: str) -> bool:
+    return len(between.split()) <= 3
+
+
+def _leaving_cue_before(s: str, ok: Callable[[str], bool] = _few_words) -> str | None:
+    """The last leaving cue in ``s`` whose words up to the end of ``s`` pass ``ok`` (by default:
+    three words at most, "left the country", "a quitté le pays"), or None."""
+    found = None
+    for c in cues.ENDED.finditer(s):
+        if ok(s[c.end():]):
+            found = c.group(0)
+    return found
 
 
 def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
@@ -853,8 +858,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if not plural and cues.ENDED.may_occur(clause):
         # "y avaient travaillé ..., avant de quitter le pays": the pointer a leaving cue governs
         for later in cues.PLACE_ANAPHORA.finditer(clause, ref.end()):
-            if any(len(clause[c.end():later.start()].split()) <= 3
-                   for c in cues.ENDED.finditer(clause, ref.end(), later.start())):
+            if _leaving_cue_before(clause[ref.end():later.start()]) is not None:
                 ref = later
                 break
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
@@ -882,10 +886,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
         candidates = [c for c in candidates if _in_africa(c)] or candidates
     m = candidates[-1]
     before = clause[:ref.start()]
-    ended = None
-    for c in cues.ENDED.finditer(before):
-        if len(before[c.end():].split()) <= 3:
-            ended = c.group(0)
+    ended = _leaving_cue_before(before)
     if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
         return [(m, "present" if negated else "ended", ended, 0.6)]
     if present_cue and not negated:
@@ -907,9 +908,8 @@ def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, 
     ref = cues.REGION_ANAPHORA.search(clause)
     if not ref or negated:
         return []
-    before = clause[:ref.start()]
     # "have pulled out of the province": leaving the region named before, as leaving it by name is
-    left = next((c.group(0) for c in cues.ENDED.finditer(before) if len(before[c.end():].split()) <= 3), None)
+    left = _leaving_cue_before(clause[:ref.start()])
     if left is None and not present_cue:
         return []
     for m in reversed(earlier):

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from news.models import Article, Claim
-from news.store import Batch, Store
+from news.store import Batch, BatchWriter, Store
 from tests.fixtures.webserver import serve
 from tests.test_sources import _broken
 
@@ -237,3 +237,20 @@ def test_ctrl_c_while_reading_stdin_is_one_line(tmp_path):
     out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert err.strip().splitlines() == [err.strip()] and err.startswith("interrupted: "), err
+
+
+def test_interrupted_summary_counts_what_the_writer_wrote(tmp_path):
+    # Ctrl-C can land after a batch is written and before the running count of its last article
+    # is taken: the summary must still say what the store holds
+    from news.cli import IngestReport
+
+    store = Store(tmp_path / "store")
+    writer, report = BatchWriter(store, 2), IngestReport()
+    day = date(2023, 1, 1)
+    for i, published in enumerate([day, None, day]):
+        writer.add(Batch(Article(f"a{i}", None, "t", "o", published, "en", "body", "t"), [], []))
+        if i == 0:
+            report.ingested += 1  # the second add wrote the batch; its count never came
+    report.interrupt(writer)
+    assert (report.ingested, report.undated, report.unstored) == (2, 1, 1)
+    assert len(Store(store.root).table("articles")) == 2
