@@ -9,7 +9,11 @@ sides have their lookup tables loaded once beforehand, so the figures compare st
 work: ours includes parsing JSON, cleaning, language, extraction, presence claims and Parquet
 writes (and, for the pool, starting its workers); theirs is extraction alone.
 
-Run from the repo root: ``python bench/ingest.py [--n 20000] [--seed 7]``.
+``--ceiling`` adds a third ingest with presence switched off (``find_claims`` answering no
+claims): the ratio the rest of the pipeline (reading, cleaning, extraction, the store) allows,
+and so how much time presence may take for the whole to match flashgeotext.
+
+Run from the repo root: ``python bench/ingest.py [--n 20000] [--seed 7] [--ceiling]``.
 """
 
 from __future__ import annotations
@@ -80,11 +84,53 @@ def corpus(n: int, seed: int) -> list[dict]:
     return rows
 
 
+def _without_presence(src: Path, cpus: int) -> tuple[float, float]:
+    """Seconds to ingest ``src`` in 1 process and on the pool with presence answering nothing.
+
+    In a child process: this one has used DuckDB by now, and the pool must fork before that
+    (news.engine_pool), while the patch must reach the forked workers.
+    """
+    import subprocess
+
+    out = subprocess.run([sys.executable, __file__, "--bare", str(src), "--jobs", str(cpus)],
+                         check=True, capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
+
+
+def _bare(src: Path, cpus: int) -> int:
+    """The child of ``_without_presence``: prints the two timings."""
+    from unittest import mock
+
+    from news.cli import run_ingest
+    from news.engine_pool import run_ingest_pool
+    from news.models import Article
+    from news.pipeline import process
+    from news.store import Store
+
+    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))
+    with tempfile.TemporaryDirectory(prefix="footprint-bench-bare-") as tmp, \
+            mock.patch("news.pipeline.find_claims", lambda article, mentions, config=None: []):
+        t0 = time.perf_counter()
+        run_ingest_pool([str(src)], Store(Path(tmp) / "pool"), jobs=cpus, err=io.StringIO(), progress=False)
+        pooled = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        run_ingest([str(src)], Store(Path(tmp) / "one"), err=io.StringIO(), progress=False)
+        one = time.perf_counter() - t0
+    print(one, pooled)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=20000, help="articles to generate (default 20000)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also ingest with presence switched off, to show what the rest allows")
+    ap.add_argument("--bare", type=Path, help=argparse.SUPPRESS)  # the child of --ceiling
+    ap.add_argument("--jobs", type=int, default=0, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    if args.bare:
+        return _bare(args.bare, args.jobs)
 
     from news.cli import run_ingest
     from news.engine_pool import available_cpus, run_ingest_pool
@@ -117,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         report = run_ingest([str(src)], store, err=io.StringIO(), progress=False)
         ours = time.perf_counter() - t0
         claims = len(store.table("claims"))
+        ceiling = _without_presence(src, cpus) if args.ceiling else None
         same = (pool_report.summary() == report.summary() and pool_report.batches == report.batches
                 and len(pool_store.table("claims")) == claims)
 
@@ -163,6 +210,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio ours/theirs throughput: {ours_rate / theirs_rate:.2f} in 1 process, "
           f"{pool_rate / theirs_rate:.2f} in {cpus} (target >= 1.0); pool speed-up {ours / pooled:.2f}; "
           f"pool and single-process stores alike: {same}")
+    if ceiling is not None:
+        one, many = (args.n / secs for secs in ceiling)
+        # the pool's time is the single process's over its speed-up: presence fits in what the
+        # speed-up times flashgeotext's time leaves after the rest of the pipeline
+        budget = 1000 * (theirs * ours / pooled - ceiling[0]) / args.n
+        spent = 1000 * (ours - ceiling[0]) / args.n
+        print(f"without presence (find_claims off): {one:.0f} articles/s in 1 process, {many:.0f} in {cpus}: "
+              f"{one / theirs_rate:.2f} / {many / theirs_rate:.2f} of flashgeotext. Presence takes {spent:.2f} ms "
+              f"per article; {budget:.2f} would make {cpus} processes reach 1.0")
     per = 1000 * theirs / len(texts)
     print(f"ms per article by stage (first {len(sample)}): "
           + ", ".join(f"{k} {1000 * v / len(sample):.2f}" for k, v in stages.items())
