@@ -679,6 +679,16 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
+        if (not targets and present_cue and not negated and modal is None
+                and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
+                and not sentence.rstrip().endswith("?") and not _ELSEWHERE.search(clause)):
+            # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
+            # ... The trainers work at Berengo") puts the actor there, less surely
+            sole = _sole_host(text, history + [m for m in sent_mentions if _dateline(text, m)], home)
+            if sole is not None:
+                departed = _departure_of(text, c_start, hit) if may_end else None
+                targets.append((sole, "ended", departed, 0.5) if departed
+                               else (sole, "present", present_cue.group(0), 0.5))
         for m, status, cue, conf in targets:
             if negated and status == "present" and cue not in _ended_words(clause):
                 continue
@@ -692,6 +702,31 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
                              sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2)))
     return out
+
+
+# An area wider than a country, or another one, named without a country mention
+_ELSEWHERE = re.compile(r"(?<!\w)(?:continent|abroad|overseas|elsewhere|africa|afrique|африк\w*|étranger|ailleurs|"
+                        r"рубеж\w*|region|région|регион\w*)(?!\w)", re.IGNORECASE)
+
+
+def _sole_host(text: str, history: list[Mention], home) -> Mention | None:
+    """The one country the article has named so far outside the actor's home, when it is the
+    article's setting: named in the dateline ("BANGUI —") or more than once."""
+    found = None
+    times = 0
+    for m in history:
+        if m.iso3 in home or m.kind == "demonym":
+            continue
+        if found is not None and found.iso3 != m.iso3:
+            return None
+        found = m
+        times += 2 if _dateline(text, m) else 1
+    return found if times >= 2 else None
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """Whether the mention opens the article in capitals ("BANGUI —", "MAPUTO, April 14")."""
+    return not m.start and text[:m.end].isupper()
 
 
 class _Locatives:

@@ -442,3 +442,36 @@ def test_challenge_rules(text: str, lang: str, expected: set) -> None:
 )
 def test_other_companies_are_not_the_actor(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an article set in one country (its dateline): a sentence with an actor at work and no
+        # place is read as set there
+        ("BANGUI — The government confirmed the contracts on Monday. Wagner instructors now guard "
+         "the president's palace.", "en", {("wagner", "CAF", "present")}),
+        # ... or a country named twice before, with no other
+        ("Mali's junta met on Monday. Mali's army chief spoke first. Russian instructors now train "
+         "recruits at a camp outside the town.", "en", {("russia", "MLI", "present")}),
+        ("БАНГИ — Правительство подтвердило контракты. Бойцы ЧВК «Вагнер» охраняют президентский "
+         "дворец.", "ru", {("wagner", "CAF", "present")}),
+        # named once, not in a dateline: too thin to set the article there
+        ("Officials in Chad said little. Russian instructors train recruits at a camp outside the town.",
+         "en", set()),
+        # two countries named: which one is unknown
+        ("NIAMEY — Talks with Mali went on. Russian instructors train recruits at a camp outside the town.",
+         "en", set()),
+        # a question, a wider area, a plan: not set anywhere
+        ("NIAMEY — Officials were asked about it. Will Russian instructors arrive soon?", "en", set()),
+        ("NIAMEY — Officials were asked about it. Russian instructors operate across the continent.", "en",
+         set()),
+        ("NIAMEY — Officials were asked about it. Rumours spoke of the imminent arrival of Russian "
+         "instructors.", "en", set()),
+        # the actor of a departure noun left the country, whatever it did before
+        ("MAPUTO — The contract follows the withdrawal of Wagner mercenaries, who arrived last year.",
+         "en", {("wagner", "MOZ", "ended")}),
+    ],
+)
+def test_an_article_set_in_one_country_places_the_actor_there(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
