@@ -409,6 +409,9 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
 
 
 _STOPS = re.compile(r"[,.;:]")
+_MOVED_WITHIN = re.compile(r"(?<!\w)(?:left|leav\w+|abandon\w*|quitt\w*|ont quitté|покида\w*|покину\w*|оставил\w*)"
+                           r"\s+(?:(?:their|its|the|leurs?|les|ses|свои)\s+)?(?:positions?|front\w*|outposts?|"
+                           r"позици\w*|фронт\w*)(?!\w)", re.IGNORECASE)
 _ORIGIN = re.compile(r"\s+(?:from|из|venus? d[eu']|originaires? d[eu'])\s*$", re.IGNORECASE)
 _OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
@@ -609,6 +612,10 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     no_longer = cues.NO_LONGER.search(clause)
     negated = no_longer is None and _negated(clause)
     present_cue = cues.PRESENT.search(clause)
+    if present_cue is None and cues.ENDED.may_occur(clause):
+        # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
+        # move inside the country, so presence in it (GUIDE)
+        present_cue = _MOVED_WITHIN.search(clause)
     if modal is not None and present_cue is not None and c_start + present_cue.start() >= modal_at:
         present_cue = None  # "In Mali, Russia could deploy troops": the only cue is the plan's
     hedged = bool(cues.HEDGE.search(sentence))
@@ -875,7 +882,8 @@ def _nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
         if dist is None or d < dist:
             best, dist = clause[ca:cb], d
     if best is None:
-        best = cues.PRESENT.search(clause).group(0)
+        first = cues.PRESENT.search(clause) or _MOVED_WITHIN.search(clause)
+        best = first.group(0) if first is not None else ""
     return best
 
 

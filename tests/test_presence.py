@@ -475,3 +475,19 @@ def test_other_companies_are_not_the_actor(text: str, lang: str, expected: set) 
 )
 def test_an_article_set_in_one_country_places_the_actor_there(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # leaving positions inside a country is a move within it: present (GUIDE)
+        ("Russian troops left their positions in northern Syria on Monday.", "en", {("russia", "SYR", "present")}),
+        ("Российские военные покидают позиции на северо-востоке Сирии.", "ru", {("russia", "SYR", "present")}),
+        ("Les soldats russes ont quitté leurs positions dans le nord de la Syrie.", "fr",
+         {("russia", "SYR", "present")}),
+        # leaving the country itself is still a departure
+        ("Russian troops left Syria on Monday.", "en", {("russia", "SYR", "ended")}),
+    ],
+)
+def test_leaving_positions_inside_a_country_is_presence(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
