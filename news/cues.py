@@ -177,7 +177,8 @@ ACTOR_IN = re.compile(r"^\W{0,2}(?:\w+\s+){0,2}?(?:in|inside|au|aux|en|à|в|в�
 LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et)\s*(?:the\s+|la\s+|le\s+|l'|les\s+)?$", re.IGNORECASE)
 # A country that takes the actor in: "Burkina Faso welcomed Russian instructors", "Mali hired Wagner".
 HOST = _rx(r"host\w*", r"welcom\w*", r"received", r"hired", r"brought in", r"turned to", r"called in",
-           r"invited", r"accueill\w*", r"fait appel", r"a recruté", r"пригласил\w*", r"принял\w*", r"нанял\w*")
+           r"invited", r"rel(?:y|ies|ied|ying) (?:\w+ )?on", r"depend(?:s|ed|ing)? (?:\w+ )?on", r"s'appui\w* sur",
+           r"опира\w* на", r"accueill\w*", r"fait appel", r"a recruté", r"пригласил\w*", r"принял\w*", r"нанял\w*")
 # "the CAR's northeast": part of a country; leaving it is not leaving the country.
 PART_OF = re.compile(r"^(?:'s|’s)\s+(?:far\s+)?(?:north|south|east|west|north-?east|north-?west|south-?east|"
                      r"south-?west|centre|center|interior|border|frontier|coast)\b", re.I)

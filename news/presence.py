@@ -335,8 +335,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
             continue
-        if w == "to" and i and words[i - 1] in _TO_NOT_MOTION:
-            continue  # "a counterweight to Turkey", "a threat to Mali": not a destination
+        if w == "to" and i and words[i - 1] in _TO_NOT_MOTION and not (words[i - 1] == "next" and m.kind != "country"):
+            continue  # "a counterweight to Turkey", "a threat to Mali": not a destination; "next to Niamey" is
         if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
             continue  # "au moment où la France ...": the preposition governs another noun
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
@@ -417,6 +417,9 @@ _OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
                                 re.IGNORECASE)
 _COMMA = re.compile(r"[,;]")
+# ", which also", ", qui", ", которые": the place is the relative's subject ("Mali and Burkina Faso,
+# which also rely on Russian instructors")
+_RELATIVE_COMMA = re.compile(r",\s*(?:which|who|qui|которые|который|которая)\b", re.IGNORECASE)
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
 _COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -577,11 +580,16 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 _NOT_AFFECTED = re.compile(r"(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*", re.IGNORECASE)
 
 
-def _negated(clause: str) -> bool:
+_COORDINATED_NEG = re.compile(r"(?<!\w)(?:and|but|et|mais|и|но)\s+(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)",
+                              re.IGNORECASE)
+
+
+def _negation_at(clause: str) -> int | None:
+    """Offset of the clause's first negation, or None."""
     for neg in cues.NEGATION.finditer(clause):
         if not _NOT_AFFECTED.match(clause, neg.end()):
-            return True
-    return False
+            return neg.start()
+    return None
 
 
 def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
@@ -610,7 +618,12 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         if not clause_mentions:
             return []
     no_longer = cues.NO_LONGER.search(clause)
-    negated = no_longer is None and _negated(clause)
+    neg_at = _negation_at(clause) if no_longer is None else None
+    negated = neg_at is not None
+    # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
+    # do not mix with American forces"), not about a stay named before it
+    coordinated = _COORDINATED_NEG.search(clause, max(0, neg_at - 40)) if negated else None
+    neg_at = c_start + neg_at if coordinated is not None and coordinated.start() < neg_at < coordinated.end() else c_start
     present_cue = cues.PRESENT.search(clause)
     if present_cue is None and cues.ENDED.may_occur(clause):
         # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
@@ -656,7 +669,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
-            elif negated or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
+            elif (negated and (m.end > neg_at or hit.start > neg_at)) or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):
                 targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
@@ -674,7 +687,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     targets.append((m, "ended", gone, 0.7))  # "В Мали «Вагнер» ... вывел своих бойцов"
                     continue
                 host = cues.HOST.search(text, m.end, hit.start)
-                if host and not _COMMA.search(text, m.end, host.start()):
+                if host and not _COMMA.search(_RELATIVE_COMMA.sub("  ", text[m.end:host.start()])):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
         if modal is None:  # with a plan in the clause, only places named before it count
             pointed = _pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
@@ -697,7 +710,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((sole, "ended", departed, 0.5) if departed
                                else (sole, "present", present_cue.group(0), 0.5))
         for m, status, cue, conf in targets:
-            if negated and status == "present" and cue not in _ended_words(clause):
+            if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
+                    and cue not in _ended_words(clause)):
                 continue
             if no_longer is not None and status == "present":
                 status, cue = "ended", no_longer.group(0)  # "сама ЧВК в Ливии больше не работает"

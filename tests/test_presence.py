@@ -491,3 +491,28 @@ def test_an_article_set_in_one_country_places_the_actor_there(text: str, lang: s
 )
 def test_leaving_positions_inside_a_country_is_presence(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a negated later verb, coordinated after the stay, does not undo it
+        ("Russian instructors arrived in Niger in April and do not mix with American forces.", "en",
+         {("russia", "NER", "present")}),
+        ("Российские военные прибыли в Мали и не участвуют в боях.", "ru", {("russia", "MLI", "present")}),
+        # a negation before the stay, or not coordinated, still does
+        ("Russian instructors have not arrived in Niger.", "en", set()),
+        ("Российских военных в Мозамбике нет.", "ru", set()),
+        ("Officials in Niamey said that no Wagner fighters operate there.", "en", set()),
+        # "next to" a city is in its country; next to a country is not in it
+        ("Russian troops moved into a base next to Niamey's airport.", "en", {("russia", "NER", "present")}),
+        ("Wagner fighters are based in a camp next to Algeria.", "en", set()),
+        # a country that relies on the actor hosts it, also as the subject of a relative clause
+        ("Mali relies on Russian instructors.", "en", {("russia", "MLI", "present")}),
+        ("Niger's rulers moved closer to Moscow, following Mali and Burkina Faso, which also rely on "
+         "Russian instructors.", "en", {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        ("Le Mali s'appuie sur des instructeurs russes.", "fr", {("russia", "MLI", "present")}),
+    ],
+)
+def test_coordinated_negation_next_to_and_reliance(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
