@@ -54,7 +54,9 @@ ENDED = _rx(
     r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
     r"returned home", r"exit\w*", r"stopped using", r"going home", r"gone home", r"went home",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*", r"a fermé", r"ont fermé",
-    r"closed down", r"shut down", r"закрыл\w*",
+    r"closed down", r"shut down", r"закрыл\w*", r"packed up", r"pli\w* bagage",
+    r"w(?:ound|inds?|inding) down (?:its|their|his) (?:operations|presence|mission|activities)",
+    r"свернул\w* (?:свою )?(?:деятельность|работу|присутствие|операци\w*)", r"уехал\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
     r"выш(?:ел|ли)", r"уходят", r"вылетел\w*", r"вылетели", r"вывел\w*", r"вывели", r"заверши\w* (?:\w+ )?мисси\w*",
 )

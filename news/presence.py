@@ -699,16 +699,21 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
-        if (not targets and present_cue and not negated and modal is None
+        if (not targets and not negated and modal is None
+                and (present_cue or may_end) and hit.via != "state"
                 and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
                 and not sentence.rstrip().endswith("?") and not _ELSEWHERE.search(clause)):
             # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
-            # ... The trainers work at Berengo") puts the actor there, less surely
+            # ... The trainers work at Berengo", "depuis que Wagner a plié bagage") puts the actor
+            # there, or takes it away, less surely
             sole = _sole_host(text, history + [m for m in sent_mentions if _dateline(text, m)], home)
             if sole is not None:
-                departed = _departure_of(text, c_start, hit) if may_end else None
-                targets.append((sole, "ended", departed, 0.5) if departed
-                               else (sole, "present", present_cue.group(0), 0.5))
+                departed = (_departure_of(text, c_start, hit)
+                            or (_bare_departure(text, hit) if hit.via != "anaphora" else None)) if may_end else None
+                if departed:
+                    targets.append((sole, "ended", departed, 0.5))
+                elif present_cue:
+                    targets.append((sole, "present", present_cue.group(0), 0.5))
         for m, status, cue, conf in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
                     and cue not in _ended_words(clause)):
@@ -728,6 +733,20 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
 # An area wider than a country, or another one, named without a country mention
 _ELSEWHERE = re.compile(r"(?<!\w)(?:continent|abroad|overseas|elsewhere|africa|afrique|африк\w*|étranger|ailleurs|"
                         r"рубеж\w*|region|région|регион\w*)(?!\w)", re.IGNORECASE)
+
+
+_BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|last|this|en|au|début|fin|dans|après|avant|"
+                       r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
+
+
+def _bare_departure(text: str, hit: ActorHit) -> str | None:
+    """A leaving cue right after the actor with no object ("Wagner a plié bagage, début juin",
+    "the last fighters left in October"): a departure from wherever the article is set."""
+    after = text[hit.end:hit.end + 60]
+    cue = cues.ENDED.search(after)
+    if cue is None or len(after[:cue.start()].split()) > 3 or _STOPS.search(after, 0, cue.start()):
+        return None
+    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
 
 
 def _sole_host(text: str, history: list[Mention], home) -> Mention | None:

@@ -516,3 +516,27 @@ def test_leaving_positions_inside_a_country_is_presence(text: str, lang: str, ex
 )
 def test_coordinated_negation_next_to_and_reliance(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # departures told without a verb of leaving a place
+        ("Wagner fought in Syria for years. Over the summer the group wound down its operations in the "
+         "country.", "en", {("wagner", "SYR", "ended")}),
+        ("Бойцы ЧВК «Вагнер» жили в Белоруссии. ЧВК свернула деятельность в этой стране.", "ru",
+         {("wagner", "BLR", "ended")}),
+        # numbers winding down are not a departure
+        ("Several hundred Wagner contractors remain in Libya, though their numbers have been winding down.",
+         "en", {("wagner", "LBY", "present")}),
+        # a departure with no object, in an article set in one country
+        ("Les paramilitaires de Wagner sont arrivés au Mali en 2021. Ils ont combattu au Mali. Wagner a plié "
+         "bagage en juin.", "fr", {("wagner", "MLI", "ended")}),
+        ("BAMAKO — The last Wagner fighters left in October.", "en", {("wagner", "MLI", "ended")}),
+        # ... but "they left" may be a move within it (GUIDE): no departure from a pronoun
+        ("TRIPOLI — Wagner fighters pulled back to Jufra in Libya. \"They left in a hurry,\" an official said.",
+         "en", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_departures_without_a_place_verb(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
