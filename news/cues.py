@@ -161,7 +161,7 @@ CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|alleg
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
                           r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
-ORDERED = _rx(r"ordered", r"orders", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
+ORDERED = _rx(r"ordered", r"orders", r"told (?:\w+ ){1,4}to leave", r"asked (?:\w+ ){1,4}to leave", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take
 # over the Wagner Group's operations, said ..."): masked before actors are looked for.
 APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160},")

@@ -672,7 +672,12 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             elif (negated and (m.end > neg_at or hit.start > neg_at)) or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):
-                targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
+                gone = (_fronted_departure(clause, c_start, hit, m, i, clause_mentions, home, may_end, locative_at,
+                                           bare=True) if m.end <= hit.start else None)
+                if gone is not None:
+                    targets.append((m, "ended", gone, 0.7))  # "In Kazakhstan, the troops sent ... had gone home"
+                else:
+                    targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
             elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
                                          or _force_in(text, c_start, m, comp.forces.get(hit.actor))):
                 targets.append((m, "present", text[hit.start:m.end], 0.7))
@@ -689,6 +694,11 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(_RELATIVE_COMMA.sub("  ", text[m.end:host.start()])):
                     targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
+        if any(t[0].kind == "demonym" for t in targets) and any(t[0].kind != "demonym" for t in targets):
+            # "shared an airbase in Niamey with American troops": the place named is where they
+            # are; the other country's troops are beside them there
+            named = {t[0].iso3 for t in targets if t[0].kind != "demonym"}
+            targets = [t for t in targets if t[0].kind != "demonym" or t[0].iso3 in named]
         if modal is None:  # with a plan in the clause, only places named before it count
             pointed = _pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
                                        present_cue, negated, may_end)
@@ -735,7 +745,7 @@ _ELSEWHERE = re.compile(r"(?<!\w)(?:continent|abroad|overseas|elsewhere|africa|a
                         r"рубеж\w*|region|région|регион\w*)(?!\w)", re.IGNORECASE)
 
 
-_BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|last|this|en|au|début|fin|dans|après|avant|"
+_BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
                        r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
 
 
@@ -826,16 +836,19 @@ def _leaver(text: str, c_start: int, cue: str, hits: list[ActorHit]) -> str | No
 
 
 def _fronted_departure(clause, c_start, hit: ActorHit, m: Mention, i: int, clause_mentions, home, may_end,
-                       locative_at) -> str | None:
+                       locative_at, bare: bool = False) -> str | None:
     """The leaving cue of a clause that opens on its place: "In Mali, Wagner announced the end of
     its mission and withdrew its fighters". Only when no other place follows the actor (the
-    country left would then be that one)."""
+    country left would then be that one). ``bare``: only a cue with no object after it ("had
+    gone home within a fortnight"), which outweighs a presence cue before it."""
     if not may_end or not locative_at(i):
         return None
     if any(x.start > hit.end and x.iso3 not in home for x in clause_mentions):
         return None
     cue = cues.ENDED.search(clause, hit.end - c_start)
-    return cue.group(0) if cue is not None else None
+    if cue is None or (bare and not _BARE_END.match(clause, cue.end())):
+        return None
+    return cue.group(0)
 
 
 def _force_in(text: str, c_start: int, m: Mention, force: re.Pattern | None) -> bool:
@@ -924,6 +937,9 @@ def _ended_words(clause: str) -> set[str]:
     return {m.group(0) for m in cues.ENDED.finditer(clause)}
 
 
+_CITY_POINTER = re.compile(r"capital|city|ville|столиц|город", re.IGNORECASE)
+
+
 def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, present_cue, negated):
     """Countries that "there", "the country" or "both countries" point back to."""
     out = []
@@ -963,6 +979,8 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     m = candidates[-1]
     before = clause[:ref.start()]
     ended = _leaving_cue_before(before)
+    if ended and _CITY_POINTER.search(ref.group(0)):
+        ended = None  # "leave the capital's airport": a move inside the country
     if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
         return [(m, "present" if negated else "ended", ended, 0.6)]
     if present_cue and not negated:

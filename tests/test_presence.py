@@ -540,3 +540,22 @@ def test_coordinated_negation_next_to_and_reliance(text: str, lang: str, expecte
 )
 def test_departures_without_a_place_verb(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a fronted place and a departure with no object after a presence cue: ended there
+        ("In Kazakhstan, Russian troops sent to help quell unrest had gone home within a fortnight.", "en",
+         {("russia", "KAZ", "ended")}),
+        # leaving the capital (pointed to) is a move inside; being told to leave is an order
+        ("In Armenia, the base in Gyumri still hosts Russian soldiers, but Yerevan has told Russian border "
+         "guards to leave the capital's airport by August.", "en", {("russia", "ARM", "present")}),
+        # another country's troops beside the actor in a named place are not a place of their own
+        ("Russian instructors have been working in Niger, where they shared an airbase in Niamey with "
+         "American troops.", "en", {("russia", "NER", "present")}),
+        ("Wagner units fought alongside Libyan troops loyal to Haftar.", "en", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_fronted_departures_city_pointers_and_foreign_companions(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
