@@ -464,6 +464,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     raw: list[Claim] = []
     last_actor: str | None = None
     history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
+    named: set[str] = set()  # actors named so far (not by anaphora)
     mentions = sorted(mentions, key=lambda m: m.start)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
@@ -497,11 +498,24 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             hits = _actor_hits(clause, c_start, comp, last_actor, mask)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
             if hits:
+                for h in hits:
+                    if h.via == "anaphora":
+                        h.actor = _force_owner(h.text, comp, named) or h.actor
+                    elif h.actor:
+                        named.add(h.actor)
                 raw.extend(_claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions,
                                              sent_mentions, history, comp))
                 last_actor = max(hits, key=lambda h: h.start).actor
             history.extend(clause_mentions)
     return _resolve_article(raw)
+
+
+def _force_owner(phrase: str, comp: _Compiled, named: set[str]) -> str | None:
+    """The actor a pointing phrase's noun belongs to, when it is one actor's word and that actor
+    has been named: "the mercenaries" after Wagner is Wagner, even if Russian instructors were
+    named since."""
+    owners = [key for key, pat in comp.forces.items() if pat.search(phrase)]
+    return owners[0] if len(owners) == 1 and owners[0] in named else None
 
 
 def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_actor: str | None,
@@ -709,6 +723,11 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
             for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
+            if not targets:
+                topic = _colon_topic(text, sentence, c_start, sent_mentions, home)
+                if topic is not None:
+                    # "The Central African Republic remains the group's showcase: Wagner men guard ..."
+                    targets.append((topic, "present", present_cue.group(0), 0.6))
         if (not targets and not negated and modal is None
                 and (present_cue or may_end) and hit.via != "state"
                 and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
@@ -757,6 +776,22 @@ def _bare_departure(text: str, hit: ActorHit) -> str | None:
     if cue is None or len(after[:cue.start()].split()) > 3 or _STOPS.search(after, 0, cue.start()):
         return None
     return cue.group(0) if _BARE_END.match(after, cue.end()) else None
+
+
+def _colon_topic(text: str, sentence: str, c_start: int, sent_mentions: list[Mention], home) -> Mention | None:
+    """The country a sentence opens on, when the clause is what follows its colon ("Belarus is
+    the exception: Russian troops ..."); the clause then tells about that country."""
+    if not text[max(0, c_start - 2):c_start].startswith(":"):
+        return None
+    before = [m for m in sent_mentions if m.start < c_start and m.kind != "demonym" and m.iso3 not in home]
+    if len({m.iso3 for m in before}) != 1:
+        return None
+    first = before[0]
+    lead = text[max(0, first.start - 40):first.start]
+    # the country must open the sentence ("The Central African Republic remains ..."), not be
+    # one of its later words
+    opening = lead.rsplit(".", 1)[-1].rsplit("\n", 1)[-1]
+    return first if len(opening.split()) <= 1 else None
 
 
 def _sole_host(text: str, history: list[Mention], home) -> Mention | None:

@@ -559,3 +559,23 @@ def test_departures_without_a_place_verb(text: str, lang: str, expected: set) ->
 )
 def test_fronted_departures_city_pointers_and_foreign_companions(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a pointing phrase with one actor's own noun goes to that actor, once it has been named
+        ("In Mali, Wagner fighters are the junta's main partner. Russian military instructors have also been "
+         "working in Niger. In Libya, the mercenaries still hold the Jufra air base.", "en",
+         {("wagner", "MLI", "present"), ("russia", "NER", "present"), ("wagner", "LBY", "present")}),
+        # ... not before: then it is the last actor's
+        ("Russian military instructors have been working in Niger. In Libya, the troops still hold the Jufra "
+         "air base.", "en", {("russia", "NER", "present"), ("russia", "LBY", "present")}),
+        # what follows a colon tells about the country the sentence opens on
+        ("The Central African Republic remains the group's showcase: Wagner men guard President Touadéra.",
+         "en", {("wagner", "CAF", "present")}),
+        ("Officials in Chad have one worry: Wagner men guard President Touadéra.", "en", set()),
+    ],
+)
+def test_own_nouns_and_colon_topics(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
