@@ -73,7 +73,7 @@ MODAL = _rx(
     r"could", r"would(?= )(?! (?:continue|remain|stay|keep))", r"might", r"may", r"plans?", r"planned", r"planning", r"intends?", r"wants? to",
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
-    r"to begin", r"imminent\w*", r"неминуем\w*", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
+    r"to begin", r"deals? (?:to|with)", r"arrangements? with", r"imminent\w*", r"неминуем\w*", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
     r"will(?= )(?! (?:continue|remain|stay|keep))", r"agreements?\W+(?:\w+\W+)?on", r"deal on", r"accords?\W+(?:\w+\W+)?(?:sur|pour)",
     r"соглашени\w* об?", r"discuss\w*", r"future", r"purport\w*", r"to enter", r"authori[sz]\w*",
     r"pour que", r"pour qu'", r"afin que", r"afin qu'", r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",

@@ -293,6 +293,7 @@ _OWNER_NOUNS = {
     "контингенты", "контингент", "контингента", "войска", "войск", "армии", "армия", "силы", "сил",
     "подразделения", "troops", "forces", "army", "contingents", "contingent", "troupes", "armée",
 }
+_TRANSIT_WORDS = {"via", "through", "transiting", "par", "через"}
 _CLAUSE_WORDS = {"où", "where", "when", "que", "qui", "quand", "lorsque", "which", "who", "где", "когда", "что"}
 _SPEECH_WORDS = {
     "told", "said", "says", "speaking", "spoke", "addressing", "testified", "briefing", "interview",
@@ -326,6 +327,8 @@ def _is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
+    if words and words[-1] in _TRANSIT_WORDS:
+        return False  # "flown to Caracas via Havana": passed through
     if words and words[-1] in _OWNER_NOUNS:
         return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
@@ -417,6 +420,20 @@ _OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
                                 re.IGNORECASE)
 _COMMA = re.compile(r"[,;]")
+# Between a place and a later actor: the place belongs to another noun ("companies in the UAE that
+# traded gold to finance Wagner's operations") or to another event ("reached Jufra after flying from
+# Russia and stopping at the Russian air base")
+_RELATIVE_AFTER_PLACE = re.compile(r"\s*,?\s*(?:that|which|qui|которые|который|которая)(?!\w)", re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"(?<!\w)(?:after|before|while)\s+\w+ing(?!\w)", re.IGNORECASE)
+
+
+def _not_the_actors_place(text: str, m: Mention, hit: ActorHit, mentions: list[Mention]) -> bool:
+    if _OTHER_EVENT.search(text, m.end, hit.start):
+        return True
+    return any(m.start <= x.start and x.end <= hit.start and _RELATIVE_AFTER_PLACE.match(text, x.end)
+               for x in mentions)
+
+
 # ", which also", ", qui", ", которые": the place is the relative's subject ("Mali and Burkina Faso,
 # which also rely on Russian instructors")
 _RELATIVE_COMMA = re.compile(r",\s*(?:which|who|qui|которые|который|которая)\b", re.IGNORECASE)
@@ -685,7 +702,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif (negated and (m.end > neg_at or hit.start > neg_at)) or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
-            elif present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home):
+            elif (present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home)
+                  and not (m.end <= hit.start and _not_the_actors_place(text, m, hit, clause_mentions))):
                 gone = (_fronted_departure(clause, c_start, hit, m, i, clause_mentions, home, may_end, locative_at,
                                            bare=True) if m.end <= hit.start else None)
                 if gone is not None:

@@ -579,3 +579,24 @@ def test_fronted_departures_city_pointers_and_foreign_companions(text: str, lang
 )
 def test_own_nouns_and_colon_topics(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a place that belongs to another noun or another event, before the actor
+        ("The Treasury sanctioned companies in the United Arab Emirates that traded gold to finance the Wagner "
+         "Group's operations.", "en", set()),
+        ("The jets reached Jufra after flying from Russia and stopping at the Russian air base at Hmeimim in "
+         "Syria.", "en", {("russia", "SYR", "present")}),
+        # ... but a fronted place, or one a speaker's "that" follows, stays the actor's
+        ("In Mali, officials say that Wagner fighters operate near Gao.", "en", {("wagner", "MLI", "present")}),
+        # a transit point is not a place of stay
+        ("Several hundred contractors of the Wagner Group flew to Caracas via Havana to guard the president.",
+         "en", {("wagner", "VEN", "present")}),
+        # a deal to bring the actor in is a plan
+        ("The military authorities there had struck a deal to bring in Wagner Group fighters.", "en", set()),
+    ],
+)
+def test_places_of_other_nouns_transit_and_deals(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
