@@ -31,7 +31,7 @@ PRESENT = _rx(
     r"have been in", r"has been in", r"had been in", r"relies on", r"invad\w*", r"invasion", r"annex\w*",
     r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
     r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
-    r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*",
+    r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*", r"сопровожда\w*", r"escort\w*",
     # French
     r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
     r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",
@@ -153,13 +153,13 @@ TRAINS = _rx(r"train\w*", r"drill\w*", r"advis\w*", r"mentor\w*", r"form(?:er|en
              r"entraîn\w*", r"encadr\w*", r"обуча\w*", r"тренир\w*", r"подготовк\w*")
 COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", r"avec", r"вместе с", r"совместно с", r"с")
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
-                      r"territoire", r"ville", r"территори\w*", r"город\w*")
+                      r"territoire", r"ville", r"capitale", r"территори\w*", r"город\w*", r"столиц\w*")
 BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
 # ", as ..." and "The visit comes as ..." / "Cette visite intervient après ...": the event framed
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|allegation|charge|accusation|report)s?\b|ce\s+qu)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
-                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|mais|tandis que|а|но|однако)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
+                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|though|mais|tandis que|bien que|même si|а|но|однако|хотя)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(r"ordered", r"orders", r"told (?:\w+ ){1,4}to leave", r"asked (?:\w+ ){1,4}to leave", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

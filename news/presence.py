@@ -248,8 +248,8 @@ _STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|qui|который|которые|которая)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
-_ACTOR_IN_POINTER = re.compile(r"\s+(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
-                               r"le pays|ce pays)(?!\w)", re.IGNORECASE)
+_ACTOR_IN_POINTER = re.compile(r"\s+(?:(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
+                               r"le pays|ce pays)|there|там|là-bas)(?!\w)", re.IGNORECASE)
 _AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
                                r"после|до|когда)(?!\w)", re.IGNORECASE)
 _THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
@@ -503,6 +503,13 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             history.extend(sent_mentions)
             continue
         sentence = text[s_start:s_end]
+        if sentence.endswith("?"):
+            # a question asserts nothing ("Остались ли вагнеровцы в Белоруссии?", "Will Wagner stay?");
+            # its places and actor still count for what points back to them
+            asked = _actor_hits(sentence, s_start, comp, last_actor, _mask_between(starts, masks, s_start, s_end))
+            last_actor = max(asked, key=lambda h: h.start).actor if asked else last_actor
+            history.extend(sent_mentions)
+            continue
         if last_actor and _mask_between(starts, masks, s_start, s_end) & anaphora_bit:
             raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history, sent_mentions))

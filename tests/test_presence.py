@@ -600,3 +600,25 @@ def test_own_nouns_and_colon_topics(text: str, lang: str, expected: set) -> None
 )
 def test_places_of_other_nouns_transit_and_deals(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a question asserts nothing, but its actor is the one later pronouns point to
+        ("Остались ли вагнеровцы в Белоруссии?", "ru", set()),
+        ("Will Wagner fighters stay in Mali? Officials in Bamako say they remain there.", "en",
+         {("wagner", "MLI", "present")}),
+        # the armed forces by their Russian acronym; the capital by its country's adjective
+        ("Штурмовые отряды ВС РФ зачищают промзону в Авдеевке.", "ru", {("russia", "UKR", "present")}),
+        ("ТРИПОЛИ — Российские наёмники, воевавшие на южных окраинах ливийской столицы, отошли к Бени-Валиду.",
+         "ru", {("wagner", "LBY", "present")}),
+        # escorting is a presence cue; "хотя" opens a clause of its own, and "там" after the actor
+        # places it
+        ("Бойцы ЧВК «Вагнер» сопровождают колонны в Мали.", "ru", {("wagner", "MLI", "present")}),
+        ("Президент Сирии посетил Москву. Авиабаза Хмеймим продолжает работать, хотя численность российской "
+         "группировки там сократилась.", "ru", {("russia", "SYR", "present")}),
+    ],
+)
+def test_questions_acronyms_and_russian_cues(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
