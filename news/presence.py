@@ -401,16 +401,31 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         found = _leaving_cue_before(before, lambda between: len(between.split()) <= 4
                                     and _MISSION.search(between) is not None and not _COMMA.search(between))
+    if found is None and may_end and _FROM_BEFORE.search(before, max(0, len(before) - 14)):
+        # "the withdrawal of its peacekeeping contingent from Azerbaijan": what leaves is named
+        # between the cue and "from"
+        found = _leaving_cue_before(text[max(clause_start, m.start - 70):m.start], lambda between: len(
+            between.split()) <= 7 and not _COMMA.search(between) and not _INNER_PREP.search(between))
     if found is None and _ends_with_word(before, _FROM_WORDS):
         after = text[m.end:m.end + 30]
         c = cues.ENDED.search(after)
         if c and len(after[:c.start()].split()) <= 2:
             found = c.group(0)  # "из Мали не уходят"
+    if found is None and _MISSION_IN.search(before, max(0, len(before) - 30)):
+        over = _OVER_AFTER.match(text, m.end, m.end + 60)
+        if over is not None:
+            found = over.group(1)  # "the group's mission in Mali is complete", "миссия в Мали завершена"
     if found and cues.ORDERED.search(text[clause_start:m.start]):
         return None
     return found
 
 
+_MISSION_IN = re.compile(r"(?:mission|operations|deployment|mission|миссия|операция)[»\"”]?\s+(?:in|au|en|в|на)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_OVER_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been|are|were|est|a été|était)\s+(?:now\s+)?)?"
+                         r"(complete|completed|over|finished|ended|accomplished|terminée|achevée|accomplie|"
+                         r"завершена|окончена|закончена)(?!\w)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|out of|из)\s+(?:the\s+)?$", re.IGNORECASE)
 _STOPS = re.compile(r"[,.;:]")
 _MOVED_WITHIN = re.compile(r"(?<!\w)(?:left|leav\w+|abandon\w*|quitt\w*|ont quitté|покида\w*|покину\w*|оставил\w*)"
                            r"\s+(?:(?:their|its|the|leurs?|les|ses|свои)\s+)?(?:positions?|front\w*|outposts?|"
@@ -706,6 +721,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
                 if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
+                if hit.start >= m.end and any(h.actor and h.end <= m.start for h in hits):
+                    continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif (negated and (m.end > neg_at or hit.start > neg_at)) or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from

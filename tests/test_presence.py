@@ -622,3 +622,21 @@ def test_places_of_other_nouns_transit_and_deals(text: str, lang: str, expected:
 )
 def test_questions_acronyms_and_russian_cues(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # what leaves is named between the leaving noun and "from"
+        ("Russia has completed the withdrawal of its peacekeeping contingent from the Karabakh region of "
+         "Azerbaijan.", "en", {("russia", "AZE", "ended")}),
+        # a mission said to be over, and going home
+        ("The Wagner Group says its mission in Mali is complete and that its fighters are heading home.", "en",
+         {("wagner", "MLI", "ended")}),
+        # the actor named after the country left, as the one receiving positions, did not leave
+        ("Wagner pulled its fighters out of Ukraine in June, handing its positions to regular Russian army units.",
+         "en", {("wagner", "UKR", "ended")}),
+    ],
+)
+def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
