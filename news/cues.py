@@ -23,7 +23,7 @@ PRESENT = _rx(
     r"operat\w*", r"fight\w*", r"fought", r"battl\w*", r"clash\w*", r"combat", r"train\w*", r"guard\w*",
     r"protect\w*", r"present", r"presence", r"work\w*", r"runs?", r"running", r"keeps?", r"kept", r"remain\w*",
     r"stay\w*", r"landed", r"reach\w*", r"sent", r"send\w*", r"flown", r"flew", r"captur\w*", r"took control",
-    r"taken \w* ?control", r"killed", r"losses", r"ambush\w*", r"seen", r"spotted", r"patrol\w*", r"alongside",
+    r"taken \w* ?control", r"killed", r"losses", r"ambush\w*", r"seen", r"spotted", r"filmed", r"patrol\w*", r"alongside",
     r"brought in", r"welcom\w*", r"exercises", r"drills", r"moving", r"moved", r"reinforc\w*", r"posted",
     r"on the ground", r"fly\w*", r"flying", r"missions?", r"strikes", r"sorties", r"mining", r"mines",
     r"executed", r"monitor\w*", r"help(?:ed|ing|s)? (?:direct|train|secure|protect|guard|retake|recapture)\w*", r"support\w* (?:by|from)",
@@ -38,14 +38,14 @@ PRESENT = _rx(
     r"épaul\w*", r"aux côtés", r"le relais", r"maintien\w*", r"maintenu\w*", r"basés?", r"stationn\w*", r"envoy\w*", r"dirig\w*", r"exploit\w*", r"fait appel",
     r"resteront", r"restent", r"continuer\w*", r"sont arrivés", r"y sont", r"attaqu\w*", r"occup\w*",
     r"install\w*", r"sécuris\w*", r"encadr\w*", r"pris le contrôle", r"contrôl\w*", r"tu(?:é|és|ent)",
-    r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"conserv\w*", r"aperçu\w*", r"vus", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
+    r"exactions", r"recrut\w*", r"patrouill\w*", r"achemin\w*", r"progression", r"conserv\w*", r"aperçu\w*", r"vus", r"filmés?", r"repéré\w*", r"au côté", r"à leurs côtés", r"sont\s+(?:en|au|aux|à)", r"est\s+(?:en|au|aux|à)",
     # Russian
     r"развёрнут\w*", r"развернут\w*", r"размещ\w*", r"прибыл\w*", r"находя\w*", r"наход\w*", r"базиру\w*",
     r"дислоцир\w*", r"присутств\w*", r"воюю\w*", r"воева\w*", r"сража\w*", r"разгроми\w*", r"охраня\w*",
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"перебрасыва\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"захват\w*", r"отбил\w*", r"удержива\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*", r"прикрыва\w*", r"стоят", r"стояли",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -128,7 +128,7 @@ PLACE_ANAPHORA = _rx(
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
     r"here", r"ici", r"здесь", r"in the city", r"dans la ville", r"в городе", r"du pays",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
-    r"туда", r"там", r"оттуда", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"туда", r"там", r"оттуда", r"в республике", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",

@@ -637,6 +637,18 @@ _COORDINATED_NEG = re.compile(r"(?<!\w)(?:and|but|et|mais|и|но)\s+(?:\w+\s+){
                               re.IGNORECASE)
 
 
+_COORDINATED_VERB = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+
+
+def _beyond_negation(text: str, neg: int, m: Mention) -> bool:
+    """Whether a coordinated verb of presence stands between the negation and the place, which it
+    then governs: "ne participent pas aux opérations et restent affectés à la formation à Niamey"."""
+    for c in _COORDINATED_VERB.finditer(text, neg, m.start):
+        if any(w and cues.PRESENT.has_word(w.lower()) for w in c.groups()):
+            return True
+    return False
+
+
 def _negation_at(clause: str) -> int | None:
     """Offset of the clause's first negation, or None."""
     for neg in cues.NEGATION.finditer(clause):
@@ -676,6 +688,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
     # do not mix with American forces"), not about a stay named before it
     coordinated = _COORDINATED_NEG.search(clause, max(0, neg_at - 40)) if negated else None
+    neg_first = c_start + neg_at if negated else c_end
     neg_at = c_start + neg_at if coordinated is not None and coordinated.start() < neg_at < coordinated.end() else c_start
     present_cue = cues.PRESENT.search(clause)
     if present_cue is None and cues.ENDED.may_occur(clause):
@@ -724,7 +737,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if hit.start >= m.end and any(h.actor and h.end <= m.start for h in hits):
                     continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
-            elif (negated and (m.end > neg_at or hit.start > neg_at)) or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start)):
+            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m))
+                  or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif (present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home)
                   and not (m.end <= hit.start and _not_the_actors_place(text, m, hit, clause_mentions))):
@@ -787,6 +801,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     targets.append((sole, "present", present_cue.group(0), 0.5))
         for m, status, cue, conf in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
+                    and not (c_start <= m.start and _beyond_negation(text, neg_first, m))
                     and cue not in _ended_words(clause)):
                 continue
             if no_longer is not None and status == "present":

@@ -640,3 +640,22 @@ def test_questions_acronyms_and_russian_cues(text: str, lang: str, expected: set
 )
 def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a coordinated verb of presence after a negated one is outside the negation
+        ("Les instructeurs militaires russes ne participent pas aux opérations et restent affectés à la "
+         "formation à Niamey.", "fr", {("russia", "NER", "present")}),
+        ("Russian instructors are not in Mali and Niger.", "en", set()),
+        # filmed there; covering polling stations; "стоят в республике" after the republic is named
+        ("Des instructeurs russes ont été vus à Tombouctou. En janvier, des instructeurs russes y avaient été "
+         "filmés.", "fr", {("russia", "MLI", "present")}),
+        ("Референдум в ЦАР прошёл спокойно. Вагнеровцы стоят в республике с 2018 года.", "ru",
+         {("wagner", "CAF", "present")}),
+        ("Бойцы ЧВК «Вагнер» прикрывали избирательные участки в Банги.", "ru", {("wagner", "CAF", "present")}),
+    ],
+)
+def test_negation_scope_and_more_cues(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
