@@ -364,3 +364,21 @@ def test_french_names_of_cities_and_curated_small_towns(place: str, iso3: str) -
     # French exonyms GeoNames has only as alternate names; Ménaka (14,000 people) is curated,
     # so the run-time size threshold must not drop it
     assert {m.iso3 for m in extract(f"Des renforts sont arrivés à {place} hier.", "fr")} == {iso3}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "iso3"),
+    [
+        # a curated town of this news beat outranks a same-named GeoNames town elsewhere
+        ("Российская военная полиция вошла в Камышлы.", "ru", "SYR"),
+        ("Российская военная полиция вошла в Кобани.", "ru", "SYR"),
+        ("Бойцы прибыли в Менаку.", "ru", "MLI"),
+        ("Des paramilitaires ont été vus près de Gossi.", "fr", "MLI"),
+        ("Les derniers combattants ont quitté la base d'Al-Joufra.", "fr", "LBY"),
+        # Russian names of Ukrainian towns on the front
+        ("Над Авдеевкой поднят флаг.", "ru", "UKR"),
+        ("В Донецке тихо.", "ru", "UKR"),
+    ],
+)
+def test_curated_towns_of_the_news_beat(text: str, lang: str, iso3: str) -> None:
+    assert iso3 in {m.iso3 for m in extract(text, lang)}
