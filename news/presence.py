@@ -640,13 +640,23 @@ _COORDINATED_NEG = re.compile(r"(?<!\w)(?:and|but|et|mais|и|но)\s+(?:\w+\s+){
 _COORDINATED_VERB = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 
 
-def _beyond_negation(text: str, neg: int, m: Mention) -> bool:
-    """Whether a coordinated verb of presence stands between the negation and the place, which it
-    then governs: "ne participent pas aux opérations et restent affectés à la formation à Niamey"."""
+_COORDINATED_SAYS = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
+                               r"assur\w*|déclar\w*|заявля\w*|заявил\w*|утвержда\w*)\s*,?\s+(?:that|que|qu['’]|что)(?!\w)",
+                               re.IGNORECASE)
+
+
+def _beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
+    """Whether a coordinated verb of presence, or a coordinated statement of its own, stands
+    between the negation and the place, which it then governs ("ne participent pas aux opérations
+    et restent affectés à la formation à Niamey"; "démentent toute présence de Wagner et affirment
+    que seuls des instructeurs russes sont présents"). An actor inside the negated part stays
+    negated (Wagner there)."""
+    inside = neg <= hit.start
     for c in _COORDINATED_VERB.finditer(text, neg, m.start):
-        if any(w and cues.PRESENT.has_word(w.lower()) for w in c.groups()):
+        if (not inside or hit.start >= c.start()) and any(w and cues.PRESENT.has_word(w.lower()) for w in c.groups()):
             return True
-    return False
+    says = _COORDINATED_SAYS.search(text, neg, m.start)
+    return says is not None and (not inside or hit.start >= says.start())
 
 
 def _negation_at(clause: str) -> int | None:
@@ -737,7 +747,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if hit.start >= m.end and any(h.actor and h.end <= m.start for h in hits):
                     continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
-            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m))
+            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m, hit))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif (present_cue and locative_at(i) and not _other_force_between(text, hit, m, clause_mentions, home)
@@ -801,7 +811,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     targets.append((sole, "present", present_cue.group(0), 0.5))
         for m, status, cue, conf in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
-                    and not (c_start <= m.start and _beyond_negation(text, neg_first, m))
+                    and not (c_start <= m.start and _beyond_negation(text, neg_first, m, hit))
                     and cue not in _ended_words(clause)):
                 continue
             if no_longer is not None and status == "present":

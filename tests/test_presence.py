@@ -649,6 +649,9 @@ def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, exp
         ("Les instructeurs militaires russes ne participent pas aux opérations et restent affectés à la "
          "formation à Niamey.", "fr", {("russia", "NER", "present")}),
         ("Russian instructors are not in Mali and Niger.", "en", set()),
+        # a coordinated statement of its own: the denied actor stays denied, the other is placed
+        ("Les autorités de Bamako démentent toute présence de Wagner et affirment que seuls des instructeurs "
+         "russes sont présents au Mali.", "fr", {("russia", "MLI", "present")}),
         # filmed there; covering polling stations; "стоят в республике" after the republic is named
         ("Des instructeurs russes ont été vus à Tombouctou. En janvier, des instructeurs russes y avaient été "
          "filmés.", "fr", {("russia", "MLI", "present")}),
