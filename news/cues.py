@@ -56,6 +56,7 @@ ENDED = _rx(
     r"returning home", r"rentr\w* (?:chez eux|au pays)", r"возвраща\w* домой", r"вернул\w* домой",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*", r"a fermé", r"ont fermé",
     r"closed down", r"shut down", r"закрыл\w*", r"packed up", r"pli\w* bagage",
+    r"(?:la )?fin de (?:sa|leur) (?:mission|présence|opération)s?", r"end of (?:its|their) (?:mission|presence|operations?)",
     r"w(?:ound|inds?|inding) down (?:its|their|his) (?:operations|presence|mission|activities)",
     r"свернул\w* (?:свою )?(?:деятельность|работу|присутствие|операци\w*)", r"уехал\w*",
     r"уход\w*", r"уш[её]л\w*", r"ушли", r"покину\w*", r"покида\w*", r"вывед\w*", r"вывод\w*", r"завершени\w*",
@@ -83,7 +84,7 @@ MODAL = _rx(
 )
 NEGATION = _rx(
     r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
-    r"without", r"none",
+    r"without", r"none", r"false", r"untrue", r"fausses?",
     r"pas", r"jamais", r"aucun\w*", r"ni", r"nie", r"nient", r"niant", r"dément\w*", r"démenti", r"nie\w*",
     r"не", r"нет", r"ни", r"отрица\w*", r"опроверг\w*",
 )

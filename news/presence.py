@@ -782,7 +782,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         if modal is None:  # with a plan in the clause, only places named before it count
             pointed = _pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
                                        present_cue, negated, may_end)
-            targets.extend(t for t in pointed if t[1] != "ended" or _leaver(text, c_start, t[2], hits) in (None, hit.actor))
+            targets.extend(t for t in pointed if t[1] != "ended" or (
+                _leaver(text, c_start, t[2], hits) in (None, hit.actor) and not _receives(text, c_start, t[2], hit, hits)))
         if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
@@ -926,6 +927,14 @@ class _Locatives:
 _PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
                            r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
                            re.IGNORECASE)
+
+
+def _receives(text: str, c_start: int, cue: str, hit: ActorHit, hits: list[ActorHit]) -> bool:
+    """Whether the actor, named after a leaving cue that another actor before it governs, is the
+    one handed what is left ("свернула деятельность в этой стране, передав позиции Африканскому
+    корпусу"): it does not leave."""
+    pos = text.find(cue, c_start)
+    return pos >= 0 and hit.start > pos and any(h.actor and h.actor != hit.actor and h.end <= pos for h in hits)
 
 
 def _leaver(text: str, c_start: int, cue: str, hits: list[ActorHit]) -> str | None:

@@ -662,3 +662,22 @@ def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, exp
 )
 def test_negation_scope_and_more_cues(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # French and Russian words pointing back at the group and its fighters
+        ("Wagner a annoncé la fin de sa mission au Mali. Le groupe reste actif en Centrafrique.", "fr",
+         {("wagner", "MLI", "ended"), ("wagner", "CAF", "present")}),
+        ("Les paramilitaires de Wagner sont arrivés au Mali en 2021. Les derniers combattants ont quitté le pays "
+         "ces derniers jours.", "fr", {("wagner", "MLI", "ended")}),
+        # a claim the article calls false is denied in its own voice
+        ("Claims that Russia had opened a base in Togo are false.", "en", set()),
+        # the one handed the positions does not leave
+        ("Бойцы ЧВК «Вагнер» воевали в Мали. ЧВК свернула деятельность в этой стране, передав позиции "
+         "Африканскому корпусу.", "ru", {("wagner", "MLI", "ended")}),
+    ],
+)
+def test_pointing_words_false_claims_and_hand_overs(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
