@@ -49,6 +49,9 @@ def _f1(c: Counts) -> float:
     # held out: its texts are never read to write a rule (0.791 when first run, 0.831 after the
     # fourth round's rules); a rule change may move it either way, but not far down unnoticed
     ("heldout.jsonl", 0.97, 0.80, 0.76),
+    # ordinary news (40 articles of plain wire and newspaper reporting, no traps), labelled blind and
+    # held out like the set above: 0.810 on first contact, its texts never read to write a rule
+    ("typical.jsonl", 0.97, 0.78, 0.64),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
