@@ -45,7 +45,7 @@ PRESENT = _rx(
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"перебрасыва\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"захват\w*", r"отбил\w*", r"удержива\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*", r"прикрыва\w*", r"стоят", r"стояли",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*", r"прикрыва\w*", r"стоят", r"стояли", r"зачища\w*", r"зачистил\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -152,7 +152,7 @@ SPEAKER_AFTER = re.compile(
 # Training or advising a country's own forces puts the trainers there ("train Malian soldiers",
 # "обучают военнослужащих центральноафриканской армии", "soldiers of the Central African Republic").
 TRAINS = _rx(r"train\w*", r"drill\w*", r"advis\w*", r"mentor\w*", r"form(?:er|ent|ait|aient|ation)",
-             r"entraîn\w*", r"encadr\w*", r"обуча\w*", r"тренир\w*", r"подготовк\w*")
+             r"entraîn\w*", r"encadr\w*", r"обуча\w*", r"тренир\w*", r"подготовк\w*", r"проводил\w* занятия")
 COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", r"avec", r"вместе с", r"совместно с", r"с")
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"capitale", r"территори\w*", r"город\w*", r"столиц\w*")

@@ -658,6 +658,7 @@ def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, exp
         ("Референдум в ЦАР прошёл спокойно. Вагнеровцы стоят в республике с 2018 года.", "ru",
          {("wagner", "CAF", "present")}),
         ("Бойцы ЧВК «Вагнер» прикрывали избирательные участки в Банги.", "ru", {("wagner", "CAF", "present")}),
+        ("Штурмовые отряды ВС РФ зачищают промзону в Авдеевке.", "ru", {("russia", "UKR", "present")}),
     ],
 )
 def test_negation_scope_and_more_cues(text: str, lang: str, expected: set) -> None:
