@@ -855,11 +855,10 @@ def _colon_topic(text: str, sentence: str, c_start: int, sent_mentions: list[Men
     if len({m.iso3 for m in before}) != 1:
         return None
     first = before[0]
-    lead = text[max(0, first.start - 40):first.start]
+    s_start = text.rfind(sentence, max(0, c_start - len(sentence)), c_start + len(sentence))
     # the country must open the sentence ("The Central African Republic remains ..."), not be
     # one of its later words
-    opening = lead.rsplit(".", 1)[-1].rsplit("\n", 1)[-1]
-    return first if len(opening.split()) <= 1 else None
+    return first if s_start >= 0 and len(text[s_start:first.start].split()) <= 1 else None
 
 
 def _sole_host(text: str, history: list[Mention], home) -> Mention | None:
