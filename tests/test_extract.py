@@ -378,7 +378,13 @@ def test_french_names_of_cities_and_curated_small_towns(place: str, iso3: str) -
         # Russian names of Ukrainian towns on the front
         ("Над Авдеевкой поднят флаг.", "ru", "UKR"),
         ("В Донецке тихо.", "ru", "UKR"),
+        ("Президент Гвинеи-Бисау посетил Москву.", "ru", "GNB"),
     ],
 )
 def test_curated_towns_of_the_news_beat(text: str, lang: str, iso3: str) -> None:
     assert iso3 in {m.iso3 for m in extract(text, lang)}
+
+
+@pytest.mark.parametrize("text", ["a GRU special forces brigade", "le Gouvernement d'union nationale (GNA)"])
+def test_acronyms_of_organisations_are_not_airports(text: str) -> None:
+    assert extract(text, "en") == []
