@@ -75,7 +75,7 @@ MODAL = _rx(
     r"could", r"would(?= )(?! (?:continue|remain|stay|keep))", r"might", r"may", r"plans?", r"planned", r"planning", r"intends?", r"wants? to",
     r"aims? to", r"seeks?", r"seeking", r"offered", r"offers?", r"ready to", r"prepared to", r"set to",
     r"expected to", r"to be sent", r"provides for", r"proposed", r"considering", r"hopes?", r"if",
-    r"to begin", r"deals? (?:to|with)", r"arrangements? with", r"imminent\w*", r"неминуем\w*", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
+    r"to begin", r"about to", r"poised to", r"s'apprêt\w*", r"possible (?:dispatch|deployment|sending|arrival)", r"éventuel\w* (?:envoi|déploiement|arrivée)", r"возможн\w* (?:отправк\w*|размещени\w*|переброск\w*)", r"deals? (?:to|with)", r"arrangements? with", r"imminent\w*", r"неминуем\w*", r"begun withdrawing", r"asked", r"sought", r"requests?", r"negotiat\w*", r"agreement would",
     r"will(?= )(?! (?:continue|remain|stay|keep))", r"agreements?\W+(?:\w+\W+)?on", r"deal on", r"accords?\W+(?:\w+\W+)?(?:sur|pour)",
     r"соглашени\w* об?", r"discuss\w*", r"future", r"purport\w*", r"to enter", r"authori[sz]\w*",
     r"pour que", r"pour qu'", r"afin que", r"afin qu'", r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",
@@ -84,7 +84,7 @@ MODAL = _rx(
 )
 NEGATION = _rx(
     r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
-    r"without", r"none", r"false", r"untrue", r"fausses?",
+    r"without", r"none", r"false", r"falsely", r"untrue", r"fausses?", r"faussement",
     r"pas", r"jamais", r"aucun\w*", r"ni", r"nie", r"nient", r"niant", r"dément\w*", r"démenti", r"nie\w*",
     r"не", r"нет", r"ни", r"отрица\w*", r"опроверг\w*",
 )
@@ -166,7 +166,7 @@ CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|alleg
 ORDERED = _rx(r"ordered", r"orders", r"told (?:\w+ ){1,4}to leave", r"asked (?:\w+ ){1,4}to leave", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take
 # over the Wagner Group's operations, said ..."): masked before actors are looked for.
-APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160},")
+APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160}(?=,|[.!]?$)")
 # A state names the actor only as the subject of a deployment verb ("Russia has sent").
 STATE_VERB = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"

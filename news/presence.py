@@ -518,7 +518,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             history.extend(sent_mentions)
             continue
         sentence = text[s_start:s_end]
-        if sentence.endswith("?"):
+        if sentence.endswith("?") or _CHECKED_CLAIM.match(sentence):
             # a question asserts nothing ("Остались ли вагнеровцы в Белоруссии?", "Will Wagner stay?");
             # its places and actor still count for what points back to them
             asked = _actor_hits(sentence, s_start, comp, last_actor, _mask_between(starts, masks, s_start, s_end))
@@ -547,6 +547,11 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 last_actor = max(hits, key=lambda h: h.start).actor
             history.extend(clause_mentions)
     return _resolve_article(raw)
+
+
+# "Claim: a video shows Wagner soldiers landing in Abidjan": the claim a fact check examines, not
+# the article's own assertion
+_CHECKED_CLAIM = re.compile(r"(?:claim|claims|allégation|affirmation|утверждение|фейк)\s*:", re.IGNORECASE)
 
 
 def _force_owner(phrase: str, comp: _Compiled, named: set[str]) -> str | None:

@@ -682,3 +682,21 @@ def test_negation_scope_and_more_cues(text: str, lang: str, expected: set) -> No
 )
 def test_pointing_words_false_claims_and_hand_overs(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the claim a fact check examines is not the article's assertion; "falsely" denies
+        ("Claim: A video shows Wagner soldiers landing in Abidjan.", "en", set()),
+        ("A similar post falsely claimed that Russian mercenaries had arrived in Senegal.", "en", set()),
+        # about to, a possible dispatch: plans
+        ("Des comptes affirment que des instructeurs russes s'apprêtent à prendre le relais au Tchad.", "fr", set()),
+        ("The two sides agreed to study the possible dispatch of Russian instructors to Burkina Faso.", "en", set()),
+        # an apposition closing the sentence hides the actor it mentions
+        ("Une centaine de militaires russes sont arrivés à Ouagadougou, a annoncé l'Africa Corps, la structure "
+         "créée pour reprendre les activités de Wagner en Afrique.", "fr", {("russia", "BFA", "present")}),
+    ],
+)
+def test_fact_checks_plans_and_closing_appositions(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
