@@ -166,7 +166,11 @@ CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|alleg
 ORDERED = _rx(r"ordered", r"orders", r"told (?:\w+ ){1,4}to leave", r"asked (?:\w+ ){1,4}to leave", r"распорядил\w*", r"приказал\w*", r"a ordonné", r"ordonn\w*")
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take
 # over the Wagner Group's operations, said ..."): masked before actors are looked for.
-APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160}(?=,|[.!]?$)")
+APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160}(?=,)"
+                        # closing the sentence, only as a noun described by a participle (", la
+                        # structure créée pour reprendre les activités de Wagner en Afrique.")
+                        r"|,\s+(?:the|a|an|le|la|un|une)\s+\w+\s+(?:\w+\s+)?(?:created|set up|founded|formed|"
+                        r"established|créée?s?|fondée?s?|mise? en place|созданн\w*)\b[^,;]{0,160}(?=[.!]?$)")
 # A state names the actor only as the subject of a deployment verb ("Russia has sent").
 STATE_VERB = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"
