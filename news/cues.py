@@ -45,7 +45,7 @@ PRESENT = _rx(
     r"обуча\w*", r"подготовк\w*", r"работ\w*", r"направил\w*", r"отправил\w*", r"перебро\w*", r"перебрасыва\w*", r"останутся",
     r"остаются", r"остаётся", r"продолж\w*", r"участв\w*", r"бо[её]в\w*", r"служ\w*", r"штурм\w*",
     r"заня\w*", r"захват\w*", r"отбил\w*", r"удержива\w*", r"контролир\w*", r"вошли", r"введ\w*", r"ввел\w*", r"наступ\w*", r"удар\w*", r"охран\w*",
-    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*", r"прикрыва\w*", r"стоят", r"стояли", r"зачища\w*", r"зачистил\w*",
+    r"тренир\w*", r"действ\w*", r"погиб\w*", r"убит\w*", r"замечен\w*", r"видели", r"расквартир\w*", r"дислоцирова\w*", r"сохранит\w*", r"продвину\w*", r"продвига\w*", r"добыва\w*", r"патрулир\w*", r"прикрыва\w*", r"стоят", r"стояли", r"отправля\w*", r"зачища\w*", r"зачистил\w*",
 )
 
 # The actor left: the country must follow within a few words (see news.presence).
@@ -129,7 +129,7 @@ PLACE_ANAPHORA = _rx(
     r"the african country", r"the country's", r"this country", r"the capital", r"this area", r"la capitale",
     r"here", r"ici", r"здесь", r"in the city", r"dans la ville", r"в городе", r"du pays",
     r"le pays", r"ce pays", r"dans le pays", r"y", r"là-bas", r"cette zone",
-    r"туда", r"там", r"оттуда", r"в республике", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
+    r"туда", r"там", r"оттуда", r"в республике", r"the island", r"l'île", r"la grande île", r"в стране", r"в страну", r"страну", r"эту страну", r"этом районе", r"в столице", r"стране", r"страны", r"этой \w+ страны", r"этой страны", r"этой стране",
 )
 # "The region" points back to a region (see news.presence._region_targets).
 REGION_ANAPHORA = _rx(r"the region", r"this region", r"that region", r"la région", r"cette région", r"в регионе",

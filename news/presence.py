@@ -427,9 +427,11 @@ _OVER_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been|are|were|est|a ét�
                          r"завершена|окончена|закончена)(?!\w)", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"(?<!\w)(?:from|out of|из)\s+(?:the\s+)?$", re.IGNORECASE)
 _STOPS = re.compile(r"[,.;:]")
-_MOVED_WITHIN = re.compile(r"(?<!\w)(?:left|leav\w+|abandon\w*|quitt\w*|ont quitté|покида\w*|покину\w*|оставил\w*)"
-                           r"\s+(?:(?:their|its|the|leurs?|les|ses|свои)\s+)?(?:positions?|front\w*|outposts?|"
-                           r"позици\w*|фронт\w*)(?!\w)", re.IGNORECASE)
+_MOVED_WITHIN = re.compile(r"(?<!\w)(?:left|leav\w+|abandon\w*|quitt\w*|ont quitté|покида\w*|покину\w*|оставил\w*|"
+                           r"withdr\w*|pull\w* back|retir\w*|отош\w*|отвел\w*)"
+                           r"\s+(?:\w+\s+){0,3}?(?:(?:from|des|de la|du|de|с|со)\s+)?(?:(?:their|its|the|leurs?|les|ses|свои)\s+)?"
+                           r"(?:positions?|front\w*|front lines?|lignes de front|outposts?|позици\w*|фронт\w*|"
+                           r"передов\w*)(?!\w)", re.IGNORECASE)
 _ORIGIN = re.compile(r"\s+(?:from|из|venus? d[eu']|originaires? d[eu'])\s*$", re.IGNORECASE)
 _OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
 _AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
@@ -803,7 +805,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         if (not targets and not negated and modal is None
                 and (present_cue or may_end) and hit.via != "state"
                 and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
-                and not sentence.rstrip().endswith("?") and not _ELSEWHERE.search(clause)):
+                and not sentence.rstrip().endswith("?") and not _ELSEWHERE.search(clause)
+                and not _ISLAND_POINTER.search(clause)):
             # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
             # ... The trainers work at Berengo", "depuis que Wagner a plié bagage") puts the actor
             # there, or takes it away, less surely
@@ -1055,6 +1058,11 @@ def _ended_words(clause: str) -> set[str]:
 _CITY_POINTER = re.compile(r"capital|city|ville|столиц|город", re.IGNORECASE)
 
 
+_ISLAND_POINTER = re.compile(r"island|île|остров", re.IGNORECASE)
+_ISLANDS = {"MDG", "CUB", "CPV", "STP", "COM", "MUS", "SYC", "GNQ", "LKA", "CYP", "MLT", "ISL", "IRL", "JPN", "PHL",
+            "IDN", "TWN", "HTI", "DOM", "JAM", "NZL", "SGP", "BHR", "FJI", "PNG", "TLS", "GBR", "MDV"}
+
+
 def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, present_cue, negated):
     """Countries that "there", "the country" or "both countries" point back to."""
     out = []
@@ -1091,6 +1099,10 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
         return out  # "on the Tajik-Afghan border, where ...": a border is not one country
     if "afric" in ref.group(0).lower() or "африк" in ref.group(0).lower():
         candidates = [c for c in candidates if _in_africa(c)] or candidates
+    if _ISLAND_POINTER.search(ref.group(0)):
+        candidates = [c for c in candidates if c.iso3 in _ISLANDS]  # "the island": an island state
+        if not candidates:
+            return out
     m = candidates[-1]
     before = clause[:ref.start()]
     ended = _leaving_cue_before(before)

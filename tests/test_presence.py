@@ -700,3 +700,23 @@ def test_pointing_words_false_claims_and_hand_overs(text: str, lang: str, expect
 )
 def test_fact_checks_plans_and_closing_appositions(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # pulling back from the front lines inside a country is a move within it
+        ("TRIPOLI — Des centaines de mercenaires russes du groupe Wagner se sont retirés ces derniers jours des "
+         "lignes de front au sud de Tripoli.", "fr", {("wagner", "LBY", "present")}),
+        # "the island" points back to an island state, and "the consultants" to the last actor
+        ("Consultants working for Yevgeny Prigozhin spent months in Madagascar. Within weeks of the vote most "
+         "of the consultants had left the island.", "en", {("wagner", "MDG", "ended")}),
+        ("US officials met in Washington. Wagner consultants, who arrived on the island in spring, stay.", "en",
+         set()),
+        # sending recruits to a front: present there
+        ("Новобранцев ЧВК «Вагнер» отправляют на бахмутское направление в Донбассе.", "ru",
+         {("wagner", "UKR", "present")}),
+    ],
+)
+def test_front_lines_islands_and_consultants(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
