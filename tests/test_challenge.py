@@ -46,12 +46,15 @@ def _f1(c: Counts) -> float:
     # are its weakest part, 0.600)
     ("challenge6.jsonl", 0.97, 0.82, 0.69),
     ("challenge7.jsonl", 0.97, 0.78, 0.57),
+    # the eighth, written after the seventh's fixes: 0.731 on first contact, 0.800 after its own
+    ("challenge8.jsonl", 0.97, 0.77, 0.70),
     # held out: its texts are never read to write a rule (0.791 when first run, 0.831 after the
     # fourth round's rules); a rule change may move it either way, but not far down unnoticed
     ("heldout.jsonl", 0.97, 0.80, 0.76),
     # ordinary news (40 articles of plain wire and newspaper reporting, no traps), labelled blind and
     # held out like the set above: 0.810 on first contact, its texts never read to write a rule
-    ("typical.jsonl", 0.97, 0.78, 0.64),
+    # (0.824 after the eighth set's rules)
+    ("typical.jsonl", 0.97, 0.79, 0.70),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
