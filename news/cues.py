@@ -113,6 +113,9 @@ LOCATIVE = _rx(
     r"contrôlent", r"contrôle", r"contrôlaient", r"occupent", r"occupé", r"occupée", r"repris", r"reprendre",
     r"reprennent", r"tiennent", r"захватили", r"захватил", r"заняли", r"занял", r"контролируют", r"контролирует",
     r"удерживают", r"удерживает", r"штурмовали", r"отбили",
+    # patrolling a place, or its outskirts, puts the force there: "патрулируют окрестности Манбиджа"
+    r"patrol", r"patrols", r"patrolling", r"patrolled", r"patrouillent", r"патрулируют", r"патрулировали",
+    r"окрестности", r"окрестностях", r"окраины", r"окраинах", r"пригороды",
     # a base named by its place: "с базы Хмеймим", "на авиабазе Хмеймим"
     r"база", r"базы", r"базе", r"базу", r"авиабаза", r"авиабазы", r"авиабазе", r"авиабазу",
 )
@@ -156,7 +159,7 @@ TRAINS = _rx(r"train\w*", r"drill\w*", r"advis\w*", r"mentor\w*", r"form(?:er|en
 COMPANION = _rx(r"alongside", r"with", r"beside", r"aux côtés", r"au côté", r"avec", r"вместе с", r"совместно с", r"с")
 TERRITORY_AFTER = _rx(r"territory", r"city", r"town", r"capital", r"\w+-controlled", r"soil", r"village",
                       r"territoire", r"ville", r"capitale", r"территори\w*", r"город\w*", r"столиц\w*")
-BORDER_BEFORE = re.compile(r"(?:border with|frontière avec|границ\w* с)\s*$", re.IGNORECASE)
+BORDER_BEFORE = re.compile(r"(?:borders? with|frontiers? with|frontières? avec|границ\w* с)\s*$", re.IGNORECASE)
 # ", as ..." and "The visit comes as ..." / "Cette visite intervient après ...": the event framed
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|allegation|charge|accusation|report)s?\b|ce\s+qu)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"

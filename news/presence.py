@@ -365,7 +365,7 @@ def _is_speaker(text: str, m: Mention, cities: bool = False) -> bool:
         cues.SPEAKER_AFTER.match(_UNTIL_STOP.match(text, m.end, m.end + 60).group(0)))
 
 
-_BORDER_TAILS = ("border with", "borders with", "frontière avec", "frontières avec")
+_BORDER_TAILS = ("border with", "borders with", "frontier with", "frontiers with", "frontière avec", "frontières avec")
 _GENITIVE = {"of", "de", "du"}
 _PLACE_NOUNS = {
     "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",

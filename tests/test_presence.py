@@ -720,3 +720,18 @@ def test_fact_checks_plans_and_closing_appositions(text: str, lang: str, expecte
 )
 def test_front_lines_islands_and_consultants(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # patrolling a town's outskirts puts the force in the town's country
+        ("Подразделения российской военной полиции патрулируют северо-западные окрестности Манбиджа.", "ru",
+         {("russia", "SYR", "present")}),
+        # the countries beyond a country's frontiers are not where its guards are
+        ("Russian border troops still patrol Armenia's frontiers with Turkey and Iran.", "en",
+         {("russia", "ARM", "present")}),
+    ],
+)
+def test_patrols_and_frontiers(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
