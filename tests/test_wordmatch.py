@@ -88,3 +88,17 @@ def test_phrase_gate_knows_optional_and_inflected_first_words():
     assert cues.ENDED.search("they pulled out of Syria").group(0) == "pulled out"
     assert cues.NEGATION.search("Moscow denied it") is not None
     assert cues.MODAL.search("they will leave") is not None and cues.MODAL.search("they will remain") is None
+
+
+def test_cue_phrases_start_with_words_so_their_regex_runs_only_where_they_can_match():
+    """A phrase that opens on a group ("(?:la )?fin de ...", "w(?:ound|inds?) down") is tried at
+    every clause, or at every word starting with one letter: presence slowed by a fifth before
+    this guard. Only TERRITORY_AFTER, asked with ``match`` on a few words, may open on a pattern."""
+    from news import wordmatch
+
+    for name in dir(cues):
+        ws = getattr(cues, name)
+        if not isinstance(ws, WordSet) or name == "TERRITORY_AFTER":
+            continue
+        assert not wordmatch._ALWAYS_REGEX & ws.bit, name
+        assert all(len(lead) >= 2 for lead in (ws.residual_first[1] if ws.residual_first else ())), name
