@@ -199,6 +199,7 @@ PART_OF = re.compile(r"^(?:'s|’s)\s+(?:far\s+)?(?:north|south|east|west|north-
                      r"south-?west|centre|center|interior|border|frontier|coast)\b", re.I)
 # The same men named as another actor: "these instructors are in fact employed by Wagner companies".
 IDENTITY = _rx(r"employed by", r"work(?:ing)? for", r"members of", r"identif\w* (?:\w+ ){0,4}as", r"linked to",
+               r"identifi\w* comme", r"les identifient", r"identify them", r"identified them",
                r"in fact", r"actually", r"employés par", r"en réalité", r"liées? (?:au|à)", r"membres d\w*",
                r"связанн\w*", r"на самом деле", r"являются", r"сотрудник\w*")
 # A request reported as done ("had asked Russia and Wagner to provide military instructors"):

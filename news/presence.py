@@ -527,7 +527,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             last_actor = max(asked, key=lambda h: h.start).actor if asked else last_actor
             history.extend(sent_mentions)
             continue
-        if last_actor and _mask_between(starts, masks, s_start, s_end) & anaphora_bit:
+        if last_actor and (_mask_between(starts, masks, s_start, s_end) & anaphora_bit or "dentif" in sentence):
             raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history, sent_mentions))
         for c_start, c_end in _clauses(sentence, s_start):
@@ -564,6 +564,10 @@ def _force_owner(phrase: str, comp: _Compiled, named: set[str]) -> str | None:
     return owners[0] if len(owners) == 1 and owners[0] in named else None
 
 
+# "identify them as members of the Wagner group", "les identifient comme": the pronoun points back
+_THEM_AS = re.compile(r"(?<!\w)(?:them|les|их)\s+(?:\w+\s+)?(?:as|comme|как)(?!\w)|identif\w* them", re.IGNORECASE)
+
+
 def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_actor: str | None,
                      so_far: list[Claim]) -> list[Claim]:
     """Claims inherited when the men of one actor are named as another's.
@@ -575,7 +579,7 @@ def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_acto
     if not last_actor or comp.anaphora is None:
         return []
     ident = cues.IDENTITY.search(sentence)
-    if not ident or not comp.anaphora.search(sentence):
+    if not ident or not (comp.anaphora.search(sentence) or _THEM_AS.search(sentence)):
         return []
     out = []
     for key, pat in comp.names.items():

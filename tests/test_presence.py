@@ -735,3 +735,17 @@ def test_front_lines_islands_and_consultants(text: str, lang: str, expected: set
 )
 def test_patrols_and_frontiers(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the men named as another actor's by a pronoun: "identify them as", "les identifient comme"
+        ("Les instructeurs russes forment l'armée en Centrafrique. Des experts de l'ONU les identifient comme "
+         "des membres du groupe Wagner.", "fr", {("russia", "CAF", "present"), ("wagner", "CAF", "present")}),
+        ("Russian instructors train the army in the Central African Republic. UN experts identify them as "
+         "members of the Wagner Group.", "en", {("russia", "CAF", "present"), ("wagner", "CAF", "present")}),
+    ],
+)
+def test_identity_through_a_pronoun(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
