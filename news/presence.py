@@ -524,7 +524,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             # a question asserts nothing ("Остались ли вагнеровцы в Белоруссии?", "Will Wagner stay?");
             # its places and actor still count for what points back to them
             asked = _actor_hits(sentence, s_start, comp, last_actor, _mask_between(starts, masks, s_start, s_end))
-            last_actor = max(asked, key=lambda h: h.start).actor if asked else last_actor
+            last_actor = min(asked, key=lambda h: h.start).actor if asked else last_actor
             history.extend(sent_mentions)
             continue
         if last_actor and (_mask_between(starts, masks, s_start, s_end) & anaphora_bit or "dentif" in sentence):
@@ -546,7 +546,9 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                         named.add(h.actor)
                 raw.extend(_claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions,
                                              sent_mentions, history, comp))
-                last_actor = max(hits, key=lambda h: h.start).actor
+                # what later pronouns point to is the clause's subject, named first ("Wagner handed its
+                # positions to Russian troops ... Several thousand of them moved to Belarus")
+                last_actor = min(hits, key=lambda h: h.start).actor
             history.extend(clause_mentions)
     return _resolve_article(raw)
 
@@ -757,6 +759,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
                 if hit.start >= m.end and any(h.actor and h.end <= m.start for h in hits):
                     continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
+                if _HANDED_TO.search(text, max(c_start, hit.start - 40), hit.start):
+                    continue  # "Wagner handed its positions to regular Russian troops and pulled out of Ukraine"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m, hit))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
@@ -940,11 +944,19 @@ _PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(
                            re.IGNORECASE)
 
 
+# the one handed something: "handed its positions to (regular) Russian troops", "передав позиции
+# Африканскому корпусу", "remettre leurs positions au ministère russe"
+_HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|передав\w*|передал\w*|переда\w*)"
+                        r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+
+
 def _receives(text: str, c_start: int, cue: str, hit: ActorHit, hits: list[ActorHit]) -> bool:
     """Whether the actor, named after a leaving cue that another actor before it governs, is the
     one handed what is left ("свернула деятельность в этой стране, передав позиции Африканскому
     корпусу"): it does not leave."""
     pos = text.find(cue, c_start)
+    if _HANDED_TO.search(text, max(c_start, hit.start - 40), hit.start):
+        return True
     return pos >= 0 and hit.start > pos and any(h.actor and h.actor != hit.actor and h.end <= pos for h in hits)
 
 

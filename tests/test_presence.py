@@ -749,3 +749,9 @@ def test_patrols_and_frontiers(text: str, lang: str, expected: set) -> None:
 )
 def test_identity_through_a_pronoun(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+def test_pronouns_point_to_the_clause_subject_not_its_object() -> None:
+    text = ("Wagner handed its positions to regular Russian troops and pulled its fighters out of Ukraine. "
+            "Several thousand of them moved into a tent camp in Belarus, where they now train local units.")
+    assert claims(text) == {("wagner", "UKR", "ended"), ("wagner", "BLR", "present")}
