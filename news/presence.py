@@ -658,6 +658,11 @@ _COORDINATED_SAYS = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(?:\w+\s+)
                                re.IGNORECASE)
 
 
+# "Aucun militaire russe n'est déployé au Togo, contrairement au Burkina Faso, où des instructeurs ...
+# sont présents": what the contrast introduces is outside the negation
+_CONTRAST = re.compile(r"(?<!\w)(?:unlike|contrairement|в отличие от)(?!\w)", re.IGNORECASE)
+
+
 def _beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     """Whether a coordinated verb of presence, or a coordinated statement of its own, stands
     between the negation and the place, which it then governs ("ne participent pas aux opérations
@@ -668,7 +673,7 @@ def _beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     for c in _COORDINATED_VERB.finditer(text, neg, m.start):
         if (not inside or hit.start >= c.start()) and any(w and cues.PRESENT.has_word(w.lower()) for w in c.groups()):
             return True
-    says = _COORDINATED_SAYS.search(text, neg, m.start)
+    says = _COORDINATED_SAYS.search(text, neg, m.start) or _CONTRAST.search(text, neg, m.start)
     return says is not None and (not inside or hit.start >= says.start())
 
 

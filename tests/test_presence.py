@@ -755,3 +755,18 @@ def test_pronouns_point_to_the_clause_subject_not_its_object() -> None:
     text = ("Wagner handed its positions to regular Russian troops and pulled its fighters out of Ukraine. "
             "Several thousand of them moved into a tent camp in Belarus, where they now train local units.")
     assert claims(text) == {("wagner", "UKR", "ended"), ("wagner", "BLR", "present")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # what a contrast introduces is outside the negation before it
+        ("Aucun militaire russe n'est déployé au Togo, contrairement au Burkina Faso voisin, où des "
+         "instructeurs de l'Africa Corps sont présents.", "fr", {("russia", "BFA", "present")}),
+        ("No Russian troops are deployed in Togo, unlike in Burkina Faso, where Africa Corps instructors "
+         "are present.", "en", {("russia", "BFA", "present")}),
+        ("No Russian troops are deployed in Togo.", "en", set()),
+    ],
+)
+def test_contrast_after_a_negation(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
