@@ -677,6 +677,10 @@ def _beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     return says is not None and (not inside or hit.start >= says.start())
 
 
+# a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
+_MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
+
+
 def _negation_at(clause: str) -> int | None:
     """Offset of the clause's first negation, or None."""
     for neg in cues.NEGATION.finditer(clause):
@@ -735,7 +739,7 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
     for hit in _dedupe_actors(hits):
         if not hit.actor:
             continue  # another group, named so that "its fighters" does not fall to an actor
-        if modal is not None and (hit.via == "anaphora" or hit.start >= modal_at):
+        if modal is not None and (hit.start >= modal_at or (hit.via == "anaphora" and _MODAL_SOON.match(text, hit.end, modal_at))):
             continue  # "its fighters ... so they could"; "Mali could host Russian troops": in the plan
         home = comp.home.get(hit.actor, ())
         targets: list[tuple[Mention, str, str, float]] = []  # mention, status, cue, confidence

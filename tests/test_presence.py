@@ -770,3 +770,18 @@ def test_pronouns_point_to_the_clause_subject_not_its_object() -> None:
 )
 def test_contrast_after_a_negation(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a plan far after a pointing phrase, about someone else, does not undo it
+        ("Des instructeurs russes sont arrivés à Bangui en 2018, venus du groupe Wagner. Les paramilitaires ont "
+         "repris aux rebelles Bambari et assurent la garde du président, réélu puis autorisé à briguer un "
+         "troisième mandat.", "fr", {("russia", "CAF", "present"), ("wagner", "CAF", "present")}),
+        # a plan right after it is its own
+        ("Wagner fighters are in Libya. Its fighters could move to Sudan.", "en", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_a_far_plan_does_not_undo_a_pointing_phrase(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
