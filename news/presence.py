@@ -257,10 +257,13 @@ _COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
 # "Bear, a small Russian private military company": the name the apposition describes
 _APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
                            r"(?:a|an|another|une?|autre)\s+(?:[\w-]+\s+){0,3}$")
-_NOT_NAME_WORDS = {  # capitalised at a sentence start, they make a run of capitals no company's name"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-             "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
-             "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le"}
+# capitalised at a sentence start, they make a run of capitals no company's name
+_NOT_NAME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le",
+}
 
 
 def _actor_named(name: re.Match | str, comp: _Compiled) -> str:

@@ -434,6 +434,10 @@ def test_challenge_rules(text: str, lang: str, expected: set) -> None:
          "en", {("wagner", "MLI", "ended")}),
         ("On Thursday, a Russian private military company said it was withdrawing its fighters from Mali.",
          "en", {("wagner", "MLI", "ended")}),
+        ("Yesterday, a Russian private military company said it was withdrawing its fighters from Mali.",
+         "en", {("wagner", "MLI", "ended")}),
+        ("Monday, a Russian private military company said it was withdrawing its fighters from Mali.",
+         "en", {("wagner", "MLI", "ended")}),
         # "ЧВК" is Wagner unless another company's name follows it
         ("Бойцы ЧВК «Редут» воюют в Сирии.", "ru", set()),
         ("Бойцы ЧВК «Вагнер» воюют в Сирии.", "ru", {("wagner", "SYR", "present")}),
