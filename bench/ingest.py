@@ -97,25 +97,44 @@ def _without_presence(src: Path, cpus: int) -> tuple[float, float]:
     return float(out[0]), float(out[1])
 
 
-def _bare(src: Path, cpus: int) -> int:
-    """The child of ``_without_presence``: prints the two timings."""
-    from unittest import mock
-
-    from news.cli import run_ingest
-    from news.engine_pool import run_ingest_pool
+def _warm() -> float:
+    """Seconds to load the gazetteer and the actor config (once per process, as the CLI does)."""
     from news.models import Article
     from news.pipeline import process
+
+    t0 = time.perf_counter()
+    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))
+    return time.perf_counter() - t0
+
+
+def _ingest_both(src: Path, tmp: Path, cpus: int):
+    """The pool's ingest, then one process's, each into its own store under ``tmp``: (report,
+    store, seconds) for each. The pool first: it forks its workers, which is only safe before
+    this process has started DuckDB's or Arrow's threads (the single-process run's store reads
+    would)."""
+    from news.cli import run_ingest
+    from news.engine_pool import run_ingest_pool
     from news.store import Store
 
-    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))
+    runs = []
+    for name, run in (("store-pool", lambda s: run_ingest_pool([str(src)], s, jobs=cpus, err=io.StringIO(),
+                                                                 progress=False)),
+                      ("store", lambda s: run_ingest([str(src)], s, err=io.StringIO(), progress=False))):
+        store = Store(tmp / name)
+        t0 = time.perf_counter()
+        report = run(store)
+        runs.append((report, store, time.perf_counter() - t0))
+    return runs
+
+
+def _bare(src: Path, cpus: int) -> int:
+    """The child of ``_without_presence``: prints the two timings (one process, then the pool)."""
+    from unittest import mock
+
+    _warm()
     with tempfile.TemporaryDirectory(prefix="footprint-bench-bare-") as tmp, \
             mock.patch("news.pipeline.find_claims", lambda article, mentions, config=None: []):
-        t0 = time.perf_counter()
-        run_ingest_pool([str(src)], Store(Path(tmp) / "pool"), jobs=cpus, err=io.StringIO(), progress=False)
-        pooled = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        run_ingest([str(src)], Store(Path(tmp) / "one"), err=io.StringIO(), progress=False)
-        one = time.perf_counter() - t0
+        (_, _, pooled), (_, _, one) = _ingest_both(src, Path(tmp), cpus)
     print(one, pooled)
     return 0
 
@@ -132,36 +151,21 @@ def main(argv: list[str] | None = None) -> int:
     if args.bare:
         return _bare(args.bare, args.jobs)
 
-    from news.cli import run_ingest
-    from news.engine_pool import available_cpus, run_ingest_pool
+    from news.engine_pool import available_cpus
     from news.models import Article
-    from news.pipeline import process
-    from news.store import Store
 
     rows = corpus(args.n, args.seed)
     texts = [r["text"] for r in rows]
     chars = sum(map(len, texts))
-
-    t0 = time.perf_counter()
-    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))  # load tables once
-    ours_load = time.perf_counter() - t0
+    ours_load = _warm()  # load tables once
 
     with tempfile.TemporaryDirectory(prefix="footprint-bench-") as tmp:
         src = Path(tmp) / "corpus.jsonl"
         with src.open("w", encoding="utf-8") as fh:
             for r in rows:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
-        # The pool first: it forks its workers, which is only safe before this process has
-        # started DuckDB's or Arrow's threads (the single-process run's store reads would).
         cpus = available_cpus()
-        pool_store = Store(Path(tmp) / "store-pool")
-        t0 = time.perf_counter()
-        pool_report = run_ingest_pool([str(src)], pool_store, jobs=cpus, err=io.StringIO(), progress=False)
-        pooled = time.perf_counter() - t0
-        store = Store(Path(tmp) / "store")
-        t0 = time.perf_counter()
-        report = run_ingest([str(src)], store, err=io.StringIO(), progress=False)
-        ours = time.perf_counter() - t0
+        (pool_report, pool_store, pooled), (report, store, ours) = _ingest_both(src, Path(tmp), cpus)
         claims = len(store.table("claims"))
         ceiling = _without_presence(src, cpus) if args.ceiling else None
         same = (pool_report.summary() == report.summary() and pool_report.batches == report.batches

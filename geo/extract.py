@@ -272,7 +272,7 @@ def _given_name_before(text: str, start: int, hit: _Hit, gaz: Gazetteer) -> bool
 def _resolve(hit: _Hit, countries_named: set[str]) -> Place:
     """Pick among places sharing a form: countries first, then a town curated for this news beat,
     then one the article names, then population."""
-    if hit.country_like or hit.single or (hit.place.kind == "city" and not hit.place.population):
+    if hit.country_like or hit.single or hit.place.curated:
         return hit.place
     for e in hit.entries:
         if e.place.iso3 in countries_named:

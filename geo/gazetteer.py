@@ -90,10 +90,8 @@ def _unpack(line: str) -> Entry:
 
 
 def _rank(e: Entry) -> tuple:
-    # a curated town (population 0: kept whatever its size, for this news beat) outranks a
-    # same-named town of GeoNames ("Камышлы" is Qamishli in Syria here, not a village in the Urals)
-    curated = e.place.kind == "city" and e.place.population == 0
-    return (KIND_RANK.get(e.place.kind, 9), not curated, -e.place.population)
+    # "Камышлы" is Qamishli in Syria here (curated), not a village in the Urals
+    return (KIND_RANK.get(e.place.kind, 9), not e.place.curated, -e.place.population)
 
 
 def _cache_file(src: Path, min_population: int) -> Path:

@@ -31,7 +31,7 @@ PRESENT = _rx(
     r"have been in", r"has been in", r"had been in", r"relies on", r"invad\w*", r"invasion", r"annex\w*",
     r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
     r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
-    r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*", r"сопровожда\w*", r"escort\w*",
+    r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*", r"сопровожда\w*",
     # French
     r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
     r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",

@@ -244,10 +244,13 @@ _GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
 _PMC_NAMED = re.compile(_NAME_AFTER)
 # "частной военной компании «Редут»", "contractors of the company Redut"
 _COMPANY_NAMED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?i:компани\w*|company|société|firm)" + _NAME_AFTER)
-_STATE_HAS = re.compile(r"(?:\s*,\s*(?:which|qui|которая|который))?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
+# a relative pronoun; a coordinator opening the next verb phrase
+_RELATIVE = r"(?:which|who|qui|который|которые|которая)"
+_AND_BUT = r"(?<!\w)(?:and|but|et|mais|и|но)\s+"
+_STATE_HAS = re.compile(r"(?:\s*,\s*" + _RELATIVE + r")?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
                         r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
                         r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
-_RELATIVE_BEFORE = re.compile(r",\s*(?:who|which|qui|который|которые|которая)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s*" + _RELATIVE + r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _ACTOR_IN_POINTER = re.compile(r"\s+(?:(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
                                r"le pays|ce pays)|there|там|là-bas)(?!\w)", re.IGNORECASE)
 _AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
@@ -423,7 +426,7 @@ def _ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True
     return found
 
 
-_MISSION_IN = re.compile(r"(?:mission|operations|deployment|mission|миссия|операция)[»\"”]?\s+(?:in|au|en|в|на)\s+(?:the\s+)?$",
+_MISSION_IN = re.compile(r"(?:mission|operations|deployment|миссия|операция)[»\"”]?\s+(?:in|au|en|в|на)\s+(?:the\s+)?$",
                          re.IGNORECASE)
 _OVER_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been|are|were|est|a été|était)\s+(?:now\s+)?)?"
                          r"(complete|completed|over|finished|ended|accomplished|terminée|achevée|accomplie|"
@@ -443,7 +446,7 @@ _COMMA = re.compile(r"[,;]")
 # Between a place and a later actor: the place belongs to another noun ("companies in the UAE that
 # traded gold to finance Wagner's operations") or to another event ("reached Jufra after flying from
 # Russia and stopping at the Russian air base")
-_RELATIVE_AFTER_PLACE = re.compile(r"\s*,?\s*(?:that|which|qui|которые|который|которая)(?!\w)", re.IGNORECASE)
+_RELATIVE_AFTER_PLACE = re.compile(r"\s*,?\s*(?:that|" + _RELATIVE + r")(?!\w)", re.IGNORECASE)
 _OTHER_EVENT = re.compile(r"(?<!\w)(?:after|before|while)\s+\w+ing(?!\w)", re.IGNORECASE)
 
 
@@ -456,7 +459,7 @@ def _not_the_actors_place(text: str, m: Mention, hit: ActorHit, mentions: list[M
 
 # ", which also", ", qui", ", которые": the place is the relative's subject ("Mali and Burkina Faso,
 # which also rely on Russian instructors")
-_RELATIVE_COMMA = re.compile(r",\s*(?:which|who|qui|которые|который|которая)\b", re.IGNORECASE)
+_RELATIVE_COMMA = re.compile(r",\s*" + _RELATIVE + r"\b", re.IGNORECASE)
 _UNTIL_STOP = re.compile(r"[^.;!?\n]*")
 _FROM_WORDS = ("from", "out of", "из", "du", "de")
 _COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -530,6 +533,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             last_actor = min(asked, key=lambda h: h.start).actor if asked else last_actor
             history.extend(sent_mentions)
             continue
+        # identity claims need a pointing phrase, or a pronoun in an "identify them as" cue
         if last_actor and (_mask_between(starts, masks, s_start, s_end) & anaphora_bit or "dentif" in sentence):
             raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history, sent_mentions))
@@ -547,8 +551,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                         h.actor = _force_owner(h.text, comp, named) or h.actor
                     elif h.actor:
                         named.add(h.actor)
-                raw.extend(_claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions,
-                                             sent_mentions, history, comp))
+                raw.extend(_claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits,
+                                             clause_mentions, sent_mentions, history, comp))
                 # what later pronouns point to is the clause's subject, named first ("Wagner handed its
                 # positions to Russian troops ... Several thousand of them moved to Belarus")
                 last_actor = min(hits, key=lambda h: h.start).actor
@@ -569,8 +573,8 @@ def _force_owner(phrase: str, comp: _Compiled, named: set[str]) -> str | None:
     return owners[0] if len(owners) == 1 and owners[0] in named else None
 
 
-# "identify them as members of the Wagner group", "les identifient comme": the pronoun points back
-_THEM_AS = re.compile(r"(?<!\w)(?:them|les|их)\s+(?:\w+\s+)?(?:as|comme|как)(?!\w)|identif\w* them", re.IGNORECASE)
+# a pronoun inside the identity cue points back ("identify them as", "les identifient comme")
+_THEM = re.compile(r"(?<!\w)(?:them|les)(?!\w)", re.IGNORECASE)
 
 
 def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_actor: str | None,
@@ -584,7 +588,7 @@ def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_acto
     if not last_actor or comp.anaphora is None:
         return []
     ident = cues.IDENTITY.search(sentence)
-    if not ident or not (comp.anaphora.search(sentence) or _THEM_AS.search(sentence)):
+    if not ident or not (comp.anaphora.search(sentence) or _THEM.search(ident.group(0))):
         return []
     out = []
     for key, pat in comp.names.items():
@@ -647,22 +651,14 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
 
 # "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
 _NOT_AFFECTED = re.compile(r"(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*", re.IGNORECASE)
-
-
-_COORDINATED_NEG = re.compile(r"(?<!\w)(?:and|but|et|mais|и|но)\s+(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)",
-                              re.IGNORECASE)
-
-
-_COORDINATED_VERB = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(\w+)(?:\s+(\w+))?", re.IGNORECASE)
-
-
-_COORDINATED_SAYS = re.compile(r"(?<!\w)(?:and|et|и|but|mais|но)\s+(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
+# A negation's reach: a coordinated negated verb ("... and do not mix"), a coordinated verb or
+# statement of its own after a negated one ("... et restent", "... et affirment que"), a contrast
+# ("contrairement au Burkina Faso, où ...": what it introduces is outside the negation)
+_COORDINATED_NEG = re.compile(_AND_BUT + r"(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(_AND_BUT + r"(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_COORDINATED_SAYS = re.compile(_AND_BUT + r"(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
                                r"assur\w*|déclar\w*|заявля\w*|заявил\w*|утвержда\w*)\s*,?\s+(?:that|que|qu['’]|что)(?!\w)",
                                re.IGNORECASE)
-
-
-# "Aucun militaire russe n'est déployé au Togo, contrairement au Burkina Faso, où des instructeurs ...
-# sont présents": what the contrast introduces is outside the negation
 _CONTRAST = re.compile(r"(?<!\w)(?:unlike|contrairement|в отличие от)(?!\w)", re.IGNORECASE)
 
 
@@ -692,7 +688,8 @@ def _negation_at(clause: str) -> int | None:
     return None
 
 
-def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_mentions, sent_mentions, history, comp):
+def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, clause_mentions, sent_mentions, history,
+                      comp):
     clause = text[c_start:c_end]
     # word lists match case-insensitively: searching ``clause`` itself shares its tokens
     visit = cues.VISIT.search(clause)
@@ -769,10 +766,8 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
                 if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
-                if hit.start >= m.end and any(h.actor and h.end <= m.start for h in hits):
+                if _receives(text, c_start, hit, hits, m.end, m.start):
                     continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
-                if _HANDED_TO.search(text, max(c_start, hit.start - 40), hit.start):
-                    continue  # "Wagner handed its positions to regular Russian troops and pulled out of Ukraine"
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m, hit))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
@@ -804,13 +799,13 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
         if any(t[0].kind == "demonym" for t in targets) and any(t[0].kind != "demonym" for t in targets):
             # "shared an airbase in Niamey with American troops": the place named is where they
             # are; the other country's troops are beside them there
-            named = {t[0].iso3 for t in targets if t[0].kind != "demonym"}
-            targets = [t for t in targets if t[0].kind != "demonym" or t[0].iso3 in named]
+            places = {t[0].iso3 for t in targets if t[0].kind != "demonym"}
+            targets = [t for t in targets if t[0].kind != "demonym" or t[0].iso3 in places]
         if modal is None:  # with a plan in the clause, only places named before it count
             pointed = _pointed_targets(text, clause, c_start, hit, targets, history + sent_mentions, home,
                                        present_cue, negated, may_end)
             targets.extend(t for t in pointed if t[1] != "ended" or (
-                _leaver(text, c_start, t[2], hits) in (None, hit.actor) and not _receives(text, c_start, t[2], hit, hits)))
+                _leaver(text, c_start, t[2], hits) in (None, hit.actor) and not _receives_cue(text, c_start, t[2], hit, hits)))
         if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"
@@ -818,15 +813,14 @@ def _claims_in_clause(article, text, sentence, c_start, c_end, hits, clause_ment
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
                     targets.append((m, "present", present_cue.group(0), 0.6))
             if not targets:
-                topic = _colon_topic(text, sentence, c_start, sent_mentions, home)
+                topic = _colon_topic(text, s_start, c_start, sent_mentions, home)
                 if topic is not None:
                     # "The Central African Republic remains the group's showcase: Wagner men guard ..."
                     targets.append((topic, "present", present_cue.group(0), 0.6))
         if (not targets and not negated and modal is None
                 and (present_cue or may_end) and hit.via != "state"
                 and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
-                and not sentence.rstrip().endswith("?") and not _ELSEWHERE.search(clause)
-                and not _ISLAND_POINTER.search(clause)):
+                and not _ELSEWHERE.search(clause) and not _ISLAND_POINTER.search(clause)):
             # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
             # ... The trainers work at Berengo", "depuis que Wagner a plié bagage") puts the actor
             # there, or takes it away, less surely
@@ -874,7 +868,7 @@ def _bare_departure(text: str, hit: ActorHit) -> str | None:
     return cue.group(0) if _BARE_END.match(after, cue.end()) else None
 
 
-def _colon_topic(text: str, sentence: str, c_start: int, sent_mentions: list[Mention], home) -> Mention | None:
+def _colon_topic(text: str, s_start: int, c_start: int, sent_mentions: list[Mention], home) -> Mention | None:
     """The country a sentence opens on, when the clause is what follows its colon ("Belarus is
     the exception: Russian troops ..."); the clause then tells about that country."""
     if not text[max(0, c_start - 2):c_start].startswith(":"):
@@ -883,10 +877,9 @@ def _colon_topic(text: str, sentence: str, c_start: int, sent_mentions: list[Men
     if len({m.iso3 for m in before}) != 1:
         return None
     first = before[0]
-    s_start = text.rfind(sentence, max(0, c_start - len(sentence)), c_start + len(sentence))
     # the country must open the sentence ("The Central African Republic remains ..."), not be
     # one of its later words
-    return first if s_start >= 0 and len(text[s_start:first.start].split()) <= 1 else None
+    return first if len(text[s_start:first.start].split()) <= 1 else None
 
 
 def _sole_host(text: str, history: list[Mention], home) -> Mention | None:
@@ -962,14 +955,22 @@ _HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|п�
                         r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 
 
-def _receives(text: str, c_start: int, cue: str, hit: ActorHit, hits: list[ActorHit]) -> bool:
-    """Whether the actor, named after a leaving cue that another actor before it governs, is the
-    one handed what is left ("свернула деятельность в этой стране, передав позиции Африканскому
-    корпусу"): it does not leave."""
-    pos = text.find(cue, c_start)
+def _receives(text: str, c_start: int, hit: ActorHit, hits: list[ActorHit], after: int, before: int) -> bool:
+    """Whether the actor is the one handed what another leaves: named as the receiver ("handed its
+    positions to regular Russian troops"), or named from ``after`` (the place or cue left) when
+    another actor stands before ``before`` ("Wagner pulled its fighters out of Ukraine, handing
+    its positions to Russian army units"). It does not leave."""
     if _HANDED_TO.search(text, max(c_start, hit.start - 40), hit.start):
         return True
-    return pos >= 0 and hit.start > pos and any(h.actor and h.actor != hit.actor and h.end <= pos for h in hits)
+    return hit.start >= after and any(h.actor and h.actor != hit.actor and h.end <= before for h in hits)
+
+
+def _receives_cue(text: str, c_start: int, cue: str, hit: ActorHit, hits: list[ActorHit]) -> bool:
+    """``_receives`` for a departure from a place pointed to, measured from its leaving cue
+    ("свернула деятельность в этой стране, передав позиции Африканскому корпусу")."""
+    pos = text.find(cue, c_start)
+    after, before = (pos + 1, pos) if pos >= 0 else (len(text) + 1, -1)  # not found: the receiver's words alone
+    return _receives(text, c_start, hit, hits, after, before)
 
 
 def _leaver(text: str, c_start: int, cue: str, hits: list[ActorHit]) -> str | None:

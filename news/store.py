@@ -415,7 +415,6 @@ class BatchWriter:
                 sum(b.article.published is None for b in self.pending) + sum(c.undated() for c in self.chunks))
 
     def flush(self) -> None:
-        count, undated = self.held()
         if self.chunks:
             chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
             self.store.write_tables(concat_chunks(chunks).tables)
@@ -423,6 +422,7 @@ class BatchWriter:
             self.store.write(self.pending)
         else:
             return
+        count, undated = self.held()  # what was just written: held() reads the lists cleared below
         self.batches += 1
         self.written += count
         self.written_undated += undated
