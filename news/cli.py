@@ -23,7 +23,10 @@ from typing import TextIO
 
 from news.csvsafe import safe_cell
 from news.engine_pool import PoolError, stopped_mid_work
+from news.identity import Repeats, text_digest
 from news.sources import Skipped, Unit, expand, read_unit
+from news.sources.common import MAX_FILE_BYTES
+from news.sources.jsonl import bounded_lines
 from news.store import Batch, BatchWriter, Store
 
 BATCH_SIZE = 500
@@ -48,6 +51,14 @@ class IngestReport:
         write and the count of its last article."""
         self.interrupted, self.unstored = True, writer.held()[0]
         self.ingested, self.undated = writer.written, writer.written_undated
+
+    def settle(self, repeats: Repeats, store: Store, say: Callable[[str], None]) -> None:
+        """The run's repeats whose text differs from the first under their id: skip lines,
+        counted as skipped, not as already known (every engine calls this after its last batch)."""
+        for skip in repeats.settle(store.files("articles")):
+            say(skip.line())
+            self.known -= 1
+            self.skipped[skip.kind] += 1
 
     @property
     def errors(self) -> int:
@@ -104,6 +115,7 @@ def run_ingest(
     progress: bool | None = None,
     units: list[Unit] | None = None,
     process: Callable | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """Read every source, process new articles and append them to ``store`` in batches.
 
@@ -113,7 +125,7 @@ def run_ingest(
     """
     if process is None:
         from news.pipeline import process
-    units = expand(sources) if units is None else units
+    units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
     bar, say = progress_bar(len(units), err, progress, "src")
@@ -121,6 +133,7 @@ def run_ingest(
     report = IngestReport()
     known = store.known_ids()
     writer = BatchWriter(store, batch_size)
+    repeats = Repeats()
 
     try:
         for unit in units:
@@ -131,14 +144,17 @@ def run_ingest(
                     continue
                 if item.id in known:
                     report.known += 1
+                    repeats.repeat(item.id, text_digest(item.text), item.source)
                     continue
                 known.add(item.id)
+                repeats.new(item.id, text_digest(item.text))
                 mentions, claims = process(item)
                 writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1
                 report.undated += item.published is None
             bar.update(1)
         writer.flush()
+        report.settle(repeats, store, say)
     except KeyboardInterrupt:
         report.interrupt(writer)
     finally:
@@ -165,21 +181,21 @@ def extract_record(record: dict) -> dict:
     from news.lang import detect_language, normalise_language
     from news.models import Article, article_id
     from news.pipeline import process
-    from news.sources.common import parse_date
+    from news.sources.common import parse_date, text_field
 
     text = record.get("text")
     if not isinstance(text, str):
         raise ValueError("no 'text' field")
     masked = _mask(text)
     url = record.get("url") if isinstance(record.get("url"), str) else None
-    ident = str(record.get("id") or article_id(url, text))
+    ident = text_field(record, "id") or article_id(url, text)
     try:
         published = parse_date(record.get("date"))
     except Exception:
         published = None
     article = Article(
-        id=ident, url=url, title=str(record.get("title") or ""), outlet=str(record.get("outlet") or ""),
-        published=published, language=normalise_language(record.get("language")) or detect_language(masked),
+        id=ident, url=url, title=text_field(record, "title"), outlet=text_field(record, "outlet"),
+        published=published, language=normalise_language(text_field(record, "language")) or detect_language(masked),
         text=masked, source="stdin",
     )
     mentions, claims = process(article)
@@ -192,18 +208,24 @@ def extract_record(record: dict) -> dict:
     }
 
 
-def run_extract(lines: Iterable[str], out: TextIO, err: TextIO) -> int:
+def run_extract(lines: Iterable[tuple[int, bytes | None]], out: TextIO, err: TextIO) -> int:
+    """``extract`` over numbered raw lines (``bounded_lines``): each bad one is a skip line."""
+    from news.sources.common import SourceError, load_json
+
     failed = 0
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
+    for number, raw in lines:
+        if raw is not None and not raw.strip():
             continue
         try:
-            record = json.loads(line)
+            if raw is None:
+                raise SourceError("too large", f"line too large (over {MAX_FILE_BYTES} bytes)")
+            record = load_json(raw.decode("utf-8", errors="replace"))
             if not isinstance(record, dict):
                 raise ValueError("not a JSON object")
             result = extract_record(record)
-        except (ValueError, json.JSONDecodeError) as exc:
-            print(f"skipped stdin:{number}: {exc}", file=err)
+        except (SourceError, ValueError, TypeError, RecursionError) as exc:
+            print(f"skipped stdin:{number}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}",
+                  file=err)
             failed += 1
             continue
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
@@ -289,6 +311,8 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder, http(s) URL or feed")
     ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
     ing.add_argument("--date", type=_article_date, help="publication date for sources that carry none")
+    ing.add_argument("--follow-links", action="store_true",
+                     help="in folders, read symbolic links that lead outside the folder (default: skip them)")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
     ing.add_argument("--engine", choices=["local", "dask"], default="local", help="where to process (default local)")
     ing.add_argument("--jobs", type=int, help="local: worker processes (default: one per CPU for a large input, "
@@ -315,11 +339,12 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
     """The local engine: ``run_ingest`` itself for ``--jobs 1``, a process pool for more, and
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
     if args.jobs == 1:
-        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size)
+        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
+                          follow_links=args.follow_links)
     from news.engine_pool import auto_jobs, run_ingest_pool
     from news.partitions import plan
 
-    planned = plan(args.sources, fsspec=False)
+    planned = plan(args.sources, fsspec=False, follow_links=args.follow_links)
     jobs = args.jobs or auto_jobs(planned)
     if jobs == 1:
         return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
@@ -361,7 +386,8 @@ def _main(argv: list[str] | None) -> int:
 
             try:
                 report = run_ingest_dask(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                                         scheduler=args.scheduler, workers=args.workers, partitions=args.partitions)
+                                         scheduler=args.scheduler, workers=args.workers, partitions=args.partitions,
+                                         follow_links=args.follow_links)
             except EngineError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
@@ -385,8 +411,7 @@ def _main(argv: list[str] | None) -> int:
             return 130  # the shell's code for a run stopped by Ctrl-C
         return 1 if report.errors else 0
     if args.command == "extract":
-        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
-        return run_extract(stdin, sys.stdout, sys.stderr)
+        return run_extract(bounded_lines(sys.stdin.buffer), sys.stdout, sys.stderr)
     if args.command == "layers":
         from news.queries import layer_rows
 

@@ -55,7 +55,6 @@ from news.partitions import (  # noqa: F401 - re-exported
     URL_WEIGHT,
     Committer,
     Piece,
-    _Block,
     _expand_fsspec,
     _fsspec_protocol,
     _read_block,
@@ -142,6 +141,7 @@ def run_ingest_dask(
     workers: int | None = None,
     partitions: int | None = None,
     client=None,
+    follow_links: bool = False,
 ):
     """``news.cli.run_ingest`` on Dask: same report, same store rows, same skip lines.
 
@@ -159,7 +159,7 @@ def run_ingest_dask(
     if workers is not None and workers < 1:
         raise EngineError("--workers must be at least 1")
 
-    units = plan(sources)
+    units = plan(sources, follow_links=follow_links)
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
 
@@ -208,5 +208,6 @@ def run_ingest_dask(
             committer.receive(i, result)
             submit_more()
         writer.flush()
+        report.settle(committer.repeats, store, say)
         report.batches = writer.batches
     return report

@@ -264,6 +264,7 @@ def run_ingest_pool(
         committer = Committer(parts, report, writer, known, say)
         _drive(pool, committer, window, (known_path, default_date), bar.update)
         writer.flush()
+        report.settle(committer.repeats, store, say)
     except KeyboardInterrupt:  # Ctrl-C: the workers ignore it; stop them and keep what is written
         _stop(pool)
         report.interrupt(writer)

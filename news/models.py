@@ -57,14 +57,33 @@ def normalise_text(text: str) -> str:
     return _WS.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
 
 
+_TRACKING = ("utm_", "fbclid", "gclid")
+
+
 def canonical_url(url: str) -> str:
-    """Drop fragments, tracking parameters and trailing slashes: one story, one id."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+    """One story, one id: tracking parameters, trailing slashes and in-page anchors dropped.
+
+    What distinguishes pages is kept: a query key with no value (``news.php?123``, where the
+    key *is* the story) and a route-like fragment (``#/article/1``, ``#!/story/2``: single-page
+    sites route on it). Only a plain anchor (``#comments``) is the same page.
+    """
+    from urllib.parse import parse_qsl, quote_plus, urlencode, urlsplit, urlunsplit
 
     parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query) if not k.lower().startswith(("utm_", "fbclid", "gclid"))]
+    items: list[tuple[str, str, bool]] = []  # (key, value, written with "=")
+    for item in parts.query.split("&"):
+        if not item:
+            continue
+        pairs = parse_qsl(item, keep_blank_values=True)
+        if not pairs:
+            continue
+        key, value = pairs[0]
+        if not key.lower().startswith(_TRACKING):
+            items.append((key, value, "=" in item))
+    query = "&".join(urlencode([(k, v)]) if eq else quote_plus(k) for k, v, eq in sorted(items))
     path = parts.path.rstrip("/") or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(sorted(query)), ""))
+    fragment = parts.fragment if parts.fragment.startswith(("/", "!")) else ""
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, fragment))
 
 
 def article_id(url: str | None, text: str) -> str:

@@ -23,8 +23,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
+from news.identity import Repeats, text_digest
 from news.sources import JSONL_EXT, KNOWN_EXT, Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Chunk
 
@@ -98,7 +99,7 @@ def _expand_fsspec(source: str) -> list[tuple[Unit, str | None, int]]:
         return [(Unit("unsupported:" + (str(exc).splitlines() or [type(exc).__name__])[0][:120], source), None, 0)]
 
 
-def plan(sources: list[str], *, fsspec: bool = True) -> list[tuple[Unit, str | None, int]]:
+def plan(sources: list[str], *, fsspec: bool = True, follow_links: bool = False) -> list[tuple[Unit, str | None, int]]:
     """Every unit to read in the sequential engine's order, with its fsspec URL and size.
 
     ``fsspec=False`` reads sources as the sequential engine does (``expand``), which takes
@@ -110,7 +111,7 @@ def plan(sources: list[str], *, fsspec: bool = True) -> list[tuple[Unit, str | N
         if fsspec and _fsspec_protocol(source):
             units.extend(_expand_fsspec(source))
             continue
-        for unit in expand([source]):
+        for unit in expand([source], follow_links=follow_links):
             size = URL_WEIGHT
             if unit.kind == "file":
                 try:
@@ -138,7 +139,9 @@ def _split_points(piece_unit: Unit, fs_url: str | None, size: int, block: int) -
             if target <= points[-1]:
                 continue
             fh.seek(target - 1)
-            fh.readline()  # to the end of the line that holds byte target-1
+            # to the end of the line that holds byte target-1, a bounded read at a time
+            while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
             pos = fh.tell()
             if pos >= size:
                 break
@@ -184,35 +187,73 @@ def partition(units: list[tuple[Unit, str | None, int]], n: int) -> list[list[Pi
 # ----------------------------------------------------------------------------- work (workers)
 
 
-class _Block:
-    """A path-like over bytes already read: what ``iter_jsonl`` needs (``open`` and ``str``)."""
+class _Range:
+    """A path-like over bytes ``start`` to ``end`` of a file, opened as a stream: what
+    ``iter_jsonl`` needs (``open`` and ``str``). Why not the bytes read at once: a block is
+    whole lines, and one line of hundreds of megabytes made a block that size in memory;
+    streamed, ``iter_jsonl`` reads past such a line in chunks and skips it."""
 
-    def __init__(self, name: str, data: bytes) -> None:
-        self.name, self.data = name, data
+    def __init__(self, name: str, opener: Callable[[], BinaryIO], start: int, end: int | None) -> None:
+        self.name, self._opener, self.start, self.end = name, opener, start, end
 
-    def open(self, mode: str = "rb") -> io.BytesIO:
-        return io.BytesIO(self.data)
+    def open(self, mode: str = "rb") -> BinaryIO:
+        fh = self._opener()
+        fh.seek(self.start)
+        if self.end is None:
+            return fh
+        return io.BufferedReader(_Bounded(fh, self.end - self.start), buffer_size=1 << 16)
 
     def __str__(self) -> str:
         return self.name
 
 
+class _Bounded(io.RawIOBase):
+    """At most ``left`` bytes of ``fh`` from where it stands; closes ``fh`` when closed."""
+
+    def __init__(self, fh: BinaryIO, left: int) -> None:
+        self._fh, self._left = fh, left
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        want = min(len(buffer), self._left)
+        if want <= 0:
+            return 0
+        data = self._fh.read(want)
+        buffer[:len(data)] = data
+        self._left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        self._fh.close()
+        super().close()
+
+
+def _count_lines(opener: Callable[[], BinaryIO], start: int, end: int | None) -> int:
+    """Newlines between ``start`` and ``end``, read a megabyte at a time (the progress count)."""
+    lines = 0
+    with _Range("", opener, start, end).open() as fh:
+        while chunk := fh.read(1 << 20):
+            lines += chunk.count(b"\n")
+    return lines
+
+
 def _read_block(piece: Piece, default_date: date | None) -> tuple[Iterator, int]:
     from news.sources.jsonl import iter_jsonl
 
-    if piece.fs_url:
-        import fsspec
+    def opener() -> BinaryIO:
+        if piece.fs_url:
+            import fsspec
 
-        opener = fsspec.open(piece.fs_url, "rb")
-    else:
-        opener = open(piece.unit.location, "rb")  # noqa: SIM115
+            return fsspec.open(piece.fs_url, "rb").open()
+        return open(piece.unit.location, "rb")  # noqa: SIM115 - closed by iter_jsonl's with
+
     try:
-        with opener as fh:
-            fh.seek(piece.start or 0)
-            data = fh.read() if piece.end is None else fh.read(piece.end - (piece.start or 0))
+        lines = _count_lines(opener, piece.start or 0, piece.end)
     except OSError as exc:
         return iter([Skipped(piece.name, "unreadable", f"cannot read ({exc.strerror or exc})")]), 0
-    return iter_jsonl(_Block(piece.name, data), default_date=default_date), data.count(b"\n")
+    return iter_jsonl(_Range(piece.name, opener, piece.start or 0, piece.end), default_date=default_date), lines
 
 
 def _read_fsspec_file(piece: Piece, default_date: date | None) -> Iterator:
@@ -270,6 +311,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None) 
     any processing, as the sequential engine does. The articles go back as Arrow columns (a
     ``Chunk``), so the client only slices and writes them.
     """
+    from news.identity import text_digest
     from news.pipeline import process
 
     seen: set[str] = set()
@@ -277,13 +319,13 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None) 
     for piece in pieces:
         skips: list[Skipped] = []
         done: list[Batch] = []
-        dropped = 0
+        dropped: list[tuple[str, str, str]] = []  # (id, text digest, source) of each repeat
         items, lines = _read_piece(piece, default_date)
         for item in items:
             if isinstance(item, Skipped):
                 skips.append(item)
             elif item.id in known or item.id in seen:
-                dropped += 1
+                dropped.append((item.id, text_digest(item.text), item.source))
             else:
                 seen.add(item.id)
                 mentions, claims = process(item)
@@ -348,6 +390,7 @@ class Committer:
     def __init__(self, parts: list[list[Piece]], report: IngestReport, writer: BatchWriter, known: set[str],
                  say: Callable[[str], None]) -> None:
         self.parts, self.report, self.writer, self.known, self.say = parts, report, writer, known, say
+        self.repeats = Repeats()
         self.committed = 0  # partitions committed so far
         self._waiting: dict[int, list] = {}  # results that came back before an earlier partition's
         self._line_offset: dict[str, int] = {}
@@ -370,16 +413,27 @@ class Committer:
                 offset = self._line_offset.get(piece.name, 0) if piece.start else 0
                 skips = _renumber(skips, piece, offset)
                 self._line_offset[piece.name] = offset + lines
-            report.known += dropped
+            report.known += len(dropped)
             for entry in skips:
                 self.say(entry.line())
                 (report.skipped if entry.error else report.notices)[entry.kind] += 1
             if chunk is None:
+                for repeat in dropped:
+                    self.repeats.repeat(*repeat)
                 continue
             ids = chunk.ids()
             keep = [aid not in known for aid in ids]  # met in an earlier partition of this run
             report.known += keep.count(False)
             known.update(ids)
+            articles = chunk.tables["articles"]
+            for aid, text, source, new in zip(ids, articles.column("text").to_pylist(),
+                                              articles.column("source").to_pylist(), keep, strict=True):
+                if new:
+                    self.repeats.new(aid, text_digest(text or ""))
+                else:
+                    self.repeats.repeat(aid, text_digest(text or ""), source)
+            for repeat in dropped:  # after the piece's own first copies, as a sequential run meets them
+                self.repeats.repeat(*repeat)
             chunk = chunk.keep(keep)
             self.writer.add_chunk(chunk)
             report.ingested += len(chunk)

@@ -618,7 +618,7 @@ def _request_claims(article: Article, text: str, sentence: str, s_start: int, co
     places = [m for m in earlier if s_start <= m.start < s_start + req.start() and m.kind != "demonym"]
     ref = cues.PLURAL_PLACE_ANAPHORA.search(before) or cues.PLACE_ANAPHORA.search(before)
     if ref is not None:
-        pool = [m for m in earlier if m.start < s_start + ref.start() and m.kind != "demonym"]
+        pool = [m for m in earlier[-_REACH:] if m.start < s_start + ref.start() and m.kind != "demonym"]
         want = 2 if cues.PLURAL_PLACE_ANAPHORA.search(before) else 1
         if "afric" in ref.group(0).lower():
             pool = [m for m in pool if _in_africa(m)]
@@ -1092,9 +1092,17 @@ _ISLANDS = {"MDG", "CUB", "CPV", "STP", "COM", "MUS", "SYC", "GNQ", "LKA", "CYP"
             "IDN", "TWN", "HTI", "DOM", "JAM", "NZL", "SGP", "BHR", "FJI", "PNG", "TLS", "GBR", "MDV"}
 
 
+# How many of the latest mentions a pointing phrase ("there", "the country", "the region") may
+# reach back to. Far more than any article's pointer needs (news names a few dozen places), and
+# what keeps a pointer's search from growing with the article: text of a megabyte names tens of
+# thousands of places, and scanning them all for every pointer was quadratic.
+_REACH = 256
+
+
 def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, present_cue, negated):
     """Countries that "there", "the country" or "both countries" point back to."""
     out = []
+    earlier = earlier[-_REACH:]
     plural = cues.PLURAL_PLACE_ANAPHORA.search(clause)
     ref = plural or cues.PLACE_ANAPHORA.search(clause)
     if not ref:
@@ -1158,6 +1166,7 @@ def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, 
     ref = cues.REGION_ANAPHORA.search(clause)
     if not ref or negated:
         return []
+    earlier = earlier[-_REACH:]
     # "have pulled out of the province": leaving the region named before, as leaving it by name is
     left = _leaving_cue_before(clause[:ref.start()])
     if left is None and not present_cue:

@@ -7,6 +7,7 @@ command line decides what to store and what to print.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -14,7 +15,15 @@ from pathlib import Path
 
 from news.fetch import Fetched, FetchError, fetch, is_http_url
 from news.models import Article
-from news.sources.common import MAX_FILE_BYTES, Skipped, SourceError, check_bytes, decode_utf8, make_article
+from news.sources.common import (
+    Skipped,
+    SourceError,
+    check_bytes,
+    decode_utf8,
+    make_article,
+    read_regular,
+    regular_size,
+)
 from news.sources.feeds import iter_feed, looks_like_feed
 from news.sources.html import article_from_html
 from news.sources.jsonl import iter_jsonl
@@ -37,23 +46,61 @@ class Unit:
     location: str
 
 
-def expand(sources: list[str]) -> list[Unit]:
-    """Files and URLs to read, folders walked (sorted, hidden and sidecar files left out)."""
+def expand(sources: list[str], *, follow_links: bool = False) -> list[Unit]:
+    """Files and URLs to read, folders walked (sorted, hidden and sidecar files left out).
+
+    A symbolic link inside a folder that leads out of it (``story.txt -> /etc/passwd``) is not
+    followed unless ``follow_links``: a folder of articles someone else assembled must not read
+    the rest of the machine into the store. It becomes a "link" unit, reported and skipped.
+    Links that stay inside the folder are read like the files they point to.
+    """
     units: list[Unit] = []
     for source in sources:
         path = Path(source)
         if "://" in source:
             units.append(Unit("url", source))
         elif path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(p.startswith(".") for p in rel) and child.suffix.lower() in KNOWN_EXT:
-                    units.append(Unit("file", str(child)))
-        elif path.is_file():
+            units.extend(_walk(path, follow_links))
+        elif path.is_file() or path.exists():  # a FIFO or device given by name: read_unit refuses it
             units.append(Unit("file", source))
         else:
             units.append(Unit("missing", source))
     return units
+
+
+def _walk(folder: Path, follow_links: bool) -> list[Unit]:
+    root = folder.resolve()
+    units: list[Unit] = []
+    seen: set[str] = set()  # real folders walked: followed links can loop
+    for dirpath, dirnames, filenames in os.walk(folder, followlinks=follow_links):
+        here = Path(dirpath)
+        real = os.path.realpath(here)
+        if real in seen:
+            dirnames[:] = []
+            continue
+        seen.add(real)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if not follow_links:
+            for d in [d for d in dirnames if (here / d).is_symlink()]:
+                dirnames.remove(d)
+                if not _inside(here / d, root):
+                    units.append(Unit("link", str(here / d)))
+        for name in filenames:
+            child = here / name
+            if name.startswith(".") or child.suffix.lower() not in KNOWN_EXT:
+                continue
+            if not follow_links and child.is_symlink() and not _inside(child, root):
+                units.append(Unit("link", str(child)))
+            else:
+                units.append(Unit("file", str(child)))
+    return sorted(units, key=lambda u: Path(u.location).relative_to(folder).parts)
+
+
+def _inside(link: Path, root: Path) -> bool:
+    try:
+        return link.resolve().is_relative_to(root)
+    except (OSError, RuntimeError):  # a loop of links
+        return False
 
 
 def read_unit(
@@ -66,6 +113,8 @@ def read_unit(
     try:
         if unit.kind == "missing":
             raise SourceError("missing", "no such file or folder")
+        if unit.kind == "link":
+            raise SourceError("link", "symbolic link out of the folder, not followed (--follow-links to read it)")
         if unit.kind == "url":
             yield from _read_url(unit.location, default_date, fetcher)
         else:
@@ -104,13 +153,14 @@ def _read_url(url: str, default_date: date | None, fetcher) -> Iterator[Article 
 def _read_file(path: Path, default_date: date | None, fetcher) -> Iterator[Article | Skipped]:
     suffix = path.suffix.lower()
     if suffix in JSONL_EXT:
+        try:
+            regular_size(path, limit=None)  # a corpus file: the size limit is per line
+        except OSError as exc:
+            raise SourceError("unreadable", f"cannot read ({exc.strerror or exc})") from exc
         yield from iter_jsonl(path, default_date=default_date)
         return
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise SourceError("too large", f"too large ({size} bytes, limit {MAX_FILE_BYTES})")
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise SourceError("unreadable", f"cannot read ({exc.strerror or exc})") from exc
     check_bytes(data)

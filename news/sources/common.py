@@ -7,10 +7,14 @@ where an article came from.
 
 from __future__ import annotations
 
+import json
+import os
 import re
+import stat
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
+from pathlib import Path
 
 from news.clean import clean_text
 from news.fetch import is_http_url
@@ -54,6 +58,34 @@ def printable(value: str) -> str:
     )
 
 
+def regular_size(path: Path, limit: int | None = MAX_FILE_BYTES) -> int:
+    """The size of a regular file of at most ``limit`` bytes; SourceError for a FIFO, device or
+    socket, which would block a read forever or never end (checked before opening: opening a
+    FIFO already blocks)."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError("special file", "not a regular file (a pipe, device or socket): refused")
+    if limit is not None and st.st_size > limit:
+        raise SourceError("too large", f"too large ({st.st_size} bytes, limit {MAX_FILE_BYTES})")
+    return st.st_size
+
+
+def read_regular(path: Path) -> bytes:
+    """A regular file's bytes, at most MAX_FILE_BYTES of them, whatever its size claims.
+
+    Why a bounded read and not the size check alone: kernel files (``/proc``, ``/sys``) say
+    they hold 0 bytes and then give any amount. One that says 0 and gives bytes is refused.
+    """
+    size = regular_size(path)
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if size == 0 and data:
+        raise SourceError("special file", "a kernel or pseudo file (says 0 bytes, gives more): refused")
+    if len(data) > MAX_FILE_BYTES:
+        raise SourceError("too large", f"too large (over {MAX_FILE_BYTES} bytes)")
+    return data
+
+
 def check_bytes(data: bytes) -> None:
     """Refuse binary or empty content early, with a reason a person can act on."""
     if not data.strip():
@@ -78,6 +110,36 @@ def decode_utf8(data: bytes) -> str:
     except UnicodeDecodeError as exc:
         bad = data[exc.start]
         raise SourceError("not UTF-8", f"not UTF-8 (byte 0x{bad:02x} at offset {exc.start}); re-encode as UTF-8") from exc
+
+
+def load_json(data: str | bytes, what: str = "JSON", kind: str = "bad JSON") -> object:
+    """``json.loads``, with every way a value can fail to load as one SourceError.
+
+    Why more than JSONDecodeError: an integer of more than 4,300 digits raises a plain
+    ValueError, and deep nesting a RecursionError. Either, uncaught, ended the whole ingest with
+    a traceback, lost the batch in progress and did the same on the same line at every rerun.
+    """
+    try:
+        return json.loads(data)
+    except json.JSONDecodeError as exc:
+        raise SourceError(kind, f"bad {what} ({exc.msg} at column {exc.colno})") from exc
+    except RecursionError as exc:
+        raise SourceError(kind, f"bad {what} (nested too deeply)") from exc
+    except ValueError as exc:
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise SourceError(kind, f"bad {what} ({reason})") from exc
+
+
+def text_field(record: dict, key: str) -> str:
+    """A metadata field as one string: text as given, a number written out, anything else
+    (a list, an object, a bool) as nothing. ``str()`` of any JSON value is no title: a nested
+    list renders as brackets (or fails past the recursion limit)."""
+    value = record.get(key)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

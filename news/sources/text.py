@@ -7,14 +7,15 @@ date comes from the sidecar or ``--date``; without either the article is stored 
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from pathlib import Path
 
 from news.clean import clean_text
 from news.models import Article
-from news.sources.common import SourceError, make_article, parse_date
+from news.sources.common import SourceError, load_json, make_article, parse_date, text_field
+
+MAX_SIDECAR_BYTES = 1 << 20  # metadata of one article: a title, a date, a URL
 
 _SENTENCE_END = re.compile(r"[.!;:,…»\"']$")
 
@@ -50,9 +51,13 @@ def read_sidecar(path: Path) -> dict:
     if sidecar is None:
         return {}
     try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        if sidecar.stat().st_size > MAX_SIDECAR_BYTES:
+            raise SourceError("bad sidecar", f"sidecar {sidecar.name} too large (limit {MAX_SIDECAR_BYTES} bytes)")
+        meta = load_json(sidecar.read_text(encoding="utf-8"), f"sidecar {sidecar.name}")
+    except (OSError, UnicodeDecodeError) as exc:
         raise SourceError("bad sidecar", f"unreadable sidecar {sidecar.name} ({exc})") from exc
+    except SourceError as exc:
+        raise SourceError("bad sidecar", str(exc)) from exc
     if not isinstance(meta, dict):
         raise SourceError("bad sidecar", f"sidecar {sidecar.name} is not a JSON object")
     return meta
@@ -69,9 +74,9 @@ def article_from_text(text: str, *, path: Path, default_date: date | None) -> Ar
     return make_article(
         text=body,
         source=str(path),
-        title=str(meta.get("title") or heading or path.stem),
+        title=text_field(meta, "title") or heading or path.stem,
         url=meta.get("url") if isinstance(meta.get("url"), str) else None,
-        outlet=str(meta.get("outlet") or ""),
+        outlet=text_field(meta, "outlet"),
         published=published,
-        language=meta.get("language"),
+        language=meta.get("language") if isinstance(meta.get("language"), str) else None,
     )
