@@ -11,8 +11,12 @@ Why these rules:
   batch again under a new name with no duplicate.
 - If two writers race and store the same article twice, readers keep the copy from the
   earliest batch (and only that batch's mentions/claims), so counts never double.
-- A file whose footer cannot be read is reported once as a warning and ignored: one bad file
-  must not take the whole store (or the dashboard) down.
+- A file whose footer cannot be read, or whose columns do not match its table (a column
+  missing, of another kind, or one the table does not have), is reported once as a warning and
+  ignored: one bad file must not take the whole store (or the dashboard) down. DuckDB unions
+  the files of a table by name, so a single file with ``date`` as an integer, even one no batch
+  commits, fails every query of that table; an extra column may clash with the ``filename`` the
+  views add, or with another file's.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import os
 import time
 import uuid
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -87,6 +91,47 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 
+# The kinds of Arrow type a stored column may have: other widths of the same kind (int32, large
+# strings, nanosecond timestamps, written by another tool) union with ours; another kind does not.
+_KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
+    ("string", lambda t: pa.types.is_string(t) or pa.types.is_large_string(t)
+     or getattr(pa.types, "is_string_view", lambda _: False)(t)),
+    ("integer", pa.types.is_integer),
+    ("float", pa.types.is_floating),
+    ("date", pa.types.is_date),
+    ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
+)
+
+
+def _kind(dtype: pa.DataType) -> str | None:
+    return next((name for name, test in _KINDS if test(dtype)), None)
+
+
+def schema_problem(schema: pa.Schema, table: str) -> str | None:
+    """What keeps a file of ``schema`` out of ``table`` (None when it fits), in a few words.
+
+    Every column of the table must be there, of the same kind (``_KINDS``), and no other: a
+    missing column would be NULL in every row the file holds, and a column of another kind or
+    an unknown one can make the union of the table's files fail for all of them.
+    """
+    expected = SCHEMAS[table]
+    found = {field.name: field.type for field in schema}
+    problems = []
+    missing = [name for name in expected.names if name not in found]
+    if missing:
+        problems.append(f"no {', '.join(missing)} column{'s' * (len(missing) > 1)}")
+    for field in expected:
+        got = found.get(field.name)
+        if got is not None and _kind(got) != _kind(field.type):
+            problems.append(f"{field.name} is {got}, not {field.type}")
+    extra = [name for name in found if name not in expected.names]
+    if extra:
+        problems.append(f"unexpected column{'s' * (len(extra) > 1)} {', '.join(extra)}")
+    if not problems:
+        return None
+    text = "; ".join(problems)
+    return text if len(text) <= 200 else text[:197] + "..."
+
 
 _VERDICTS: dict[tuple[str, int, int], tuple[bool, str]] = {}  # (path, size, mtime) -> (readable, why not)
 
@@ -114,12 +159,18 @@ class Batch:
 
 class Store:
     """A store folder. Cheap to create; every read lists the files afresh (an ingest may be
-    writing), remembering only which files it already found unreadable."""
+    writing), remembering only which files it already found unreadable.
+
+    ``ignored`` maps each file it ignored (as ``table/name`` inside the store) to why: what the
+    dashboard shows its viewer, who has no terminal for the warnings and no business with the
+    server's paths.
+    """
 
     def __init__(self, root: str | os.PathLike | None = None) -> None:
         self.root = resolve_store(root)
         self._verdicts: dict[tuple[str, int, int], tuple[bool, str]] = {}
         self._warned: set[str] = set()
+        self.ignored: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"Store({str(self.root)!r})"
@@ -147,6 +198,12 @@ class Store:
             self._warned.add(key)
             warnings.warn(message, StoreWarning, stacklevel=3)
 
+    def _ignore(self, path: Path, why: str) -> None:
+        """Report ``path`` once (a warning naming it, and ``ignored``); the caller skips it."""
+        name = f"{path.parent.name}/{path.name}"
+        self.ignored.setdefault(name, why.replace(str(path), name))  # pyarrow's messages may hold the path
+        self._warn(str(path), f"ignoring store file {path}: {why}")
+
     def _check_tmp(self, path: Path) -> None:
         try:
             age = time.time() - path.stat().st_mtime
@@ -165,21 +222,21 @@ class Store:
         if found is None:
             try:
                 handle = pq.ParquetFile(path)
-                names = handle.schema_arrow.names
-                missing = [c for c in ("article_id" if table != "articles" else "id",) if c not in names]
-                if missing:
-                    raise ValueError(f"no {missing[0]} column")
-                # Decompress every page once: a file whose footer is fine but whose data is not
-                # (bit rot, a bad copy) would otherwise fail every query that reads the table.
-                for group in range(handle.num_row_groups):
-                    handle.read_row_group(group)
-                found = (True, "")
+                problem = schema_problem(handle.schema_arrow, table)  # the footer only: cheap
+                if problem:
+                    found = (False, f"its columns do not match the {table} table ({problem})")
+                else:
+                    # Decompress every page once: a file whose footer is fine but whose data is not
+                    # (bit rot, a bad copy) would otherwise fail every query that reads the table.
+                    for group in range(handle.num_row_groups):
+                        handle.read_row_group(group)
+                    found = (True, "")
             except Exception as exc:  # pyarrow raises several types for torn files
-                found = (False, f"ignoring unreadable store file {path}: {str(exc).splitlines()[0][:160]}")
+                found = (False, f"unreadable ({_first_line(exc)})")
             # Batch files are never rewritten, so a verdict on (path, size, mtime) holds for the process.
             _VERDICTS[key] = self._verdicts[key] = found
         if not found[0]:
-            self._warn(str(path), found[1])
+            self._ignore(path, found[1])
         return found[0]
 
     def connect(self) -> duckdb.DuckDBPyConnection:
@@ -230,7 +287,7 @@ class Store:
             try:
                 ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
             except Exception as exc:
-                self._warn(str(path), f"ignoring unreadable store file {path}: {exc}")
+                self._ignore(path, f"unreadable ({_first_line(exc)})")
         return ids
 
     # -- writing ---------------------------------------------------------------------------
@@ -273,6 +330,11 @@ class Store:
             with contextlib.suppress(OSError):  # a disk-full half file would only take space and warn later
                 tmp.unlink()
             raise
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception's first line, short enough for a one-line warning."""
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:160]
 
 
 def empty_frame(table: str) -> pd.DataFrame:

@@ -121,6 +121,35 @@ def test_layers_command(tmp_path):
     assert empty.returncode == 0 and empty.stdout.splitlines()[1:] == []
 
 
+def test_layers_reports_and_ignores_a_claims_file_of_the_wrong_types(tmp_path):
+    """A parquet file dropped into claims/ with ``date`` as int64 and ``iso3`` as int: one warning
+    line naming it, the good rows printed, exit 0; and an ingest still adds to the store."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    store = Store(tmp_path / "store")
+    day = date(2023, 4, 1)
+    store.write([Batch(Article("a", "https://example.org/a", "A title", "Wire", day, "en", "body", "t"), [],
+                       [Claim("a", "wagner", "MLI", None, 17.0, -4.0, "present", day, "ev", "cue", 0.8)])])
+    bad = store.root / "claims" / "part-99999999999999999999-dropped0.parquet"
+    claims = pq.read_table(next((store.root / "claims").glob("part-*.parquet")))
+    claims = claims.set_column(claims.schema.get_field_index("iso3"), "iso3", pa.array([466], pa.int64()))
+    pq.write_table(claims.set_column(claims.schema.get_field_index("date"), "date", pa.array([20230401], pa.int64())),
+                   bad)
+    out = run(["layers", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    header, row = out.stdout.splitlines()
+    assert row.startswith("wagner,MLI,") and "https://example.org/a" in row
+    warned = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(warned) == 1 and warned[0].startswith("warning: ") and bad.name in warned[0], out.stderr
+    story = tmp_path / "story.txt"
+    story.write_text("Wagner in Libya\n\nWagner fighters are still deployed in Libya.\n", encoding="utf-8")
+    more = run(["ingest", str(story), "--date", "2023-05-01", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert more.returncode == 0, more.stderr
+    after = run(["layers", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert after.returncode == 0 and {"MLI", "LBY"} <= {r.split(",")[1] for r in after.stdout.splitlines()[1:]}
+
+
 def test_layers_of_an_undated_text_file(tmp_path):
     # a .txt without --date or sidecar: dates are empty (not "NaT"), the title is its headline
     story = tmp_path / "story.txt"
