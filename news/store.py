@@ -1,14 +1,19 @@
 """The store: an append-only Parquet dataset (articles/, mentions/, claims/) read with DuckDB.
 
 Why these rules:
-- One file per ingest batch per table, written under a hidden ``.tmp-`` name and
+- One file per ingest batch per table, written under a hidden ``.tmp-<pid>@<host>-`` name and
   ``os.replace``d into place: readers never see half a file, and a crash leaves at most a
-  hidden leftover.
+  hidden leftover. Readers skip such files without a word (they may be a running ingest's, and
+  the reader can do nothing about them); the next ingest deletes those whose writer is gone
+  (``Store.clean_temporaries``), telling them from a concurrent writer's by the pid in the name.
 - The three files of a batch share a name (``part-<batch>.parquet``). Claims and mentions are
   written first and the articles file last, and readers take mentions/claims only from batches
   whose articles file exists. So an article id in ``articles/`` implies its mentions and claims
   are whole, and the leftovers of a batch killed half-way are invisible; the rerun writes that
-  batch again under a new name with no duplicate.
+  batch again under a new name with no duplicate. Such an orphan batch (claims or mentions
+  files and no articles file) is kept: the next ingest names it once, remembering it in
+  ``.orphans-reported`` in the store, and neither ``layers`` nor the dashboard mention it, since
+  it changes no answer and a warning on every command would teach users to ignore warnings.
 - If two writers race and store the same article twice, readers keep the copy from the
   earliest batch (and only that batch's mentions/claims), so counts never double.
 - A file whose footer cannot be read, or whose columns do not match its table (a column
@@ -23,6 +28,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import time
 import uuid
 import warnings
@@ -44,7 +51,13 @@ DEFAULT_STORE = REPO / "data" / "store"
 ENV_VAR = "FOOTPRINT_STORE"
 TABLES = ("articles", "mentions", "claims")
 TMP_PREFIX = ".tmp-"
-STALE_TMP_SECONDS = 60.0
+# A temporary file whose writer cannot be asked (no pid in its name, or written on another host
+# sharing the store) is left over once this old: writing one batch file takes seconds. The same
+# age makes claims/mentions without their articles file an orphan batch rather than one in progress.
+STALE_SECONDS = 3600.0
+ORPHANS_REPORTED = ".orphans-reported"
+_HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "localhost"
+_OWNER = re.compile(r"(\d+)@([A-Za-z0-9._]+)-")
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -137,7 +150,39 @@ _VERDICTS: dict[tuple[str, int, int], tuple[bool, str]] = {}  # (path, size, mti
 
 
 class StoreWarning(UserWarning):
-    """A store file we ignore (corrupt, or a stale temporary left by a killed ingest)."""
+    """A store file we ignore (unreadable, or its columns do not match its table)."""
+
+
+def owner_tag(pid: int | None = None) -> str:
+    """``<pid>@<host>``, put in a temporary file's name so that a later run can tell whether its
+    writer is still running (a pid says nothing about a process on another host)."""
+    return f"{os.getpid() if pid is None else pid}@{_HOST}"
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists on this host (someone else's counts: signal 0 is refused)."""
+    if pid <= 0:  # 0 and negatives would name process groups
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, another user's
+        return True
+    return True
+
+
+def writer_gone(tagged: str, mtime: float, now: float) -> bool:
+    """Whether the temporary whose name goes on with ``tagged`` (after its prefix) is left over.
+
+    With this host's ``owner_tag`` only when that process has ended, however old the file (a
+    long ingest's file is never taken from under it); without one, or from another host, when it
+    is older than ``STALE_SECONDS``. A reused pid keeps a leftover until that process ends.
+    """
+    owner = _OWNER.match(tagged)
+    if owner and owner.group(2) == _HOST:
+        return not pid_alive(int(owner.group(1)))
+    return now - mtime > STALE_SECONDS
 
 
 def resolve_store(path: str | os.PathLike | None = None) -> Path:
@@ -184,9 +229,6 @@ class Store:
             return []
         good = []
         for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(TMP_PREFIX):
-                self._check_tmp(entry)
-                continue
             if entry.name.startswith(".") or entry.suffix != ".parquet" or not entry.is_file():
                 continue
             if self._readable(entry, table):
@@ -203,14 +245,6 @@ class Store:
         name = f"{path.parent.name}/{path.name}"
         self.ignored.setdefault(name, why.replace(str(path), name))  # pyarrow's messages may hold the path
         self._warn(str(path), f"ignoring store file {path}: {why}")
-
-    def _check_tmp(self, path: Path) -> None:
-        try:
-            age = time.time() - path.stat().st_mtime
-        except OSError:
-            return
-        if age > STALE_TMP_SECONDS:  # younger ones are most likely an ingest still writing
-            self._warn(str(path), f"ignoring leftover temporary file {path} (an interrupted ingest?)")
 
     def _readable(self, path: Path, table: str) -> bool:
         try:
@@ -290,6 +324,59 @@ class Store:
                 self._ignore(path, f"unreadable ({_first_line(exc)})")
         return ids
 
+    # -- what killed writers leave ---------------------------------------------------------
+
+    def clean_temporaries(self) -> list[Path]:
+        """Delete the ``.tmp-`` files of writers that are gone (``writer_gone``); returns them.
+
+        For the start of an ingest: a killed one leaves its half-written file behind, and nobody
+        else would ever remove it. Readers never delete (the dashboard may not own the store).
+        """
+        removed, now = [], time.time()
+        for table in TABLES:
+            folder = self.root / table
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                if not entry.name.startswith(TMP_PREFIX):
+                    continue
+                with contextlib.suppress(OSError):  # gone already (another cleaner), or not ours to delete
+                    if writer_gone(entry.name[len(TMP_PREFIX):], entry.stat().st_mtime, now):
+                        entry.unlink()
+                        removed.append(entry)
+        return removed
+
+    def orphan_batches(self) -> list[str]:
+        """Batches with claims or mentions files and no articles file (their commit record), older
+        than ``STALE_SECONDS`` (a younger one may be a running ingest's): left by a killed ingest,
+        invisible to readers, and rewritten under another name by the rerun."""
+        committed = {p.stem for p in (self.root / "articles").glob("part-*.parquet")}
+        found, now = set(), time.time()
+        for table in ("mentions", "claims"):
+            for path in (self.root / table).glob("part-*.parquet"):
+                with contextlib.suppress(OSError):
+                    if path.stem not in committed and now - path.stat().st_mtime > STALE_SECONDS:
+                        found.add(path.stem)
+        return sorted(found)
+
+    def new_orphan_batches(self) -> list[str]:
+        """``orphan_batches`` not returned before for this store, then remembered as returned.
+
+        They are kept (deleting them is left to compaction, when no writer runs) and change no
+        answer, so naming them once is enough. The list lives in the store itself, so it holds
+        for every user and machine of the store; if it cannot be written they are named again.
+        """
+        marker = self.root / ORPHANS_REPORTED
+        try:
+            seen = set(marker.read_text(encoding="utf-8").split())
+        except OSError:
+            seen = set()
+        new = [b for b in self.orphan_batches() if b not in seen]
+        if new:
+            with contextlib.suppress(OSError), open(marker, "a", encoding="utf-8") as handle:
+                handle.write("".join(f"{b}\n" for b in new))
+        return new
+
     # -- writing ---------------------------------------------------------------------------
 
     def write(self, batch: Iterable[Batch]) -> str | None:
@@ -320,7 +407,7 @@ class Store:
         folder = self.root / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"{name}.parquet"
-        tmp = folder / f"{TMP_PREFIX}{name}.parquet"
+        tmp = folder / f"{TMP_PREFIX}{owner_tag()}-{name}.parquet"  # whose: see clean_temporaries
         try:
             pq.write_table(data, tmp, compression="zstd")
             with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill

@@ -127,7 +127,9 @@ def test_same_article_in_two_batches_counts_once(store):
     assert len(store.table("claims")) == 1 and len(store.table("mentions")) == 1
 
 
-def test_leftover_tmp_and_corrupt_files_are_ignored_with_a_warning(store):
+def test_leftover_tmp_ignored_silently_and_corrupt_files_with_a_warning(store):
+    """Readers skip temporaries without a word (the next ingest deletes those left over: a
+    warning on every command could not be acted on), and warn once about an unreadable file."""
     store.write([Batch(art("a", D(2023, 1, 1)), [], [claim("a", D(2023, 1, 1))])])
     folder = store.root / "articles"
     tmp = folder / ".tmp-part-00000000000000000001-deadbeef.parquet"
@@ -140,12 +142,28 @@ def test_leftover_tmp_and_corrupt_files_are_ignored_with_a_warning(store):
         ids = fresh.known_ids()
         df = fresh.table("articles")
     assert ids == {"a"} and len(df) == 1
-    messages = " ".join(str(w.message) for w in record)
-    assert "leftover temporary" in messages and "unreadable" in messages
+    messages = [str(w.message) for w in record]
+    assert len(messages) == 1 and "unreadable" in messages[0] and "cafebabe" in messages[0]
     # warned once per file per Store, not on every read
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fresh.table("articles")
+
+
+def test_batch_temporaries_are_named_after_their_writer(store, monkeypatch):
+    """``.tmp-<pid>@<host>-``: what lets the next ingest tell a killed writer's file from a running one's."""
+    from news.store import owner_tag, writer_gone
+
+    moved = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (moved.append(os.path.basename(a)), real(a, b)))
+    store.write([Batch(art("a", None), [mention()], [claim("a", None)])])
+    assert len(moved) == 3 and all(m.startswith(f".tmp-{owner_tag()}-part-") for m in moved), moved
+    now = time.time()
+    assert not writer_gone(f"{owner_tag()}-part-x.parquet", now - 86400, now)  # alive: however old
+    assert not writer_gone("part-x.parquet", now - 60, now)  # no pid: by age only
+    assert writer_gone("part-x.parquet", now - 7200, now)
+    assert not writer_gone("0@elsewhere-part-x.parquet", now - 60, now)  # another host's pid means nothing here
 
 
 def test_fresh_tmp_file_is_ignored_silently(store):
