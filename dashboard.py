@@ -347,6 +347,8 @@ def main() -> None:
     _apply_pending()
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
+    for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
+        st.warning(md_escape(f"Ignored the store file {name}: {why}. The rest of the store is shown."), icon="⚠️")
 
     if st.session_state.fp_article:
         reader_view(root, fp, _state_from_widgets(options), options)

@@ -36,7 +36,8 @@ class Snapshot(Store):
         super().__init__(root)
         self._db = duckdb.connect()
         self._lock = threading.Lock()
-        src = Store(self.root).connect()
+        store = Store(self.root)
+        src = store.connect()
         try:
             for table in TABLES:
                 cols = ", ".join(f'"{c}"' for c in COLUMNS[table] if c not in LEFT_OUT.get(table, ()))
@@ -45,6 +46,7 @@ class Snapshot(Store):
             self._db.execute(f"CREATE TABLE claim_rows AS {CLAIM_ROWS_SQL}")
         finally:
             src.close()
+        self.ignored = dict(store.ignored)  # the files left out of the copy, for the page to name
 
     def __repr__(self) -> str:
         return f"Snapshot({str(self.root)!r})"

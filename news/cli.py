@@ -335,6 +335,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def tidy(store: Store, err: TextIO) -> None:
+    """Before an ingest: delete what killed runs left (their temporary files in the store, the
+    pool's known-id files) and name, once per store, the batches they left without a commit
+    record. Only ``ingest`` does this: it is the command that writes, and the one a killed run
+    is followed by; ``layers`` and the dashboard only read and say nothing of either."""
+    from news.engine_pool import clean_known_files
+
+    removed = len(store.clean_temporaries()) + len(clean_known_files())
+    if removed:
+        print(f"note: removed {removed} temporary file{'s' * (removed > 1)} left by interrupted ingests", file=err)
+    orphans = store.new_orphan_batches()
+    if orphans:
+        shown = ", ".join(orphans[:3]) + (f" and {len(orphans) - 3} more" if len(orphans) > 3 else "")
+        print(f"warning: ignoring {len(orphans)} batch{'es' * (len(orphans) > 1)} an interrupted ingest left without "
+              f"its articles file: {shown} (their claims/mentions files may be deleted while no ingest runs; "
+              "said once)", file=err)
+
+
 def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
     """The local engine: ``run_ingest`` itself for ``--jobs 1``, a process pool for more, and
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
@@ -380,7 +398,11 @@ def _main(argv: list[str] | None) -> int:
         if args.jobs is not None and args.jobs < 1:
             print("error: --jobs must be at least 1", file=sys.stderr)
             return 2
+        if args.engine != "dask" and any(v is not None for v in (args.scheduler, args.workers, args.partitions)):
+            print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
+            return 2
         store = Store(args.store)
+        tidy(store, sys.stderr)
         if args.engine == "dask":
             from news.engine_dask import EngineError, run_ingest_dask
 
@@ -391,9 +413,6 @@ def _main(argv: list[str] | None) -> int:
             except EngineError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
-        elif any(v is not None for v in (args.scheduler, args.workers, args.partitions)):
-            print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
-            return 2
         else:
             try:
                 report = _run_local(args, store)

@@ -24,7 +24,8 @@ Start method, and why the order of the first steps matters:
 Either way the workers are told the client's ``FOOTPRINT_ACTORS``, so they use its actors.
 
 The known ids reach the workers as one snapshot, read once here after the fork and written to a
-private temporary file that each worker loads at its first partition: the store is read once
+private temporary file (named with this process's pid, so that the next ingest can delete it if
+this one is killed: ``clean_known_files``) that each worker loads at its first partition: the store is read once
 (its first read of a file verifies every page) rather than once per worker, no worker touches
 DuckDB, and every worker sees the same set, as Dask's broadcast does. Ids met in an earlier
 partition of this run are dropped at commit, so the first copy in source order wins.
@@ -37,6 +38,7 @@ valid), and each watches its parent: if the parent is killed outright, they exit
 
 from __future__ import annotations
 
+import contextlib
 import math
 import os
 import pickle
@@ -49,10 +51,11 @@ from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from news.partitions import MIN_WEIGHT, Committer, partition, plan, warm_caches, work
-from news.store import BatchWriter, Store
+from news.store import BatchWriter, Store, owner_tag, writer_gone
 
 if TYPE_CHECKING:
     from news.cli import IngestReport
@@ -60,6 +63,7 @@ if TYPE_CHECKING:
 PARTITION_BYTES = 256 * 1024  # upper bound of raw input per partition (~250 articles, ~0.2 s of work)
 PARTITIONS_PER_JOB = 8  # lower bound: enough partitions that no worker idles long at the end
 PARENT_POLL_SECONDS = 0.5
+KNOWN_PREFIX = "footprint-known-"  # + owner_tag(): whose file it is, for clean_known_files
 # Without --jobs, the pool from this much input on. Measured with the command (bench/ingest.py's
 # corpus, 2 idle cores, best of 3): 0.27 MB took 1.18 s on 2 processes vs 1.14 s on one, 0.92 MB
 # 1.39 vs 1.46 s, 1.9 MB 1.98 vs 2.65 s, 9.4 MB 4.68 vs 7.28 s. Break-even is near 0.5 MB (starting
@@ -158,7 +162,7 @@ def _started() -> int:
 def _write_known(known: set[str]) -> str | None:
     if not known:
         return None
-    fd, path = tempfile.mkstemp(prefix="footprint-known-", suffix=".pickle")
+    fd, path = tempfile.mkstemp(prefix=f"{KNOWN_PREFIX}{owner_tag()}-", suffix=".pickle")
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump(list(known), fh, protocol=pickle.HIGHEST_PROTOCOL)
@@ -166,6 +170,25 @@ def _write_known(known: set[str]) -> str | None:
         os.unlink(path)
         raise PoolError(f"cannot write the stored ids for the workers to {path} ({exc.strerror or exc})") from exc
     return path
+
+
+def clean_known_files(folder: str | os.PathLike | None = None) -> list[Path]:
+    """Delete the known-id files (``_write_known``) of runs that are gone; returns them.
+
+    A run deletes its own when it ends, but a killed one (SIGKILL, out of memory, power) cannot,
+    and each left a copy of every stored id in the temporary folder. The name carries the
+    writer's pid, so a running ingest's file is never taken (``news.store.writer_gone``); only
+    this user's files are looked at. ``folder`` defaults to the system's temporary folder.
+    """
+    removed, now = [], time.time()
+    uid = getattr(os, "getuid", lambda: None)()
+    for entry in Path(folder or tempfile.gettempdir()).glob(f"{KNOWN_PREFIX}*.pickle"):
+        with contextlib.suppress(OSError):  # gone already, or not ours to delete
+            st = entry.lstat()
+            if (uid is None or st.st_uid == uid) and writer_gone(entry.name[len(KNOWN_PREFIX):], st.st_mtime, now):
+                entry.unlink()
+                removed.append(entry)
+    return removed
 
 
 _stopped_mid_work = False

@@ -1,28 +1,39 @@
 """The store: an append-only Parquet dataset (articles/, mentions/, claims/) read with DuckDB.
 
 Why these rules:
-- One file per ingest batch per table, written under a hidden ``.tmp-`` name and
+- One file per ingest batch per table, written under a hidden ``.tmp-<pid>@<host>-`` name and
   ``os.replace``d into place: readers never see half a file, and a crash leaves at most a
-  hidden leftover.
+  hidden leftover. Readers skip such files without a word (they may be a running ingest's, and
+  the reader can do nothing about them); the next ingest deletes those whose writer is gone
+  (``Store.clean_temporaries``), telling them from a concurrent writer's by the pid in the name.
 - The three files of a batch share a name (``part-<batch>.parquet``). Claims and mentions are
   written first and the articles file last, and readers take mentions/claims only from batches
   whose articles file exists. So an article id in ``articles/`` implies its mentions and claims
   are whole, and the leftovers of a batch killed half-way are invisible; the rerun writes that
-  batch again under a new name with no duplicate.
+  batch again under a new name with no duplicate. Such an orphan batch (claims or mentions
+  files and no articles file) is kept: the next ingest names it once, remembering it in
+  ``.orphans-reported`` in the store, and neither ``layers`` nor the dashboard mention it, since
+  it changes no answer and a warning on every command would teach users to ignore warnings.
 - If two writers race and store the same article twice, readers keep the copy from the
   earliest batch (and only that batch's mentions/claims), so counts never double.
-- A file whose footer cannot be read is reported once as a warning and ignored: one bad file
-  must not take the whole store (or the dashboard) down.
+- A file whose footer cannot be read, or whose columns do not match its table (a column
+  missing, of another kind, or one the table does not have), is reported once as a warning and
+  ignored: one bad file must not take the whole store (or the dashboard) down. DuckDB unions
+  the files of a table by name, so a single file with ``date`` as an integer, even one no batch
+  commits, fails every query of that table; an extra column may clash with the ``filename`` the
+  views add, or with another file's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
+import socket
 import time
 import uuid
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -40,7 +51,13 @@ DEFAULT_STORE = REPO / "data" / "store"
 ENV_VAR = "FOOTPRINT_STORE"
 TABLES = ("articles", "mentions", "claims")
 TMP_PREFIX = ".tmp-"
-STALE_TMP_SECONDS = 60.0
+# A temporary file whose writer cannot be asked (no pid in its name, or written on another host
+# sharing the store) is left over once this old: writing one batch file takes seconds. The same
+# age makes claims/mentions without their articles file an orphan batch rather than one in progress.
+STALE_SECONDS = 3600.0
+ORPHANS_REPORTED = ".orphans-reported"
+_HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "localhost"
+_OWNER = re.compile(r"(\d+)@([A-Za-z0-9._]+)-")
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
@@ -87,12 +104,85 @@ SCHEMAS: dict[str, pa.Schema] = {
 }
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 
+# The kinds of Arrow type a stored column may have: other widths of the same kind (int32, large
+# strings, nanosecond timestamps, written by another tool) union with ours; another kind does not.
+_KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
+    ("string", lambda t: pa.types.is_string(t) or pa.types.is_large_string(t)
+     or getattr(pa.types, "is_string_view", lambda _: False)(t)),
+    ("integer", pa.types.is_integer),
+    ("float", pa.types.is_floating),
+    ("date", pa.types.is_date),
+    ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
+)
+
+
+def _kind(dtype: pa.DataType) -> str | None:
+    return next((name for name, test in _KINDS if test(dtype)), None)
+
+
+def schema_problem(schema: pa.Schema, table: str) -> str | None:
+    """What keeps a file of ``schema`` out of ``table`` (None when it fits), in a few words.
+
+    Every column of the table must be there, of the same kind (``_KINDS``), and no other: a
+    missing column would be NULL in every row the file holds, and a column of another kind or
+    an unknown one can make the union of the table's files fail for all of them.
+    """
+    expected = SCHEMAS[table]
+    found = {field.name: field.type for field in schema}
+    problems = []
+    missing = [name for name in expected.names if name not in found]
+    if missing:
+        problems.append(f"no {', '.join(missing)} column{'s' * (len(missing) > 1)}")
+    for field in expected:
+        got = found.get(field.name)
+        if got is not None and _kind(got) != _kind(field.type):
+            problems.append(f"{field.name} is {got}, not {field.type}")
+    extra = [name for name in found if name not in expected.names]
+    if extra:
+        problems.append(f"unexpected column{'s' * (len(extra) > 1)} {', '.join(extra)}")
+    if not problems:
+        return None
+    text = "; ".join(problems)
+    return text if len(text) <= 200 else text[:197] + "..."
+
 
 _VERDICTS: dict[tuple[str, int, int], tuple[bool, str]] = {}  # (path, size, mtime) -> (readable, why not)
 
 
 class StoreWarning(UserWarning):
-    """A store file we ignore (corrupt, or a stale temporary left by a killed ingest)."""
+    """A store file we ignore (unreadable, or its columns do not match its table)."""
+
+
+def owner_tag(pid: int | None = None) -> str:
+    """``<pid>@<host>``, put in a temporary file's name so that a later run can tell whether its
+    writer is still running (a pid says nothing about a process on another host)."""
+    return f"{os.getpid() if pid is None else pid}@{_HOST}"
+
+
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists on this host (someone else's counts: signal 0 is refused)."""
+    if pid <= 0:  # 0 and negatives would name process groups
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # EPERM: alive, another user's
+        return True
+    return True
+
+
+def writer_gone(tagged: str, mtime: float, now: float) -> bool:
+    """Whether the temporary whose name goes on with ``tagged`` (after its prefix) is left over.
+
+    With this host's ``owner_tag`` only when that process has ended, however old the file (a
+    long ingest's file is never taken from under it); without one, or from another host, when it
+    is older than ``STALE_SECONDS``. A reused pid keeps a leftover until that process ends.
+    """
+    owner = _OWNER.match(tagged)
+    if owner and owner.group(2) == _HOST:
+        return not pid_alive(int(owner.group(1)))
+    return now - mtime > STALE_SECONDS
 
 
 def resolve_store(path: str | os.PathLike | None = None) -> Path:
@@ -114,12 +204,18 @@ class Batch:
 
 class Store:
     """A store folder. Cheap to create; every read lists the files afresh (an ingest may be
-    writing), remembering only which files it already found unreadable."""
+    writing), remembering only which files it already found unreadable.
+
+    ``ignored`` maps each file it ignored (as ``table/name`` inside the store) to why: what the
+    dashboard shows its viewer, who has no terminal for the warnings and no business with the
+    server's paths.
+    """
 
     def __init__(self, root: str | os.PathLike | None = None) -> None:
         self.root = resolve_store(root)
         self._verdicts: dict[tuple[str, int, int], tuple[bool, str]] = {}
         self._warned: set[str] = set()
+        self.ignored: dict[str, str] = {}
 
     def __repr__(self) -> str:
         return f"Store({str(self.root)!r})"
@@ -133,9 +229,6 @@ class Store:
             return []
         good = []
         for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(TMP_PREFIX):
-                self._check_tmp(entry)
-                continue
             if entry.name.startswith(".") or entry.suffix != ".parquet" or not entry.is_file():
                 continue
             if self._readable(entry, table):
@@ -147,13 +240,11 @@ class Store:
             self._warned.add(key)
             warnings.warn(message, StoreWarning, stacklevel=3)
 
-    def _check_tmp(self, path: Path) -> None:
-        try:
-            age = time.time() - path.stat().st_mtime
-        except OSError:
-            return
-        if age > STALE_TMP_SECONDS:  # younger ones are most likely an ingest still writing
-            self._warn(str(path), f"ignoring leftover temporary file {path} (an interrupted ingest?)")
+    def _ignore(self, path: Path, why: str) -> None:
+        """Report ``path`` once (a warning naming it, and ``ignored``); the caller skips it."""
+        name = f"{path.parent.name}/{path.name}"
+        self.ignored.setdefault(name, why.replace(str(path), name))  # pyarrow's messages may hold the path
+        self._warn(str(path), f"ignoring store file {path}: {why}")
 
     def _readable(self, path: Path, table: str) -> bool:
         try:
@@ -165,21 +256,21 @@ class Store:
         if found is None:
             try:
                 handle = pq.ParquetFile(path)
-                names = handle.schema_arrow.names
-                missing = [c for c in ("article_id" if table != "articles" else "id",) if c not in names]
-                if missing:
-                    raise ValueError(f"no {missing[0]} column")
-                # Decompress every page once: a file whose footer is fine but whose data is not
-                # (bit rot, a bad copy) would otherwise fail every query that reads the table.
-                for group in range(handle.num_row_groups):
-                    handle.read_row_group(group)
-                found = (True, "")
+                problem = schema_problem(handle.schema_arrow, table)  # the footer only: cheap
+                if problem:
+                    found = (False, f"its columns do not match the {table} table ({problem})")
+                else:
+                    # Decompress every page once: a file whose footer is fine but whose data is not
+                    # (bit rot, a bad copy) would otherwise fail every query that reads the table.
+                    for group in range(handle.num_row_groups):
+                        handle.read_row_group(group)
+                    found = (True, "")
             except Exception as exc:  # pyarrow raises several types for torn files
-                found = (False, f"ignoring unreadable store file {path}: {str(exc).splitlines()[0][:160]}")
+                found = (False, f"unreadable ({_first_line(exc)})")
             # Batch files are never rewritten, so a verdict on (path, size, mtime) holds for the process.
             _VERDICTS[key] = self._verdicts[key] = found
         if not found[0]:
-            self._warn(str(path), found[1])
+            self._ignore(path, found[1])
         return found[0]
 
     def connect(self) -> duckdb.DuckDBPyConnection:
@@ -230,8 +321,61 @@ class Store:
             try:
                 ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
             except Exception as exc:
-                self._warn(str(path), f"ignoring unreadable store file {path}: {exc}")
+                self._ignore(path, f"unreadable ({_first_line(exc)})")
         return ids
+
+    # -- what killed writers leave ---------------------------------------------------------
+
+    def clean_temporaries(self) -> list[Path]:
+        """Delete the ``.tmp-`` files of writers that are gone (``writer_gone``); returns them.
+
+        For the start of an ingest: a killed one leaves its half-written file behind, and nobody
+        else would ever remove it. Readers never delete (the dashboard may not own the store).
+        """
+        removed, now = [], time.time()
+        for table in TABLES:
+            folder = self.root / table
+            if not folder.is_dir():
+                continue
+            for entry in folder.iterdir():
+                if not entry.name.startswith(TMP_PREFIX):
+                    continue
+                with contextlib.suppress(OSError):  # gone already (another cleaner), or not ours to delete
+                    if writer_gone(entry.name[len(TMP_PREFIX):], entry.stat().st_mtime, now):
+                        entry.unlink()
+                        removed.append(entry)
+        return removed
+
+    def orphan_batches(self) -> list[str]:
+        """Batches with claims or mentions files and no articles file (their commit record), older
+        than ``STALE_SECONDS`` (a younger one may be a running ingest's): left by a killed ingest,
+        invisible to readers, and rewritten under another name by the rerun."""
+        committed = {p.stem for p in (self.root / "articles").glob("part-*.parquet")}
+        found, now = set(), time.time()
+        for table in ("mentions", "claims"):
+            for path in (self.root / table).glob("part-*.parquet"):
+                with contextlib.suppress(OSError):
+                    if path.stem not in committed and now - path.stat().st_mtime > STALE_SECONDS:
+                        found.add(path.stem)
+        return sorted(found)
+
+    def new_orphan_batches(self) -> list[str]:
+        """``orphan_batches`` not returned before for this store, then remembered as returned.
+
+        They are kept (deleting them is left to compaction, when no writer runs) and change no
+        answer, so naming them once is enough. The list lives in the store itself, so it holds
+        for every user and machine of the store; if it cannot be written they are named again.
+        """
+        marker = self.root / ORPHANS_REPORTED
+        try:
+            seen = set(marker.read_text(encoding="utf-8").split())
+        except OSError:
+            seen = set()
+        new = [b for b in self.orphan_batches() if b not in seen]
+        if new:
+            with contextlib.suppress(OSError), open(marker, "a", encoding="utf-8") as handle:
+                handle.write("".join(f"{b}\n" for b in new))
+        return new
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -263,7 +407,7 @@ class Store:
         folder = self.root / table
         folder.mkdir(parents=True, exist_ok=True)
         final = folder / f"{name}.parquet"
-        tmp = folder / f"{TMP_PREFIX}{name}.parquet"
+        tmp = folder / f"{TMP_PREFIX}{owner_tag()}-{name}.parquet"  # whose: see clean_temporaries
         try:
             pq.write_table(data, tmp, compression="zstd")
             with open(tmp, "rb") as handle:  # durable before visible: survive power loss, not just kill
@@ -273,6 +417,11 @@ class Store:
             with contextlib.suppress(OSError):  # a disk-full half file would only take space and warn later
                 tmp.unlink()
             raise
+
+
+def _first_line(exc: BaseException) -> str:
+    """An exception's first line, short enough for a one-line warning."""
+    return (str(exc).splitlines() or [type(exc).__name__])[0][:160]
 
 
 def empty_frame(table: str) -> pd.DataFrame:

@@ -121,6 +121,35 @@ def test_layers_command(tmp_path):
     assert empty.returncode == 0 and empty.stdout.splitlines()[1:] == []
 
 
+def test_layers_reports_and_ignores_a_claims_file_of_the_wrong_types(tmp_path):
+    """A parquet file dropped into claims/ with ``date`` as int64 and ``iso3`` as int: one warning
+    line naming it, the good rows printed, exit 0; and an ingest still adds to the store."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    store = Store(tmp_path / "store")
+    day = date(2023, 4, 1)
+    store.write([Batch(Article("a", "https://example.org/a", "A title", "Wire", day, "en", "body", "t"), [],
+                       [Claim("a", "wagner", "MLI", None, 17.0, -4.0, "present", day, "ev", "cue", 0.8)])])
+    bad = store.root / "claims" / "part-99999999999999999999-dropped0.parquet"
+    claims = pq.read_table(next((store.root / "claims").glob("part-*.parquet")))
+    claims = claims.set_column(claims.schema.get_field_index("iso3"), "iso3", pa.array([466], pa.int64()))
+    pq.write_table(claims.set_column(claims.schema.get_field_index("date"), "date", pa.array([20230401], pa.int64())),
+                   bad)
+    out = run(["layers", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr
+    header, row = out.stdout.splitlines()
+    assert row.startswith("wagner,MLI,") and "https://example.org/a" in row
+    warned = [ln for ln in out.stderr.splitlines() if ln.strip()]
+    assert len(warned) == 1 and warned[0].startswith("warning: ") and bad.name in warned[0], out.stderr
+    story = tmp_path / "story.txt"
+    story.write_text("Wagner in Libya\n\nWagner fighters are still deployed in Libya.\n", encoding="utf-8")
+    more = run(["ingest", str(story), "--date", "2023-05-01", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert more.returncode == 0, more.stderr
+    after = run(["layers", "--store", str(store.root)], tmp_path / "elsewhere")
+    assert after.returncode == 0 and {"MLI", "LBY"} <= {r.split(",")[1] for r in after.stdout.splitlines()[1:]}
+
+
 def test_layers_of_an_undated_text_file(tmp_path):
     # a .txt without --date or sidecar: dates are empty (not "NaT"), the title is its headline
     story = tmp_path / "story.txt"
@@ -134,6 +163,93 @@ def test_layers_of_an_undated_text_file(tmp_path):
     props = json.loads(run(["layers", "--format", "geojson"], store).stdout)["features"][0]["properties"]
     assert props["first_seen"] is None and props["latest_title"] == "Wagner stays in Mali"
     assert "NaT" not in csv_out.stdout
+
+
+def _dead_pid() -> int:
+    """The pid of a process that has ended (and been reaped)."""
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def _age(path: Path, seconds: float = 7200) -> Path:
+    old = time.time() - seconds
+    os.utime(path, (old, old))
+    return path
+
+
+def _story(tmp_path: Path, country: str = "Libya") -> Path:
+    story = tmp_path / f"story-{country}.txt"
+    story.write_text(f"Wagner in {country}\n\nWagner fighters are still deployed in {country}.\n", encoding="utf-8")
+    return story
+
+
+def test_ingest_removes_what_killed_runs_left_and_keeps_a_live_writers_temp(tmp_path):
+    """A killed pool ingest leaves its known-ids pickle in the temp folder and a ``.tmp-`` file in
+    the store: the next ingest deletes those whose writer is gone, and only those."""
+    from news.store import owner_tag
+
+    dead, live = owner_tag(_dead_pid()), owner_tag(os.getpid())
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    store = Store(tmp_path / "store")
+    store.write([Batch(Article("a", None, "A", "Wire", date(2023, 1, 1), "en", "body", "t"), [], [])])
+    name = "part-00000000000000000001-deadbeef.parquet"
+    # (file, written two hours ago)
+    gone = [(temp / f"footprint-known-{dead}-k2j4h5g6.pickle", False),
+            (temp / "footprint-known-k2j4h5g6.pickle", True),  # from before pids were in the name
+            (store.root / "articles" / f".tmp-{dead}-{name}", False),
+            (store.root / "claims" / f".tmp-{name}", True)]
+    kept = [(temp / f"footprint-known-{live}-a1b2c3d4.pickle", True),  # a running ingest's, however old
+            (temp / "footprint-known-fresh123.pickle", False),
+            (store.root / "mentions" / f".tmp-{live}-{name}", True),
+            (store.root / "articles" / ".tmp-part-00000000000000000002-cafebabe.parquet", False)]
+    for path, old in gone + kept:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"left over")
+        if old:
+            _age(path)
+    env_tmp = {**os.environ, "TMPDIR": str(temp)}
+    out = subprocess.run([sys.executable, "-m", "news", "ingest", str(_story(tmp_path)), "--date", "2023-05-01",
+                          "--jobs", "1"], cwd=REPO, env={**env_tmp, "FOOTPRINT_STORE": str(store.root),
+                                                         "PYTHONPATH": str(REPO)},
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert [p.name for p, _ in gone if p.exists()] == []
+    assert [p.name for p, _ in kept if not p.exists()] == []
+    assert "4 temporary files" in out.stderr and "warning:" not in out.stderr, out.stderr
+
+
+def test_an_orphan_batch_is_reported_once_not_on_every_command(tmp_path):
+    """A batch killed before its articles file (its commit record) leaves claims and mentions
+    files and a temporary: ``layers`` says nothing of them, the next ingest removes the
+    temporary and names the orphan batch once, and later ingests do not repeat it."""
+    store = Store(tmp_path / "store")
+    day = date(2023, 4, 1)
+    store.write([Batch(Article("a", "https://example.org/a", "A title", "Wire", day, "en", "body", "t"), [],
+                       [Claim("a", "wagner", "MLI", None, 17.0, -4.0, "present", day, "ev", "cue", 0.8)])])
+    orphan = store.write([Batch(Article("b", None, "B", "Wire", day, "en", "body", "t"), [],
+                                [Claim("b", "wagner", "LBY", None, 27.0, 17.0, "present", day, "ev", "cue", 0.8)])])
+    committed = store.root / "articles" / f"{orphan}.parquet"
+    committed.rename(store.root / "articles" / f".tmp-{orphan}.parquet")  # killed before the rename
+    for path in store.root.rglob("*"):
+        if path.is_file():
+            _age(path)
+    stderr = ""
+    for _ in range(2):
+        out = run(["layers"], store.root)
+        assert out.returncode == 0 and out.stdout.splitlines()[1].startswith("wagner,MLI,"), out.stderr
+        stderr += out.stderr
+    assert stderr.count("warning:") <= 1, stderr
+    first = run(["ingest", str(_story(tmp_path)), "--date", "2023-05-01", "--jobs", "1"], store.root)
+    assert first.returncode == 0, first.stderr
+    named = [ln for ln in first.stderr.splitlines() if orphan in ln]
+    assert len(named) == 1 and named[0].startswith("warning: "), first.stderr
+    assert not list(store.root.rglob(".tmp-*"))
+    assert {p.stem for p in store.root.rglob(f"{orphan}.parquet")} == {orphan}  # not deleted: compaction's job
+    again = run(["ingest", str(_story(tmp_path, "Mali")), "--date", "2023-05-01", "--jobs", "1"], store.root)
+    assert again.returncode == 0 and orphan not in again.stderr, again.stderr
+    assert "warning:" not in run(["layers"], store.root).stderr
 
 
 def _corpus(folder: Path, n: int) -> None:

@@ -147,6 +147,27 @@ def test_unknown_article_says_so(app):
     assert any("No article with this id" in w.value for w in at.warning)
 
 
+def test_a_store_file_of_the_wrong_types_is_a_note_not_an_error(tmp_path, monkeypatch):
+    """A claims file with ``date`` as int64 (no batch commits it): the page draws the rest and says
+    which file it ignored, instead of showing the viewer a DuckDB error."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    root = tmp_path / "store"
+    build(root)
+    claims = pq.read_table(next((root / "claims").glob("part-*.parquet")))
+    bad = root / "claims" / "part-99999999999999999999-dropped0.parquet"
+    pq.write_table(claims.set_column(claims.schema.get_field_index("date"), "date",
+                                     pa.array(range(len(claims)), pa.int64())), bad)
+    monkeypatch.setenv("FOOTPRINT_STORE", str(root))
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.run()
+    assert not at.exception, at.exception
+    assert len(layer_table(at)) == 7
+    notes = [w.value for w in at.warning if bad.name in w.value.replace("\\", "")]  # Markdown-escaped
+    assert len(notes) == 1 and str(tmp_path) not in notes[0], [w.value for w in at.warning]
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("exists", [False, True], ids=["missing-folder", "empty-folder"])
 def test_first_run_builds_the_store_from_the_sample_and_draws_it(tmp_path, monkeypatch, exists):

@@ -175,6 +175,22 @@ def test_workers_drop_stored_ids_before_processing(corpus, tmp_path, monkeypatch
     assert chunk.ids() == seen and len(seen) == 20 - 13 and not known & set(seen)
 
 
+def test_known_ids_file_is_named_after_its_process_and_cleaned_once_it_is_gone(tmp_path, monkeypatch):
+    """A killed run cannot delete its known-ids file: the pid in the name lets the next one."""
+    from news import engine_pool
+    from news.store import owner_tag
+
+    monkeypatch.setattr(engine_pool.tempfile, "tempdir", str(tmp_path))
+    mine = Path(engine_pool._write_known({"a", "b"}))
+    assert mine.parent == tmp_path and mine.name.startswith(f"footprint-known-{owner_tag()}-")
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    dead = tmp_path / f"footprint-known-{owner_tag(child.pid)}-x1y2z3w4.pickle"
+    dead.write_bytes(b"")
+    assert engine_pool.clean_known_files() == [dead]
+    assert mine.exists() and not dead.exists()
+
+
 def test_usage_errors(tmp_path):
     result = run(["ingest", str(tmp_path), "--engine", "dask", "--jobs", "2"], tmp_path / "s")
     assert result.returncode == 2 and result.stderr.count("\n") == 1, result.stderr

@@ -6,9 +6,11 @@ import os
 import time
 import warnings
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -125,7 +127,9 @@ def test_same_article_in_two_batches_counts_once(store):
     assert len(store.table("claims")) == 1 and len(store.table("mentions")) == 1
 
 
-def test_leftover_tmp_and_corrupt_files_are_ignored_with_a_warning(store):
+def test_leftover_tmp_ignored_silently_and_corrupt_files_with_a_warning(store):
+    """Readers skip temporaries without a word (the next ingest deletes those left over: a
+    warning on every command could not be acted on), and warn once about an unreadable file."""
     store.write([Batch(art("a", D(2023, 1, 1)), [], [claim("a", D(2023, 1, 1))])])
     folder = store.root / "articles"
     tmp = folder / ".tmp-part-00000000000000000001-deadbeef.parquet"
@@ -138,12 +142,28 @@ def test_leftover_tmp_and_corrupt_files_are_ignored_with_a_warning(store):
         ids = fresh.known_ids()
         df = fresh.table("articles")
     assert ids == {"a"} and len(df) == 1
-    messages = " ".join(str(w.message) for w in record)
-    assert "leftover temporary" in messages and "unreadable store file" in messages
+    messages = [str(w.message) for w in record]
+    assert len(messages) == 1 and "unreadable" in messages[0] and "cafebabe" in messages[0]
     # warned once per file per Store, not on every read
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         fresh.table("articles")
+
+
+def test_batch_temporaries_are_named_after_their_writer(store, monkeypatch):
+    """``.tmp-<pid>@<host>-``: what lets the next ingest tell a killed writer's file from a running one's."""
+    from news.store import owner_tag, writer_gone
+
+    moved = []
+    real = os.replace
+    monkeypatch.setattr(os, "replace", lambda a, b: (moved.append(os.path.basename(a)), real(a, b)))
+    store.write([Batch(art("a", None), [mention()], [claim("a", None)])])
+    assert len(moved) == 3 and all(m.startswith(f".tmp-{owner_tag()}-part-") for m in moved), moved
+    now = time.time()
+    assert not writer_gone(f"{owner_tag()}-part-x.parquet", now - 86400, now)  # alive: however old
+    assert not writer_gone("part-x.parquet", now - 60, now)  # no pid: by age only
+    assert writer_gone("part-x.parquet", now - 7200, now)
+    assert not writer_gone("0@elsewhere-part-x.parquet", now - 60, now)  # another host's pid means nothing here
 
 
 def test_fresh_tmp_file_is_ignored_silently(store):
@@ -152,6 +172,80 @@ def test_fresh_tmp_file_is_ignored_silently(store):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert store.table("articles").empty
+
+
+def _bad_claims(store: Store, variant: str) -> Path:
+    """A claims file written by something else: one column of the wrong type, missing, or extra.
+
+    ``orphan-date-int64`` sits in a file no batch commits (an orphan): the views' join never
+    needs its rows, but DuckDB may still read it; the others sit in a committed batch.
+    """
+    day = D(2023, 5, 5)
+    good = batch_tables([Batch(art("z", day), [], [claim("z", day, iso3="CAF")])])
+    claims = good["claims"]
+    if variant.endswith("date-int64"):
+        claims = claims.set_column(claims.schema.get_field_index("date"), "date", pa.array([20230505], pa.int64()))
+    elif variant == "iso3-int":
+        claims = claims.set_column(claims.schema.get_field_index("iso3"), "iso3", pa.array([140], pa.int64()))
+    elif variant == "missing-cue":
+        claims = claims.drop_columns(["cue"])
+    elif variant == "extra-filename":  # DuckDB's own column name: the union would be ambiguous
+        claims = claims.append_column("filename", pa.array(["x.parquet"]))
+    orphan = variant.startswith("orphan")
+    name = "part-99999999999999999999-0rphan00" if orphan else "part-99999999999999999999-badtype0"
+    path = store.root / "claims" / f"{name}.parquet"
+    pq.write_table(claims, path)
+    if not orphan:
+        pq.write_table(good["articles"], store.root / "articles" / f"{name}.parquet")
+    return path
+
+
+@pytest.mark.parametrize("variant", ["orphan-date-int64", "date-int64", "iso3-int", "missing-cue", "extra-filename"])
+def test_a_file_whose_columns_do_not_match_its_table_is_reported_once_and_ignored(store, variant):
+    from components.snapshot import Snapshot
+
+    store.write([Batch(art("a", D(2023, 1, 2), "https://example.org/a"), [mention()], [claim("a", D(2023, 1, 2))])])
+    bad = _bad_claims(store, variant)
+    fresh = Store(store.root)
+    with pytest.warns(StoreWarning) as record:
+        claims = fresh.table("claims")
+        layers = q.layer_rows(fresh)
+    assert list(claims.article_id) == ["a"]
+    assert [(r.actor, r.iso3) for r in layers.itertuples()] == [("wagner", "MLI")]
+    lines = [str(w.message) for w in record if bad.name in str(w.message)]
+    assert len(lines) == 1 and "\n" not in lines[0] and "claims" in lines[0], lines
+    # every query the dashboard asks, on the snapshot it asks them of: the good rows, no error
+    with pytest.warns(StoreWarning):
+        snap = Snapshot(store.root)
+    assert snap.ignored == {f"claims/{bad.name}": snap.ignored[f"claims/{bad.name}"]}
+    assert "claims" in snap.ignored[f"claims/{bad.name}"]
+    assert q.filter_options(snap)["countries"] == ["MLI"]
+    assert len(q.layer_rows(snap)) == 1 and len(q.monthly_counts(snap)) == 1
+    assert list(q.evidence_rows(snap, limit=200).article_id) == ["a"]
+    assert q.month_parts(snap) is not None
+    # and the store still takes more
+    fresh.write([Batch(art("b", D(2023, 2, 2)), [], [claim("b", D(2023, 2, 2), iso3="LBY")])])
+    assert set(q.layer_rows(fresh).iso3) == {"MLI", "LBY"}
+
+
+def test_compatible_column_types_are_accepted(store):
+    """Other widths of the same kind (int32, large strings, nanosecond timestamps) union fine: kept."""
+    day = D(2023, 1, 2)
+    store.write([Batch(art("a", day), [mention()], [claim("a", day)])])
+    t = batch_tables([Batch(art("b", day), [mention(5)], [claim("b", day)])])
+    name = "part-99999999999999999999-widths00"
+    mentions = t["mentions"].cast(pa.schema([f.with_type(pa.int32()) if f.name in ("start", "end") else f
+                                             for f in t["mentions"].schema]))
+    articles = t["articles"].cast(pa.schema([f.with_type(pa.large_string()) if f.type == pa.string()
+                                             else f.with_type(pa.timestamp("ns")) if f.name == "ingested_at" else f
+                                             for f in t["articles"].schema]))
+    pq.write_table(t["claims"], store.root / "claims" / f"{name}.parquet")
+    pq.write_table(mentions, store.root / "mentions" / f"{name}.parquet")
+    pq.write_table(articles, store.root / "articles" / f"{name}.parquet")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert sorted(Store(store.root).table("mentions").start) == [0, 5]
+        assert len(q.layer_rows(Store(store.root))) == 1
 
 
 # ------------------------------------------------------------------ queries
