@@ -16,7 +16,7 @@ import os
 import sys
 import warnings
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TextIO
@@ -116,12 +116,14 @@ def run_ingest(
     units: list[Unit] | None = None,
     process: Callable | None = None,
     follow_links: bool = False,
+    allow_hosts: Sequence[str] = (),
 ) -> IngestReport:
     """Read every source, process new articles and append them to ``store`` in batches.
 
     Known ids (already stored, or seen earlier in this run) are counted and dropped before any
     processing, so re-ingesting costs reading only. A batch is written as soon as it is full,
-    so a killed run loses at most the batch in progress.
+    so a killed run loses at most the batch in progress. ``allow_hosts`` (``HOST[:PORT]``) are
+    the loopback or private hosts redirects and feed links may reach (``--allow-host``).
     """
     if process is None:
         from news.pipeline import process
@@ -137,7 +139,7 @@ def run_ingest(
 
     try:
         for unit in units:
-            for item in read_unit(unit, default_date=default_date):
+            for item in read_unit(unit, default_date=default_date, allow_hosts=allow_hosts):
                 if isinstance(item, Skipped):
                     say(item.line())
                     (report.skipped if item.error else report.notices)[item.kind] += 1
@@ -303,6 +305,17 @@ def _article_date(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _allow_host(value: str) -> str:
+    """``HOST[:PORT]`` for ``--allow-host``, checked here so a typo is a usage error, not a skip line."""
+    from news.fetch import parse_host_port
+
+    try:
+        parse_host_port(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value.strip()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m news", description="Footprint: news in, presence map out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -320,6 +333,10 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--scheduler", help="dask: scheduler address (default: a local cluster)")
     ing.add_argument("--workers", type=int, help="dask: local cluster worker processes (default: CPU count)")
     ing.add_argument("--partitions", type=int, help="dask: number of partitions of the input")
+    ing.add_argument("--allow-host", dest="allow_hosts", action="append", default=[], type=_allow_host,
+                     metavar="HOST[:PORT]", help="let redirects and feed links reach this loopback, private or "
+                                                 "link-local host (repeatable; no PORT: any port); the URLs "
+                                                 "you give are fetched wherever they are")
 
     sub.add_parser("extract", help="JSONL articles on stdin → mentions and claims JSONL on stdout")
 
@@ -358,7 +375,8 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
     if args.jobs == 1:
         return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                          follow_links=args.follow_links)
+                          follow_links=args.follow_links,
+                          allow_hosts=args.allow_hosts)
     from news.engine_pool import auto_jobs, run_ingest_pool
     from news.partitions import plan
 
@@ -366,9 +384,9 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
     jobs = args.jobs or auto_jobs(planned)
     if jobs == 1:
         return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                          units=[unit for unit, _, _ in planned])
+                          units=[unit for unit, _, _ in planned], allow_hosts=args.allow_hosts)
     return run_ingest_pool(args.sources, store, jobs=jobs, default_date=args.date, batch_size=args.batch_size,
-                           units=planned)
+                           units=planned, allow_hosts=args.allow_hosts)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -409,7 +427,8 @@ def _main(argv: list[str] | None) -> int:
             try:
                 report = run_ingest_dask(args.sources, store, default_date=args.date, batch_size=args.batch_size,
                                          scheduler=args.scheduler, workers=args.workers, partitions=args.partitions,
-                                         follow_links=args.follow_links)
+                                         follow_links=args.follow_links,
+                                         allow_hosts=args.allow_hosts)
             except EngineError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2

@@ -45,6 +45,7 @@ import os
 import re
 import sys
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
@@ -142,6 +143,7 @@ def run_ingest_dask(
     partitions: int | None = None,
     client=None,
     follow_links: bool = False,
+    allow_hosts: Sequence[str] = (),
 ):
     """``news.cli.run_ingest`` on Dask: same report, same store rows, same skip lines.
 
@@ -192,7 +194,7 @@ def run_ingest_dask(
         def submit_more() -> None:
             nonlocal submitted
             while submitted < len(parts) and submitted - committer.committed < window:
-                fut = client.submit(work, parts[submitted], known_f, default_date, pure=False,
+                fut = client.submit(work, parts[submitted], known_f, default_date, tuple(allow_hosts), pure=False,
                                     key=f"footprint-ingest-{run_id}-{submitted}")
                 index[fut.key] = submitted
                 ahead.add(fut)

@@ -47,7 +47,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -148,8 +148,9 @@ def _known(path: str | None) -> frozenset[str]:
     return _known_cache[path]
 
 
-def _task(pieces: list, known_path: str | None, default_date: date | None) -> list[tuple]:
-    return work(pieces, _known(known_path), default_date)
+def _task(pieces: list, known_path: str | None, default_date: date | None,
+          allow_hosts: tuple[str, ...] = ()) -> list[tuple]:
+    return work(pieces, _known(known_path), default_date, allow_hosts)
 
 
 def _started() -> int:
@@ -247,6 +248,7 @@ def run_ingest_pool(
     partitions: int | None = None,
     start_method: str | None = None,
     units: list | None = None,
+    allow_hosts: Sequence[str] = (),
 ) -> IngestReport:
     """``news.cli.run_ingest`` on ``jobs`` worker processes: same report, rows and skip lines.
 
@@ -285,7 +287,7 @@ def run_ingest_pool(
         bar, say = progress_bar(len(parts), err, progress, "part")
 
         committer = Committer(parts, report, writer, known, say)
-        _drive(pool, committer, window, (known_path, default_date), bar.update)
+        _drive(pool, committer, window, (known_path, default_date, tuple(allow_hosts)), bar.update)
         writer.flush()
         report.settle(committer.repeats, store, say)
     except KeyboardInterrupt:  # Ctrl-C: the workers ignore it; stop them and keep what is written

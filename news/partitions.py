@@ -256,7 +256,7 @@ def _read_block(piece: Piece, default_date: date | None) -> tuple[Iterator, int]
     return iter_jsonl(_Range(piece.name, opener, piece.start or 0, piece.end), default_date=default_date), lines
 
 
-def _read_fsspec_file(piece: Piece, default_date: date | None) -> Iterator:
+def _read_fsspec_file(piece: Piece, default_date: date | None, allow_hosts: tuple[str, ...] = ()) -> Iterator:
     """A non-JSONL fsspec file: copied (with a text file's sidecar) to a temporary folder and
     read by ``read_unit``, then renamed back to its URL in sources and skip lines."""
     import fsspec
@@ -281,7 +281,7 @@ def _read_fsspec_file(piece: Piece, default_date: date | None) -> Iterator:
                         (Path(tmp) / sidecar.rsplit("/", 1)[-1]).write_bytes(fs.cat_file(sidecar))
                 except OSError:
                     pass
-            for item in read_unit(Unit("file", str(local)), default_date=default_date):
+            for item in read_unit(Unit("file", str(local)), default_date=default_date, allow_hosts=allow_hosts):
                 if isinstance(item, Skipped):
                     yield Skipped(item.source.replace(str(local), url, 1), item.kind,
                                   item.reason.replace(str(local), url), item.error)
@@ -292,18 +292,19 @@ def _read_fsspec_file(piece: Piece, default_date: date | None) -> Iterator:
         yield Skipped(piece.name, "unreadable", f"cannot read ({exc.strerror or exc})")
 
 
-def _read_piece(piece: Piece, default_date: date | None) -> tuple[Iterator, int]:
+def _read_piece(piece: Piece, default_date: date | None, allow_hosts: tuple[str, ...] = ()) -> tuple[Iterator, int]:
     if piece.unit.kind.startswith("unsupported:"):
         reason = piece.unit.kind.split(":", 1)[1]
         return iter([Skipped(piece.name, "unsupported", f"cannot open with fsspec ({reason})")]), 0
     if piece.is_block:
         return _read_block(piece, default_date)
     if piece.fs_url:
-        return _read_fsspec_file(piece, default_date), 0
-    return read_unit(piece.unit, default_date=default_date), 0
+        return _read_fsspec_file(piece, default_date, allow_hosts), 0
+    return read_unit(piece.unit, default_date=default_date, allow_hosts=allow_hosts), 0
 
 
-def work(pieces: list[Piece], known: frozenset[str], default_date: date | None) -> list[tuple]:
+def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
+         allow_hosts: tuple[str, ...] = ()) -> list[tuple]:
     """One partition on a worker: per piece, (skips, processed ``Chunk`` or None, store-known
     count, lines).
 
@@ -320,7 +321,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None) 
         skips: list[Skipped] = []
         done: list[Batch] = []
         dropped: list[tuple[str, str, str]] = []  # (id, text digest, source) of each repeat
-        items, lines = _read_piece(piece, default_date)
+        items, lines = _read_piece(piece, default_date, allow_hosts)
         for item in items:
             if isinstance(item, Skipped):
                 skips.append(item)

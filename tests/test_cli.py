@@ -78,6 +78,26 @@ def test_urls_and_feeds_from_a_local_server(tmp_path):
     assert all(u.startswith(base) for u in arts.url)
 
 
+def test_allow_host_lets_feed_links_reach_one_more_local_port(tmp_path):
+    """Links from a feed on one port to two others on 127.0.0.1: only the allowed one is read."""
+    from urllib.parse import quote, urlsplit
+
+    store = tmp_path / "store"
+    with serve() as a, serve() as b, serve() as c:
+        allowed, other = urlsplit(b).port, urlsplit(c).port
+        result = run(["ingest", f"{a}/feed-to?base={quote(b)}", f"{a}/feed-to?base={quote(c)}",
+                      "--allow-host", f"127.0.0.1:{allowed}"], store)
+    assert "Traceback" not in result.stderr and result.returncode == 1
+    assert summary(result.stderr).startswith("ingested 2, already known 0, skipped 2 (")
+    lines = skipped_lines(result.stderr)
+    assert len(lines) == 2 and all(ln.startswith(f"skipped {c}/") for ln in lines), lines
+    assert all(f"refused: link to 127.0.0.1:{other} (loopback) not allowed; use --allow-host 127.0.0.1:{other}"
+               in ln for ln in lines), lines
+    assert all(u.startswith(b + "/") for u in Store(store).table("articles").url)
+    bad = run(["ingest", a, "--allow-host", "127.0.0.1:0"], store)
+    assert bad.returncode == 2 and "--allow-host" in bad.stderr and "Traceback" not in bad.stderr
+
+
 def test_usage_errors_exit_2(tmp_path):
     assert run([], tmp_path).returncode == 2
     assert run(["ingest"], tmp_path).returncode == 2

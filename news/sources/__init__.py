@@ -8,9 +8,10 @@ command line decides what to store and what to print.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from news.fetch import Fetched, FetchError, fetch, is_http_url
@@ -107,9 +108,17 @@ def read_unit(
     unit: Unit,
     *,
     default_date: date | None = None,
-    fetcher: Callable[[str], Fetched] = fetch,
+    fetcher: Callable[..., Fetched] = fetch,
+    allow_hosts: Iterable[str] = (),
 ) -> Iterator[Article | Skipped]:
-    """Articles from one unit; every failure becomes a Skipped carrying its reason."""
+    """Articles from one unit; every failure becomes a Skipped carrying its reason.
+
+    ``fetcher`` is called as ``fetcher(url)`` for a URL the user gave and with
+    ``news.fetch.fetch``'s ``found_in`` and ``deadline`` keywords for a link in a feed.
+    ``allow_hosts`` (``HOST[:PORT]``, from ``ingest --allow-host``) is handed to it when given.
+    """
+    if allow_hosts:
+        fetcher = partial(fetcher, allow_hosts=tuple(allow_hosts))
     try:
         if unit.kind == "missing":
             raise SourceError("missing", "no such file or folder")

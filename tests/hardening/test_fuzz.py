@@ -131,7 +131,7 @@ def test_presence_on_extract_output(text, published):
 ALLOWED = (SourceError,)
 
 
-def _no_fetch(url: str) -> Fetched:
+def _no_fetch(url: str, **_) -> Fetched:  # a link in a feed also gets found_in= and deadline=
     raise FetchError("network disabled in fuzzing")
 
 
@@ -214,7 +214,7 @@ def test_url_reader_on_any_response(body, content_type, charset, final_url):
 
     counts.fuzzed()
 
-    def fetcher(url: str) -> Fetched:
+    def fetcher(url: str, **_) -> Fetched:
         return Fetched(final_url, body, content_type, charset)
 
     for item in read_unit(Unit("url", "http://x.example/a"), default_date=None, fetcher=fetcher):
