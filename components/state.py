@@ -36,13 +36,6 @@ KEYS = {
 
 
 _KNOWN_KEYS = frozenset(KEYS.values())
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown through a Markdown element (notes, headings, captions) renders literally:
-    no link, no image fetched from a URL someone put in a link or a title."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 @dataclass(frozen=True, slots=True)

@@ -305,7 +305,7 @@ def test_evidence_rows_and_sources_html_are_escaped():
     assert df.loc[df.article_id == "a1", "url"].item() == ""
     out = sources_html(df, {"wagner": "Wagner"})
     assert "<img" not in out and "<b>" not in out and "javascript:" not in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "&lt;img src=x onerror=alert&#40;1&#41;&gt;" in out
     assert 'href="https://example.org/s"' in out and 'href="?to=2024-01&amp;article=a1"' in out
 
 
@@ -317,7 +317,7 @@ def test_highlight_escapes_and_marks():
                "cue": "men</b> in"}]
     out = highlight(text, mentions, claims)
     assert "<img" not in out and "<b>" not in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "&lt;img src=x onerror=alert&#40;1&#41;&gt;" in out
     assert '<mark class="fp-claim"' in out and '<mark class="fp-mention"' in out and 'fp-cue' in out
     # tags are balanced
     assert out.count("<mark") == out.count("</mark>")
