@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from components.state import query_string
+from components.state import MAX_ARTICLE_ID, query_string
 from components.text import md_escape
 from news.fetch import all_plain_links
 
@@ -27,7 +27,6 @@ EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
     "article_id", "evidence", "cue",
 ]
-_ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
 
@@ -51,8 +50,12 @@ def safe_url(url) -> str | None:
 
 
 def reader_link(article_id, query: Mapping[str, str | list[str]] | None = None) -> str | None:
-    """``?<current filters>&article=<id>``: the in-app reader view of one article."""
-    if not isinstance(article_id, str) or not _ARTICLE_ID.match(article_id):
+    """``?<current filters>&article=<id>``: the in-app reader view of one article.
+
+    Any stored id (``query_string`` percent-encodes it); None only for no id or one longer
+    than the URL state accepts.
+    """
+    if not isinstance(article_id, str) or not 0 < len(article_id) <= MAX_ARTICLE_ID:
         return None
     q = {k: v for k, v in (query or {}).items() if k != "article"}
     q["article"] = article_id
