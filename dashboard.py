@@ -7,6 +7,7 @@ Logic lives in components/ (pure, unit-tested); this file only wires it to Strea
 
 from __future__ import annotations
 
+import html
 import subprocess
 import sys
 import time
@@ -22,14 +23,13 @@ from components.actors import actor_styles
 from components.downloads import layers_geojson, to_csv_bytes
 from components.empty import NO_STORE, explain_empty
 from components.legend import CSS, legend_html
-from components.reader import highlight
+from components.reader import article_meta, claims_frame, highlight
 from components.snapshot import Snapshot
 from components.state import (
     DEFAULT_VIEW,
     STATUSES,
     Options,
     ViewState,
-    md_escape,
     month_range,
     parse_query,
     query_string,
@@ -45,6 +45,7 @@ from components.tables import (
     shape_layer_rows,
     sources_html,
 )
+from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from news import queries
 from news.store import Store, resolve_store
@@ -282,15 +283,16 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
                        format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries")
         st.multiselect("Status", list(STATUSES), key="f_status")
         st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
-        st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages")
-        st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets")
+        st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
+        st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
         st.caption("Every filter, the selected country and the map view are in the page's address: copy it to share this view.")
 
 
 def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> None:
     back = to_query(replace(state, article=None), options)
     detail = cached_article(root, fp, state.article)
-    st.markdown(f'<a href="{query_string(back)}" target="_self">← Back to the map</a>', unsafe_allow_html=True)
+    st.markdown(f'<a href="{html.escape(query_string(back))}" target="_self">← Back to the map</a>',
+                unsafe_allow_html=True)
     if detail is None:
         st.warning("No article with this id in the store. It may have been removed, or the link is cut short.")
         return
@@ -301,11 +303,8 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
         mentions = mentions.to_dict(orient="records")
     if isinstance(claims, pd.DataFrame):
         claims = claims.to_dict(orient="records")
-    st.subheader(md_escape(art.get("title") or "(untitled)"), anchor=False)
-    published = art.get("published")
-    published = pd.Timestamp(published).date().isoformat() if published is not None and not pd.isna(published) else "undated"
-    meta = " · ".join(str(x) for x in (art.get("outlet"), published, art.get("language")) if x)
-    st.caption(md_escape(meta))
+    st.subheader(md_escape(art.get("title")) or "(untitled)", anchor=False)
+    st.caption(article_meta(art))
     url = safe_url(art.get("url"))
     if url:
         st.link_button("Open the original article ↗", url)
@@ -320,9 +319,7 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
                 unsafe_allow_html=True)
     if claims:
         st.markdown("**Claims in this article**")
-        cdf = pd.DataFrame(claims)
-        cols = [c for c in ("actor", "iso3", "place", "status", "confidence", "cue", "evidence") if c in cdf]
-        st.dataframe(cdf[cols], hide_index=True, width="stretch")
+        st.dataframe(claims_frame(claims), hide_index=True, width="stretch")
 
 
 def main() -> None:
@@ -334,7 +331,8 @@ def main() -> None:
                "Every coloured country leads back to the sentences behind it.")
     if not fp:
         if error:
-            st.error("Building the store from the sample failed:\n\n```\n" + error + "\n```")
+            st.error("Building the store from the sample failed:")
+            st.code(error, language=None)  # shown as is, never as Markdown
         st.info(NO_STORE.format(root=root))
         return
 
@@ -416,7 +414,7 @@ def main() -> None:
         "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
         f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
     if evidence.empty:
-        where = names.get(state.selected, state.selected) if state.selected else "these filters"
+        where = md_escape(names.get(state.selected, state.selected)) if state.selected else "these filters"
         st.info(f"No evidence sentences for {where} in this window. Widen the date window or pick another country.")
     else:
         st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"

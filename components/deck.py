@@ -21,6 +21,7 @@ from pydeck.bindings.json_tools import default_serialize
 
 from components.actors import ActorStyle
 from components.state import DEFAULT_VIEW, MapView
+from components.text import one_line
 
 BASE_ID = "countries"
 SELECTED_ID = "selected"
@@ -128,12 +129,8 @@ def line_colour(rgb: tuple[int, int, int], status: str) -> list[int]:
 
 
 def _clean(v, limit: int = 160) -> str:
-    """Plain, printable, bounded text. Tooltips are set as text, never as HTML."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    s = " ".join(str(v).split())
-    s = "".join(ch for ch in s if ch.isprintable())
-    return s if len(s) <= limit else s[: limit - 1] + "…"
+    """Plain, one-line, bounded text. Tooltips are set as text, never as HTML: no escaping."""
+    return one_line(v, limit)
 
 
 def _d(v) -> str:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import html
-
 from components.actors import ActorStyle
+from components.text import md_escape
 
 
 def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str, cities: bool = True) -> str:
-    parts = [f'<div class="fp-legend"><div class="fp-lh">Presence as of {html.escape(window_end)}</div>']
+    parts = [f'<div class="fp-legend"><div class="fp-lh">Presence as of {md_escape(window_end)}</div>']
     for key in shown:
         s = styles.get(key)
         if s is None:
@@ -17,10 +16,10 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
         parts.append(
             '<div class="fp-li">'
             f'<span class="fp-sw" style="background:linear-gradient(90deg, rgba({r},{g},{b},0.3), rgba({r},{g},{b},0.9))"></span>'
-            f"{html.escape(s.label)} — present</div>"
+            f"{md_escape(s.label)} — present</div>"
             '<div class="fp-li">'
             f'<span class="fp-sw" style="background:rgba({r},{g},{b},0.18);border:2px solid rgb({r},{g},{b})"></span>'
-            f"{html.escape(s.label)} — ended (left or withdrawn)</div>"
+            f"{md_escape(s.label)} — ended (left or withdrawn)</div>"
         )
     parts.append(
         '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import html
 import math
+
+import pandas as pd
+
+from components.text import md_escape, one_line
 
 MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
+CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "confidence", "cue", "evidence")
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
@@ -25,6 +29,8 @@ def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
 
 def highlight(text: str, mentions: list[dict] | None = None, claims: list[dict] | None = None) -> str:
     """``text`` as escaped HTML with <mark> around mentions, claim sentences and their cues.
+
+    One line of HTML (line breaks become ``<br>``), every piece through ``md_escape``.
 
     Mentions come with character offsets; claims carry their evidence sentence and cue, found
     in the text by search. Overlaps are fine: each character gets every class that covers it,
@@ -53,11 +59,31 @@ def highlight(text: str, mentions: list[dict] | None = None, claims: list[dict] 
     cuts = sorted({0, n, *(s for s, *_ in spans), *(e for _, e, *_ in spans)})
     out = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        piece = html.escape(text[a:b], quote=True)
+        piece = md_escape(text[a:b], lines=True)
         cover = [(cls, title) for s, e, cls, title in spans if s <= a and b <= e]
         # outermost first: claim sentence, then mention, then cue
         order = {CLAIM_CLASS: 0, MENTION_CLASS: 1, CUE_CLASS: 2}
         for cls, title in sorted(cover, key=lambda x: order[x[0]], reverse=True):
-            piece = f'<mark class="{cls}" title="{html.escape(title, quote=True)}">{piece}</mark>'
+            piece = f'<mark class="{cls}" title="{md_escape(title)}">{piece}</mark>'
         out.append(piece)
+    # every line break is a <br>: a blank line (also "\r\r") would end the HTML block it is shown in
     return "".join(out).replace("\n", "<br>")
+
+
+def article_meta(article: dict) -> str:
+    """"outlet · YYYY-MM-DD · language" for the reader's caption, each part through ``md_escape``."""
+    published = article.get("published")
+    day = pd.Timestamp(published).date().isoformat() if published is not None and not pd.isna(published) else "undated"
+    parts = (md_escape(article.get("outlet")), day, md_escape(article.get("language")))
+    return " · ".join(p for p in parts if p)
+
+
+def claims_frame(claims: list[dict]) -> pd.DataFrame:
+    """The reader's claims table: its text columns one line each (a grid shows text as text)."""
+    df = pd.DataFrame(claims)
+    cols = [c for c in CLAIM_COLUMNS if c in df]
+    df = df[cols].copy()
+    for c in cols:
+        if c != "confidence":
+            df[c] = df[c].map(one_line)
+    return df

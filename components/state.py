@@ -17,7 +17,9 @@ from dataclasses import dataclass, field, replace
 STATUSES = ("present", "ended")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_ARTICLE = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# an article id is whatever the store holds (a hash, or a feed's own id with ':', '/', spaces,
+# any script): the reader looks it up; links percent-encode it (``query_string``)
+MAX_ARTICLE_ID = 512
 
 # URL keys, short and stable: they are part of every shared link.
 KEYS = {
@@ -36,13 +38,6 @@ KEYS = {
 
 
 _KNOWN_KEYS = frozenset(KEYS.values())
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text shown through a Markdown element (notes, headings, captions) renders literally:
-    no link, no image fetched from a URL someone put in a link or a title."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,12 +221,14 @@ def parse_query(params: Mapping[str, Iterable[str] | str], options: Options) -> 
         else:
             s = replace(s, view=view)
 
-    vals = _values(params, KEYS["article"])
-    if vals:
-        if _ARTICLE.match(vals[-1]):
-            s = replace(s, article=vals[-1])
-        else:
-            notes.append("Ignored a malformed article id in the link.")
+    raw = params.get(KEYS["article"])
+    if raw:
+        # taken whole (an id may hold commas or spaces); whether it exists is the reader's lookup
+        v = raw if isinstance(raw, str) else list(raw)[-1]
+        if 0 < len(v) <= MAX_ARTICLE_ID:
+            s = replace(s, article=v)
+        elif v:
+            notes.append(f"Ignored an article id longer than {MAX_ARTICLE_ID} characters in the link.")
     unknown = sorted(k for k in params if k not in _KNOWN_KEYS)
     if unknown:
         shown = ", ".join(f"'{_short(k, 20)}'" for k in unknown[:3]) + (" …" if len(unknown) > 3 else "")

@@ -15,7 +15,8 @@ from urllib.parse import urlsplit
 import numpy as np
 import pandas as pd
 
-from components.state import query_string
+from components.state import MAX_ARTICLE_ID, query_string
+from components.text import md_escape
 from news.fetch import all_plain_links
 
 LAYER_COLUMNS = [
@@ -26,7 +27,6 @@ EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
     "article_id", "evidence", "cue",
 ]
-_ARTICLE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
 
@@ -50,8 +50,12 @@ def safe_url(url) -> str | None:
 
 
 def reader_link(article_id, query: Mapping[str, str | list[str]] | None = None) -> str | None:
-    """``?<current filters>&article=<id>``: the in-app reader view of one article."""
-    if not isinstance(article_id, str) or not _ARTICLE_ID.match(article_id):
+    """``?<current filters>&article=<id>``: the in-app reader view of one article.
+
+    Any stored id (``query_string`` percent-encodes it); None only for no id or one longer
+    than the URL state accepts.
+    """
+    if not isinstance(article_id, str) or not 0 < len(article_id) <= MAX_ARTICLE_ID:
         return None
     q = {k: v for k, v in (query or {}).items() if k != "article"}
     q["article"] = article_id
@@ -175,14 +179,13 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     return df.reset_index(drop=True)
 
 
-def _e(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return ""
-    return html.escape(str(v), quote=True)
-
-
 def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, limit: int = 200) -> str:
-    """The evidence rows as an escaped HTML list: date · outlet · linked title, then the sentence."""
+    """The evidence rows as an escaped HTML list: date · outlet · linked title, then the sentence.
+
+    Every value is one line (``md_escape``): Markdown ends an HTML block at a blank line, and a
+    blank line in a title would hand the rest of the list to Markdown. The list holds no line
+    break at all.
+    """
     labels = labels or {}
     items = []
     for r in rows.head(limit).to_dict(orient="records"):
@@ -190,19 +193,19 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
         # only the two shapes article_link produces may reach an href
         if not (safe_url(link) or (link.startswith("?") and "article=" in link)):
             link = ""
-        title = _e(r.get("title")) or "(untitled)"
+        title = md_escape(r.get("title")) or "(untitled)"
         external = bool(safe_url(link))
         target = ' target="_blank" rel="noopener noreferrer nofollow"' if external else ' target="_self"'
-        a = f'<a href="{_e(link)}"{target}>{title}</a>' if link else title
+        a = f'<a href="{html.escape(link, quote=True)}"{target}>{title}</a>' if link else title
         where = " ↗" if external else ""
         meta = " · ".join(
             x
             for x in (
-                _e(r.get("date")) or "undated",
-                _e(r.get("outlet")),
-                _e(labels.get(r.get("actor"), r.get("actor"))),
-                _e(r.get("country") or r.get("iso3")),
-                _e(r.get("status")),
+                md_escape(r.get("date")) or "undated",
+                md_escape(r.get("outlet")),
+                md_escape(labels.get(r.get("actor"), r.get("actor"))),
+                md_escape(r.get("country") or r.get("iso3")),
+                md_escape(r.get("status")),
             )
             if x
         )
@@ -212,7 +215,7 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
             '<li class="fp-src">'
             f'<div class="fp-meta">{meta}{conf_s}</div>'
             f'<div class="fp-title">{a}{where}</div>'
-            f'<blockquote class="fp-ev">{_e(r.get("evidence"))}</blockquote>'
+            f'<blockquote class="fp-ev">{md_escape(r.get("evidence"))}</blockquote>'
             "</li>"
         )
     return '<ul class="fp-sources">' + "".join(items) + "</ul>"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
+from urllib.parse import parse_qs, urlsplit
 
 import pandas as pd
 import pytest
@@ -97,7 +99,7 @@ def test_full_state_round_trips():
         ({"view": ["1,2"]}, "view", DEFAULT_VIEW),
         ({"view": ["100,0,2"]}, "view", DEFAULT_VIEW),
         ({"sel": ["<script>"]}, "selected", None),
-        ({"article": ["../../etc"]}, "article", None),
+        ({"article": ["x" * 513]}, "article", None),
         ({"country": ["XXX"]}, "countries", ()),
     ],
 )
@@ -254,7 +256,33 @@ def test_article_link_falls_back_to_reader_view():
     assert article_link(None, "abc123", {"to": "2020-01", "article": "old"}) == "?to=2020-01&article=abc123"
     assert article_link("javascript:alert(1)", "abc123") == "?article=abc123"
     assert article_link("https://x.org/a", "abc123") == "https://x.org/a"
-    assert article_link(None, "bad id!") is None
+    assert article_link(None, "") is None and article_link(None, None) is None
+    assert article_link(None, "x" * 513) is None  # longer than any id the store holds
+
+
+ODD_IDS = ["feed:2024/05:a b", "статья-1", "x#y?z&w", "a,b;c=d+e%20f", "../../etc", " padded ", "日本語/ニュース",
+           "x" * 512]
+
+
+@pytest.mark.parametrize("aid", ODD_IDS)
+def test_any_stored_article_id_round_trips_through_the_url(aid):
+    """Ids outside [A-Za-z0-9_-] are percent-encoded in links and decoded back whole."""
+    state = ViewState(actors=OPTS.actors, start="2014-01", end="2020-06", article=aid)
+    q = to_query(state, OPTS)
+    assert q["article"] == aid
+    qs = query_string(q)
+    assert qs.isascii() and not set(qs[1:]) & set(" #/:?,") and qs.count("article=") == 1
+    # Streamlit hands the script parse_qs(query string) as st.query_params
+    back, notes = parse_query(parse_qs(qs[1:], keep_blank_values=True), OPTS)
+    assert back == state and not notes
+    # the sources list's link to the reader view (no original URL) carries the same id
+    link = article_link(None, aid, to_query(state, OPTS))
+    assert link and parse_qs(urlsplit(link).query)["article"] == [aid]
+    out = sources_html(shape_evidence_rows(pd.DataFrame([dict(
+        date="2020-01-02", actor="wagner", iso3="MLI", status="present", confidence=0.7, outlet="RFI", title="T",
+        url=None, article_id=aid, evidence="E.", cue="E")]), {"to": "2020-06"}))
+    href = html.unescape(out.split('href="', 1)[1].split('"', 1)[0])
+    assert parse_qs(urlsplit(href).query) == {"to": ["2020-06"], "article": [aid]}
 
 
 def test_shape_layer_rows_columns_order_and_urls():
@@ -305,7 +333,7 @@ def test_evidence_rows_and_sources_html_are_escaped():
     assert df.loc[df.article_id == "a1", "url"].item() == ""
     out = sources_html(df, {"wagner": "Wagner"})
     assert "<img" not in out and "<b>" not in out and "javascript:" not in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "&lt;img src=x onerror=alert&#40;1&#41;&gt;" in out
     assert 'href="https://example.org/s"' in out and 'href="?to=2024-01&amp;article=a1"' in out
 
 
@@ -317,7 +345,7 @@ def test_highlight_escapes_and_marks():
                "cue": "men</b> in"}]
     out = highlight(text, mentions, claims)
     assert "<img" not in out and "<b>" not in out
-    assert "&lt;img src=x onerror=alert(1)&gt;" in out
+    assert "&lt;img src=x onerror=alert&#40;1&#41;&gt;" in out
     assert '<mark class="fp-claim"' in out and '<mark class="fp-mention"' in out and 'fp-cue' in out
     # tags are balanced
     assert out.count("<mark") == out.count("</mark>")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -137,9 +138,60 @@ def test_reader_view_escapes_and_links_safely(app, store):
     at = app(article=aid)
     html = " ".join(m.value for m in at.markdown)
     assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in " ".join(
-        [h.value for h in at.subheader] + [html]) or XSS_TITLE in [h.value for h in at.subheader]
+        [h.value for h in at.subheader] + [html]) or XSS_TITLE in [unescape(h.value) for h in at.subheader]
     assert "javascript:" not in html
     assert not at.get("link_button")  # the javascript: url is not offered as a link
+
+
+ODD_IDS = ["feed:2024/05:a b", "статья-1", "x#y?z&w"]
+
+
+@pytest.fixture(scope="module")
+def odd_store(tmp_path_factory):
+    """The fixture store plus articles whose ids are outside [A-Za-z0-9_-] (a feed's own ids)."""
+    from datetime import date
+
+    from geo.types import Mention
+    from news.models import Article, Claim
+    from news.store import Batch, Store
+
+    root = tmp_path_factory.mktemp("odd-ids")
+    build(root)
+    batch = []
+    for i, aid in enumerate(ODD_IDS):
+        text = f"Odd article {i}: Wagner fighters were deployed in Mali."
+        day = date(2021, 6, 10 + i)
+        s = text.index("Mali")
+        batch.append(Batch(Article(aid, None, f"Odd title {i}", "Feed", day, "en", text, "feed"),
+                           [Mention(s, s + 4, "Mali", "country", "MLI", 17.0, -2.0, text)],
+                           [Claim(aid, "wagner", "MLI", None, 17.0, -2.0, "present", day, text, "deployed in", 0.9)]))
+    Store(root).write(batch)
+    return root
+
+
+@pytest.mark.parametrize("i", range(len(ODD_IDS)))
+def test_reader_opens_for_ids_outside_the_plain_alphabet(odd_store, monkeypatch, i):
+    from urllib.parse import parse_qs, urlsplit
+
+    monkeypatch.setenv("FOOTPRINT_STORE", str(odd_store))
+    aid = ODD_IDS[i]
+    # the sources list links the article (it has no original URL) to its reader view
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"from": "2021-06", "to": "2021-06"})
+    at.run()
+    assert not at.exception, at.exception
+    sources = next(m.value for m in at.markdown if m.value.startswith('<ul class="fp-sources">'))
+    hrefs = [h.replace("&amp;", "&") for h in sources.split('href="')[1:]]
+    links = [parse_qs(urlsplit(h.split('"', 1)[0]).query) for h in hrefs]
+    assert {"from": ["2021-06"], "to": ["2021-06"], "article": [aid]} in links
+    # following it opens the reader on that article
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"from": "2021-06", "to": "2021-06", "article": aid})
+    at.run()
+    assert not at.exception, at.exception
+    assert not at.warning, [w.value for w in at.warning]
+    assert [h.value for h in at.subheader] == [f"Odd title {i}"]
+    assert at.query_params["article"] in (aid, [aid])  # the URL keeps the id
 
 
 def test_unknown_article_says_so(app):

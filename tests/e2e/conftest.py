@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -40,8 +41,9 @@ def store_dir(tmp_path_factory):
     return root
 
 
-@pytest.fixture(scope="session")
-def server(store_dir):
+@contextlib.contextmanager
+def dashboard(store_dir: Path):
+    """``streamlit run dashboard.py`` on a free 127.0.0.1 port over ``store_dir``; yields its base URL."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (make chromium) to run browser tests")
     port = _free_port()
@@ -63,14 +65,23 @@ def server(store_dir):
             time.sleep(0.3)
     else:
         proc.kill()
+        log.close()
         pytest.fail("streamlit did not become healthy: " + (store_dir / "streamlit.log").read_text()[-2000:])
-    yield base
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def server(store_dir):
+    with dashboard(store_dir) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
