@@ -256,6 +256,22 @@ _NOT_GIVEN_NAMES = {
 }
 
 
+# A title before a name: "Defence Secretary Lloyd Austin", "Interior minister Mala", "le ministre
+# Abdoulaye Diop". A town after one, with at most two capitalised words between, is a surname
+# whatever the town's size (Austin has a million people; Lloyd Austin is news far more often).
+_TITLE_BEFORE = re.compile(
+    r"(?<!\w)(?i:minister|secretary|spokes(?:man|woman|person)|president|prime minister|general|gen\.|colonel|"
+    r"col\.|commander|analyst|researcher|professor|prof\.|dr\.?|mr\.?|mrs\.?|ms\.?|senator|ambassador|envoy|"
+    r"journalist|reporter|photographer|ministre|président|général|porte-parole|chercheur|analyste|journaliste|"
+    r"министр|президент|генерал|полковник|аналитик|эксперт|посол|журналист|представитель)"
+    r"\s+(?:[A-ZА-ЯЁ][\w'’.-]*\s+){0,2}$")
+
+
+def _titled_person(text: str, start: int, hit: _Hit) -> bool:
+    """Whether a town is the surname of someone named with a title before it."""
+    return hit.city and not hit.country_like and _TITLE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 def _given_name_before(text: str, start: int, hit: _Hit, gaz: Gazetteer) -> bool:
     """Whether a small town is a surname: "Alpha Conde" is Guinea's president, not Conde in
     Brazil. Only towns under 100,000 people: a city that size is named as a place far more
@@ -289,7 +305,7 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     features = any(w in padded for w in _FEATURE_BEFORE_KEYS)  # mostly none in the whole text
     chosen = [c for c in _longest(_candidates(gaz, text, language, padded), len(text))
               if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2], features)
-              and not _given_name_before(text, c[0], c[2], gaz)]
+              and not _given_name_before(text, c[0], c[2], gaz) and not _titled_person(text, c[0], c[2])]
     if not chosen:
         return []
     unambiguous = {h.place.iso3 for _, _, h in chosen if h.single or (h.country_like and not h.congo)}

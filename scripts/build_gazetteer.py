@@ -154,6 +154,8 @@ def main() -> None:
         for alt in city.get("alternatenames") or []:
             if not alt or not alt[:1].isupper() or len(alt) < 3:
                 continue
+            if alt.isascii() and alt.isalpha() and alt.isupper() and len(alt) <= 4:
+                continue  # an airport code (AES, PMC, GRU): an acronym in news, not the city
             if is_cyrillic(alt):
                 names.add(alt)
             elif pop >= ALT_NAME_MIN_POP and all(c.isascii() or c.isalpha() for c in alt) and \
