@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +39,12 @@ OPTIONS = Options(actors=("russia", "wagner"), months=("2021-01", "2021-02", "20
 def test_malicious_value_gives_default_with_a_note(key, value):
     counts.hostile()
     state, notes = parse_query({key: [value]}, OPTIONS)
+    if key == KEYS["article"] and len(value) <= 512:
+        # any stored id must reach its reader (ids are the store's, not ours to shape): the value is
+        # a key looked up with a bound parameter (test_payloads_as_every_filter_reach_duckdb_only_as_parameters) and an unknown
+        # one is a note in the reader view, not here
+        assert state == replace(default_state(OPTIONS), article=value) and notes == []
+        return
     assert state == default_state(OPTIONS)
     assert notes, f"{key}={value[:30]!r} dropped silently"
     assert all(len(n) < 300 and n.isprintable() for n in notes)  # huge or control values are shortened
