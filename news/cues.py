@@ -85,6 +85,10 @@ MODAL = _rx(
     r"pour que", r"pour qu'", r"afin que", r"afin qu'", r"pourrai\w*", r"envisag\w*", r"prévoi\w*", r"projett\w*", r"devrai\w*", r"souhait\w*", r"va", r"vont", r"discut\w*", r"futur\w*", r"autoris\w*",
     r"может", r"могут", r"мог\w*", r"планир\w*", r"намерен\w*", r"собира\w*", r"предлож\w*", r"готов\w*",
     r"будут", r"уедет", r"начать", r"поручил", r"обсужд\w*", r"обсуди\w*", r"разреш\w*", r"будущ\w*", r"предусматрива\w*",
+    # demands and rumours assert nothing about the ground either (GUIDE): "urged the government to
+    # swap Wagner for the Africa Corps", "had heard talk of moving fighters", "des rumeurs de"
+    r"urg(?:ed|es|ing)", r"call(?:ed|s|ing)? on", r"press(?:ed|es|ing) (?:the|for)", r"demand\w*", r"rumou?r\w*",
+    r"talk of", r"exhort\w*", r"demand(?:é|ée|és|ent|ait)", r"rumeurs?", r"призвал\w*", r"потребова\w*", r"слух\w*",
 )
 NEGATION = _rx(
     r"not", r"no", r"never", r"n't", r"den(?:y|ied|ies|ying|ial)", r"dismiss\w*", r"rejected", r"no sign",
@@ -147,7 +151,7 @@ PLURAL_PLACE_ANAPHORA = _rx(
     r"les deux pays", r"обеих странах", r"обе страны", r"двух странах",
 )
 SPEAKER_AFTER = re.compile(
-    r"^\W{0,2}(?:(?:'s|’s)\s+)?(?:(?:and|et|и)\s+(?:its|ses|его|её)\s+\w+(?:\s+\w+)?\s+)?"
+    r"^[^\w,]{0,2}(?:(?:'s|’s)\s+)?(?:(?:and|et|и)\s+(?:its|ses|его|её)\s+\w+(?:\s+\w+)?\s+)?"
     r"(?:(?:foreign|defence|defense|interior|state|military|government)\s+)?"
     r"(?:officials?|ministry|president|minister|embassy|ambassador|spokes\w+|diplomats?|"
     r"(?:government|authorities)\s+(?:said|says|say|told|denied|insists?)|"

@@ -537,6 +537,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         if last_actor and (_mask_between(starts, masks, s_start, s_end) & anaphora_bit or "dentif" in sentence):
             raw.extend(_identity_claims(article, sentence, comp, last_actor, raw))
         raw.extend(_request_claims(article, text, sentence, s_start, comp, history, sent_mentions))
+        raw.extend(_replacement_claims(article, sentence, s_start, comp, sent_mentions, starts, masks))
         for c_start, c_end in _clauses(sentence, s_start):
             mask = _mask_between(starts, masks, c_start, c_end)
             if not mask:
@@ -575,6 +576,77 @@ def _force_owner(phrase: str, comp: _Compiled, named: set[str]) -> str | None:
 
 # a pronoun inside the identity cue points back ("identify them as", "les identifient comme")
 _THEM = re.compile(r"(?<!\w)(?:them|les)(?!\w)", re.IGNORECASE)
+
+
+# A partial or gradual departure: the words before a leaving cue that keep the actor there.
+_PARTIAL = re.compile(
+    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|beginning|start(?:ed|s|ing)?|some|"
+    r"part of|most of|half of|many of|a first|first group|a number of|hundreds of|several hundred|thinn\w*|"
+    r"progressi\w*|partiel\w*|une partie|certains|commenc\w*|частичн\w*|постепенн\w*|часть|начал\w*|"
+    r"некоторы\w*|первая группа|перв\w+ партия)(?!\w)", re.IGNORECASE)
+
+
+def _partial_departure(text: str, c_start: int, cue_at: int) -> bool:
+    """Whether the leaving cue at ``cue_at`` is told as partial or only begun (within its clause,
+    a few words before the cue, or the cue's own noun phrase: "the gradual departure of")."""
+    if cue_at < 0:
+        return False
+    return _PARTIAL.search(text, max(c_start, cue_at - 45), cue_at + 1) is not None
+
+
+# One actor replaced by another: the replaced one has left, the other is there. Group "old" is
+# the one replaced, "new" the one replacing; the order of the two actors in the sentence decides
+# which is which ("X were replaced by Y" / "Y replaced X").
+_REPLACED_BY = re.compile(
+    r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+by|"
+    r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
+    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|ont\s+cédé\s+la\s+place\s+à|"
+    r"(?:был[аио]?\s+)?замен[её]н\w*\s+на|на\s+смену)(?!\w)", re.IGNORECASE)
+# (Russian active "сменил", "заменил" are left out: with undeclined names in quotes, word order
+# does not say who replaced whom.)
+_REPLACES = re.compile(
+    r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
+    r"supplant\w*|a\s+remplacé|ont\s+remplacé|remplace(?:nt)?|a\s+pris\s+le\s+relais\s+d\w*|"
+    r"ont\s+pris\s+le\s+relais\s+d\w*|pris\s+la\s+relève\s+d\w*)(?!\w)",
+    re.IGNORECASE)
+
+
+def _replacement_claims(article: Article, sentence: str, s_start: int, comp: _Compiled,
+                        sent_mentions: list[Mention], starts, masks) -> list[Claim]:
+    """"Wagner's men were replaced by the Africa Corps in Mali": Wagner ended, Russia present.
+
+    Needs both actors named in the sentence (not pointed to), a replacing verb between them, and
+    a country named in it; plans ("to replace", "urged ... to swap") never get here: the verb
+    must be a finite one, and a plan cue before it stops the rule.
+    """
+    if not (_REPLACED_BY.search(sentence) or _REPLACES.search(sentence)):
+        return []
+    hits = [h for h in _actor_hits(sentence, s_start, comp, None, _mask_between(starts, masks, s_start,
+                                                                                 s_start + len(sentence)))
+            if h.actor and h.via != "anaphora"]
+    if len({h.actor for h in hits}) < 2:
+        return []
+    hits.sort(key=lambda h: h.start)
+    for pattern, passive in ((_REPLACED_BY, True), (_REPLACES, False)):
+        for verb in pattern.finditer(sentence):
+            at = s_start + verb.start()
+            before = [h for h in hits if h.end <= at]
+            after = [h for h in hits if h.start >= s_start + verb.end()]
+            if not before or not after or before[-1].actor == after[0].actor:
+                continue
+            if cues.MODAL.search(sentence[:verb.start()]) or re.search(r"\bto\s*$", sentence[:verb.start()]):
+                return []  # "plans to replace", "urged ... to replace"
+            old, new = (before[-1], after[0]) if passive else (after[0], before[-1])
+            home = set(comp.home.get(old.actor, ())) | set(comp.home.get(new.actor, ()))
+            places = [m for m in sent_mentions if m.iso3 not in home and m.kind != "demonym"]
+            out = []
+            for m in {m.iso3: m for m in places}.values():
+                place = m.name if m.kind in ("city", "capital") else None
+                for actor, status in ((old.actor, "ended"), (new.actor, "present")):
+                    out.append(Claim(article.id, actor, m.iso3, place, m.lat, m.lon, status, article.published,
+                                     sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7))
+            return out
+    return []
 
 
 def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_actor: str | None,
@@ -768,6 +840,11 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
                     continue  # "France pulled its troops out of Mali after the arrival of Wagner"
                 if _receives(text, c_start, hit, hits, m.end, m.start):
                     continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
+                if not stayed[i] and _partial_departure(text, c_start, text.rfind(ended, c_start, m.start)):
+                    # "the gradual departure of Wagner fighters from Belarus", "began pulling some of
+                    # its men out of Syria": still there (GUIDE: ended needs the whole force gone)
+                    targets.append((m, "present", ended, 0.6))
+                    continue
                 targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
             elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m, hit))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
