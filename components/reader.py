@@ -12,7 +12,7 @@ MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
-CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "confidence", "cue", "evidence")
+CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "confidence", "cue", "rules", "evidence")
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:

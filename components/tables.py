@@ -25,7 +25,7 @@ LAYER_COLUMNS = [
 ]
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
-    "article_id", "evidence", "cue",
+    "article_id", "evidence", "cue", "rules",
 ]
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
@@ -211,6 +211,9 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
         )
         conf = r.get("confidence")
         conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+        rules = r.get("rules")
+        if isinstance(rules, str) and rules:  # why the claim was made (news/models.py Claim.rules)
+            conf_s += f' · <span class="fp-why" title="the rule that made this claim">{md_escape(rules)}</span>'
         items.append(
             '<li class="fp-src">'
             f'<div class="fp-meta">{meta}{conf_s}</div>'

@@ -206,7 +206,8 @@ def extract_record(record: dict) -> dict:
         "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
                      for m in mentions],
         "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
-                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence} for c in claims],
+                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules}
+                   for c in claims],
     }
 
 

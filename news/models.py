@@ -44,6 +44,10 @@ class Claim:
     evidence: str
     cue: str
     confidence: float
+    # Which rule put the actor there ("locative-cue", "replacement", "pointer", ...), with what
+    # changed it after ("+hedged", "+actor-pointer", "+no-longer"): the reader's "why", and
+    # what bench/accuracy.py scores per rule. Ids are listed in docs/rules.md.
+    rules: str = ""
 
     def to_dict(self) -> dict:
         return asdict(self)

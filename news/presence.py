@@ -644,7 +644,7 @@ def _replacement_claims(article: Article, sentence: str, s_start: int, comp: _Co
                 place = m.name if m.kind in ("city", "capital") else None
                 for actor, status in ((old.actor, "ended"), (new.actor, "present")):
                     out.append(Claim(article.id, actor, m.iso3, place, m.lat, m.lon, status, article.published,
-                                     sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7))
+                                     sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7, "replacement"))
             return out
     return []
 
@@ -669,7 +669,7 @@ def _identity_claims(article: Article, sentence: str, comp: _Compiled, last_acto
         for c in so_far:
             if c.actor == last_actor and c.status == "present":
                 out.append(Claim(article.id, key, c.iso3, c.place, c.lat, c.lon, "present", article.published,
-                                 sentence.strip(), ident.group(0), round(min(c.confidence, 0.5), 2)))
+                                 sentence.strip(), ident.group(0), round(min(c.confidence, 0.5), 2), "identity"))
     return out
 
 
@@ -707,7 +707,7 @@ def _request_claims(article: Article, text: str, sentence: str, s_start: int, co
                 continue
             out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
                              m.lat, m.lon, "present", article.published, sentence.strip(),
-                             req.group(0)[:80], 0.5))
+                             req.group(0)[:80], 0.5, "request"))
     return out
 
 
@@ -843,9 +843,10 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
                 if not stayed[i] and _partial_departure(text, c_start, text.rfind(ended, c_start, m.start)):
                     # "the gradual departure of Wagner fighters from Belarus", "began pulling some of
                     # its men out of Syria": still there (GUIDE: ended needs the whole force gone)
-                    targets.append((m, "present", ended, 0.6))
+                    targets.append((m, "present", ended, 0.6, "partial-departure"))
                     continue
-                targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8))
+                targets.append((m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8,
+                                "departure-denied" if stayed[i] else "departure"))
             elif ((negated and (m.end > neg_at or hit.start > neg_at) and not _beyond_negation(text, neg_first, m, hit))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
@@ -854,25 +855,25 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
                 gone = (_fronted_departure(clause, c_start, hit, m, i, clause_mentions, home, may_end, locative_at,
                                            bare=True) if m.end <= hit.start else None)
                 if gone is not None:
-                    targets.append((m, "ended", gone, 0.7))  # "In Kazakhstan, the troops sent ... had gone home"
+                    targets.append((m, "ended", gone, 0.7, "fronted-departure"))  # "In Kazakhstan, the troops sent ... had gone home"
                 else:
-                    targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8))
+                    targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8, "locative-cue"))
             elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
                                          or _force_in(text, c_start, m, comp.forces.get(hit.actor))):
-                targets.append((m, "present", text[hit.start:m.end], 0.7))
+                targets.append((m, "present", text[hit.start:m.end], 0.7, "actor-in"))
                 placed.add(i)
             elif (i - 1 in placed and m.kind != "demonym"
                   and cues.LIST_GAP.match(text[clause_mentions[i - 1].end:m.start])):
-                targets.append((m, "present", text[hit.start:m.end], 0.7))  # "... in Tajikistan and Kyrgyzstan"
+                targets.append((m, "present", text[hit.start:m.end], 0.7, "list-continuation"))  # "... in Tajikistan and Kyrgyzstan"
                 placed.add(i)
             elif m.end <= hit.start and m.kind != "demonym":
                 gone = _fronted_departure(clause, c_start, hit, m, i, clause_mentions, home, may_end, locative_at)
                 if gone is not None:
-                    targets.append((m, "ended", gone, 0.7))  # "В Мали «Вагнер» ... вывел своих бойцов"
+                    targets.append((m, "ended", gone, 0.7, "fronted-departure"))  # "В Мали «Вагнер» ... вывел своих бойцов"
                     continue
                 host = cues.HOST.search(text, m.end, hit.start)
                 if host and not _COMMA.search(_RELATIVE_COMMA.sub("  ", text[m.end:host.start()])):
-                    targets.append((m, "present", host.group(0), 0.7))  # "Mali hired Wagner"
+                    targets.append((m, "present", host.group(0), 0.7, "host"))  # "Mali hired Wagner"
         if any(t[0].kind == "demonym" for t in targets) and any(t[0].kind != "demonym" for t in targets):
             # "shared an airbase in Niamey with American troops": the place named is where they
             # are; the other country's troops are beside them there
@@ -888,12 +889,12 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
             # instructors"); a relative "where ..." clause points only through its "where"
             for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
                 if m.iso3 not in home and m.start < c_start and _is_locative(text, m, m.start - 60):
-                    targets.append((m, "present", present_cue.group(0), 0.6))
+                    targets.append((m, "present", present_cue.group(0), 0.6, "other-clause"))
             if not targets:
                 topic = _colon_topic(text, s_start, c_start, sent_mentions, home)
                 if topic is not None:
                     # "The Central African Republic remains the group's showcase: Wagner men guard ..."
-                    targets.append((topic, "present", present_cue.group(0), 0.6))
+                    targets.append((topic, "present", present_cue.group(0), 0.6, "colon-topic"))
         if (not targets and not negated and modal is None
                 and (present_cue or may_end) and hit.via != "state"
                 and not any(m.iso3 not in home and not _dateline(text, m) for m in sent_mentions)
@@ -906,23 +907,26 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
                 departed = (_departure_of(text, c_start, hit)
                             or (_bare_departure(text, hit) if hit.via != "anaphora" else None)) if may_end else None
                 if departed:
-                    targets.append((sole, "ended", departed, 0.5))
+                    targets.append((sole, "ended", departed, 0.5, "sole-country-departure"))
                 elif present_cue:
-                    targets.append((sole, "present", present_cue.group(0), 0.5))
-        for m, status, cue, conf in targets:
+                    targets.append((sole, "present", present_cue.group(0), 0.5, "sole-country"))
+        for m, status, cue, conf, rule in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
                     and not (c_start <= m.start and _beyond_negation(text, neg_first, m, hit))
                     and cue not in _ended_words(clause)):
                 continue
             if no_longer is not None and status == "present":
                 status, cue = "ended", no_longer.group(0)  # "сама ЧВК в Ливии больше не работает"
+                rule += "+no-longer"
             if hedged:
                 conf -= 0.1
+                rule += "+hedged"
             if hit.via == "anaphora":
                 conf -= 0.1
+                rule += "+actor-pointer"
             place = m.name if m.kind in ("city", "capital") else None
             out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
-                             sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2)))
+                             sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2), rule))
     return out
 
 
@@ -1094,12 +1098,12 @@ def _pointed_targets(text, clause, c_start, hit: ActorHit, targets, earlier: lis
     if not targets and (present_cue or cues.ENDED.search(clause)):
         found = _anaphoric_targets(text, clause, c_start, earlier, home, present_cue, negated)
         if pointer is not None:
-            found = [(m, status, pointer.group(0).strip(), conf) for m, status, _, conf in found]
+            found = [(m, status, pointer.group(0).strip(), conf, rule) for m, status, _, conf, rule in found]
         departed = _departure_of(text, c_start, hit) if found and may_end and not negated else None
         if departed:
             # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
             # the country pointed to is the one the actor of the departure left
-            return [(m, "ended", departed, 0.6) for m, _, _, _ in found]
+            return [(m, "ended", departed, 0.6, "pointer-departure") for m, *_ in found]
         return found
     if targets and may_end:
         # "mercenaries ... who left the country after ambushes near Macomia": the departure
@@ -1206,7 +1210,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
             if len(seen) == 2:
                 break
         status = "present"
-        return [(m, status, plural.group(0), 0.6) for m in seen] if present_cue and not negated else []
+        return [(m, status, plural.group(0), 0.6, "pointer-plural") for m in seen] if present_cue and not negated else []
     lead = text[max(0, c_start + ref.start() - 40):c_start + ref.start()]
     if ref.group(0).lower() == "where" and re.search(r"\b(?:border|frontier|boundary|line)s?\W*$",
                                                     lead, re.IGNORECASE):
@@ -1223,7 +1227,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
     if ended and _CITY_POINTER.search(ref.group(0)):
         ended = None  # "leave the capital's airport": a move inside the country
     if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
-        return [(m, "present" if negated else "ended", ended, 0.6)]
+        return [(m, "present" if negated else "ended", ended, 0.6, "pointer")]
     if present_cue and not negated:
         group = [m]
         if ref.group(0).lower() in ("where", "où", "где"):
@@ -1232,7 +1236,7 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
             while k > 0 and cues.LIST_GAP.match(text[candidates[k - 1].end:candidates[k].start]):
                 group.insert(0, candidates[k - 1])
                 k -= 1
-        return [(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65) for g in group]
+        return [(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65, "pointer") for g in group]
     return out
 
 
@@ -1251,8 +1255,8 @@ def _region_targets(clause, c_start, earlier: list[Mention], home, present_cue, 
     for m in reversed(earlier):
         if m.start < c_start + ref.start() and m.kind == "region" and m.iso3 not in home:
             if left is not None:
-                return [(m, "ended", left, 0.6)]
-            return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.6)]
+                return [(m, "ended", left, 0.6, "pointer-region")]
+            return [(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.6, "pointer-region")]
     return []
 
 

@@ -40,7 +40,7 @@ LAYER_COLUMNS = [
 ]
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
-    "evidence", "cue", "place",
+    "evidence", "cue", "place", "rules",
 ]
 
 
@@ -273,7 +273,7 @@ def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None
         top = "LIMIT ?"
         params.append(max(int(limit), 0))
     sql = f"""WITH {base}
-    SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place
+    SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place, rules
     FROM y {where}
     ORDER BY date DESC NULLS LAST, actor, iso3, article_id, evidence, cue, place, status, confidence, outlet, title, url
     {top}"""

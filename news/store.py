@@ -99,10 +99,15 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("evidence", pa.string()),
             ("cue", pa.string()),
             ("confidence", pa.float64()),
+            ("rules", pa.string()),
         ]
     ),
 }
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
+# Columns added after stores were first written: a file without one still belongs to its table
+# (the column reads as NULL there), so a store written by an older Footprint keeps working.
+ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset(), "mentions": frozenset(),
+                                          "claims": frozenset({"rules"})}
 
 # The kinds of Arrow type a stored column may have: other widths of the same kind (int32, large
 # strings, nanosecond timestamps, written by another tool) union with ours; another kind does not.
@@ -114,6 +119,9 @@ _KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
     ("date", pa.types.is_date),
     ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
 )
+
+
+_SQL_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int64(): "BIGINT", pa.date32(): "DATE"}
 
 
 def _kind(dtype: pa.DataType) -> str | None:
@@ -130,7 +138,7 @@ def schema_problem(schema: pa.Schema, table: str) -> str | None:
     expected = SCHEMAS[table]
     found = {field.name: field.type for field in schema}
     problems = []
-    missing = [name for name in expected.names if name not in found]
+    missing = [name for name in expected.names if name not in found and name not in ADDED_LATER[table]]
     if missing:
         problems.append(f"no {', '.join(missing)} column{'s' * (len(missing) > 1)}")
     for field in expected:
@@ -283,6 +291,10 @@ class Store:
             files = [str(p) for p in self.files(table)]
             if files:
                 rel = con.read_parquet(files, filename=True, union_by_name=True)
+                absent = [c for c in COLUMNS[table] if c in ADDED_LATER[table] and c not in rel.columns]
+                if absent:  # no file has it yet: NULL, of the contract's type
+                    rel = rel.project(", ".join(["*", *(f'NULL::{_SQL_TYPES[SCHEMAS[table].field(c).type]} AS "{c}"'
+                                                        for c in absent)]))
             else:
                 empty = SCHEMAS[table].empty_table().append_column("filename", pa.array([], pa.string()))
                 rel = con.from_arrow(empty)

@@ -844,3 +844,19 @@ def test_a_far_plan_does_not_undo_a_pointing_phrase(text: str, lang: str, expect
 )
 def test_classes_real_news_showed(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("Wagner fighters are deployed in Mali.", {"locative-cue"}),
+        ("Wagner fighters are reportedly deployed in Mali.", {"locative-cue+hedged"}),
+        ("Wagner fighters left Mali in June.", {"departure"}),
+        ("Wagner arrived in Mali in 2021. Its fighters are still there.", {"locative-cue", "pointer+actor-pointer"}),
+        ("The Africa Corps replaced Wagner in Mali.", {"replacement"}),
+        ("The gradual departure of Wagner fighters from Belarus continued.", {"partial-departure"}),
+    ],
+)
+def test_every_claim_names_the_rule_that_made_it(text: str, rules: set) -> None:
+    art = Article("t", None, "", "", None, "en", text, "test")
+    assert {c.rules for c in find_claims(art, extract(text, "en"))} == rules

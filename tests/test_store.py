@@ -248,6 +248,27 @@ def test_compatible_column_types_are_accepted(store):
         assert len(q.layer_rows(Store(store.root))) == 1
 
 
+def test_a_store_written_before_claims_had_rules_still_reads(store):
+    """Claims files without the ``rules`` column (every store written before it existed): no
+    file is ignored, the column reads as NULL there, and new batches beside them carry it."""
+    day = D(2023, 1, 2)
+    old = batch_tables([Batch(art("a", day), [mention()], [claim("a", day)])])
+    name = "part-00000000000000000001-oldstore"
+    for table, data in old.items():
+        (store.root / table).mkdir(parents=True, exist_ok=True)
+        pq.write_table(data.drop_columns(["rules"]) if table == "claims" else data,
+                       store.root / table / f"{name}.parquet")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "ignoring store file" warning
+        claims = Store(store.root).table("claims")
+        assert len(claims) == 1 and claims.rules.isna().all()
+        assert q.evidence_rows(Store(store.root)).rules.isna().all()
+    new = Claim("b", "wagner", "MLI", None, 17.0, -4.0, "present", day, "Evidence b", "cue", 0.8, "locative-cue")
+    Store(store.root).write([Batch(art("b", day), [mention()], [new])])
+    rules = Store(store.root).table("claims").set_index("article_id").rules
+    assert pd.isna(rules["a"]) and rules["b"] == "locative-cue"
+
+
 # ------------------------------------------------------------------ queries
 
 
