@@ -32,6 +32,9 @@ PRESENT = _rx(
     r"occup\w*", r"seiz\w*", r"attack\w*", r"advanc\w*", r"bomb\w*", r"shelling", r"shelled", r"struck", r"assault\w*",
     r"took part", r"involved", r"took over", r"taken over", r"hired", r"employed", r"installed", r"footprint",
     r"recruit\w*", r"control\w*", r"held", r"holds?", r"maintain\w*", r"secur\w*", r"escort\w*", r"сопровожда\w*",
+    # a footprint that grew: "has spread to Libya", "expanded into Mali", "set up in Bangui"
+    r"spread", r"spreading", r"expand\w*", r"set up", r"sets up", r"setting up", r"established", r"reported in",
+    r"implant\w*", r"étendu\w*", r"signalée?s?", r"распространил\w*", r"закрепил\w*", r"обосновал\w*",
     # French
     r"déploy\w*", r"arrivé\w*", r"arrivée\w*", r"présents?", r"présence", r"opér\w*", r"combatt\w*",
     r"form(?:er|ent|ait|aient|ation)", r"entraîn\w*", r"protég\w*", r"protèg\w*", r"gard\w*", r"travaill\w*",

@@ -860,3 +860,16 @@ def test_classes_real_news_showed(text: str, lang: str, expected: set) -> None:
 def test_every_claim_names_the_rule_that_made_it(text: str, rules: set) -> None:
     art = Article("t", None, "", "", None, "en", text, "test")
     assert {c.rules for c in find_claims(art, extract(text, "en"))} == rules
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wagner has since spread to Libya and Sudan.", "en", {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        ("Wagner has since expanded into Libya.", "en", {("wagner", "LBY", "present")}),
+        ("Wagner first deployed in Syria. Since then the company has spread to Libya, where it fought for Haftar.",
+         "en", {("wagner", "SYR", "present"), ("wagner", "LBY", "present")}),
+    ],
+)
+def test_a_footprint_that_grew(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
