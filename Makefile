@@ -28,10 +28,12 @@ run: $(STAMP)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py

@@ -128,7 +128,9 @@ def run_ingest(
     the loopback or private hosts redirects and feed links may reach (``--allow-host``).
     """
     if process is None:
-        from news.pipeline import process
+        from news.pipeline import process as default_process
+
+        process = default_process
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
