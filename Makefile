@@ -8,10 +8,13 @@ PORT ?= 8501
 
 .PHONY: run test lint chromium bench accuracy
 
-$(STAMP): requirements.txt requirements-dev.txt
+# The pins first (requirements*.txt, as pip resolves them), then the project itself in editable
+# mode with the same extras, so `footprint`, bench/ and scripts/ import it from here.
+$(STAMP): requirements.txt requirements-dask.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	$(BIN)/python -m pip install -q -r requirements.txt -r requirements-dask.txt -r requirements-dev.txt
+	$(BIN)/python -m pip install -q --no-build-isolation -e ".[dask,dev]"
 	touch $(STAMP)
 
 # Debian's chromium for the browser tests (Playwright cannot download its own here).
@@ -21,14 +24,16 @@ chromium:
 	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
 
 run: $(STAMP)
-	$(BIN)/streamlit run dashboard.py --server.headless true --server.port $(PORT) --browser.gatherUsageStats false
+	$(BIN)/footprint serve --port $(PORT)
 
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 accuracy: $(STAMP)
 	$(BIN)/python bench/accuracy.py

@@ -47,11 +47,11 @@ from components.tables import (
 )
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
+from geo import paths
 from news import queries
 from news.store import Store, resolve_store
 
-REPO = Path(__file__).resolve().parent
-SAMPLE = REPO / "data" / "sample" / "briefs.jsonl"
+SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
 SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
 
@@ -78,7 +78,7 @@ def ensure_store(root: str) -> str | None:
         return None
     proc = subprocess.run(
         [sys.executable, "-m", "news", "ingest", str(SAMPLE), "--store", str(path)],
-        cwd=REPO, capture_output=True, text=True, timeout=600, check=False,
+        cwd=paths.ROOT, capture_output=True, text=True, timeout=600, check=False,
     )
     return None if proc.returncode == 0 else (proc.stderr or proc.stdout)[-2000:]
 

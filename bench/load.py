@@ -18,27 +18,24 @@ Run from the repo root: ``python bench/load.py [--sessions 20] [--seconds 60]``;
 
 from __future__ import annotations
 
+import argparse
+import asyncio
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
 import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections import Counter
 from pathlib import Path
+from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import json  # noqa: E402
-import os  # noqa: E402
-import random  # noqa: E402
-import socket  # noqa: E402
-import statistics  # noqa: E402
-import subprocess  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
-import urllib.request  # noqa: E402
-from collections import Counter  # noqa: E402
-from urllib.parse import urlencode  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -83,7 +80,7 @@ class Writer(threading.Thread):
         self.stop = threading.Event()
 
     def run(self) -> None:
-        env = {**os.environ, "FOOTPRINT_STORE": str(self.store), "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "FOOTPRINT_STORE": str(self.store)}
         while not self.stop.is_set():
             path = self.folder / f"round-{self.rounds}.jsonl"
             with open(path, "w", encoding="utf-8") as handle:

@@ -14,21 +14,18 @@ Run from the repo root: ``python bench/scale.py [--n 50000] [--seed 7] [--partit
 
 from __future__ import annotations
 
+import argparse
+import io
+import json
+import logging
+import os
 import sys
+import tempfile
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import argparse  # noqa: E402
-import io  # noqa: E402
-import json  # noqa: E402
-import logging  # noqa: E402
-import os  # noqa: E402
-import tempfile  # noqa: E402
-import threading  # noqa: E402
-import time  # noqa: E402
 
 ARCHIVE = 10_000_000
 

@@ -15,11 +15,8 @@ import argparse
 import random
 import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from bench._common import load_flashgeotext  # noqa: E402
+from _common import load_flashgeotext
 
 TARGET_RATIO = 3.0
 

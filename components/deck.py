@@ -13,7 +13,6 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 import pydeck as pdk
@@ -22,6 +21,7 @@ from pydeck.bindings.json_tools import default_serialize
 from components.actors import ActorStyle
 from components.state import DEFAULT_VIEW, MapView
 from components.text import one_line
+from geo import paths
 
 BASE_ID = "countries"
 SELECTED_ID = "selected"
@@ -29,7 +29,7 @@ CITIES_ID = "cities"
 BASE_FILL = [226, 226, 222, 255]
 BASE_LINE = [255, 255, 255, 255]
 SELECT_LINE = [20, 20, 20, 255]
-COUNTRIES_FILE = Path(__file__).resolve().parent.parent / "data" / "countries.geojson"
+COUNTRIES_FILE = paths.COUNTRIES
 
 
 def actor_layer_id(actor: str) -> str:

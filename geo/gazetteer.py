@@ -20,9 +20,10 @@ from pathlib import Path
 
 import ahocorasick
 
+from geo import paths
 from geo.types import Place
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "gazetteer" / "places.tsv.gz"
+DATA = paths.GAZETTEER
 # Chosen with bench/accuracy.py --thresholds on the labelled set: smaller cities add noise
 # (personal names, villages named like common words) faster than they add countries.
 DEFAULT_MIN_POPULATION = 15000

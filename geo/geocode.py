@@ -28,15 +28,14 @@ from geopy.geocoders import Nominatim
 from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
 
+from geo import paths
 from geo.types import Place
 
 log = logging.getLogger(__name__)
 
 USER_AGENT = "footprint/0.1 (+offline-first news geoparser)"
 # ``.cache/`` is git-ignored: answers from OpenStreetMap are a local convenience, not project data.
-DEFAULT_CACHE = Path(
-    os.environ.get("FOOTPRINT_GEOCODE_CACHE", Path(__file__).resolve().parents[1] / ".cache" / "nominatim.json")
-)
+DEFAULT_CACHE = Path(os.environ.get("FOOTPRINT_GEOCODE_CACHE") or paths.GEOCODE_CACHE)
 
 Lookup = Callable[[str], list[Place]]
 CountryOf = Callable[[Sequence[float], Sequence[float]], list[str | None]]

@@ -18,7 +18,9 @@ import numpy as np
 import pandas as pd
 import shapely
 
-COUNTRIES_PATH = Path(__file__).resolve().parents[1] / "data" / "countries.geojson"
+from geo import paths
+
+COUNTRIES_PATH = paths.COUNTRIES
 TABLE_COLUMNS = ["iso3", "name", "name_fr", "name_ru", "continent", "subregion", "label_lat", "label_lon"]
 # The shapes are simplified by ~3-4 km and the coastline may cut off a harbour; 50 km catches
 # coastal cities and small islands without pulling inland points across a real border.

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).resolve().parents[1] / "actors.toml"
+from geo import paths
+
+DEFAULT_PATH = paths.ACTORS
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""``python -m news``: ingest sources into the store, extract JSONL, print layers.
+"""The ``footprint`` command (and its alias ``python -m news``): ingest sources into the store,
+extract JSONL, print layers, serve the dashboard, score a labelled sample.
 
 The command line is the I/O edge: it turns arguments into calls of the pure pieces
 (``news.sources`` → ``news.pipeline.process`` → ``news.store``) and their outcomes into one
@@ -27,6 +28,7 @@ from news.identity import Repeats, text_digest
 from news.sources import Skipped, Unit, expand, read_unit
 from news.sources.common import MAX_FILE_BYTES
 from news.sources.jsonl import bounded_lines
+from news.store import ENV_VAR as ENV_STORE
 from news.store import Batch, BatchWriter, Store
 
 BATCH_SIZE = 500
@@ -126,7 +128,9 @@ def run_ingest(
     the loopback or private hosts redirects and feed links may reach (``--allow-host``).
     """
     if process is None:
-        from news.pipeline import process
+        from news.pipeline import process as default_process
+
+        process = default_process
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
@@ -168,51 +172,9 @@ def run_ingest(
 # ----------------------------------------------------------------------------- extract
 
 
-def _mask(text: str) -> str:
-    """Furniture blanked by spaces of equal length, so spans index the text as given."""
-    try:
-        from news.clean import mask_furniture
-    except ImportError:  # an older cleaner without it: no masking rather than shifted spans
-        return text
-    masked = mask_furniture(text)
-    return masked if len(masked) == len(text) else text
-
-
-def extract_record(record: dict) -> dict:
-    """One JSONL article in, ``{"id", "mentions", "claims"}`` out (spans into the given text)."""
-    from news.lang import detect_language, normalise_language
-    from news.models import Article, article_id
-    from news.pipeline import process
-    from news.sources.common import parse_date, text_field
-
-    text = record.get("text")
-    if not isinstance(text, str):
-        raise ValueError("no 'text' field")
-    masked = _mask(text)
-    url = record.get("url") if isinstance(record.get("url"), str) else None
-    ident = text_field(record, "id") or article_id(url, text)
-    try:
-        published = parse_date(record.get("date"))
-    except Exception:
-        published = None
-    article = Article(
-        id=ident, url=url, title=text_field(record, "title"), outlet=text_field(record, "outlet"),
-        published=published, language=normalise_language(text_field(record, "language")) or detect_language(masked),
-        text=masked, source="stdin",
-    )
-    mentions, claims = process(article)
-    return {
-        "id": ident,
-        "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
-                     for m in mentions],
-        "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
-                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules}
-                   for c in claims],
-    }
-
-
 def run_extract(lines: Iterable[tuple[int, bytes | None]], out: TextIO, err: TextIO) -> int:
     """``extract`` over numbered raw lines (``bounded_lines``): each bad one is a skip line."""
+    from news.pipeline import extract_record
     from news.sources.common import SourceError, load_json
 
     failed = 0
@@ -317,8 +279,18 @@ def _allow_host(value: str) -> str:
     return value.strip()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m news", description="Footprint: news in, presence map out.")
+def _port(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        port = 0
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"not a port (1-65535): {value!r}")
+    return port
+
+
+def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Footprint: news in, presence map out.")
     sub = parser.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="read files, folders, URLs and feeds into the store")
@@ -350,7 +322,61 @@ def build_parser() -> argparse.ArgumentParser:
     lay.add_argument("--min-confidence", type=float, default=0.0)
     lay.add_argument("--store")
     lay.add_argument("--format", choices=["csv", "geojson"], default="csv")
+
+    srv = sub.add_parser("serve", help="start the dashboard (streamlit run, headless)")
+    srv.add_argument("--port", type=_port, default=8501, help="default 8501")
+    srv.add_argument("--address", default="127.0.0.1",
+                     help="address to listen on (default 127.0.0.1: this machine only)")
+    srv.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or the default store)")
+
+    ev = sub.add_parser("eval", help="score a labelled JSONL sample: country and presence P/R/F1 by language")
+    ev.add_argument("file", metavar="FILE", help="JSON Lines in the labelling guide's format (id, language, text, "
+                                                 "gold: {mentions, presence: [{actor, iso3, status}]})")
     return parser
+
+
+def serve(args: argparse.Namespace) -> int:
+    """``streamlit run`` on the installed dashboard.py, in the folder that holds it (so its
+    .streamlit/config.toml applies); paths given relative to the caller's folder are made
+    absolute first. On POSIX the process becomes Streamlit, so signals reach it directly."""
+    from geo import paths
+
+    env = dict(os.environ)
+    if args.store:
+        env[ENV_STORE] = args.store
+    for name in (ENV_STORE, "FOOTPRINT_ACTORS", "FOOTPRINT_GEOCODE_CACHE"):
+        if env.get(name):
+            env[name] = os.path.abspath(env[name])
+    command = [sys.executable, "-m", "streamlit", "run", str(paths.DASHBOARD),
+               "--server.headless", "true", "--server.port", str(args.port), "--server.address", args.address,
+               "--browser.gatherUsageStats", "false"]
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.chdir(paths.ROOT)
+        os.execve(sys.executable, command, env)
+    import subprocess
+
+    try:
+        return subprocess.call(command, cwd=paths.ROOT, env=env)
+    except KeyboardInterrupt:
+        return 130
+
+
+def evaluate_file(path: str, out: TextIO, err: TextIO) -> int:
+    """``eval``: the scores of a labelled file, or one error line (exit 2) when it cannot be read."""
+    from news.evaluate import LabelError, evaluate, load_labelled
+
+    try:
+        rows = load_labelled(path)
+    except (OSError, UnicodeDecodeError, LabelError) as exc:
+        print(f"error: {exc}", file=err)
+        return 2
+    if not rows:
+        print(f"error: {path}: no articles", file=err)
+        return 2
+    out.write(evaluate(rows).table() + "\n")
+    return 0
 
 
 def tidy(store: Store, err: TextIO) -> None:
@@ -390,9 +416,9 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
                            units=planned, allow_hosts=args.allow_hosts)
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "footprint") -> int:
     try:
-        code = _main(argv)
+        code = _main(argv, prog)
     except KeyboardInterrupt:  # Ctrl-C outside the ingest loops (those report what they stored)
         print("interrupted: every batch written before is intact; run the same command again to "
               "continue", file=sys.stderr)
@@ -404,8 +430,8 @@ def main(argv: list[str] | None = None) -> int:
     return code
 
 
-def _main(argv: list[str] | None) -> int:
-    args = build_parser().parse_args(argv)
+def _main(argv: list[str] | None, prog: str) -> int:
+    args = build_parser(prog).parse_args(argv)
     _one_line_warnings(sys.stderr)
     if args.command == "ingest":
         if args.batch_size < 1:
@@ -458,4 +484,8 @@ def _main(argv: list[str] | None) -> int:
                           countries=args.country, statuses=args.status, min_confidence=args.min_confidence)
         sys.stdout.write(layers_csv(rows) if args.format == "csv" else layers_geojson(rows) + "\n")
         return 0
+    if args.command == "serve":
+        return serve(args)
+    if args.command == "eval":
+        return evaluate_file(args.file, sys.stdout, sys.stderr)
     return 2  # pragma: no cover - argparse rejects unknown commands

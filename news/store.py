@@ -43,11 +43,11 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from geo import paths
 from geo.types import Mention
 from news.models import Article, Claim
 
-REPO = Path(__file__).resolve().parents[1]
-DEFAULT_STORE = REPO / "data" / "store"
+DEFAULT_STORE = paths.DEFAULT_STORE
 ENV_VAR = "FOOTPRINT_STORE"
 TABLES = ("articles", "mentions", "claims")
 TMP_PREFIX = ".tmp-"

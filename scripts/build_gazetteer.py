@@ -19,19 +19,17 @@ import csv
 import gzip
 import json
 import os
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from geo.gazetteer import DEFAULT_MIN_POPULATION  # noqa: E402
-from geo.inflect import (  # noqa: E402
+from geo.gazetteer import DEFAULT_MIN_POPULATION
+from geo.inflect import (
     french_adjective_forms,
     is_cyrillic,
     russian_adjective_forms,
     russian_phrase_forms,
 )
+
+ROOT = Path(__file__).resolve().parents[1]
 
 OUT = ROOT / "data" / "gazetteer" / "places.tsv.gz"
 ALIASES = ROOT / "data" / "gazetteer" / "aliases.tsv"

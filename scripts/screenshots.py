@@ -21,8 +21,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+
 
 SAMPLE = ROOT / "data" / "sample" / "briefs.jsonl"
 READER_ARTICLE = "s033"  # the article the reader view shows (JSONL ids are the article ids)

@@ -19,8 +19,15 @@ from pathlib import Path
 
 import pytest
 
-from bench._common import Counts, score
-from bench.accuracy import gold_countries, gold_presence, run_in_process
+from news.evaluate import (
+    Counts,
+    gold_countries,
+    gold_presence,
+    predict,
+    predicted_countries,
+    predicted_presence,
+    score,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,9 +66,8 @@ def _f1(c: Counts) -> float:
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
     rows = _rows(name)
-    ours = run_in_process(rows)
-    countries = {rid: {m["iso3"] for m in rec["mentions"]} for rid, rec in ours.items()}
-    presence = {rid: {(c["actor"], c["iso3"], c["status"]) for c in rec["claims"]} for rid, rec in ours.items()}
+    ours = predict(rows)  # what `footprint extract` and `footprint eval` compute for each article
+    countries, presence = predicted_countries(ours), predicted_presence(ours)
     country = score(rows, countries, gold_countries)
     claims = score(rows, presence, gold_presence)
     assert _f1(country["all"]) >= country_floor

@@ -1,0 +1,144 @@
+"""Score Footprint on a labelled sample: countries per article and presence claims.
+
+The sample is JSON Lines in the labelling guide's format (that of tests/fixtures/typical.jsonl):
+one article a line with ``id``, ``title``, ``outlet``, ``date``, ``language``, ``url``, ``text``
+and ``gold``: ``{"mentions": [ISO3, ...], "presence": [{"actor", "iso3", "status"}, ...]}``.
+Our output for each article is what ``footprint extract`` writes for it
+(``news.pipeline.extract_record``). Scores are micro-averaged: true and false positives and
+false negatives summed over articles, overall and per language.
+
+``footprint eval FILE`` prints them; bench/accuracy.py adds baselines and targets around the
+same scoring.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+LANGUAGES = ("en", "fr", "ru")
+
+Gold = Callable[[dict], set]
+
+
+class LabelError(ValueError):
+    """A labelled file that cannot be scored: names the file and line."""
+
+
+class Counts:
+    """True positives, false positives and false negatives, summed over articles (micro average)."""
+
+    __slots__ = ("tp", "fp", "fn")
+
+    def __init__(self) -> None:
+        self.tp = self.fp = self.fn = 0
+
+    def add(self, predicted: set, gold: set) -> None:
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    def prf(self) -> tuple[float, float, float]:
+        # Nothing predicted scores precision 1 only when there was nothing to find.
+        p = self.tp / (self.tp + self.fp) if self.tp + self.fp else float(self.fn == 0)
+        r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+
+def load_jsonl(path: str | Path) -> list[dict]:
+    """Every non-blank line of a JSON Lines file, parsed."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+    return rows
+
+
+def load_labelled(path: str | Path) -> list[dict]:
+    """A labelled sample, checked line by line: a bad line raises LabelError naming it."""
+    rows = []
+    with Path(path).open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            where = f"{path}:{number}"
+            try:
+                row = json.loads(line)
+            except ValueError as exc:
+                raise LabelError(f"{where}: not JSON ({exc})") from exc
+            if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row.get("id"):
+                raise LabelError(f"{where}: needs an object with 'id' and 'text'")
+            gold = row.get("gold")
+            try:
+                gold_countries(row)
+                gold_presence(row)
+            except (TypeError, KeyError, AttributeError) as exc:
+                raise LabelError(f"{where}: 'gold' needs 'mentions' (ISO3 codes) and 'presence' "
+                                 f"([{{actor, iso3, status}}]), got {json.dumps(gold)[:80]}") from exc
+            rows.append(row)
+    return rows
+
+
+def gold_countries(row: dict) -> set[str]:
+    return set(row["gold"]["mentions"])
+
+
+def gold_presence(row: dict) -> set[tuple[str, str, str]]:
+    return {(p["actor"], p["iso3"], p["status"]) for p in row["gold"]["presence"]}
+
+
+def score(rows: Iterable[dict], predictions: dict[str, set], gold_of: Gold) -> dict[str, Counts]:
+    """Counts overall (key "all") and per language; ``gold_of(row)`` gives the gold set."""
+    out = {"all": Counts(), **{lang: Counts() for lang in LANGUAGES}}
+    for row in rows:
+        pred, gold = predictions.get(row["id"], set()), gold_of(row)
+        out["all"].add(pred, gold)
+        out.setdefault(row.get("language") or "?", Counts()).add(pred, gold)
+    return out
+
+
+def predict(rows: Iterable[dict]) -> dict[str, dict]:
+    """Our record per article id, as ``footprint extract`` writes it, computed in this process."""
+    from news.pipeline import extract_record
+
+    return {row["id"]: extract_record(row) for row in rows}
+
+
+def predicted_countries(ours: dict[str, dict]) -> dict[str, set[str]]:
+    return {rid: {m["iso3"] for m in rec.get("mentions", [])} for rid, rec in ours.items()}
+
+
+def predicted_presence(ours: dict[str, dict]) -> dict[str, set[tuple[str, str, str]]]:
+    return {rid: {(c["actor"], c["iso3"], c["status"]) for c in rec.get("claims", [])} for rid, rec in ours.items()}
+
+
+@dataclass
+class Evaluation:
+    articles: dict[str, int]  # "all" and per language
+    country: dict[str, Counts]
+    presence: dict[str, Counts]
+
+    def table(self) -> str:
+        """Precision, recall and F1 of both tasks, overall and per language of the sample."""
+        keys = ["all", *sorted(k for k in self.articles if k != "all")]
+        lines = [f"{'task':<9} {'language':<8} {'P':>6} {'R':>6} {'F1':>6} {'articles':>8}"]
+        for task, counts in (("country", self.country), ("presence", self.presence)):
+            for key in keys:
+                p, r, f = counts[key].prf()
+                lines.append(f"{task:<9} {key:<8} {p:6.3f} {r:6.3f} {f:6.3f} {self.articles[key]:>8}")
+        return "\n".join(lines)
+
+
+def evaluate(rows: list[dict], ours: dict[str, dict] | None = None) -> Evaluation:
+    """Both scores of ``rows``, for ``ours`` (as ``predict`` returns) or our pipeline run now."""
+    ours = predict(rows) if ours is None else ours
+    articles = {"all": len(rows)}
+    for row in rows:
+        lang = row.get("language") or "?"
+        articles[lang] = articles.get(lang, 0) + 1
+    return Evaluation(articles, score(rows, predicted_countries(ours), gold_countries),
+                      score(rows, predicted_presence(ours), gold_presence))
