@@ -26,12 +26,15 @@ from _common import DEFAULT_EVAL, ROOT, flashgeotext_countries, geotext_countrie
 from news.evaluate import (
     LANGUAGES,
     Counts,
+    brier,
+    fit_calibration,
     gold_countries,
     gold_presence,
     load_jsonl,
     predict,
     predicted_countries,
     predicted_presence,
+    rule_counts,
     score,
 )
 
@@ -139,12 +142,101 @@ def _targets_line(country: list[float], presence: list[float]) -> str:
         "met" if not missed else "MISSED: " + "; ".join(missed))
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+FIRST_CONTACT = Path(__file__).with_name("first_contact.tsv")
+
+
+def labelled_sets() -> dict[str, Path]:
+    """Every labelled set of the repository (tests/fixtures/*.jsonl with gold), and the shared
+    dev set when it is beside the clone."""
+    out = {}
+    for path in sorted(FIXTURES.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            first = fh.readline()
+        if '"gold"' in first:
+            out[path.stem] = path
+    if DEFAULT_EVAL.is_file():
+        out["dev"] = DEFAULT_EVAL
+    return out
+
+
+def first_contact() -> dict[str, list[str]]:
+    rows = {}
+    for line in FIRST_CONTACT.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            cells = line.split("\t")
+            rows[cells[0]] = cells
+    return rows
+
+
+def loso(rules_only: bool = False) -> int:
+    """Per set: first contact beside today (presence P/R/F1, per language); per rule: precision
+    over every set; the learned layer (per-rule calibrated confidence) scored leave-one-set-out."""
+    from news.presence import raw_confidences
+
+    sets = labelled_sets()
+    scored = {}
+    with raw_confidences():  # the learned layer is fitted and scored below, leave-one-set-out
+        for name, path in sets.items():
+            rows = load_jsonl(path)
+            scored[name] = (rows, predict(rows))
+    if not rules_only:
+        history = first_contact()
+        print("presence per set: first contact (before any rule was written for the set) and today")
+        print(f"{'set':<16} {'first F1':>8} {'P':>6} {'R':>6} {'F1':>6}   {'en':>5} {'fr':>5} {'ru':>5}  articles")
+        total = {k: Counts() for k in ("all", *LANGUAGES)}
+        for name, (rows, ours) in scored.items():
+            counts = score(rows, predicted_presence(ours), gold_presence)
+            for k in total:
+                total[k].tp += counts[k].tp
+                total[k].fp += counts[k].fp
+                total[k].fn += counts[k].fn
+            p, r, f = counts["all"].prf()
+            langs = " ".join(f"{counts[k].prf()[2]:5.3f}" for k in LANGUAGES)
+            fc = history.get(name, [""] * 8)[7] if name in history else "-"
+            print(f"{name:<16} {fc:>8} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}  {len(rows):>8}")
+        p, r, f = total["all"].prf()
+        langs = " ".join(f"{total[k].prf()[2]:5.3f}" for k in LANGUAGES)
+        print(f"{'all sets':<16} {'':>8} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}")
+    print("\nprecision per rule over every set (a triple given by several rules counts for each)")
+    per_rule: dict[str, Counts] = {}
+    for rows, ours in scored.values():
+        for rule, c in rule_counts(rows, ours).items():
+            t = per_rule.setdefault(rule, Counts())
+            t.tp += c.tp
+            t.fp += c.fp
+    print(f"{'rule':<24} {'right':>6} {'wrong':>6} {'precision':>9}")
+    for rule, c in sorted(per_rule.items(), key=lambda kv: -(kv[1].tp + kv[1].fp)):
+        print(f"{rule:<24} {c.tp:>6} {c.fp:>6} {c.tp / (c.tp + c.fp):9.3f}")
+    if rules_only:
+        return 0
+    print("\nlearned confidence per rule, leave-one-set-out: Brier score of each predicted triple's")
+    print("confidence against being right (lower is better), the rules' own against the learned")
+    print(f"{'left out':<16} {'triples':>7} {'rules':>7} {'learned':>8}")
+    own_sum = learned_sum = 0.0
+    n_sum = 0
+    for name, (rows, ours) in scored.items():
+        table = fit_calibration(v for k, v in scored.items() if k != name)
+        own, n = brier(rows, ours)
+        learned, _ = brier(rows, ours, table)
+        own_sum, learned_sum, n_sum = own_sum + own * n, learned_sum + learned * n, n_sum + n
+        print(f"{name:<16} {n:>7} {own:7.3f} {learned:8.3f}")
+    print(f"{'all (weighted)':<16} {n_sum:>7} {own_sum / n_sum:7.3f} {learned_sum / n_sum:8.3f}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--loso", action="store_true",
+                    help="every labelled set: first contact beside today, precision per rule, and the learned "
+                         "confidence scored leave-one-set-out")
+    ap.add_argument("--rules", action="store_true", help="precision per rule id over every labelled set")
     ap.add_argument("--eval", type=Path, default=DEFAULT_EVAL, help="labelled JSON Lines file")
     ap.add_argument("--verbose", action="store_true", help="list the articles with errors")
     ap.add_argument("--thresholds", default="", help="comma-separated city population thresholds to compare")
     args = ap.parse_args(argv)
+    if args.loso or args.rules:
+        return loso(rules_only=args.rules and not args.loso)
 
     if not args.eval.is_file():
         print(f"note: no labelled set at {args.eval}; nothing to measure (pass --eval PATH).")

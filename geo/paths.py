@@ -32,6 +32,7 @@ DATA = ROOT / "data"
 COUNTRIES = DATA / "countries.geojson"
 GAZETTEER = DATA / "gazetteer" / "places.tsv.gz"
 SAMPLE = DATA / "sample" / "briefs.jsonl"
+CALIBRATION = DATA / "calibration.json"
 ACTORS = ROOT / "actors.toml"
 DASHBOARD = ROOT / "dashboard.py"
 

@@ -142,3 +142,70 @@ def evaluate(rows: list[dict], ours: dict[str, dict] | None = None) -> Evaluatio
         articles[lang] = articles.get(lang, 0) + 1
     return Evaluation(articles, score(rows, predicted_countries(ours), gold_countries),
                       score(rows, predicted_presence(ours), gold_presence))
+
+
+# ----------------------------------------------------------------------------- per rule, calibration
+
+
+def _triples_by_rule(rec: dict) -> dict[tuple[str, str, str], tuple[set[str], float]]:
+    """Each predicted (actor, iso3, status) of one article with the base ids of the rules that
+    gave it and its highest confidence."""
+    out: dict[tuple[str, str, str], tuple[set[str], float]] = {}
+    for c in rec.get("claims", []):
+        key = (c["actor"], c["iso3"], c["status"])
+        rules, conf = out.get(key, (set(), 0.0))
+        rules.add(str(c.get("rules") or "?").split("+")[0])
+        out[key] = (rules, max(conf, float(c.get("confidence") or 0.0)))
+    return out
+
+
+def rule_counts(rows: Iterable[dict], ours: dict[str, dict]) -> dict[str, Counts]:
+    """Per rule id, its triples right (tp) and wrong (fp): a triple given by several rules counts
+    for each. ``fn`` stays 0: a missed triple has no rule to blame."""
+    out: dict[str, Counts] = {}
+    for row in rows:
+        gold = gold_presence(row)
+        for triple, (rules, _) in _triples_by_rule(ours.get(row["id"], {})).items():
+            for rule in rules:
+                c = out.setdefault(rule, Counts())
+                if triple in gold:
+                    c.tp += 1
+                else:
+                    c.fp += 1
+    return out
+
+
+def fit_calibration(sets: Iterable[tuple[list[dict], dict[str, dict]]], prior: float = 4.0) -> dict[str, float]:
+    """Per rule id, how often its triples are right, over labelled sets: the learned confidence.
+
+    Smoothed toward the precision over all rules with ``prior`` pseudo-triples, so a rule seen a
+    handful of times is not given 0 or 1. A triple given by several rules counts for each."""
+    totals: dict[str, Counts] = {}
+    for rows, ours in sets:
+        for rule, c in rule_counts(rows, ours).items():
+            t = totals.setdefault(rule, Counts())
+            t.tp += c.tp
+            t.fp += c.fp
+    tp, fp = sum(c.tp for c in totals.values()), sum(c.fp for c in totals.values())
+    base = tp / (tp + fp) if tp + fp else 0.5
+    table = {rule: (c.tp + prior * base) / (c.tp + c.fp + prior) for rule, c in totals.items()}
+    table["?"] = base
+    return table
+
+
+def calibrated(rules: set[str], table: dict[str, float]) -> float:
+    """A triple's learned confidence: the best of its rules' (an unknown rule gets the base)."""
+    return max(table.get(r, table["?"]) for r in rules)
+
+
+def brier(rows: Iterable[dict], ours: dict[str, dict], table: dict[str, float] | None = None) -> tuple[float, int]:
+    """Mean squared error of the confidence of each predicted triple against whether it is right
+    (the rules' own confidence, or with ``table`` the learned one), and the number of triples."""
+    total, n = 0.0, 0
+    for row in rows:
+        gold = gold_presence(row)
+        for triple, (rules, conf) in _triples_by_rule(ours.get(row["id"], {})).items():
+            p = calibrated(rules, table) if table is not None else conf
+            total += (p - (triple in gold)) ** 2
+            n += 1
+    return (total / n if n else 0.0), n
