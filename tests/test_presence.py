@@ -877,3 +877,15 @@ def test_every_claim_names_the_rule_that_made_it(text: str, rules: set) -> None:
 )
 def test_a_footprint_that_grew(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Африканский корпус создан в 2023 году. Его подразделения развёрнуты в Ливии и Нигере.", "ru",
+         {("russia", "LBY", "present"), ("russia", "NER", "present")}),
+        ("Бойцов «Вагнера» в последний год замечали в Судане.", "ru", {("wagner", "SDN", "present")}),
+    ],
+)
+def test_russian_units_pointed_to_and_seen(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
