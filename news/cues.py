@@ -56,6 +56,7 @@ ENDED = _rx(
     r"left", r"leave", r"leaves", r"leaving", r"withdr\w*", r"pull\w* out", r"pullout", r"pull-out", r"quit\w*",
     r"expell\w*", r"departed", r"departure", r"flown out", r"out of", r"ended", r"drawdown", r"evacuat\w*",
     r"returned home", r"exit\w*", r"stopped using", r"going home", r"gone home", r"went home", r"head(?:s|ed|ing)? home",
+    r"fl(?:ew|own|ying|ies) home", r"returned to russia", r"rentr\w* en russie", r"вернул\w* в россию",
     r"returning home", r"rentr\w* (?:chez eux|au pays)", r"возвраща\w* домой", r"вернул\w* домой",
     r"retir\w*", r"retrait", r"quitt\w*", r"quitté", r"départ", r"expuls\w*", r"a fermé", r"ont fermé",
     r"closed down", r"shut down", r"закрыл\w*", r"packed up", r"pli\w* bagage",

@@ -714,6 +714,12 @@ def _request_claims(article: Article, text: str, sentence: str, s_start: int, co
     return out
 
 
+# A relative clause on a place ("in Libya, where Wagner fighters have been stationed since 2019,
+# and airstrips in Sudan ...") ends at its closing comma: what follows is the main clause again.
+_WHERE_OPEN = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
+_WHERE_CLOSE = re.compile(r",\s+(?=(?:and|or|et|ou|и|или|а)\s)")
+
+
 def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
     out = []
     pos = 0
@@ -721,7 +727,15 @@ def _clauses(sentence: str, offset: int) -> list[tuple[int, int]]:
         out.append((offset + pos, offset + m.start()))
         pos = m.end()
     out.append((offset + pos, offset + len(sentence)))
-    return [(a, b) for a, b in out if b > a]
+    spans = []
+    for a, b in out:
+        if b > a and _WHERE_OPEN.match(sentence, a - offset):
+            close = _WHERE_CLOSE.search(sentence, a - offset, b - offset)
+            if close is not None:
+                spans.extend([(a, offset + close.start()), (offset + close.end(), b)])
+                continue
+        spans.append((a, b))
+    return [(a, b) for a, b in spans if b > a]
 
 
 # "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
@@ -860,7 +874,14 @@ def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, cl
                 if gone is not None:
                     targets.append((m, "ended", gone, 0.7, "fronted-departure"))  # "In Kazakhstan, the troops sent ... had gone home"
                 else:
-                    targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8, "locative-cue"))
+                    left = _left_after(text, m, c_end, clause_mentions, i) if may_end else None
+                    if left is not None and not _PARTIAL.search(text, c_start, m.end + 40):
+                        # "the last paratroopers deployed to Kazakhstan flew home on Wednesday": the
+                        # place belongs to a participle, and the men then left it
+                        targets.append((m, "ended", left, 0.7, "departed-after"))
+                    else:
+                        targets.append((m, "present", _nearest_cue(clause, c_start, m.start, hit), 0.8,
+                                        "locative-cue"))
             elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
                                          or _force_in(text, c_start, m, comp.forces.get(hit.actor))):
                 targets.append((m, "present", text[hit.start:m.end], 0.7, "actor-in"))
@@ -940,6 +961,18 @@ _ELSEWHERE = re.compile(r"(?<!\w)(?:continent|abroad|overseas|elsewhere|africa|a
 
 _BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
                        r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
+
+
+def _left_after(text: str, m: Mention, c_end: int, clause_mentions: list[Mention], i: int) -> str | None:
+    """A leaving cue with no place of its own a few words after ``m`` ("deployed to Kazakhstan
+    flew home on Wednesday", "sent to Mali have left"): the men left the place just named."""
+    if any(later.start >= m.end for later in clause_mentions[i + 1:]):
+        return None
+    after = text[m.end:min(c_end, m.end + 40)]
+    cue = cues.ENDED.search(after)
+    if cue is None or len(after[:cue.start()].split()) > 3 or _STOPS.search(after, 0, cue.start()):
+        return None
+    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
 
 
 def _bare_departure(text: str, hit: ActorHit) -> str | None:

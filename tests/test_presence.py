@@ -889,3 +889,22 @@ def test_a_footprint_that_grew(text: str, lang: str, expected: set) -> None:
 )
 def test_russian_units_pointed_to_and_seen(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a relative clause on a place closes at its comma: what follows is not where the men are
+        ("Flights rose between the bases in Libya, where Wagner fighters have been stationed since 2019, "
+         "and airstrips in northern Sudan held by the RSF.", "en", {("wagner", "LBY", "present")}),
+        # the place of a participle, then the men left it
+        ("The last Russian paratroopers deployed to Kazakhstan flew home on Wednesday.", "en",
+         {("russia", "KAZ", "ended")}),
+        ("Wagner fighters sent to Mozambique in 2019 left in 2020.", "en", {("wagner", "MOZ", "ended")}),
+        # ... unless only part of them did
+        ("Putin ordered a significant part of the Russian contingent in Syria to start returning home.", "en",
+         {("russia", "SYR", "present")}),
+    ],
+)
+def test_relative_clauses_close_and_participles_then_departures(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
