@@ -177,6 +177,17 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[int(q) - 1]
 
 
+def _fixture_builder():
+    """tests/e2e/fixture_store.py's ``build``, loaded by path: the bench runs from an installed
+    package, where the repository's tests/ is no importable package."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("fixture_store", ROOT / "tests" / "e2e" / "fixture_store.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.build
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=20)
@@ -188,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{CHROMIUM} is absent: install Debian's chromium to run the load bench", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else random.randrange(2**31)
-    from tests.e2e.fixture_store import build
+    build = _fixture_builder()
 
     with tempfile.TemporaryDirectory(prefix="footprint-load-") as tmp:
         root = Path(tmp)
