@@ -908,3 +908,18 @@ def test_russian_units_pointed_to_and_seen(text: str, lang: str, expected: set) 
 )
 def test_relative_clauses_close_and_participles_then_departures(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les effectifs du Corps africain déployés au Mali et au Niger sont ravitaillés par air.", "fr",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("En Syrie, le groupe Wagner est actif depuis 2015.", "fr", {("wagner", "SYR", "present")}),
+        ("Au Soudan, les activités aurifères du groupe Wagner se poursuivent.", "fr", {("wagner", "SDN", "present")}),
+        ("Wagner a été sanctionné. En Centrafrique, ses membres assurent la sécurité du président.", "fr",
+         {("wagner", "CAF", "present")}),
+    ],
+)
+def test_french_names_and_cues_of_real_reporting(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
