@@ -240,6 +240,14 @@ def _actor_hits_raw(clause: str, offset: int, comp: _Compiled, last_actor: str |
                                                            for n in names)]
 
 
+# A country named as the owner of an office ("the US Treasury", "US intelligence documents", "the
+# UK Foreign Office", "EU sanctions"): not a place that "the country" can point back to.
+_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:Treasury|State\s+Department|Department|Congress|Senate|Pentagon|Foreign\s+Office|Foreign\s+Ministry|"
+    r"Defen[cs]e\s+(?:Department|Ministry|Secretary)|intelligence|sanctions|officials?|diplomats?|embassy|envoy|"
+    r"administration|government|lawmakers|Africa\s+Command|AFRICOM)\b")
+
+
 # A company's own name after the word for it: quoted ("«Редут»"), or a capitalised Latin word.
 _NAME_AFTER = r"\s*(?:[«\"“]\s*(?P<quoted>[\w-]+)|(?P<plain>[A-Z][\w-]+))"
 # "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
@@ -1232,7 +1240,8 @@ def _anaphoric_targets(text, clause, c_start, earlier: list[Mention], home, pres
                 break
     candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
                   and not _beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())
-                  and not _is_speaker(text, m, cities=True)]  # "Paris affirme ...": who speaks, not where
+                  and not _is_speaker(text, m, cities=True)  # "Paris affirme ...": who speaks, not where
+                  and not _INSTITUTION_AFTER.match(text, m.end)]  # "the US Treasury": whose office, not where
     if not candidates:
         return out
     if plural:

@@ -923,3 +923,9 @@ def test_relative_clauses_close_and_participles_then_departures(text: str, lang:
 )
 def test_french_names_and_cues_of_real_reporting(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+def test_a_country_named_as_an_office_is_not_where_the_country_points() -> None:
+    assert claims("The US Treasury sanctioned Meroe Gold as a front for Wagner's operations in the country.") == set()
+    assert claims("Wagner arrived in Mali in 2021. US officials say the fighters are still in the country.") == {
+        ("wagner", "MLI", "present")}
