@@ -65,7 +65,7 @@ def _cpu() -> float:
 def _run(src: Path, store_dir: Path, workers: int, partitions: int | None) -> dict:
     from distributed import Client, LocalCluster
 
-    from news.engine_dask import PLUGIN_NAME, WarmCaches, run_ingest_dask
+    from news.ingest.dask import PLUGIN_NAME, WarmCaches, run_ingest_dask
     from news.store import Store
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,

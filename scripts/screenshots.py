@@ -58,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from news.cli import run_ingest
+    from news.ingest.local import run_ingest
     from news.store import Store
 
     with tempfile.TemporaryDirectory(prefix="footprint-shots-") as tmp:

@@ -132,8 +132,8 @@ def test_workers_use_the_clients_actor_file(corpus, tmp_path):
 def test_spawn_start_method_equals_sequential(corpus, tmp_path, monkeypatch):
     """Where fork is not used, workers start fresh and warm their caches (with the client's
     actor file) in the initializer."""
-    from news.cli import run_ingest
-    from news.engine_pool import run_ingest_pool
+    from news.ingest.local import run_ingest
+    from news.ingest.pool import run_ingest_pool
 
     actors = tmp_path / "actors.toml"
     actors.write_text(CUSTOM_ACTORS, encoding="utf-8")
@@ -157,8 +157,9 @@ def test_spawn_start_method_equals_sequential(corpus, tmp_path, monkeypatch):
 
 def test_workers_drop_stored_ids_before_processing(corpus, tmp_path, monkeypatch):
     """A worker's known ids are the client's snapshot; a known id never reaches ``process``."""
-    from news import engine_pool, pipeline
-    from news.partitions import partition, plan
+    from news import pipeline
+    from news.ingest import pool as engine_pool
+    from news.ingest.partitions import partition, plan
 
     seen: list[str] = []
     real = pipeline.process
@@ -177,7 +178,7 @@ def test_workers_drop_stored_ids_before_processing(corpus, tmp_path, monkeypatch
 
 def test_known_ids_file_is_named_after_its_process_and_cleaned_once_it_is_gone(tmp_path, monkeypatch):
     """A killed run cannot delete its known-ids file: the pid in the name lets the next one."""
-    from news import engine_pool
+    from news.ingest import pool as engine_pool
     from news.store import owner_tag
 
     monkeypatch.setattr(engine_pool.tempfile, "tempdir", str(tmp_path))
@@ -211,8 +212,10 @@ def test_store_not_writable_is_one_error_line(corpus, tmp_path):
 
 
 def test_auto_jobs_from_the_planned_input(tmp_path, monkeypatch):
-    from news import cli, engine_pool
-    from news.partitions import plan
+    from news import cli
+    from news.ingest import local
+    from news.ingest import pool as engine_pool
+    from news.ingest.partitions import plan
 
     monkeypatch.setattr(engine_pool, "available_cpus", lambda: 4)
     small = tmp_path / "small.jsonl"
@@ -229,7 +232,7 @@ def test_auto_jobs_from_the_planned_input(tmp_path, monkeypatch):
 
     calls = []
     monkeypatch.setattr(engine_pool, "run_ingest_pool", lambda *a, **k: calls.append(("pool", k["jobs"])))
-    monkeypatch.setattr(cli, "run_ingest", lambda *a, **k: calls.append(("run_ingest", k.get("units"))))
+    monkeypatch.setattr(local, "run_ingest", lambda *a, **k: calls.append(("run_ingest", k.get("units"))))
     parser = cli.build_parser()
     cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "3"]), Store(tmp_path / "s"))
     cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "1"]), Store(tmp_path / "s"))

@@ -116,7 +116,7 @@ def test_sample_store_tells_the_stories_it_was_written_for(tmp_path):
     import io
 
     from news import queries
-    from news.cli import run_ingest
+    from news.ingest.local import run_ingest
     from news.store import Store
 
     store = Store(tmp_path / "store")

@@ -1,4 +1,4 @@
-"""``python -m news ingest --engine dask``: the same ingest, with reading and processing on Dask.
+"""``footprint ingest --engine dask``: the same ingest, with reading and processing on Dask.
 
 What runs where, and why:
 
@@ -24,8 +24,9 @@ What runs where, and why:
   written, the same ``skipped ...`` lines are printed in the same order, and the same summary
   closes the run.
 
-Planning, the workers' share and the in-order commit live in ``news.partitions``, shared with
-the local process pool (``news.engine_pool``, ``ingest --jobs N``), so both engines equal a
+Planning and the workers' share (``news.ingest.partitions``) and the in-order commit
+(``news.ingest.commit``) are shared with the local process pool (``news.ingest.pool``,
+``ingest --jobs N``), so both engines equal a
 sequential run for the same reasons.
 
 Memory stays bounded: at most ``window`` partitions are in flight or waiting to be committed,
@@ -49,25 +50,9 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-# Planning, work and commit live in news.partitions (shared with the local pool); the names
-# stay importable from here.
-from news.partitions import (  # noqa: F401 - re-exported
-    MIN_WEIGHT,
-    URL_WEIGHT,
-    Committer,
-    Piece,
-    _expand_fsspec,
-    _fsspec_protocol,
-    _read_block,
-    _read_fsspec_file,
-    _read_piece,
-    _renumber,
-    _split_points,
-    partition,
-    plan,
-    warm_caches,
-    work,
-)
+from news.ingest.commit import Committer
+from news.ingest.partitions import partition, plan, warm_caches, work
+from news.ingest.report import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.store import BatchWriter, Store
 
 PARTITION_BYTES = 32 * 1024 * 1024  # default upper bound of raw input per partition
@@ -144,15 +129,13 @@ def run_ingest_dask(
     client=None,
     follow_links: bool = False,
     allow_hosts: Sequence[str] = (),
-):
-    """``news.cli.run_ingest`` on Dask: same report, same store rows, same skip lines.
+) -> IngestReport:
+    """``news.ingest.local.run_ingest`` on Dask: same report, same store rows, same skip lines.
 
     ``client`` (a ``distributed.Client``) is used as given; else one is made for ``scheduler``,
     or for a LocalCluster of ``workers`` processes (default: the CPU count).
     """
     from contextlib import ExitStack
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]+:/", str(store.root)):  # s3://b/x arrives as Path("s3:/b/x")
         raise EngineError("the store must be a local or shared folder (fsspec paths are for sources)")

@@ -1,13 +1,14 @@
-"""``python -m news ingest --jobs N``: the local engine on N processes of this machine.
+"""``footprint ingest --jobs N``: the local engine on N processes of this machine.
 
 Extraction and presence are pure Python and hold the GIL, so one process uses one core. This
 engine runs them in a ``ProcessPoolExecutor`` and keeps everything else as it is: the input is
 planned and cut into contiguous partitions, each worker reads its partition, drops the ids the
 store already holds *before* processing (a re-ingest costs reading only) and returns Arrow
 ``Chunk``s, and this process commits the results *in partition order* through the ordinary
-``BatchWriter`` (``news.partitions``, shared with the Dask engine). So the store rows, the
+``BatchWriter`` (``news.ingest.partitions`` and ``news.ingest.commit``, shared with the Dask
+engine). So the store rows, the
 batches, the ``skipped ...`` lines and the summary are those of ``--jobs 1``, which is the
-sequential ``news.cli.run_ingest`` itself.
+sequential ``news.ingest.local.run_ingest`` itself.
 
 Start method, and why the order of the first steps matters:
 
@@ -52,13 +53,12 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from news.partitions import MIN_WEIGHT, Committer, partition, plan, warm_caches, work
+from news.ingest.commit import Committer
+from news.ingest.partitions import MIN_WEIGHT, partition, plan, warm_caches, work
+from news.ingest.report import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.store import BatchWriter, Store, owner_tag, writer_gone
-
-if TYPE_CHECKING:
-    from news.cli import IngestReport
 
 PARTITION_BYTES = 256 * 1024  # upper bound of raw input per partition (~250 articles, ~0.2 s of work)
 PARTITIONS_PER_JOB = 8  # lower bound: enough partitions that no worker idles long at the end
@@ -196,7 +196,7 @@ _stopped_mid_work = False
 
 
 def stopped_mid_work() -> bool:
-    """Whether a pool was stopped with work in flight in this process (see ``news.cli.main``).
+    """Whether a pool was stopped with work in flight in this process (the command line then exits with ``os._exit``).
 
     A worker terminated while it sends a result leaves half a message in the result pipe; the
     executor's manager thread then waits in ``recv`` for the rest forever, and the interpreter's
@@ -250,14 +250,12 @@ def run_ingest_pool(
     units: list | None = None,
     allow_hosts: Sequence[str] = (),
 ) -> IngestReport:
-    """``news.cli.run_ingest`` on ``jobs`` worker processes: same report, rows and skip lines.
+    """``news.ingest.local.run_ingest`` on ``jobs`` worker processes: same report, rows and skip lines.
 
     ``partitions`` overrides how many pieces the input is cut into (tests use it to force many);
     ``units`` is ``plan(sources, fsspec=False)`` when the caller already has it.
     """
     import multiprocessing
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
