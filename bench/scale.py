@@ -66,11 +66,12 @@ def _run(src: Path, store_dir: Path, workers: int, partitions: int | None) -> di
     from distributed import Client, LocalCluster
 
     from news.ingest.dask import PLUGIN_NAME, WarmCaches, run_ingest_dask
+    from news.ingest.pipeline import Pipeline
     from news.store import Store
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
-        client.register_plugin(WarmCaches(os.environ.get("FOOTPRINT_ACTORS")), name=PLUGIN_NAME)  # warm, untimed
+        client.register_plugin(WarmCaches(Pipeline.from_env()), name=PLUGIN_NAME)  # warm, untimed
         peak: dict[str, int] = {}
         stop = threading.Event()
 

@@ -22,6 +22,7 @@ from typing import TextIO
 
 from news.csvsafe import safe_cell
 from news.ingest import local
+from news.ingest.pipeline import Pipeline
 from news.ingest.pool import PoolError, stopped_mid_work
 from news.ingest.report import BATCH_SIZE, IngestReport
 from news.sources.common import MAX_FILE_BYTES
@@ -267,12 +268,12 @@ def tidy(store: Store, err: TextIO) -> None:
               "said once)", file=err)
 
 
-def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
+def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> IngestReport:
     """The local engine: ``local.run_ingest`` itself for ``--jobs 1``, a process pool for more, and
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
     if args.jobs == 1:
         return local.run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                                follow_links=args.follow_links, allow_hosts=args.allow_hosts)
+                                follow_links=args.follow_links, allow_hosts=args.allow_hosts, pipeline=pipeline)
     from news.ingest import pool
     from news.ingest.partitions import plan
 
@@ -280,9 +281,10 @@ def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
     jobs = args.jobs or pool.auto_jobs(planned)
     if jobs == 1:
         return local.run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                                units=[unit for unit, _, _ in planned], allow_hosts=args.allow_hosts)
+                                units=[unit for unit, _, _ in planned], allow_hosts=args.allow_hosts,
+                                pipeline=pipeline)
     return pool.run_ingest_pool(args.sources, store, jobs=jobs, default_date=args.date, batch_size=args.batch_size,
-                                units=planned, allow_hosts=args.allow_hosts)
+                                units=planned, allow_hosts=args.allow_hosts, pipeline=pipeline)
 
 
 def main(argv: list[str] | None = None, prog: str = "footprint") -> int:
@@ -316,6 +318,7 @@ def _main(argv: list[str] | None, prog: str) -> int:
             print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
             return 2
         store = Store(args.store)
+        pipeline = Pipeline.from_env()  # built once, handed to the engine and its workers
         tidy(store, sys.stderr)
         if args.engine == "dask":
             from news.ingest.dask import EngineError, run_ingest_dask
@@ -323,14 +326,14 @@ def _main(argv: list[str] | None, prog: str) -> int:
             try:
                 report = run_ingest_dask(args.sources, store, default_date=args.date, batch_size=args.batch_size,
                                          scheduler=args.scheduler, workers=args.workers, partitions=args.partitions,
-                                         follow_links=args.follow_links,
-                                         allow_hosts=args.allow_hosts)
+                                         follow_links=args.follow_links, allow_hosts=args.allow_hosts,
+                                         pipeline=pipeline)
             except EngineError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
         else:
             try:
-                report = _run_local(args, store)
+                report = _run_local(args, store, pipeline)
             except PoolError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1

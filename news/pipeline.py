@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from geo.extract import extract
+from geo.gazetteer import Gazetteer
 from geo.types import Mention
+from news.actors import ActorConfig
 from news.clean import clean_text, mask_furniture
 from news.models import Article, Claim
 from news.presence import find_claims
 
 
-def process(article: Article) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of an article whose ``text`` is already clean."""
-    mentions = extract(article.text, article.language)
-    return mentions, find_claims(article, mentions)
+def process(article: Article, gazetteer: Gazetteer | None = None,
+            config: ActorConfig | None = None) -> tuple[list[Mention], list[Claim]]:
+    """Mentions and claims of an article whose ``text`` is already clean (with the default
+    gazetteer and actors unless given: ``news.ingest.pipeline.Pipeline`` gives them)."""
+    mentions = extract(article.text, article.language, gazetteer)
+    return mentions, find_claims(article, mentions, config)
 
 
 def _mask(text: str) -> str:

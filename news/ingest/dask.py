@@ -51,7 +51,8 @@ from datetime import date
 from typing import TextIO
 
 from news.ingest.commit import Committer
-from news.ingest.partitions import partition, plan, warm_caches, work
+from news.ingest.partitions import partition, plan, work
+from news.ingest.pipeline import Pipeline
 from news.ingest.report import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.store import BatchWriter, Store
 
@@ -75,16 +76,16 @@ class WarmCaches(WorkerPlugin):
 
     Both are ``lru_cache``d per process, so every task on the worker reuses them; warming here
     moves the load out of the first task and fails a worker early if the data is missing.
-    ``FOOTPRINT_ACTORS`` of the client, when set, is applied so workers use the same actors.
+    ``pipeline`` is the client's (the same one every task carries).
     """
 
     name = PLUGIN_NAME
 
-    def __init__(self, actors_path: str | None = None) -> None:
-        self.actors_path = actors_path
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
+        self.pipeline = pipeline or Pipeline()
 
     def setup(self, worker=None) -> None:
-        warm_caches(self.actors_path)
+        self.pipeline.warm()
 
 
 def cache_stats() -> dict:
@@ -129,11 +130,13 @@ def run_ingest_dask(
     client=None,
     follow_links: bool = False,
     allow_hosts: Sequence[str] = (),
+    pipeline: Pipeline | None = None,
 ) -> IngestReport:
     """``news.ingest.local.run_ingest`` on Dask: same report, same store rows, same skip lines.
 
     ``client`` (a ``distributed.Client``) is used as given; else one is made for ``scheduler``,
-    or for a LocalCluster of ``workers`` processes (default: the CPU count).
+    or for a LocalCluster of ``workers`` processes (default: the CPU count). ``pipeline``
+    processes each article (default: ``Pipeline.from_env()``), sent to the workers with each task.
     """
     from contextlib import ExitStack
 
@@ -153,7 +156,8 @@ def run_ingest_dask(
         from distributed import as_completed
 
         client = client or _client(scheduler, workers, stack)
-        client.register_plugin(WarmCaches(os.environ.get("FOOTPRINT_ACTORS")), name=PLUGIN_NAME)
+        pipeline = pipeline or Pipeline.from_env()
+        client.register_plugin(WarmCaches(pipeline), name=PLUGIN_NAME)
         threads = max(1, sum(client.nthreads().values()))
         if partitions is None:
             total = sum(size for _, _, size in units)
@@ -177,7 +181,7 @@ def run_ingest_dask(
         def submit_more() -> None:
             nonlocal submitted
             while submitted < len(parts) and submitted - committer.committed < window:
-                fut = client.submit(work, parts[submitted], known_f, default_date, tuple(allow_hosts), pure=False,
+                fut = client.submit(work, parts[submitted], known_f, default_date, tuple(allow_hosts), pipeline, pure=False,
                                     key=f"footprint-ingest-{run_id}-{submitted}")
                 index[fut.key] = submitted
                 ahead.add(fut)

@@ -4,11 +4,12 @@ batches, in source order. ``news.ingest.pool`` and ``news.ingest.dask`` give the
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
 from news.identity import Repeats, text_digest
+from news.ingest.pipeline import Pipeline
 from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
@@ -23,7 +24,7 @@ def run_ingest(
     err: TextIO = sys.stderr,
     progress: bool | None = None,
     units: list[Unit] | None = None,
-    process: Callable | None = None,
+    pipeline: Pipeline | None = None,
     follow_links: bool = False,
     allow_hosts: Sequence[str] = (),
 ) -> IngestReport:
@@ -32,12 +33,10 @@ def run_ingest(
     Known ids (already stored, or seen earlier in this run) are counted and dropped before any
     processing, so re-ingesting costs reading only. A batch is written as soon as it is full,
     so a killed run loses at most the batch in progress. ``allow_hosts`` (``HOST[:PORT]``) are
-    the loopback or private hosts redirects and feed links may reach (``--allow-host``).
+    the loopback or private hosts redirects and feed links may reach (``--allow-host``);
+    ``pipeline`` processes each article (default: ``Pipeline.from_env()``).
     """
-    if process is None:
-        from news.pipeline import process as default_process
-
-        process = default_process
+    process = (pipeline or Pipeline.from_env()).process
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS

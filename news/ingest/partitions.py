@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
+from news.ingest.pipeline import Pipeline
 from news.sources import JSONL_EXT, KNOWN_EXT, Skipped, Unit, expand, read_unit
 from news.store import Batch, Chunk
 
@@ -301,17 +302,18 @@ def _read_piece(piece: Piece, default_date: date | None, allow_hosts: tuple[str,
 
 
 def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
-         allow_hosts: tuple[str, ...] = ()) -> list[tuple]:
+         allow_hosts: tuple[str, ...] = (), pipeline: Pipeline | None = None) -> list[tuple]:
     """One partition on a worker: per piece, (skips, processed ``Chunk`` or None, store-known
     count, lines).
 
     An id the store holds, or one met earlier in this partition, is counted and dropped before
     any processing, as the sequential engine does. The articles go back as Arrow columns (a
-    ``Chunk``), so the client only slices and writes them.
+    ``Chunk``), so the client only slices and writes them. ``pipeline`` is what processes an
+    article (the client's, sent along; the default one without).
     """
     from news.identity import text_digest
-    from news.pipeline import process
 
+    process = (pipeline or Pipeline()).process
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -330,27 +332,3 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out
-
-
-
-
-def warm_caches(actors_path: str | None = None) -> None:
-    """Load the gazetteer and the actor config in this process, before the first article.
-
-    Both are ``lru_cache``d per process, so every later article reuses them; loading here moves
-    the cost out of the first partition and fails early if the data is missing. ``actors_path``
-    (the client's ``FOOTPRINT_ACTORS``), when set, is applied first, so a worker uses the
-    client's actors even if it was started with another environment.
-    """
-    from geo.gazetteer import load_gazetteer
-    from news.actors import load_config
-
-    if actors_path and os.environ.get("FOOTPRINT_ACTORS") != actors_path:
-        os.environ["FOOTPRINT_ACTORS"] = actors_path
-        load_config.cache_clear()  # a long-lived worker may have loaded another file
-    from news.models import Article
-    from news.pipeline import process
-
-    load_gazetteer()
-    load_config()
-    process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))
