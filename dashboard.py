@@ -20,11 +20,9 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
-from components.downloads import layers_geojson, to_csv_bytes
 from components.empty import NO_STORE, explain_empty
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
-from components.snapshot import Snapshot
 from components.state import (
     DEFAULT_VIEW,
     STATUSES,
@@ -48,8 +46,9 @@ from components.tables import (
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from geo import paths
-from news import queries
-from news.store import Store, resolve_store
+from news.store import Store, queries, resolve_store
+from news.store.export import layers_geojson, to_csv_bytes
+from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
@@ -396,7 +395,8 @@ def main() -> None:
     # the files are built only when their button is clicked
     d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
                        "text/csv", on_click="ignore", key="dl_layers")
-    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, shapes_),
+    polygons = {iso3: shape["geometry"] for iso3, shape in shapes_.items()}
+    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, polygons).encode("utf-8"),
                        f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
                        key="dl_geojson")
 

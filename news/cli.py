@@ -10,8 +10,6 @@ for an error, 2 usage error), so scripts and cron jobs can rely on it.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
@@ -20,7 +18,6 @@ from collections.abc import Iterable
 from datetime import date
 from typing import TextIO
 
-from news.csvsafe import safe_cell
 from news.ingest import local
 from news.ingest.pipeline import Pipeline
 from news.ingest.pool import PoolError, stopped_mid_work
@@ -66,57 +63,6 @@ def run_extract(lines: Iterable[tuple[int, bytes | None]], out: TextIO, err: Tex
             continue
         out.write(json.dumps(result, ensure_ascii=False) + "\n")
     return 1 if failed else 0
-
-
-# ----------------------------------------------------------------------------- layers
-
-
-def _plain(value):
-    """JSON/CSV-friendly scalar: ISO dates, None for NaN/NaT."""
-    if value is None or (isinstance(value, (float, date)) and value != value):
-        return None  # NaN, and pandas' NaT (a datetime whose isoformat() answers "NaT")
-    if hasattr(value, "isoformat"):
-        try:
-            return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()
-        except ValueError:
-            return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def layers_csv(rows) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([safe_cell(str(c)) for c in rows.columns])
-    for record in rows.to_dict(orient="records"):
-        record["source_urls"] = " ".join(record.get("source_urls") or [])
-        writer.writerow(["" if (v := _plain(x)) is None else safe_cell(v) for x in record.values()])
-    return buf.getvalue()
-
-
-def layers_geojson(rows) -> str:
-    """Country polygons when geo.shapes can join them, else label points."""
-    features = []
-    geoms = None
-    if len(rows):
-        try:
-            from shapely.geometry import mapping
-
-            from geo.shapes import join_codes
-
-            joined = join_codes(rows[["iso3"]].drop_duplicates(), how="left")
-            geoms = {i: (mapping(g) if g is not None and not g.is_empty else None)
-                     for i, g in zip(joined["iso3"], joined.geometry, strict=True)}
-        except Exception:
-            geoms = None
-    for record in rows.to_dict(orient="records"):
-        props = {k: (list(v) if k == "source_urls" else _plain(v)) for k, v in record.items()}
-        geometry = (geoms or {}).get(record["iso3"])
-        if geometry is None and props.get("lat") is not None and props.get("lon") is not None:
-            geometry = {"type": "Point", "coordinates": [props["lon"], props["lat"]]}
-        features.append({"type": "Feature", "properties": props, "geometry": geometry})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
 
 
 # ----------------------------------------------------------------------------- arguments
@@ -350,7 +296,8 @@ def _main(argv: list[str] | None, prog: str) -> int:
     if args.command == "extract":
         return run_extract(bounded_lines(sys.stdin.buffer), sys.stdout, sys.stderr)
     if args.command == "layers":
-        from news.queries import layer_rows
+        from news.store.export import layers_csv, layers_geojson
+        from news.store.queries import layer_rows
 
         rows = layer_rows(Store(args.store), actors=args.actor, start=args.start, end=args.end,
                           countries=args.country, statuses=args.status, min_confidence=args.min_confidence)

@@ -315,7 +315,7 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
 def test_layers_csv_neutralises_formulas():
     import pandas as pd
 
-    from news.cli import layers_csv
+    from news.store.export import layers_csv
 
     rows = pd.DataFrame([{"actor": "wagner", "latest_title": '=HYPERLINK("http://x","click")',
                           "source_urls": ["https://a.example/1"]}])

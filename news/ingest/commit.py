@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from news.identity import Repeats, text_digest
 from news.ingest.partitions import Piece
 from news.ingest.report import IngestReport
 from news.sources import Skipped
 from news.store import BatchWriter
+from news.store.identity import Repeats, text_digest
 
 
 def _renumber(entries: list, piece: Piece, offset: int) -> list:

@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from news.identity import Repeats, text_digest
 from news.ingest.pipeline import Pipeline
 from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
+from news.store.identity import Repeats, text_digest
 
 
 def run_ingest(

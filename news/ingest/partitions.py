@@ -311,7 +311,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     ``Chunk``), so the client only slices and writes them. ``pipeline`` is what processes an
     article (the client's, sent along; the default one without).
     """
-    from news.identity import text_digest
+    from news.store.identity import text_digest
 
     process = (pipeline or Pipeline()).process
     seen: set[str] = set()

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from news.identity import Repeats
 from news.store import BatchWriter, Store
+from news.store.identity import Repeats
 
 BATCH_SIZE = 500
 PROGRESS_MIN_ITEMS = 1000  # without a terminal, a bar is only worth it for long runs

@@ -106,8 +106,8 @@ def test_downloaded_csv_equals_rows_shown(page, server, store_dir):
     # the same rows the page computed for the map, undoing only the formula guard
     from components import deck as deckmod
     from components.tables import fill_countries, shape_layer_rows
-    from news import queries as q
     from news.store import Store
+    from news.store import queries as q
 
     f = q.Filters(actors=("russia", "wagner"), start=pd.Timestamp("2015-09-01").date(),
                   end=pd.Timestamp("2020-12-31").date(), statuses=("present",))
