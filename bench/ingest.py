@@ -180,8 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Where our time goes, per stage, on the same texts (steady state, tables already loaded).
     from geo.extract import extract
-    from news.clean import clean_text
     from news.presence import find_claims
+    from news.sources.clean import clean_text
 
     sample = rows[: min(len(rows), 2000)]
     stages = {"clean_text": 0.0, "geo.extract": 0.0, "presence.find_claims": 0.0}

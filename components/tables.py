@@ -17,7 +17,7 @@ import pandas as pd
 
 from components.state import MAX_ARTICLE_ID, query_string
 from components.text import md_escape
-from news.fetch import all_plain_links
+from news.sources.fetch import all_plain_links
 from news.store.export import LAYER_COLUMNS
 
 EVIDENCE_COLUMNS = [

@@ -87,7 +87,7 @@ def _article_date(value: str) -> date:
 
 def _allow_host(value: str) -> str:
     """``HOST[:PORT]`` for ``--allow-host``, checked here so a typo is a usage error, not a skip line."""
-    from news.fetch import parse_host_port
+    from news.sources.fetch import parse_host_port
 
     try:
         parse_host_port(value)

@@ -6,9 +6,9 @@ from geo.extract import extract
 from geo.gazetteer import Gazetteer
 from geo.types import Mention
 from news.actors import ActorConfig
-from news.clean import clean_text, mask_furniture
 from news.models import Article, Claim
 from news.presence import find_claims
+from news.sources.clean import clean_text, mask_furniture
 
 
 def process(article: Article, gazetteer: Gazetteer | None = None,
@@ -29,9 +29,9 @@ def extract_record(record: dict) -> dict:
     """One JSONL article in, ``{"id", "mentions", "claims"}`` out (spans into the given text).
 
     What ``footprint extract`` writes a line for, and what ``footprint eval`` scores."""
-    from news.lang import detect_language, normalise_language
     from news.models import article_id
     from news.sources.common import parse_date, text_field
+    from news.sources.lang import detect_language, normalise_language
 
     text = record.get("text")
     if not isinstance(text, str):

@@ -422,7 +422,7 @@ def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
     import numpy as np
 
     from components.tables import _as_list, _safe_urls_joined, safe_url
-    from news.fetch import is_http_url
+    from news.sources.fetch import is_http_url
     from news.store import queries
 
     for cell in (urls, np.array(urls, dtype=object), tuple(urls)):

@@ -31,7 +31,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from news.fetch import all_plain_links, is_http_url
+from news.sources.fetch import all_plain_links, is_http_url
 from news.store import Store
 from news.store.export import LAYER_COLUMNS
 

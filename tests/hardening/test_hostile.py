@@ -143,7 +143,7 @@ def test_a_dripping_server_meets_the_time_limit():
     """Each byte arrives within the socket timeout; only the whole-body limit stops it."""
     import time
 
-    from news.fetch import FetchError, fetch
+    from news.sources.fetch import FetchError, fetch
 
     counts.hostile()
     with HostileServer() as base:
