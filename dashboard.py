@@ -243,15 +243,6 @@ def _write_url(state: ViewState, options: Options) -> None:
         st.query_params.from_dict(q)
 
 
-def _apply_pending() -> None:
-    """Changes asked for after their widget was drawn are applied before it is drawn again."""
-    ss = st.session_state
-    for key in ("f_sel",):
-        pending = ss.pop(f"pending_{key}", None)
-        if pending is not None:
-            ss[key] = pending
-
-
 # ---------------------------------------------------------------- views
 
 
@@ -341,7 +332,6 @@ def main() -> None:
     styles = actor_styles(list(options.actors))
     labels = {k: s.label for k, s in styles.items()}
     _init_from_url(options)
-    _apply_pending()
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths

@@ -80,7 +80,7 @@ def _run(src: Path, store_dir: Path, workers: int, partitions: int | None) -> di
                 try:
                     for addr, rss in client.run(_rss).items():
                         peak[addr] = max(peak.get(addr, 0), rss)
-                except Exception:  # noqa: BLE001 - a missed sample is not a result
+                except Exception:  # a missed sample is not a result
                     pass
                 stop.wait(0.25)
 

@@ -8,7 +8,7 @@ from geo.types import Mention
 from news.actors import ActorConfig
 from news.models import Article, Claim
 from news.presence import find_claims
-from news.sources.clean import clean_text, mask_furniture
+from news.sources.clean import mask_furniture
 
 
 def process(article: Article, gazetteer: Gazetteer | None = None,
@@ -58,5 +58,3 @@ def extract_record(record: dict) -> dict:
                    for c in claims],
     }
 
-
-__all__ = ["process", "extract_record", "clean_text", "extract", "find_claims"]

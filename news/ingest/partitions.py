@@ -93,7 +93,7 @@ def _expand_fsspec(source: str) -> list[tuple[Unit, str | None, int]]:
         return [(Unit("missing", source), None, 0)]
     except ImportError as exc:  # e.g. s3:// without s3fs
         return [(Unit("unsupported:" + str(exc).splitlines()[0][:120], source), None, 0)]
-    except Exception as exc:  # noqa: BLE001 - a bad source is one skip, never a crash
+    except Exception as exc:  # a bad source is one skip, never a crash
         return [(Unit("unsupported:" + (str(exc).splitlines() or [type(exc).__name__])[0][:120], source), None, 0)]
 
 
@@ -130,7 +130,7 @@ def _split_points(piece_unit: Unit, fs_url: str | None, size: int, block: int) -
 
         opener = fsspec.open(fs_url, "rb")
     else:
-        opener = open(piece_unit.location, "rb")  # noqa: SIM115 - closed by the with below
+        opener = open(piece_unit.location, "rb")  # closed by the with below
     with opener as fh:
         for k in range(1, math.ceil(size / block)):
             target = k * block
@@ -245,7 +245,7 @@ def _read_block(piece: Piece, default_date: date | None) -> tuple[Iterator, int]
             import fsspec
 
             return fsspec.open(piece.fs_url, "rb").open()
-        return open(piece.unit.location, "rb")  # noqa: SIM115 - closed by iter_jsonl's with
+        return open(piece.unit.location, "rb")  # closed by iter_jsonl's with
 
     try:
         lines = _count_lines(opener, piece.start or 0, piece.end)

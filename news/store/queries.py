@@ -179,7 +179,7 @@ def _url_list(value: Any) -> list[str]:
 
 
 def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
-    """One row per actor × country: DESIGN.md's layer row, status as of the window's end.
+    """One row per actor × country: docs/design.md's layer row, status as of the window's end.
 
     With ``parts`` (``month_parts`` of the same filters) and a whole-month window, the answer is
     combined from them instead of from every claim (see ``MonthParts``).

@@ -56,5 +56,5 @@ class Snapshot(Store):
         with self._lock:
             return self._db.cursor()
 
-    def write(self, batch):  # noqa: D102 - a snapshot is read-only
+    def write(self, batch):  # a snapshot is read-only
         raise TypeError("a Snapshot is read-only: write to the Store")
