@@ -20,11 +20,9 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
-from components.downloads import layers_geojson, to_csv_bytes
 from components.empty import NO_STORE, explain_empty
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
-from components.snapshot import Snapshot
 from components.state import (
     DEFAULT_VIEW,
     STATUSES,
@@ -48,8 +46,9 @@ from components.tables import (
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from geo import paths
-from news import queries
-from news.store import Store, resolve_store
+from news.store import Store, queries, resolve_store
+from news.store.export import layers_geojson, to_csv_bytes
+from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
@@ -244,15 +243,6 @@ def _write_url(state: ViewState, options: Options) -> None:
         st.query_params.from_dict(q)
 
 
-def _apply_pending() -> None:
-    """Changes asked for after their widget was drawn are applied before it is drawn again."""
-    ss = st.session_state
-    for key in ("f_sel",):
-        pending = ss.pop(f"pending_{key}", None)
-        if pending is not None:
-            ss[key] = pending
-
-
 # ---------------------------------------------------------------- views
 
 
@@ -342,7 +332,6 @@ def main() -> None:
     styles = actor_styles(list(options.actors))
     labels = {k: s.label for k, s in styles.items()}
     _init_from_url(options)
-    _apply_pending()
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
@@ -396,7 +385,8 @@ def main() -> None:
     # the files are built only when their button is clicked
     d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
                        "text/csv", on_click="ignore", key="dl_layers")
-    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, shapes_),
+    polygons = {iso3: shape["geometry"] for iso3, shape in shapes_.items()}
+    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, polygons).encode("utf-8"),
                        f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
                        key="dl_geojson")
 

@@ -70,7 +70,7 @@ def run_cli(path: Path) -> dict[str, dict] | None:
 def naive_presence(rows: list[dict], ours: dict[str, dict]) -> dict[str, set]:
     """Every country we found in a sentence that names an actor keyword, counted as present."""
     from geo.sentences import sentence_spans
-    from news.clean import mask_furniture
+    from news.sources.clean import mask_furniture
 
     out = {}
     for row in rows:
@@ -112,7 +112,7 @@ def print_errors(rows: list[dict], predicted: dict[str, set], gold_of, label: st
 def thresholds(rows: list[dict], values: list[int]) -> None:
     from geo.extract import extract
     from geo.gazetteer import load_gazetteer
-    from news.clean import mask_furniture
+    from news.sources.clean import mask_furniture
 
     print("\ncountry F1 by city population threshold (in-process, furniture masked)")
     print(f"{'min_population':>14} | {'all':>6} {'en':>6} {'fr':>6} {'ru':>6}")

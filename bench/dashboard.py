@@ -3,7 +3,7 @@
 Generates two stores (deterministic seed; articles, mentions and claims written through
 ``news.store.Store.write`` in batches of 500 like ``python -m news ingest``; 2014-2025, both
 actors, 20 countries, present and ended claims, three languages, eight outlets), then times what
-a rerun does after the window slider moves, uncached: the ``news.queries`` calls the page makes
+a rerun does after the window slider moves, uncached: the ``news.store.queries`` calls the page makes
 (``layer_rows``, ``city_rows``, ``evidence_rows`` limited to the ``SOURCES_SHOWN`` rows drawn,
 ``monthly_counts`` although the page's cache answers it for a window move), the table shaping
 and the deck JSON. Like the page, the first three are answered from ``queries.month_parts`` of
@@ -99,7 +99,7 @@ def generate(root: Path, n: int, seed: int = 11) -> None:
 
 def _filters(state):
     """The page's ``_filters`` (dashboard.py): a ViewState to ``queries.Filters``."""
-    from news import queries
+    from news.store import queries
 
     return queries.Filters(
         actors=tuple(state.actors),
@@ -114,7 +114,6 @@ def rerun(store, state, options, shapes, styles, *, parts=None, monthly: bool = 
           timed: dict | None = None) -> dict:
     """What dashboard.py's ``main`` computes on the server for ``state``, with every cache cold."""
     from components import deck as deckmod
-    from components.downloads import layers_geojson, to_csv_bytes
     from components.state import to_query
     from components.tables import (
         evidence_total,
@@ -124,7 +123,8 @@ def rerun(store, state, options, shapes, styles, *, parts=None, monthly: bool = 
         shape_layer_rows,
         sources_html,
     )
-    from news import queries
+    from news.store import queries
+    from news.store.export import layers_geojson, to_csv_bytes
 
     clock = [time.perf_counter()]
 
@@ -161,7 +161,7 @@ def rerun(store, state, options, shapes, styles, *, parts=None, monthly: bool = 
     if downloads:  # built by the page only when a download button is clicked (dashboard.evidence_csv)
         every = restrict_to_layers(queries.evidence_rows(store, f, iso3=state.selected), shown)
         assert len(every) == n_evidence, (len(every), n_evidence)
-        out["downloads"] = (len(to_csv_bytes(shown)) + len(layers_geojson(shown, shapes))
+        out["downloads"] = (len(to_csv_bytes(shown)) + len(layers_geojson(shown, {k: v["geometry"] for k, v in shapes.items()}).encode())
                             + len(to_csv_bytes(shape_evidence_rows(fill_countries(every, shapes)))))
     return out
 
@@ -169,10 +169,9 @@ def rerun(store, state, options, shapes, styles, *, parts=None, monthly: bool = 
 def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool = True) -> tuple[float, dict, list[float]]:
     from components import deck as deckmod
     from components.actors import actor_styles
-    from components.snapshot import Snapshot
     from components.state import Options, default_state, month_range
-    from news import queries
-    from news.store import Store
+    from news.store import Store, queries
+    from news.store.snapshot import Snapshot
 
     t0 = time.perf_counter()
     store = Snapshot(root) if snapshot else Store(root)

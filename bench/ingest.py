@@ -100,7 +100,7 @@ def _without_presence(src: Path, cpus: int) -> tuple[float, float]:
     """Seconds to ingest ``src`` in 1 process and on the pool with presence answering nothing.
 
     In a child process: this one has used DuckDB by now, and the pool must fork before that
-    (news.engine_pool), while the patch must reach the forked workers.
+    (news.ingest.pool), while the patch must reach the forked workers.
     """
     import subprocess
 
@@ -124,8 +124,8 @@ def _ingest_both(src: Path, tmp: Path, cpus: int):
     store, seconds) for each. The pool first: it forks its workers, which is only safe before
     this process has started DuckDB's or Arrow's threads (the single-process run's store reads
     would)."""
-    from news.cli import run_ingest
-    from news.engine_pool import run_ingest_pool
+    from news.ingest.local import run_ingest
+    from news.ingest.pool import run_ingest_pool
     from news.store import Store
 
     runs = []
@@ -165,7 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.bare:
         return _bare(args.bare, args.jobs)
 
-    from news.engine_pool import available_cpus
+    from news.ingest.pool import available_cpus
     from news.models import Article
 
     rows = corpus(args.n, args.seed, args.actor_share)
@@ -197,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
 
     # Where our time goes, per stage, on the same texts (steady state, tables already loaded).
     from geo.extract import extract
-    from news.clean import clean_text
     from news.presence import find_claims
+    from news.sources.clean import clean_text
 
     sample = rows[: min(len(rows), 2000)]
     stages = {"clean_text": 0.0, "geo.extract": 0.0, "presence.find_claims": 0.0}

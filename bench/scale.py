@@ -65,12 +65,13 @@ def _cpu() -> float:
 def _run(src: Path, store_dir: Path, workers: int, partitions: int | None) -> dict:
     from distributed import Client, LocalCluster
 
-    from news.engine_dask import PLUGIN_NAME, WarmCaches, run_ingest_dask
+    from news.ingest.dask import PLUGIN_NAME, WarmCaches, run_ingest_dask
+    from news.ingest.pipeline import Pipeline
     from news.store import Store
 
     with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
                       silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
-        client.register_plugin(WarmCaches(os.environ.get("FOOTPRINT_ACTORS")), name=PLUGIN_NAME)  # warm, untimed
+        client.register_plugin(WarmCaches(Pipeline.from_env()), name=PLUGIN_NAME)  # warm, untimed
         peak: dict[str, int] = {}
         stop = threading.Event()
 
@@ -79,7 +80,7 @@ def _run(src: Path, store_dir: Path, workers: int, partitions: int | None) -> di
                 try:
                     for addr, rss in client.run(_rss).items():
                         peak[addr] = max(peak.get(addr, 0), rss)
-                except Exception:  # noqa: BLE001 - a missed sample is not a result
+                except Exception:  # a missed sample is not a result
                     pass
                 stop.wait(0.25)
 

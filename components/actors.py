@@ -37,11 +37,11 @@ def hex_to_rgb(colour: str) -> tuple[int, int, int]:
 def _configured() -> dict[str, ActorStyle]:
     try:
         from news.actors import load_actors  # type: ignore[import-not-found]
-    except Exception:  # noqa: BLE001 - the config module is optional
+    except Exception:  # the config module is optional
         return {}
     try:
         actors = load_actors()
-    except Exception:  # noqa: BLE001 - a broken config must not break the page
+    except Exception:  # a broken config must not break the page
         return {}
     out: dict[str, ActorStyle] = {}
     for key, a in actors.items():

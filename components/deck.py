@@ -1,6 +1,6 @@
 """The map: Natural Earth countries as the base, one GeoJsonLayer per actor, cities on top.
 
-``build_deck`` is pure: layer rows (DESIGN.md's layer row) and country shapes in, a pydeck
+``build_deck`` is pure: layer rows (docs/design.md's layer row) and country shapes in, a pydeck
 ``Deck`` and an index (layer id -> ISO3 per drawn feature, so a click is looked up by index)
 out. No basemap (``map_provider=None``): the page needs no tile server, token or network.
 Every layer has a fixed id so selections and Streamlit's message cache survive reruns.
@@ -39,7 +39,7 @@ def actor_layer_id(actor: str) -> str:
 class CompactDeck(pdk.Deck):
     """A Deck whose JSON has no indentation: the page sends a third of the bytes."""
 
-    def to_json(self):  # noqa: D102 - same contract as pydeck's
+    def to_json(self):  # same contract as pydeck's
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
@@ -63,7 +63,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
         from geo.shapes import load_countries  # type: ignore[import-not-found]
 
         gdf = load_countries()
-    except Exception:  # noqa: BLE001 - fall back to the shipped file
+    except Exception:  # fall back to the shipped file
         import geopandas as gpd
 
         gdf = gpd.read_file(COUNTRIES_FILE)
@@ -185,7 +185,7 @@ def build_deck(
     cities: pd.DataFrame | None = None,
     height: int = 520,
 ) -> DeckBundle:
-    """The deck for these layer rows. ``rows`` has DESIGN.md's layer-row columns."""
+    """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns."""
     recs = _records(rows)
     end_of_window = pd.Period(window_end, freq="M").end_time.date() if window_end else None
     max_articles = max((int(r.get("articles") or 0) for r in recs), default=1)

@@ -17,12 +17,9 @@ import pandas as pd
 
 from components.state import MAX_ARTICLE_ID, query_string
 from components.text import md_escape
-from news.fetch import all_plain_links
+from news.sources.fetch import all_plain_links
+from news.store.export import LAYER_COLUMNS
 
-LAYER_COLUMNS = [
-    "actor", "iso3", "country", "status", "first_seen", "last_seen",
-    "articles", "claims", "confidence", "lat", "lon", "latest_title", "source_urls",
-]
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
     "article_id", "evidence", "cue", "rules",

@@ -10,92 +10,22 @@ for an error, 2 usage error), so scripts and cron jobs can rely on it.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import os
 import sys
 import warnings
-from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 from datetime import date
 from typing import TextIO
 
-from news.csvsafe import safe_cell
-from news.engine_pool import PoolError, stopped_mid_work
-from news.identity import Repeats, text_digest
-from news.sources import Skipped, Unit, expand, read_unit
+from news.ingest import local
+from news.ingest.pipeline import Pipeline
+from news.ingest.pool import PoolError, stopped_mid_work
+from news.ingest.report import BATCH_SIZE, IngestReport
 from news.sources.common import MAX_FILE_BYTES
 from news.sources.jsonl import bounded_lines
 from news.store import ENV_VAR as ENV_STORE
-from news.store import Batch, BatchWriter, Store
-
-BATCH_SIZE = 500
-PROGRESS_MIN_ITEMS = 1000  # without a terminal, a bar is only worth it for long runs
-
-
-@dataclass(slots=True)
-class IngestReport:
-    ingested: int = 0
-    known: int = 0
-    undated: int = 0
-    skipped: Counter = field(default_factory=Counter)  # kind -> count (errors only)
-    notices: Counter = field(default_factory=Counter)  # kind -> count (not errors)
-    batches: int = 0
-    interrupted: bool = False  # stopped by Ctrl-C (SIGINT): the counts are what was stored
-    unstored: int = 0  # processed before the interruption but not yet in a written batch
-
-    def interrupt(self, writer: BatchWriter) -> None:
-        """Stopped early: count only what the written batches hold (a rerun adds the rest).
-
-        Taken from the writer, not from the running counts: Ctrl-C can land between a batch's
-        write and the count of its last article."""
-        self.interrupted, self.unstored = True, writer.held()[0]
-        self.ingested, self.undated = writer.written, writer.written_undated
-
-    def settle(self, repeats: Repeats, store: Store, say: Callable[[str], None]) -> None:
-        """The run's repeats whose text differs from the first under their id: skip lines,
-        counted as skipped, not as already known (every engine calls this after its last batch)."""
-        for skip in repeats.settle(store.files("articles")):
-            say(skip.line())
-            self.known -= 1
-            self.skipped[skip.kind] += 1
-
-    @property
-    def errors(self) -> int:
-        return sum(self.skipped.values())
-
-    def summary(self) -> str:
-        reasons = ", ".join(f"{n} {kind}" for kind, n in self.skipped.most_common())
-        line = f"ingested {self.ingested}, already known {self.known}, skipped {self.errors}"
-        if reasons:
-            line += f" ({reasons})"
-        if self.notices:
-            line += "; notes: " + ", ".join(f"{n} {kind}" for kind, n in self.notices.most_common())
-        line += f"; undated {self.undated}"
-        if self.interrupted:
-            line = (f"interrupted: {line}; {self.batches} batches written and intact, "
-                    f"{self.unstored} articles processed since the last were not stored: "
-                    "run the same command again to add the rest")
-        return line
-
-
-def progress_bar(total: int, err: TextIO, progress: bool, unit: str):
-    """A progress bar on ``err`` and a ``say`` that prints a line without breaking it: one
-    definition for every engine (local, pool, Dask)."""
-    from tqdm import tqdm
-
-    bar = tqdm(total=total, file=err, disable=not progress, unit=unit, leave=False,
-               mininterval=0.5 if err.isatty() else 10.0, dynamic_ncols=True)
-
-    def say(text: str) -> None:
-        if progress:
-            bar.write(text, file=err)
-        else:
-            print(text, file=err, flush=True)
-
-    return bar, say
+from news.store import Store
 
 
 def _one_line_warnings(stream: TextIO) -> None:
@@ -105,68 +35,6 @@ def _one_line_warnings(stream: TextIO) -> None:
         print(f"warning: {message}", file=stream, flush=True)
 
     warnings.showwarning = show
-
-
-def run_ingest(
-    sources: list[str],
-    store: Store,
-    *,
-    default_date: date | None = None,
-    batch_size: int = BATCH_SIZE,
-    err: TextIO = sys.stderr,
-    progress: bool | None = None,
-    units: list[Unit] | None = None,
-    process: Callable | None = None,
-    follow_links: bool = False,
-    allow_hosts: Sequence[str] = (),
-) -> IngestReport:
-    """Read every source, process new articles and append them to ``store`` in batches.
-
-    Known ids (already stored, or seen earlier in this run) are counted and dropped before any
-    processing, so re-ingesting costs reading only. A batch is written as soon as it is full,
-    so a killed run loses at most the batch in progress. ``allow_hosts`` (``HOST[:PORT]``) are
-    the loopback or private hosts redirects and feed links may reach (``--allow-host``).
-    """
-    if process is None:
-        from news.pipeline import process as default_process
-
-        process = default_process
-    units = expand(sources, follow_links=follow_links) if units is None else units
-    if progress is None:
-        progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
-    bar, say = progress_bar(len(units), err, progress, "src")
-
-    report = IngestReport()
-    known = store.known_ids()
-    writer = BatchWriter(store, batch_size)
-    repeats = Repeats()
-
-    try:
-        for unit in units:
-            for item in read_unit(unit, default_date=default_date, allow_hosts=allow_hosts):
-                if isinstance(item, Skipped):
-                    say(item.line())
-                    (report.skipped if item.error else report.notices)[item.kind] += 1
-                    continue
-                if item.id in known:
-                    report.known += 1
-                    repeats.repeat(item.id, text_digest(item.text), item.source)
-                    continue
-                known.add(item.id)
-                repeats.new(item.id, text_digest(item.text))
-                mentions, claims = process(item)
-                writer.add(Batch(item, list(mentions), list(claims)))
-                report.ingested += 1
-                report.undated += item.published is None
-            bar.update(1)
-        writer.flush()
-        report.settle(repeats, store, say)
-    except KeyboardInterrupt:
-        report.interrupt(writer)
-    finally:
-        report.batches = writer.batches
-        bar.close()
-    return report
 
 
 # ----------------------------------------------------------------------------- extract
@@ -197,57 +65,6 @@ def run_extract(lines: Iterable[tuple[int, bytes | None]], out: TextIO, err: Tex
     return 1 if failed else 0
 
 
-# ----------------------------------------------------------------------------- layers
-
-
-def _plain(value):
-    """JSON/CSV-friendly scalar: ISO dates, None for NaN/NaT."""
-    if value is None or (isinstance(value, (float, date)) and value != value):
-        return None  # NaN, and pandas' NaT (a datetime whose isoformat() answers "NaT")
-    if hasattr(value, "isoformat"):
-        try:
-            return value.date().isoformat() if hasattr(value, "date") and callable(value.date) else value.isoformat()
-        except ValueError:
-            return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
-
-
-def layers_csv(rows) -> str:
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([safe_cell(str(c)) for c in rows.columns])
-    for record in rows.to_dict(orient="records"):
-        record["source_urls"] = " ".join(record.get("source_urls") or [])
-        writer.writerow(["" if (v := _plain(x)) is None else safe_cell(v) for x in record.values()])
-    return buf.getvalue()
-
-
-def layers_geojson(rows) -> str:
-    """Country polygons when geo.shapes can join them, else label points."""
-    features = []
-    geoms = None
-    if len(rows):
-        try:
-            from shapely.geometry import mapping
-
-            from geo.shapes import join_codes
-
-            joined = join_codes(rows[["iso3"]].drop_duplicates(), how="left")
-            geoms = {i: (mapping(g) if g is not None and not g.is_empty else None)
-                     for i, g in zip(joined["iso3"], joined.geometry, strict=True)}
-        except Exception:
-            geoms = None
-    for record in rows.to_dict(orient="records"):
-        props = {k: (list(v) if k == "source_urls" else _plain(v)) for k, v in record.items()}
-        geometry = (geoms or {}).get(record["iso3"])
-        if geometry is None and props.get("lat") is not None and props.get("lon") is not None:
-            geometry = {"type": "Point", "coordinates": [props["lon"], props["lat"]]}
-        features.append({"type": "Feature", "properties": props, "geometry": geometry})
-    return json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-
-
 # ----------------------------------------------------------------------------- arguments
 
 
@@ -270,7 +87,7 @@ def _article_date(value: str) -> date:
 
 def _allow_host(value: str) -> str:
     """``HOST[:PORT]`` for ``--allow-host``, checked here so a typo is a usage error, not a skip line."""
-    from news.fetch import parse_host_port
+    from news.sources.fetch import parse_host_port
 
     try:
         parse_host_port(value)
@@ -384,7 +201,7 @@ def tidy(store: Store, err: TextIO) -> None:
     pool's known-id files) and name, once per store, the batches they left without a commit
     record. Only ``ingest`` does this: it is the command that writes, and the one a killed run
     is followed by; ``layers`` and the dashboard only read and say nothing of either."""
-    from news.engine_pool import clean_known_files
+    from news.ingest.pool import clean_known_files
 
     removed = len(store.clean_temporaries()) + len(clean_known_files())
     if removed:
@@ -397,23 +214,23 @@ def tidy(store: Store, err: TextIO) -> None:
               "said once)", file=err)
 
 
-def _run_local(args: argparse.Namespace, store: Store) -> IngestReport:
-    """The local engine: ``run_ingest`` itself for ``--jobs 1``, a process pool for more, and
+def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> IngestReport:
+    """The local engine: ``local.run_ingest`` itself for ``--jobs 1``, a process pool for more, and
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
     if args.jobs == 1:
-        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                          follow_links=args.follow_links,
-                          allow_hosts=args.allow_hosts)
-    from news.engine_pool import auto_jobs, run_ingest_pool
-    from news.partitions import plan
+        return local.run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
+                                follow_links=args.follow_links, allow_hosts=args.allow_hosts, pipeline=pipeline)
+    from news.ingest import pool
+    from news.ingest.partitions import plan
 
     planned = plan(args.sources, fsspec=False, follow_links=args.follow_links)
-    jobs = args.jobs or auto_jobs(planned)
+    jobs = args.jobs or pool.auto_jobs(planned)
     if jobs == 1:
-        return run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
-                          units=[unit for unit, _, _ in planned], allow_hosts=args.allow_hosts)
-    return run_ingest_pool(args.sources, store, jobs=jobs, default_date=args.date, batch_size=args.batch_size,
-                           units=planned, allow_hosts=args.allow_hosts)
+        return local.run_ingest(args.sources, store, default_date=args.date, batch_size=args.batch_size,
+                                units=[unit for unit, _, _ in planned], allow_hosts=args.allow_hosts,
+                                pipeline=pipeline)
+    return pool.run_ingest_pool(args.sources, store, jobs=jobs, default_date=args.date, batch_size=args.batch_size,
+                                units=planned, allow_hosts=args.allow_hosts, pipeline=pipeline)
 
 
 def main(argv: list[str] | None = None, prog: str = "footprint") -> int:
@@ -447,21 +264,22 @@ def _main(argv: list[str] | None, prog: str) -> int:
             print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
             return 2
         store = Store(args.store)
+        pipeline = Pipeline.from_env()  # built once, handed to the engine and its workers
         tidy(store, sys.stderr)
         if args.engine == "dask":
-            from news.engine_dask import EngineError, run_ingest_dask
+            from news.ingest.dask import EngineError, run_ingest_dask
 
             try:
                 report = run_ingest_dask(args.sources, store, default_date=args.date, batch_size=args.batch_size,
                                          scheduler=args.scheduler, workers=args.workers, partitions=args.partitions,
-                                         follow_links=args.follow_links,
-                                         allow_hosts=args.allow_hosts)
+                                         follow_links=args.follow_links, allow_hosts=args.allow_hosts,
+                                         pipeline=pipeline)
             except EngineError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 2
         else:
             try:
-                report = _run_local(args, store)
+                report = _run_local(args, store, pipeline)
             except PoolError as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1
@@ -478,7 +296,8 @@ def _main(argv: list[str] | None, prog: str) -> int:
     if args.command == "extract":
         return run_extract(bounded_lines(sys.stdin.buffer), sys.stdout, sys.stderr)
     if args.command == "layers":
-        from news.queries import layer_rows
+        from news.store.export import layers_csv, layers_geojson
+        from news.store.queries import layer_rows
 
         rows = layer_rows(Store(args.store), actors=args.actor, start=args.start, end=args.end,
                           countries=args.country, statuses=args.status, min_confidence=args.min_confidence)

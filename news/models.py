@@ -1,4 +1,4 @@
-"""The data contracts of DESIGN.md as plain dataclasses.
+"""The data contracts of docs/design.md as plain dataclasses.
 
 Everything between the sources and the store passes these around, so each
 step can be tested on hand-made values without touching disk or network.

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from geo.extract import extract
+from geo.gazetteer import Gazetteer
 from geo.types import Mention
-from news.clean import clean_text, mask_furniture
+from news.actors import ActorConfig
 from news.models import Article, Claim
 from news.presence import find_claims
+from news.sources.clean import mask_furniture
 
 
-def process(article: Article) -> tuple[list[Mention], list[Claim]]:
-    """Mentions and claims of an article whose ``text`` is already clean."""
-    mentions = extract(article.text, article.language)
-    return mentions, find_claims(article, mentions)
+def process(article: Article, gazetteer: Gazetteer | None = None,
+            config: ActorConfig | None = None) -> tuple[list[Mention], list[Claim]]:
+    """Mentions and claims of an article whose ``text`` is already clean (with the default
+    gazetteer and actors unless given: ``news.ingest.pipeline.Pipeline`` gives them)."""
+    mentions = extract(article.text, article.language, gazetteer)
+    return mentions, find_claims(article, mentions, config)
 
 
 def _mask(text: str) -> str:
@@ -25,9 +29,9 @@ def extract_record(record: dict) -> dict:
     """One JSONL article in, ``{"id", "mentions", "claims"}`` out (spans into the given text).
 
     What ``footprint extract`` writes a line for, and what ``footprint eval`` scores."""
-    from news.lang import detect_language, normalise_language
     from news.models import article_id
     from news.sources.common import parse_date, text_field
+    from news.sources.lang import detect_language, normalise_language
 
     text = record.get("text")
     if not isinstance(text, str):
@@ -54,5 +58,3 @@ def extract_record(record: dict) -> dict:
                    for c in claims],
     }
 
-
-__all__ = ["process", "extract_record", "clean_text", "extract", "find_claims"]

@@ -76,7 +76,7 @@ class Prefilter:
         if _sre_parse is not None:
             try:
                 anchors = _branch_anchors(_sre_parse.parse(pattern.pattern, pattern.flags))
-            except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no prefilter
+            except Exception:  # an unreadable pattern simply gets no prefilter
                 anchors = None
         if anchors is not None and self.fold:
             anchors = [a.lower() for a in anchors]

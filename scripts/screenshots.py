@@ -4,7 +4,9 @@ Builds a fresh store from data/sample/briefs.jsonl in a temporary folder, serves
 on 127.0.0.1 with it, and drives Debian's chromium with Playwright to the three views, so the
 pictures always show what the shipped sample gives (run it again after editing the sample).
 
-Run from the repo root: ``python scripts/screenshots.py [--out docs]``.
+Run from the repo root: ``python scripts/screenshots.py [--out docs]``. The browser tests take
+three more (docs/dashboard-*.png), but write them to a temporary folder unless
+``FOOTPRINT_SCREENSHOTS=1`` is set: ``FOOTPRINT_SCREENSHOTS=1 python -m pytest tests/e2e``.
 """
 
 from __future__ import annotations
@@ -58,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from playwright.sync_api import sync_playwright
 
-    from news.cli import run_ingest
+    from news.ingest.local import run_ingest
     from news.store import Store
 
     with tempfile.TemporaryDirectory(prefix="footprint-shots-") as tmp:

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.extract import country_codes
-from news.clean import clean_text, furniture_spans, mask_furniture
+from news.sources.clean import clean_text, furniture_spans, mask_furniture
 
 BODY = "Russian instructors are training soldiers in Mali, officials in Bamako said."
 
@@ -134,7 +134,7 @@ _lines = st.lists(st.sampled_from(_PIECES) | st.text(max_size=5), max_size=120).
 
 def _is_furniture_by_definition(line: str) -> bool:
     """``_is_furniture`` as first written, counting every word."""
-    from news.clean import _CREDIT_PF, _FURNITURE_PF, _LINK_PREFIX, _SENTENCE_END
+    from news.sources.clean import _CREDIT_PF, _FURNITURE_PF, _LINK_PREFIX, _SENTENCE_END
 
     stripped = line.strip()
     if not stripped:
@@ -156,7 +156,7 @@ def _is_furniture_by_definition(line: str) -> bool:
 @settings(max_examples=1500, deadline=None, derandomize=True)
 @given(_lines, st.integers(0, 90))
 def test_word_limits_counted_exactly(text: str, pad: int) -> None:
-    from news.clean import _is_furniture
+    from news.sources.clean import _is_furniture
 
     line = "Support us " + "w " * pad + text  # word counts around 3, 40 and 80
     for candidate in (text, line, line.upper()):

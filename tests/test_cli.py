@@ -315,7 +315,7 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path):
 def test_layers_csv_neutralises_formulas():
     import pandas as pd
 
-    from news.cli import layers_csv
+    from news.store.export import layers_csv
 
     rows = pd.DataFrame([{"actor": "wagner", "latest_title": '=HYPERLINK("http://x","click")',
                           "source_urls": ["https://a.example/1"]}])
@@ -379,7 +379,7 @@ def test_ctrl_c_while_reading_stdin_is_one_line(tmp_path):
 def test_interrupted_summary_counts_what_the_writer_wrote(tmp_path):
     # Ctrl-C can land after a batch is written and before the running count of its last article
     # is taken: the summary must still say what the store holds
-    from news.cli import IngestReport
+    from news.ingest.report import IngestReport
 
     store = Store(tmp_path / "store")
     writer, report = BatchWriter(store, 2), IngestReport()

@@ -12,7 +12,6 @@ import pytest
 
 from components import deck as deckmod
 from components.actors import actor_styles, hex_to_rgb
-from components.downloads import layers_geojson, neutralise, to_csv_bytes
 from components.legend import legend_html
 from components.reader import highlight
 from components.state import (
@@ -28,7 +27,6 @@ from components.state import (
     to_query,
 )
 from components.tables import (
-    LAYER_COLUMNS,
     article_link,
     safe_url,
     shape_evidence_rows,
@@ -36,6 +34,7 @@ from components.tables import (
     sources_html,
 )
 from components.timeline import monthly_frame, timeline_chart
+from news.store.export import LAYER_COLUMNS, layers_geojson, safe_cell, to_csv_bytes
 
 XSS = "<img src=x onerror=alert(1)>"
 OPTS = Options(
@@ -302,13 +301,13 @@ def test_csv_neutralises_formulas_and_keeps_rows():
     assert back.loc[back.iso3 == "MOZ", "latest_title"].item().startswith("'=HYPERLINK")
     assert back["lon"].tolist() == df["lon"].tolist()  # negative numbers are numbers, untouched
     for v in ("=1+1", "+1", "-cmd", "@SUM(A1)", "\tx"):
-        assert neutralise(v) == "'" + v
-    assert neutralise("Mali") == "Mali" and neutralise(-3.5) == -3.5
+        assert safe_cell(v) == "'" + v
+    assert safe_cell("Mali") == "Mali" and safe_cell(-3.5) == -3.5
 
 
 def test_layers_geojson():
     df = shape_layer_rows(layer_rows())
-    gj = json.loads(layers_geojson(df, deckmod.country_shapes()))
+    gj = json.loads(layers_geojson(df, {k: v["geometry"] for k, v in deckmod.country_shapes().items()}))
     assert len(gj["features"]) == 3
     assert gj["features"][0]["properties"]["iso3"] == "SYR"
     assert gj["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
@@ -377,9 +376,8 @@ def test_snapshot_answers_exactly_what_the_store_answers(tmp_path):
     """The page queries an in-memory copy; every query must agree with the store's files."""
     from datetime import date
 
-    from components.snapshot import Snapshot
-    from news import queries
-    from news.store import Store
+    from news.store import Store, queries
+    from news.store.snapshot import Snapshot
     from tests.e2e.fixture_store import build
 
     build(tmp_path)
@@ -424,8 +422,8 @@ def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
     import numpy as np
 
     from components.tables import _as_list, _safe_urls_joined, safe_url
-    from news import queries
-    from news.fetch import is_http_url
+    from news.sources.fetch import is_http_url
+    from news.store import queries
 
     for cell in (urls, np.array(urls, dtype=object), tuple(urls)):
         assert _safe_urls_joined(cell) == " ".join(u for u in _as_list(cell) if safe_url(u))
@@ -433,12 +431,12 @@ def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
 
 
 def test_month_parts_answer_what_the_sql_answers(tmp_path):
-    """The window's fast path (news.queries.MonthParts) gives the SQL's layer, city and evidence rows."""
+    """The window's fast path (news.store.queries.MonthParts) gives the SQL's layer, city and evidence rows."""
     from dataclasses import replace
     from datetime import date
 
-    from components.snapshot import Snapshot
-    from news import queries
+    from news.store import queries
+    from news.store.snapshot import Snapshot
     from tests.e2e.fixture_store import build
 
     build(tmp_path)

@@ -126,7 +126,7 @@ def test_existing_scheduler_loads_gazetteer_once_per_worker(corpus, local_run):
 
     from distributed import Client, LocalCluster
 
-    from news.engine_dask import cache_stats
+    from news.ingest.dask import cache_stats
 
     local_store, local = local_run
     store = corpus.parent / "scheduler-store"
@@ -157,8 +157,8 @@ def test_fsspec_sources_memory_and_file_urls(tmp_path):
     import fsspec
     from distributed import Client, LocalCluster
 
-    from news.cli import run_ingest
-    from news.engine_dask import run_ingest_dask
+    from news.ingest.dask import run_ingest_dask
+    from news.ingest.local import run_ingest
 
     corpus = make_corpus(tmp_path / "corpus", n=60, seed=3)
     local = tmp_path / "local"

@@ -204,7 +204,7 @@ def test_own_words_version_of_the_moscow_times_example():
         "Read more: Wagner in Libya and Sudan\n"
         "Support The Moscow Times! Donate today to keep reporting from Ukraine and Georgia."
     )
-    from news.clean import mask_furniture
+    from news.sources.clean import mask_furniture
 
     assert country_codes(mask_furniture(text), "en") == {"RUS", "MLI", "CAF", "FRA"}
 

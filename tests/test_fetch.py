@@ -1,4 +1,4 @@
-"""news.fetch against servers on 127.0.0.1: one deadline per request, and where it may go.
+"""news.sources.fetch against servers on 127.0.0.1: one deadline per request, and where it may go.
 
 Slow servers (``serve_slow``) must not hold an ingest longer than the time limits say; pages,
 feeds and redirects must not send the fetcher to a loopback, private or link-local address
@@ -15,10 +15,10 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from news.fetch import FetchError, address_kind, fetch, parse_host_port, refusal
 from news.models import Article
 from news.sources import Skipped, Unit, read_all, read_unit
 from news.sources.feeds import iter_feed
+from news.sources.fetch import FetchError, address_kind, fetch, parse_host_port, refusal
 from tests.fixtures.webserver import rss, serve, serve_slow
 
 TRIPOLI = "/news/tripoli-contractors.html"
@@ -182,7 +182,7 @@ def test_links_in_a_local_feed_file_have_no_home_host(tmp_path):
 
 def test_the_socket_goes_to_the_address_that_was_judged(monkeypatch):
     """A name is resolved once per hop: a second answer (DNS rebinding to loopback) is never used."""
-    import news.fetch
+    import news.sources.fetch
 
     answers = iter(["93.184.216.34", "127.0.0.1", "127.0.0.1"])
     looked_up, connected = [], []
@@ -199,7 +199,7 @@ def test_the_socket_goes_to_the_address_that_was_judged(monkeypatch):
         raise FetchError("cannot connect (no network in tests)")
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
-    monkeypatch.setattr(news.fetch, "_connect", connect)
+    monkeypatch.setattr(news.sources.fetch, "_connect", connect)
     with serve() as a:
         with pytest.raises(FetchError, match="no network"):
             fetch(f"http://rebind.example:{_port(a)}{TRIPOLI}", found_in=a + "/feed.rss")

@@ -64,7 +64,7 @@ class FakeNominatim:
         outer = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            def do_GET(self) -> None:  # http.server's naming
                 url = urlparse(self.path)
                 params = parse_qs(url.query)
                 outer.requests.append(params)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from news.ingest.pipeline import Pipeline
 from news.store import Store
 from tests.engine_cases import REPO, assert_same_rows, outcome, run
 
@@ -129,26 +130,20 @@ def test_workers_use_the_clients_actor_file(corpus, tmp_path):
     assert_same_rows(tmp_path / "one", tmp_path / "two")
 
 
-def test_spawn_start_method_equals_sequential(corpus, tmp_path, monkeypatch):
+def test_spawn_start_method_equals_sequential(corpus, tmp_path):
     """Where fork is not used, workers start fresh and warm their caches (with the client's
-    actor file) in the initializer."""
-    from news.cli import run_ingest
-    from news.engine_pool import run_ingest_pool
+    pipeline, and so its actor file) in the initializer."""
+    from news.ingest.local import run_ingest
+    from news.ingest.pool import run_ingest_pool
 
     actors = tmp_path / "actors.toml"
     actors.write_text(CUSTOM_ACTORS, encoding="utf-8")
-    monkeypatch.setenv("FOOTPRINT_ACTORS", str(actors))
-    from news.actors import load_config
-
-    load_config.cache_clear()
-    try:
-        seq_err, pool_err = io.StringIO(), io.StringIO()
-        seq = run_ingest([str(corpus)], Store(tmp_path / "seq"), err=seq_err, progress=False, batch_size=50)
-        pool = run_ingest_pool([str(corpus)], Store(tmp_path / "pool"), jobs=2, err=pool_err, progress=False,
-                               batch_size=50, partitions=7, start_method="spawn")
-    finally:
-        monkeypatch.delenv("FOOTPRINT_ACTORS")
-        load_config.cache_clear()
+    custom = Pipeline(actors_path=str(actors))  # explicit: nothing read from the environment
+    seq_err, pool_err = io.StringIO(), io.StringIO()
+    seq = run_ingest([str(corpus)], Store(tmp_path / "seq"), err=seq_err, progress=False, batch_size=50,
+                     pipeline=custom)
+    pool = run_ingest_pool([str(corpus)], Store(tmp_path / "pool"), jobs=2, err=pool_err, progress=False,
+                           batch_size=50, partitions=7, start_method="spawn", pipeline=custom)
     assert pool.summary() == seq.summary() and pool.batches == seq.batches == 4
     assert pool_err.getvalue() == seq_err.getvalue()
     assert set(Store(tmp_path / "pool").table("claims").actor) == {"acme"}
@@ -157,12 +152,13 @@ def test_spawn_start_method_equals_sequential(corpus, tmp_path, monkeypatch):
 
 def test_workers_drop_stored_ids_before_processing(corpus, tmp_path, monkeypatch):
     """A worker's known ids are the client's snapshot; a known id never reaches ``process``."""
-    from news import engine_pool, pipeline
-    from news.partitions import partition, plan
+    from news import pipeline
+    from news.ingest import pool as engine_pool
+    from news.ingest.partitions import partition, plan
 
     seen: list[str] = []
     real = pipeline.process
-    monkeypatch.setattr(pipeline, "process", lambda art: (seen.append(art.id), real(art))[1])
+    monkeypatch.setattr(pipeline, "process", lambda art, *a: (seen.append(art.id), real(art, *a))[1])
     parts = partition(plan([str(corpus / "2023" / "small.jsonl")], fsspec=False), 1)
     known = {f"p-{i:04d}" for i in range(150, 165)}  # 13 of them in the file (every 7th has a URL id)
     path = engine_pool._write_known(known)
@@ -177,7 +173,7 @@ def test_workers_drop_stored_ids_before_processing(corpus, tmp_path, monkeypatch
 
 def test_known_ids_file_is_named_after_its_process_and_cleaned_once_it_is_gone(tmp_path, monkeypatch):
     """A killed run cannot delete its known-ids file: the pid in the name lets the next one."""
-    from news import engine_pool
+    from news.ingest import pool as engine_pool
     from news.store import owner_tag
 
     monkeypatch.setattr(engine_pool.tempfile, "tempdir", str(tmp_path))
@@ -211,8 +207,10 @@ def test_store_not_writable_is_one_error_line(corpus, tmp_path):
 
 
 def test_auto_jobs_from_the_planned_input(tmp_path, monkeypatch):
-    from news import cli, engine_pool
-    from news.partitions import plan
+    from news import cli
+    from news.ingest import local
+    from news.ingest import pool as engine_pool
+    from news.ingest.partitions import plan
 
     monkeypatch.setattr(engine_pool, "available_cpus", lambda: 4)
     small = tmp_path / "small.jsonl"
@@ -229,11 +227,12 @@ def test_auto_jobs_from_the_planned_input(tmp_path, monkeypatch):
 
     calls = []
     monkeypatch.setattr(engine_pool, "run_ingest_pool", lambda *a, **k: calls.append(("pool", k["jobs"])))
-    monkeypatch.setattr(cli, "run_ingest", lambda *a, **k: calls.append(("run_ingest", k.get("units"))))
+    monkeypatch.setattr(local, "run_ingest", lambda *a, **k: calls.append(("run_ingest", k.get("units"))))
     parser = cli.build_parser()
-    cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "3"]), Store(tmp_path / "s"))
-    cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "1"]), Store(tmp_path / "s"))
-    cli._run_local(parser.parse_args(["ingest", str(big)]), Store(tmp_path / "s"))  # 1 CPU: sequential
+    default = Pipeline()
+    cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "3"]), Store(tmp_path / "s"), default)
+    cli._run_local(parser.parse_args(["ingest", str(big), "--jobs", "1"]), Store(tmp_path / "s"), default)
+    cli._run_local(parser.parse_args(["ingest", str(big)]), Store(tmp_path / "s"), default)  # 1 CPU: sequential
     assert calls[0] == ("pool", 3) and calls[1] == ("run_ingest", None)
     assert calls[2][0] == "run_ingest" and [u.location for u in calls[2][1]] == [str(big)]
 

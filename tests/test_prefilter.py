@@ -7,8 +7,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news.clean import _CREDIT, _FURNITURE
 from news.prefilter import Prefilter
+from news.sources.clean import _CREDIT, _FURNITURE
 
 PATTERNS = [_FURNITURE, _CREDIT, re.compile(r"(is (blocked|banned) in|cookies?\b|x{2,})", re.I),
             re.compile(r"colou?r|grey|gray"), re.compile(r"(?:a|b)c")]

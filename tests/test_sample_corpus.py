@@ -115,9 +115,8 @@ def test_sample_store_tells_the_stories_it_was_written_for(tmp_path):
     Russia's Africa Corps stays, Wagner still in the Central African Republic."""
     import io
 
-    from news import queries
-    from news.cli import run_ingest
-    from news.store import Store
+    from news.ingest.local import run_ingest
+    from news.store import Store, queries
 
     store = Store(tmp_path / "store")
     report = run_ingest([str(CORPUS)], store, err=io.StringIO(), progress=False)

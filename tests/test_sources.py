@@ -10,11 +10,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news.fetch import FetchError, fetch, is_http_url
-from news.lang import detect_language, normalise_language
 from news.models import Article
 from news.sources import Skipped, expand, read_all
 from news.sources.feeds import looks_like_feed
+from news.sources.fetch import FetchError, fetch, is_http_url
+from news.sources.lang import detect_language, normalise_language
 from news.sources.text import split_title
 from tests.fixtures.webserver import serve
 

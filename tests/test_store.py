@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from geo.types import Mention
-from news import queries as q
 from news.models import Article, Claim
 from news.store import COLUMNS, SCHEMAS, Batch, Chunk, Store, StoreWarning, batch_tables
+from news.store import queries as q
 
 D = date
 
@@ -202,7 +202,7 @@ def _bad_claims(store: Store, variant: str) -> Path:
 
 @pytest.mark.parametrize("variant", ["orphan-date-int64", "date-int64", "iso3-int", "missing-cue", "extra-filename"])
 def test_a_file_whose_columns_do_not_match_its_table_is_reported_once_and_ignored(store, variant):
-    from components.snapshot import Snapshot
+    from news.store.snapshot import Snapshot
 
     store.write([Batch(art("a", D(2023, 1, 2), "https://example.org/a"), [mention()], [claim("a", D(2023, 1, 2))])])
     bad = _bad_claims(store, variant)

@@ -14,7 +14,6 @@ from datetime import date
 from functools import partial
 from pathlib import Path
 
-from news.fetch import Fetched, FetchError, fetch, is_http_url
 from news.models import Article
 from news.sources.common import (
     Skipped,
@@ -26,6 +25,8 @@ from news.sources.common import (
     regular_size,
 )
 from news.sources.feeds import iter_feed, looks_like_feed
+from news.sources.fetch import Fetched, FetchError, is_http_url
+from news.sources.fetch import fetch as fetch_url  # as another name: news.sources.fetch stays the module
 from news.sources.html import article_from_html
 from news.sources.jsonl import iter_jsonl
 from news.sources.text import article_from_text
@@ -108,13 +109,13 @@ def read_unit(
     unit: Unit,
     *,
     default_date: date | None = None,
-    fetcher: Callable[..., Fetched] = fetch,
+    fetcher: Callable[..., Fetched] = fetch_url,
     allow_hosts: Iterable[str] = (),
 ) -> Iterator[Article | Skipped]:
     """Articles from one unit; every failure becomes a Skipped carrying its reason.
 
     ``fetcher`` is called as ``fetcher(url)`` for a URL the user gave and with
-    ``news.fetch.fetch``'s ``found_in`` and ``deadline`` keywords for a link in a feed.
+    ``news.sources.fetch.fetch``'s ``found_in`` and ``deadline`` keywords for a link in a feed.
     ``allow_hosts`` (``HOST[:PORT]``, from ``ingest --allow-host``) is handed to it when given.
     """
     if allow_hosts:

@@ -16,10 +16,10 @@ from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
 
-from news.clean import clean_text
-from news.fetch import is_http_url
-from news.lang import detect_language, normalise_language
 from news.models import Article, article_id
+from news.sources.clean import clean_text
+from news.sources.fetch import is_http_url
+from news.sources.lang import detect_language, normalise_language
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MIN_YEAR, MAX_YEAR = 1900, 2100  # dates outside are typos, not news

@@ -16,9 +16,9 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date
 from functools import partial
 
-from news.fetch import Fetched, FetchError, is_http_url
 from news.models import Article
 from news.sources.common import Skipped, SourceError, make_article, plausible_date
+from news.sources.fetch import Fetched, FetchError, is_http_url
 from news.sources.html import article_from_html
 
 _FEED_ROOT = re.compile(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:rss|feed|rdf:RDF)[\s>]", re.S | re.I)
@@ -92,7 +92,7 @@ def iter_feed(
     """Articles (and Skipped) from a feed document, one per entry, in the feed's order.
 
     An entry with only a summary has its page fetched as ``fetcher(link, found_in=source,
-    deadline=...)`` (``news.fetch.fetch``'s keywords): the link is held to the address policy
+    deadline=...)`` (``news.sources.fetch.fetch``'s keywords): the link is held to the address policy
     for links found in ``source``, and every entry page shares one ``max_seconds`` budget from
     the moment the feed is read, so a feed of pages that never answer ends. An entry whose
     page is not fetched in time is skipped with that reason, like any failed fetch.

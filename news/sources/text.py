@@ -11,8 +11,8 @@ import re
 from datetime import date
 from pathlib import Path
 
-from news.clean import clean_text
 from news.models import Article
+from news.sources.clean import clean_text
 from news.sources.common import SourceError, load_json, make_article, parse_date, text_field
 
 MAX_SIDECAR_BYTES = 1 << 20  # metadata of one article: a title, a date, a URL

@@ -48,7 +48,7 @@ def dashboard(store_dir: Path):
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (make chromium) to run browser tests")
     port = _free_port()
     env = {**os.environ, "FOOTPRINT_STORE": str(store_dir)}
-    log = open(store_dir / "streamlit.log", "w")  # noqa: SIM115
+    log = open(store_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",

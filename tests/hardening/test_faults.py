@@ -150,7 +150,7 @@ def test_corrupt_batch_files_are_reported_and_only_that_batch_ignored(tmp_path):
         got = tables(store)
     assert len(got["articles"]) == len(full["articles"]) - 20  # batch 0 gone (its articles file is the commit)
     assert set(got["claims"]) < set(full["claims"]) and set(got["mentions"]) < set(full["mentions"])
-    from news import queries
+    from news.store import queries
 
     with pytest.warns(UserWarning):
         assert len(queries.evidence_rows(Store(store))) > 0

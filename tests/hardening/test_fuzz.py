@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from news.fetch import Fetched, FetchError, is_http_url
 from news.models import Article, article_id, canonical_url
 from news.sources.common import Skipped, SourceError
+from news.sources.fetch import Fetched, FetchError, is_http_url
 from tests.hardening import counts
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")  # feedparser's own notice
@@ -94,7 +94,7 @@ def test_extract_spans_index_the_input(text, lang):
 @budget(2000)
 @given(texty)
 def test_mask_keeps_length_and_clean_never_raises(text):
-    from news.clean import clean_text, furniture_spans, mask_furniture
+    from news.sources.clean import clean_text, furniture_spans, mask_furniture
 
     counts.fuzzed()
     masked = mask_furniture(text)

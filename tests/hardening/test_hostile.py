@@ -129,7 +129,7 @@ def test_odd_but_valid_inputs_are_stored_faithfully(hostile_run):
 
 
 def test_dashboard_queries_survive_the_hostile_store(hostile_run):
-    from news import queries
+    from news.store import queries
 
     store = Store(hostile_run["store"])
     options = queries.filter_options(store)
@@ -143,7 +143,7 @@ def test_a_dripping_server_meets_the_time_limit():
     """Each byte arrives within the socket timeout; only the whole-body limit stops it."""
     import time
 
-    from news.fetch import FetchError, fetch
+    from news.sources.fetch import FetchError, fetch
 
     counts.hostile()
     with HostileServer() as base:

@@ -1,16 +1,17 @@
-"""Input cut into ordered partitions, processed anywhere, committed in order.
+"""Input cut into ordered partitions and processed anywhere (the commit, in order, is
+``news.ingest.commit``).
 
-Shared by the two parallel ingest engines, the Dask one (``news.engine_dask``) and the local
-process pool (``news.engine_pool``), so they cannot drift apart on what makes their result
-equal to the sequential ``news.cli.run_ingest``:
+Shared by the two parallel ingest engines, the Dask one (``news.ingest.dask``) and the local
+process pool (``news.ingest.pool``), so they cannot drift apart on what makes their result
+equal to the sequential ``news.ingest.local.run_ingest``:
 
 - **planning** (``plan``, ``partition``): units in the sequential engine's order, large JSONL
   files cut into byte ranges at line boundaries, grouped into contiguous partitions;
 - **work** (``work``): what one worker does with a partition: read it, drop the ids the store
   already holds (and repeats) *before* processing, return Arrow ``Chunk``s;
-- **commit** (``Committer``): results taken in any order, committed in partition order, which
-  makes the store rows, the batches, the ``skipped ...`` lines and the summary those of a
-  sequential run.
+- **commit** (``news.ingest.commit.Committer``): results taken in any order, committed in
+  partition order, which makes the store rows, the batches, the ``skipped ...`` lines and the
+  summary those of a sequential run.
 """
 
 from __future__ import annotations
@@ -23,17 +24,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 
-from news.identity import Repeats, text_digest
+from news.ingest.pipeline import Pipeline
 from news.sources import JSONL_EXT, KNOWN_EXT, Skipped, Unit, expand, read_unit
-from news.store import Batch, BatchWriter, Chunk
+from news.store import Batch, Chunk
 
 URL_WEIGHT = 64 * 1024  # a URL's unknown size, for partitioning
 MIN_WEIGHT = 4 * 1024
-
-if TYPE_CHECKING:
-    from news.cli import IngestReport
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +93,7 @@ def _expand_fsspec(source: str) -> list[tuple[Unit, str | None, int]]:
         return [(Unit("missing", source), None, 0)]
     except ImportError as exc:  # e.g. s3:// without s3fs
         return [(Unit("unsupported:" + str(exc).splitlines()[0][:120], source), None, 0)]
-    except Exception as exc:  # noqa: BLE001 - a bad source is one skip, never a crash
+    except Exception as exc:  # a bad source is one skip, never a crash
         return [(Unit("unsupported:" + (str(exc).splitlines() or [type(exc).__name__])[0][:120], source), None, 0)]
 
 
@@ -132,7 +130,7 @@ def _split_points(piece_unit: Unit, fs_url: str | None, size: int, block: int) -
 
         opener = fsspec.open(fs_url, "rb")
     else:
-        opener = open(piece_unit.location, "rb")  # noqa: SIM115 - closed by the with below
+        opener = open(piece_unit.location, "rb")  # closed by the with below
     with opener as fh:
         for k in range(1, math.ceil(size / block)):
             target = k * block
@@ -247,7 +245,7 @@ def _read_block(piece: Piece, default_date: date | None) -> tuple[Iterator, int]
             import fsspec
 
             return fsspec.open(piece.fs_url, "rb").open()
-        return open(piece.unit.location, "rb")  # noqa: SIM115 - closed by iter_jsonl's with
+        return open(piece.unit.location, "rb")  # closed by iter_jsonl's with
 
     try:
         lines = _count_lines(opener, piece.start or 0, piece.end)
@@ -304,17 +302,18 @@ def _read_piece(piece: Piece, default_date: date | None, allow_hosts: tuple[str,
 
 
 def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
-         allow_hosts: tuple[str, ...] = ()) -> list[tuple]:
+         allow_hosts: tuple[str, ...] = (), pipeline: Pipeline | None = None) -> list[tuple]:
     """One partition on a worker: per piece, (skips, processed ``Chunk`` or None, store-known
     count, lines).
 
     An id the store holds, or one met earlier in this partition, is counted and dropped before
     any processing, as the sequential engine does. The articles go back as Arrow columns (a
-    ``Chunk``), so the client only slices and writes them.
+    ``Chunk``), so the client only slices and writes them. ``pipeline`` is what processes an
+    article (the client's, sent along; the default one without).
     """
-    from news.identity import text_digest
-    from news.pipeline import process
+    from news.store.identity import text_digest
 
+    process = (pipeline or Pipeline()).process
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -333,109 +332,3 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out
-
-
-
-
-def warm_caches(actors_path: str | None = None) -> None:
-    """Load the gazetteer and the actor config in this process, before the first article.
-
-    Both are ``lru_cache``d per process, so every later article reuses them; loading here moves
-    the cost out of the first partition and fails early if the data is missing. ``actors_path``
-    (the client's ``FOOTPRINT_ACTORS``), when set, is applied first, so a worker uses the
-    client's actors even if it was started with another environment.
-    """
-    from geo.gazetteer import load_gazetteer
-    from news.actors import load_config
-
-    if actors_path and os.environ.get("FOOTPRINT_ACTORS") != actors_path:
-        os.environ["FOOTPRINT_ACTORS"] = actors_path
-        load_config.cache_clear()  # a long-lived worker may have loaded another file
-    from news.models import Article
-    from news.pipeline import process
-
-    load_gazetteer()
-    load_config()
-    process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))
-
-
-# ----------------------------------------------------------------------------- commit, in order
-
-
-def _renumber(entries: list, piece: Piece, offset: int) -> list:
-    """Skip lines of a JSONL block numbered from the file's first line, as the local engine."""
-    if not offset:
-        return entries
-    prefix = piece.name + ":"
-    fixed = []
-    for e in entries:
-        if isinstance(e, Skipped) and e.source.startswith(prefix) and e.source[len(prefix):].isdigit():
-            e = Skipped(f"{prefix}{int(e.source[len(prefix):]) + offset}", e.kind, e.reason, e.error)
-        fixed.append(e)
-    return fixed
-
-
-
-
-class Committer:
-    """Takes partition results in any order and commits them in partition order.
-
-    ``known`` is the client's set: the store's ids when the run began, then every id committed
-    since. Workers only dropped ids of the store and repeats inside their own partition; an id
-    an *earlier* partition already gave is dropped here, so the first copy in source order wins,
-    as in a sequential run. Skip lines go to ``say`` in source order (a block's line numbers
-    made the file's), articles go through ``writer`` (the same batch boundaries as a sequential
-    run), and ``report`` counts as ``news.cli.run_ingest`` does.
-    """
-
-    def __init__(self, parts: list[list[Piece]], report: IngestReport, writer: BatchWriter, known: set[str],
-                 say: Callable[[str], None]) -> None:
-        self.parts, self.report, self.writer, self.known, self.say = parts, report, writer, known, say
-        self.repeats = Repeats()
-        self.committed = 0  # partitions committed so far
-        self._waiting: dict[int, list] = {}  # results that came back before an earlier partition's
-        self._line_offset: dict[str, int] = {}
-
-    @property
-    def waiting(self) -> int:
-        return len(self._waiting)
-
-    def receive(self, index: int, result: list) -> None:
-        """The result of partition ``index``; commits it and every waiting successor it unblocks."""
-        self._waiting[index] = result
-        while self.committed in self._waiting:
-            self._commit(self.parts[self.committed], self._waiting.pop(self.committed))
-            self.committed += 1
-
-    def _commit(self, pieces: list[Piece], result: list) -> None:
-        report, known = self.report, self.known
-        for piece, (skips, chunk, dropped, lines) in zip(pieces, result, strict=True):
-            if piece.is_block:
-                offset = self._line_offset.get(piece.name, 0) if piece.start else 0
-                skips = _renumber(skips, piece, offset)
-                self._line_offset[piece.name] = offset + lines
-            report.known += len(dropped)
-            for entry in skips:
-                self.say(entry.line())
-                (report.skipped if entry.error else report.notices)[entry.kind] += 1
-            if chunk is None:
-                for repeat in dropped:
-                    self.repeats.repeat(*repeat)
-                continue
-            ids = chunk.ids()
-            keep = [aid not in known for aid in ids]  # met in an earlier partition of this run
-            report.known += keep.count(False)
-            known.update(ids)
-            articles = chunk.tables["articles"]
-            for aid, text, source, new in zip(ids, articles.column("text").to_pylist(),
-                                              articles.column("source").to_pylist(), keep, strict=True):
-                if new:
-                    self.repeats.new(aid, text_digest(text or ""))
-                else:
-                    self.repeats.repeat(aid, text_digest(text or ""), source)
-            for repeat in dropped:  # after the piece's own first copies, as a sequential run meets them
-                self.repeats.repeat(*repeat)
-            chunk = chunk.keep(keep)
-            self.writer.add_chunk(chunk)
-            report.ingested += len(chunk)
-            report.undated += chunk.undated()

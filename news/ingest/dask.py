@@ -1,4 +1,4 @@
-"""``python -m news ingest --engine dask``: the same ingest, with reading and processing on Dask.
+"""``footprint ingest --engine dask``: the same ingest, with reading and processing on Dask.
 
 What runs where, and why:
 
@@ -24,8 +24,9 @@ What runs where, and why:
   written, the same ``skipped ...`` lines are printed in the same order, and the same summary
   closes the run.
 
-Planning, the workers' share and the in-order commit live in ``news.partitions``, shared with
-the local process pool (``news.engine_pool``, ``ingest --jobs N``), so both engines equal a
+Planning and the workers' share (``news.ingest.partitions``) and the in-order commit
+(``news.ingest.commit``) are shared with the local process pool (``news.ingest.pool``,
+``ingest --jobs N``), so both engines equal a
 sequential run for the same reasons.
 
 Memory stays bounded: at most ``window`` partitions are in flight or waiting to be committed,
@@ -49,25 +50,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-# Planning, work and commit live in news.partitions (shared with the local pool); the names
-# stay importable from here.
-from news.partitions import (  # noqa: F401 - re-exported
-    MIN_WEIGHT,
-    URL_WEIGHT,
-    Committer,
-    Piece,
-    _expand_fsspec,
-    _fsspec_protocol,
-    _read_block,
-    _read_fsspec_file,
-    _read_piece,
-    _renumber,
-    _split_points,
-    partition,
-    plan,
-    warm_caches,
-    work,
-)
+from news.ingest.commit import Committer
+from news.ingest.partitions import partition, plan, work
+from news.ingest.pipeline import Pipeline
+from news.ingest.report import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.store import BatchWriter, Store
 
 PARTITION_BYTES = 32 * 1024 * 1024  # default upper bound of raw input per partition
@@ -90,16 +76,16 @@ class WarmCaches(WorkerPlugin):
 
     Both are ``lru_cache``d per process, so every task on the worker reuses them; warming here
     moves the load out of the first task and fails a worker early if the data is missing.
-    ``FOOTPRINT_ACTORS`` of the client, when set, is applied so workers use the same actors.
+    ``pipeline`` is the client's (the same one every task carries).
     """
 
     name = PLUGIN_NAME
 
-    def __init__(self, actors_path: str | None = None) -> None:
-        self.actors_path = actors_path
+    def __init__(self, pipeline: Pipeline | None = None) -> None:
+        self.pipeline = pipeline or Pipeline()
 
     def setup(self, worker=None) -> None:
-        warm_caches(self.actors_path)
+        self.pipeline.warm()
 
 
 def cache_stats() -> dict:
@@ -144,15 +130,15 @@ def run_ingest_dask(
     client=None,
     follow_links: bool = False,
     allow_hosts: Sequence[str] = (),
-):
-    """``news.cli.run_ingest`` on Dask: same report, same store rows, same skip lines.
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """``news.ingest.local.run_ingest`` on Dask: same report, same store rows, same skip lines.
 
     ``client`` (a ``distributed.Client``) is used as given; else one is made for ``scheduler``,
-    or for a LocalCluster of ``workers`` processes (default: the CPU count).
+    or for a LocalCluster of ``workers`` processes (default: the CPU count). ``pipeline``
+    processes each article (default: ``Pipeline.from_env()``), sent to the workers with each task.
     """
     from contextlib import ExitStack
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if re.match(r"[A-Za-z][A-Za-z0-9+.-]+:/", str(store.root)):  # s3://b/x arrives as Path("s3:/b/x")
         raise EngineError("the store must be a local or shared folder (fsspec paths are for sources)")
@@ -170,7 +156,8 @@ def run_ingest_dask(
         from distributed import as_completed
 
         client = client or _client(scheduler, workers, stack)
-        client.register_plugin(WarmCaches(os.environ.get("FOOTPRINT_ACTORS")), name=PLUGIN_NAME)
+        pipeline = pipeline or Pipeline.from_env()
+        client.register_plugin(WarmCaches(pipeline), name=PLUGIN_NAME)
         threads = max(1, sum(client.nthreads().values()))
         if partitions is None:
             total = sum(size for _, _, size in units)
@@ -194,7 +181,7 @@ def run_ingest_dask(
         def submit_more() -> None:
             nonlocal submitted
             while submitted < len(parts) and submitted - committer.committed < window:
-                fut = client.submit(work, parts[submitted], known_f, default_date, tuple(allow_hosts), pure=False,
+                fut = client.submit(work, parts[submitted], known_f, default_date, tuple(allow_hosts), pipeline, pure=False,
                                     key=f"footprint-ingest-{run_id}-{submitted}")
                 index[fut.key] = submitted
                 ahead.add(fut)

@@ -1,13 +1,14 @@
-"""``python -m news ingest --jobs N``: the local engine on N processes of this machine.
+"""``footprint ingest --jobs N``: the local engine on N processes of this machine.
 
 Extraction and presence are pure Python and hold the GIL, so one process uses one core. This
 engine runs them in a ``ProcessPoolExecutor`` and keeps everything else as it is: the input is
 planned and cut into contiguous partitions, each worker reads its partition, drops the ids the
 store already holds *before* processing (a re-ingest costs reading only) and returns Arrow
 ``Chunk``s, and this process commits the results *in partition order* through the ordinary
-``BatchWriter`` (``news.partitions``, shared with the Dask engine). So the store rows, the
+``BatchWriter`` (``news.ingest.partitions`` and ``news.ingest.commit``, shared with the Dask
+engine). So the store rows, the
 batches, the ``skipped ...`` lines and the summary are those of ``--jobs 1``, which is the
-sequential ``news.cli.run_ingest`` itself.
+sequential ``news.ingest.local.run_ingest`` itself.
 
 Start method, and why the order of the first steps matters:
 
@@ -21,7 +22,8 @@ Start method, and why the order of the first steps matters:
 - **spawn** (elsewhere, or on request): each worker starts a fresh interpreter and loads the
   caches in its initializer (about a second, in parallel).
 
-Either way the workers are told the client's ``FOOTPRINT_ACTORS``, so they use its actors.
+Either way the workers get the client's ``Pipeline`` (its actor file and gazetteer), with each
+task, so they process as the client would.
 
 The known ids reach the workers as one snapshot, read once here after the fork and written to a
 private temporary file (named with this process's pid, so that the next ingest can delete it if
@@ -52,13 +54,13 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
-from news.partitions import MIN_WEIGHT, Committer, partition, plan, warm_caches, work
+from news.ingest.commit import Committer
+from news.ingest.partitions import MIN_WEIGHT, partition, plan, work
+from news.ingest.pipeline import Pipeline
+from news.ingest.report import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.store import BatchWriter, Store, owner_tag, writer_gone
-
-if TYPE_CHECKING:
-    from news.cli import IngestReport
 
 PARTITION_BYTES = 256 * 1024  # upper bound of raw input per partition (~250 articles, ~0.2 s of work)
 PARTITIONS_PER_JOB = 8  # lower bound: enough partitions that no worker idles long at the end
@@ -114,8 +116,9 @@ def _watch_parent(parent: int) -> None:
     os._exit(1)
 
 
-def _init_worker(parent: int | None, actors_path: str | None, warm: bool) -> None:
-    """Worker start: Ctrl-C left to the parent, the parent watched, the client's actors, caches.
+def _init_worker(parent: int | None, pipeline: Pipeline | None) -> None:
+    """Worker start: Ctrl-C left to the parent, the parent watched, caches warmed (``pipeline``;
+    None when forked from a warm parent).
 
     ``parent`` is the client's pid; None under forkserver, where the parent is the server
     (which exits when the client does).
@@ -126,16 +129,8 @@ def _init_worker(parent: int | None, actors_path: str | None, warm: bool) -> Non
     elif os.getppid() != parent:  # the client died before we got here
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), name="footprint-parent-watch", daemon=True).start()
-    if os.environ.get("FOOTPRINT_ACTORS") != actors_path:
-        if actors_path is None:
-            del os.environ["FOOTPRINT_ACTORS"]
-        else:
-            os.environ["FOOTPRINT_ACTORS"] = actors_path
-        from news.actors import load_config
-
-        load_config.cache_clear()
-    if warm:
-        warm_caches(actors_path)
+    if pipeline is not None:
+        pipeline.warm()
 
 
 def _known(path: str | None) -> frozenset[str]:
@@ -149,8 +144,8 @@ def _known(path: str | None) -> frozenset[str]:
 
 
 def _task(pieces: list, known_path: str | None, default_date: date | None,
-          allow_hosts: tuple[str, ...] = ()) -> list[tuple]:
-    return work(pieces, _known(known_path), default_date, allow_hosts)
+          allow_hosts: tuple[str, ...] = (), pipeline: Pipeline | None = None) -> list[tuple]:
+    return work(pieces, _known(known_path), default_date, allow_hosts, pipeline)
 
 
 def _started() -> int:
@@ -196,7 +191,7 @@ _stopped_mid_work = False
 
 
 def stopped_mid_work() -> bool:
-    """Whether a pool was stopped with work in flight in this process (see ``news.cli.main``).
+    """Whether a pool was stopped with work in flight in this process (the command line then exits with ``os._exit``).
 
     A worker terminated while it sends a result leaves half a message in the result pipe; the
     executor's manager thread then waits in ``recv`` for the rest forever, and the interpreter's
@@ -249,15 +244,15 @@ def run_ingest_pool(
     start_method: str | None = None,
     units: list | None = None,
     allow_hosts: Sequence[str] = (),
+    pipeline: Pipeline | None = None,
 ) -> IngestReport:
-    """``news.cli.run_ingest`` on ``jobs`` worker processes: same report, rows and skip lines.
+    """``news.ingest.local.run_ingest`` on ``jobs`` worker processes: same report, rows and skip lines.
 
     ``partitions`` overrides how many pieces the input is cut into (tests use it to force many);
-    ``units`` is ``plan(sources, fsspec=False)`` when the caller already has it.
+    ``units`` is ``plan(sources, fsspec=False)`` when the caller already has it; ``pipeline``
+    processes each article (default: ``Pipeline.from_env()``).
     """
     import multiprocessing
-
-    from news.cli import PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 
     if jobs < 1:
         raise ValueError("jobs must be at least 1")
@@ -271,11 +266,12 @@ def run_ingest_pool(
     window = 2 * jobs + 2  # partitions in flight or waiting for an earlier one: memory stays bounded
 
     method = start_method or default_start_method()
-    actors = os.environ.get("FOOTPRINT_ACTORS")
+    pipeline = pipeline or Pipeline.from_env()
     if method == "fork":
-        warm_caches(actors)  # inherited by the workers
+        pipeline.warm()  # inherited by the workers
     pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method), initializer=_init_worker,
-                               initargs=(None if method == "forkserver" else os.getpid(), actors, method != "fork"))
+                               initargs=(None if method == "forkserver" else os.getpid(),
+                                         None if method == "fork" else pipeline))
     report = IngestReport()
     writer = BatchWriter(store, batch_size)
     known_path: str | None = None
@@ -287,7 +283,7 @@ def run_ingest_pool(
         bar, say = progress_bar(len(parts), err, progress, "part")
 
         committer = Committer(parts, report, writer, known, say)
-        _drive(pool, committer, window, (known_path, default_date, tuple(allow_hosts)), bar.update)
+        _drive(pool, committer, window, (known_path, default_date, tuple(allow_hosts), pipeline), bar.update)
         writer.flush()
         report.settle(committer.repeats, store, say)
     except KeyboardInterrupt:  # Ctrl-C: the workers ignore it; stop them and keep what is written

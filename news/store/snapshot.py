@@ -5,12 +5,12 @@ each query: right for a store an ingest may be writing, but every query then pay
 opening and joining hundreds of Parquet files (at 100,000 articles, over half a second each,
 before any filtering). The page asks four questions per rerun of data that changes only when an
 ingest commits a batch, so it copies the deduplicated tables once per store fingerprint into an
-in-memory DuckDB database and runs ``news.queries`` against that.
+in-memory DuckDB database and runs ``news.store.queries`` against that.
 
 ``Snapshot`` is a ``Store`` whose ``connect`` returns a cursor on the copy, so every function of
-``news.queries`` works on it unchanged and answers exactly what it answers on the store.
+``news.store.queries`` works on it unchanged and answers exactly what it answers on the store.
 Article texts are left out (only the reader needs them, for one article: ask the ``Store``).
-The claims joined to their articles (``news.queries.CLAIM_ROWS_SQL``, which every page query
+The claims joined to their articles (``news.store.queries.CLAIM_ROWS_SQL``, which every page query
 starts from) are kept as a table too: the join is then paid once per store change, not per query.
 """
 
@@ -21,8 +21,8 @@ import threading
 
 import duckdb
 
-from news.queries import CLAIM_ROWS_SQL
 from news.store import COLUMNS, TABLES, Store
+from news.store.queries import CLAIM_ROWS_SQL
 
 LEFT_OUT = {"articles": ("text",)}
 
@@ -56,5 +56,5 @@ class Snapshot(Store):
         with self._lock:
             return self._db.cursor()
 
-    def write(self, batch):  # noqa: D102 - a snapshot is read-only
+    def write(self, batch):  # a snapshot is read-only
         raise TypeError("a Snapshot is read-only: write to the Store")

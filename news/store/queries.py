@@ -31,13 +31,10 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from news.fetch import all_plain_links, is_http_url
+from news.sources.fetch import all_plain_links, is_http_url
 from news.store import Store
+from news.store.export import LAYER_COLUMNS
 
-LAYER_COLUMNS = [
-    "actor", "iso3", "country", "status", "first_seen", "last_seen", "articles", "claims",
-    "confidence", "lat", "lon", "latest_title", "source_urls",
-]
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
     "evidence", "cue", "place", "rules",
@@ -93,7 +90,7 @@ CLAIM_ROWS_SQL = """SELECT c.*, a.title, a.url, a.outlet, a.language, strftime(c
 FROM claims c JOIN articles a ON a.id = c.article_id"""
 """Every claim with the article fields the filters and tables use: what every query starts from.
 
-A view on a ``Store`` connection; a ``Snapshot`` (components/snapshot.py) keeps it as a table,
+A view on a ``Store`` connection; a ``Snapshot`` (news/store/snapshot.py) keeps it as a table,
 so the page's reruns do not join claims to articles again each time."""
 
 # The order that makes a claim a pair's latest (date, newest first, undated last; on the same
@@ -182,7 +179,7 @@ def _url_list(value: Any) -> list[str]:
 
 
 def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
-    """One row per actor × country: DESIGN.md's layer row, status as of the window's end.
+    """One row per actor × country: docs/design.md's layer row, status as of the window's end.
 
     With ``parts`` (``month_parts`` of the same filters) and a whole-month window, the answer is
     combined from them instead of from every claim (see ``MonthParts``).

@@ -1,0 +1,61 @@
+"""The pipeline object: what every engine runs on one article, and with which data.
+
+Built once by the command line (``Pipeline.from_env``: the actor file of ``FOOTPRINT_ACTORS``,
+else the default one) and handed to the engine, which hands it to its workers: pickled to the
+process pool's workers and to Dask's with each task. So a worker runs what the client asked for,
+whatever its own environment or working directory, and no engine reads or sets an environment
+variable to pass it along.
+
+The gazetteer and the actor config are ``lru_cache``d per process by their loaders, so asking
+for them per article costs a dictionary lookup; ``warm`` loads both before the first article.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from geo.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer, load_gazetteer
+from geo.types import Mention
+from news import pipeline as steps
+from news.actors import DEFAULT_PATH, ActorConfig, load_config
+from news.models import Article, Claim
+
+ACTORS_ENV = "FOOTPRINT_ACTORS"
+
+
+@dataclass(frozen=True, slots=True)
+class Pipeline:
+    """One article in, its mentions and claims out (``process``), with these data files.
+
+    ``actors_path`` is the actor file (absolute, so a worker elsewhere reads the same one);
+    ``min_population`` and ``gazetteer_path`` are ``geo.gazetteer.load_gazetteer``'s arguments.
+    """
+
+    actors_path: str = str(DEFAULT_PATH)
+    min_population: int = DEFAULT_MIN_POPULATION
+    gazetteer_path: str | None = None
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Pipeline:
+        """The command line's default: ``FOOTPRINT_ACTORS`` when set, else the default actor file."""
+        path = environ.get(ACTORS_ENV)
+        return cls(actors_path=os.path.abspath(path) if path else str(DEFAULT_PATH))
+
+    def actors(self) -> ActorConfig:
+        return load_config(self.actors_path)
+
+    def gazetteer(self) -> Gazetteer:
+        if self.min_population == DEFAULT_MIN_POPULATION and self.gazetteer_path is None:
+            return load_gazetteer()  # the same cache entry as every other default caller's
+        return load_gazetteer(self.min_population, self.gazetteer_path)
+
+    def process(self, article: Article) -> tuple[list[Mention], list[Claim]]:
+        """``news.pipeline.process`` with this pipeline's gazetteer and actors."""
+        return steps.process(article, self.gazetteer(), self.actors())
+
+    def warm(self) -> None:
+        """Load the gazetteer and the actor config in this process, before the first article:
+        the cost leaves the first partition, and missing data fails a worker at its start."""
+        self.process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))
