@@ -929,3 +929,24 @@ def test_a_country_named_as_an_office_is_not_where_the_country_points() -> None:
     assert claims("The US Treasury sanctioned Meroe Gold as a front for Wagner's operations in the country.") == set()
     assert claims("Wagner arrived in Mali in 2021. US officials say the fighters are still in the country.") == {
         ("wagner", "MLI", "present")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wagner operates in several African countries, including Libya and Mali.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+        ("Wagner fighters are deployed in several states, among them Sudan and Libya.", "en",
+         {("wagner", "SDN", "present"), ("wagner", "LBY", "present")}),
+        ("Wagner opère dans plusieurs pays africains, notamment la Libye et le Mali.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+        ("Wagner est présent dans plusieurs pays, dont la Libye et le Mali.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+        ("«Вагнер» работает в нескольких странах, в том числе в Ливии и Мали.", "ru",
+         {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+        # a list of critics is no list of places
+        ("Several countries including France criticised Wagner.", "en", set()),
+    ],
+)
+def test_lists_introduced_after_a_plural_place_noun(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected
