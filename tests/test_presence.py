@@ -936,7 +936,7 @@ def test_a_country_named_as_an_office_is_not_where_the_country_points() -> None:
     [
         ("Wagner operates in several African countries, including Libya and Mali.", "en",
          {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
-        ("Wagner fighters are deployed in several states, among them Sudan and Libya.", "en",
+        ("Wagner fighters are deployed in several states, notably Sudan and Libya.", "en",
          {("wagner", "SDN", "present"), ("wagner", "LBY", "present")}),
         ("Wagner opère dans plusieurs pays africains, notamment la Libye et le Mali.", "fr",
          {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
