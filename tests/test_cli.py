@@ -142,6 +142,7 @@ def test_layers_command(tmp_path):
     assert empty.returncode == 0 and empty.stdout.splitlines()[1:] == []
 
 
+@pytest.mark.hostile
 def test_layers_reports_and_ignores_a_claims_file_of_the_wrong_types(tmp_path):
     """A parquet file dropped into claims/ with ``date`` as int64 and ``iso3`` as int: one warning
     line naming it, the good rows printed, exit 0; and an ingest still adds to the store."""
@@ -205,6 +206,7 @@ def _story(tmp_path: Path, country: str = "Libya") -> Path:
     return story
 
 
+@pytest.mark.hostile
 def test_ingest_removes_what_killed_runs_left_and_keeps_a_live_writers_temp(tmp_path):
     """A killed pool ingest leaves its known-ids pickle in the temp folder and a ``.tmp-`` file in
     the store: the next ingest deletes those whose writer is gone, and only those."""
@@ -241,6 +243,7 @@ def test_ingest_removes_what_killed_runs_left_and_keeps_a_live_writers_temp(tmp_
     assert "4 temporary files" in out.stderr and "warning:" not in out.stderr, out.stderr
 
 
+@pytest.mark.hostile
 def test_an_orphan_batch_is_reported_once_not_on_every_command(tmp_path):
     """A batch killed before its articles file (its commit record) leaves claims and mentions
     files and a temporary: ``layers`` says nothing of them, the next ingest removes the

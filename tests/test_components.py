@@ -264,6 +264,7 @@ ODD_IDS = ["feed:2024/05:a b", "статья-1", "x#y?z&w", "a,b;c=d+e%20f", "..
 
 
 @pytest.mark.parametrize("aid", ODD_IDS)
+@pytest.mark.hostile
 def test_any_stored_article_id_round_trips_through_the_url(aid):
     """Ids outside [A-Za-z0-9_-] are percent-encoded in links and decoded back whole."""
     state = ViewState(actors=OPTS.actors, start="2014-01", end="2020-06", article=aid)

@@ -170,6 +170,7 @@ def odd_store(tmp_path_factory):
 
 
 @pytest.mark.parametrize("i", range(len(ODD_IDS)))
+@pytest.mark.hostile
 def test_reader_opens_for_ids_outside_the_plain_alphabet(odd_store, monkeypatch, i):
     from urllib.parse import parse_qs, urlsplit
 

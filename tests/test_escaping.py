@@ -72,6 +72,7 @@ def raw_chars(escaped: str) -> str:
 
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("prefix", ["", "Title", "Title" + BREAK, "Outlet\r\r", "x\u2028\u2029"])
+@pytest.mark.hostile
 def test_md_escape_leaves_no_markdown_or_html(prefix, payload):
     value = prefix + payload
     out = md_escape(value)
@@ -161,6 +162,7 @@ def hostile_rows():
     ])
 
 
+@pytest.mark.hostile
 def test_sources_list_with_a_blank_line_in_a_title_keeps_its_structure():
     out = sources_html(shape_evidence_rows(hostile_rows(), {"to": "2024-12"}), {"wagner": "Wagner\n\n*W*"})
     # CommonMark ends an HTML block at its first blank line: the list must hold no line break at all
@@ -191,6 +193,7 @@ def test_sources_list_with_a_blank_line_in_a_title_keeps_its_structure():
     assert "$" not in out and ":material/" not in out
 
 
+@pytest.mark.hostile
 def test_reader_body_with_carriage_returns_stays_one_html_block():
     text = "Wagner fighters in Mali.\r\r![x](http://203.0.113.9/r.png)\u2028$x^2$\n\n:red[alarm]\r\n<b>x</b>"
     claims = [{"actor": "wagner", "status": "present", "iso3": "MLI", "evidence": "Wagner fighters in Mali.",

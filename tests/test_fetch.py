@@ -32,6 +32,7 @@ def _port(base: str) -> int:
 
 
 @pytest.mark.parametrize("path", ["/trickle-status", "/trickle-headers"])
+@pytest.mark.hostile
 def test_a_trickled_head_meets_the_deadline(path):
     """A byte a second: each wait (2.5 s allowed) is short, only the whole-request limit ends it."""
     with serve_slow() as base:
@@ -42,6 +43,7 @@ def test_a_trickled_head_meets_the_deadline(path):
     assert elapsed < 2.0 + 3  # the server trickles for 12 s: without the deadline this is over 10
 
 
+@pytest.mark.hostile
 def test_a_feed_of_silent_entries_costs_one_deadline_not_four():
     """Four entry pages that never answer, fetched together: about one per-request deadline."""
     fetcher = partial(fetch, timeout=2.5, max_seconds=1.0)
@@ -54,6 +56,7 @@ def test_a_feed_of_silent_entries_costs_one_deadline_not_four():
     assert elapsed < 2.5  # one after the other: 4 x 1.0 s at best (4 x 2.5 s without the deadline)
 
 
+@pytest.mark.hostile
 def test_a_feed_keeps_its_order_and_skips_the_silent_entry():
     """Pages come back in any order (the first is late); articles and skips go out in feed order."""
     fetcher = partial(fetch, timeout=2.5, max_seconds=1.5)
@@ -65,6 +68,7 @@ def test_a_feed_keeps_its_order_and_skips_the_silent_entry():
     assert "\n" not in items[1].line()
 
 
+@pytest.mark.hostile
 def test_a_feed_has_one_budget_for_all_its_entries():
     """Entries not fetched when the feed's budget runs out are skipped, with that reason."""
     fetcher = partial(fetch, timeout=10.0, max_seconds=10.0)
@@ -91,6 +95,7 @@ def test_a_feed_has_one_budget_for_all_its_entries():
     ("240.0.0.1", "reserved"), ("100.64.0.1", "not global"),
     ("8.8.8.8", None), ("2001:4860:4860::8888", None), ("::ffff:8.8.8.8", None),
 ])
+@pytest.mark.hostile
 def test_address_kind(address, kind):
     assert address_kind(address) == kind
 
@@ -124,6 +129,7 @@ def test_refusal_names_the_host_the_kind_and_the_way_out():
     assert refusal("::1", 81, ["::1"], origin=None) == "[::1]:81 (loopback) not allowed; use --allow-host [::1]:81"
 
 
+@pytest.mark.hostile
 def test_a_redirect_to_another_port_is_refused_unless_allowed():
     with serve() as a, serve() as b:
         there = f"/redirect?to={quote(b + TRIPOLI)}"
@@ -144,6 +150,7 @@ def test_a_redirect_on_the_same_host_and_port_is_followed():
             assert got.url == a + TRIPOLI and b"Al Jufra" in got.content
 
 
+@pytest.mark.hostile
 def test_redirects_are_counted():
     with serve() as a:
         chain = [a + TRIPOLI]  # chain[k] takes k redirects to reach the page
@@ -154,6 +161,7 @@ def test_redirects_are_counted():
             fetch(chain[6])
 
 
+@pytest.mark.hostile
 def test_feed_links_to_another_port_are_refused_unless_allowed():
     with serve() as a, serve() as b:
         feed = f"{a}/feed-to?base={quote(b)}"
@@ -171,6 +179,7 @@ def test_feed_links_to_another_port_are_refused_unless_allowed():
         assert [type(i) for i in read_all([a + "/feed.rss"])] == [Article, Article]
 
 
+@pytest.mark.hostile
 def test_links_in_a_local_feed_file_have_no_home_host(tmp_path):
     with serve() as a:
         path = tmp_path / "feed.xml"

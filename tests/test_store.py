@@ -201,6 +201,7 @@ def _bad_claims(store: Store, variant: str) -> Path:
 
 
 @pytest.mark.parametrize("variant", ["orphan-date-int64", "date-int64", "iso3-int", "missing-cue", "extra-filename"])
+@pytest.mark.hostile
 def test_a_file_whose_columns_do_not_match_its_table_is_reported_once_and_ignored(store, variant):
     from news.store.snapshot import Snapshot
 

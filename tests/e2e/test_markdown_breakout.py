@@ -91,6 +91,7 @@ def check_inert(page, where):
         assert literal in body, f"{where}: {literal!r} is not shown as text"
 
 
+@pytest.mark.hostile
 def test_hostile_store_fetches_nothing_and_renders_no_markdown(page, hostile_server):
     page.goto(f"{hostile_server}/?conf={quote(NOTE)}")
     page.wait_for_selector("li.fp-src", timeout=90_000)
