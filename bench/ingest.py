@@ -110,12 +110,12 @@ def _without_presence(src: Path, cpus: int) -> tuple[float, float]:
 
 
 def _warm() -> float:
-    """Seconds to load the gazetteer and the actor config (once per process, as the CLI does)."""
-    from news.models import Article
-    from news.pipeline import process
+    """Seconds to load the gazetteer, the actor config and the geocoder with its shapes (once per
+    process, as the CLI does)."""
+    from news.ingest.pipeline import Pipeline
 
     t0 = time.perf_counter()
-    process(Article("warm", None, "", "", None, "en", "Wagner in Mali.", "bench"))
+    Pipeline.from_env().warm()
     return time.perf_counter() - t0
 
 

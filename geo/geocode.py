@@ -17,10 +17,12 @@ import os
 import re
 import tempfile
 import threading
+import tomllib
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from geopy.exc import GeopyError
 from geopy.extra.rate_limiter import RateLimiter
@@ -212,6 +214,7 @@ class NominatimFallback(_PlaceGeocoder):
         country_of: CountryOf | None = None,
         max_retries: int = 1,
         error_wait_seconds: float = 5.0,
+        give_up_after: int = 0,
     ) -> None:
         super().__init__(user_agent=user_agent, scheme=scheme, timeout=timeout)
         self.nominatim = Nominatim(
@@ -228,6 +231,11 @@ class NominatimFallback(_PlaceGeocoder):
         self.limit = limit
         self.language = language
         self._country_of = country_of
+        # After this many failures in a row the server is taken for down and not asked again by
+        # this object (0: never give up): an ingest then finishes in seconds, not one timeout
+        # per place, and the places it did not get are asked again next run (nothing cached).
+        self.give_up_after = give_up_after
+        self._failures = 0
 
     def _countries(self, lats: Sequence[float], lons: Sequence[float]) -> list[str | None]:
         if self._country_of is None:
@@ -246,13 +254,20 @@ class NominatimFallback(_PlaceGeocoder):
             return []
         if key in self.cache:
             return list(self.cache.get(key) or [])
+        if self.give_up_after and self._failures >= self.give_up_after:
+            return None
         try:
             found = self._geocode(
                 query.strip(), exactly_one=False, limit=self.limit, language=self.language or False
             )
         except GeopyError as exc:
+            self._failures += 1
             log.warning("nominatim failed for %r: %s", query, exc)
+            if self.give_up_after and self._failures == self.give_up_after:
+                log.warning("nominatim failed %d times in a row: not asking it again in this process",
+                            self._failures)
             return None
+        self._failures = 0
         keep = ("lat", "lon", "display_name", "name", "class", "category", "type", "addresstype",
                 "place_rank", "importance", "osm_type", "osm_id")
         results = [{k: loc.raw[k] for k in keep if k in loc.raw} for loc in (found or [])]
@@ -331,3 +346,63 @@ def make_geocoder(
         country_of=country_of,
     )
     return ChainGeocoder([gazetteer, fallback])
+
+
+# --------------------------------------------------------------------------- configuration
+
+PUBLIC_NOMINATIM = "https://nominatim.openstreetmap.org"
+USER_AGENT_ENV = "FOOTPRINT_USER_AGENT"
+CONFIG_ENV = "FOOTPRINT_CONFIG"
+
+
+def config_path(environ: Mapping[str, str] = os.environ) -> Path:
+    """The user's config file: ``$FOOTPRINT_CONFIG``, else ``$XDG_CONFIG_HOME/footprint/config.toml``
+    (``~/.config/footprint/config.toml``). It need not exist."""
+    if environ.get(CONFIG_ENV):
+        return Path(environ[CONFIG_ENV])
+    return Path(environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "footprint" / "config.toml"
+
+
+def configured_user_agent(environ: Mapping[str, str] = os.environ) -> str:
+    """The User-Agent Nominatim is asked with: ``$FOOTPRINT_USER_AGENT``, else ``user_agent`` of
+    the ``[geocoder]`` table of the config file (``config_path``), else ``USER_AGENT``.
+
+    The public Nominatim's policy asks for one that identifies the application (and a contact):
+    set your own when you use it. A config file that cannot be read is said once and ignored."""
+    agent = (environ.get(USER_AGENT_ENV) or "").strip()
+    if agent:
+        return agent
+    path = config_path(environ)
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except FileNotFoundError:
+        return USER_AGENT
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        log.warning("ignoring unreadable config file %s: %s", path, exc)
+        return USER_AGENT
+    table = data.get("geocoder")
+    value = table.get("user_agent") if isinstance(table, dict) else None
+    return value.strip() if isinstance(value, str) and value.strip() else USER_AGENT
+
+
+def split_url(url: str) -> tuple[str, str]:
+    """``(scheme, domain)`` for geopy from a Nominatim base URL (``http://127.0.0.1:8080``,
+    ``https://example.org/nominatim``); a ValueError when it is not an http(s) URL."""
+    parsed = urlparse(url.strip())
+    if parsed.scheme not in ("http", "https") or not parsed.netloc or parsed.query or parsed.fragment:
+        raise ValueError(f"not an http(s) base URL: {url!r}")
+    return parsed.scheme, parsed.netloc + parsed.path.rstrip("/")
+
+
+def nominatim_geocoder(
+    url: str = PUBLIC_NOMINATIM, *, user_agent: str = USER_AGENT, cache_path: str | Path | None = None
+) -> NominatimFallback:
+    """Nominatim at ``url`` as the pipeline uses it: one request a second at most (the public
+    service's rule), answers cached on disk (``FOOTPRINT_GEOCODE_CACHE``, else the default
+    cache), no retry of a failed request and no more requests after three failures in a row
+    (the places are asked again next run)."""
+    scheme, domain = split_url(url)
+    cache = cache_path or os.environ.get("FOOTPRINT_GEOCODE_CACHE") or paths.GEOCODE_CACHE
+    return NominatimFallback(cache, domain=domain, scheme=scheme, user_agent=user_agent,
+                             max_retries=0, give_up_after=3)

@@ -127,3 +127,44 @@ def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * _EARTH_KM * math.asin(math.sqrt(min(1.0, a)))
+
+
+# A place filed under one country but drawn a little across its border: the shapes are simplified
+# by ~3-4 km and border towns (Kobani, Tinzaouaten) sit on the line. Farther in is another country.
+BORDER_KM = 10.0
+
+
+def points_in_countries(
+    lats: Sequence[float], lons: Sequence[float], iso3s: Sequence[str], border_km: float = BORDER_KM
+) -> list[bool]:
+    """Whether each point can be a place of its country ``iso3s[i]``, by the shapes.
+
+    One spatial join for all points: a point inside its own country, or inside another within
+    ``border_km`` of its own, passes; a point inside another country farther than that fails
+    (a geocoder's answer for a namesake abroad). A point in no country at all (open sea, a
+    harbour the simplified coastline cut off) and a country without a shape cannot be judged,
+    and pass.
+    """
+    if not (len(lats) == len(lons) == len(iso3s)):
+        raise ValueError("lats, lons and iso3s must have the same length")
+    if not len(lats):
+        return []
+    countries = load_countries()
+    points = gpd.GeoDataFrame(
+        {"_i": np.arange(len(lats))}, geometry=gpd.points_from_xy(lons, lats), crs=countries.crs
+    )
+    joined = gpd.sjoin(points, countries[["iso3", "geometry"]], how="left", predicate="within")
+    found: dict[int, set[str]] = {}
+    for i, code in zip(joined["_i"], joined["iso3"], strict=True):
+        if isinstance(code, str):
+            found.setdefault(int(i), set()).add(code)
+    shapes = dict(zip(countries["iso3"], countries.geometry, strict=True))
+    ok = []
+    for i, (lat, lon, iso3) in enumerate(zip(lats, lons, iso3s, strict=True)):
+        inside = found.get(i)
+        if not inside or iso3 in inside or iso3 not in shapes:
+            ok.append(True)
+            continue
+        x, y = shapely.shortest_line(shapely.Point(lon, lat), shapes[iso3]).coords[-1]
+        ok.append(_haversine_km(float(lat), float(lon), y, x) <= border_km)
+    return ok

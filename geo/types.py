@@ -27,15 +27,18 @@ class Place:
 
 @dataclass(slots=True)
 class Mention:
-    """A place named in a text, with its character span (``text[start:end] == surface``)."""
+    """A place named in a text, with its character span (``text[start:end] == surface``).
+
+    ``lat``/``lon`` are None when no geocoder answer fits the place (``geo.resolve``): it keeps
+    its country and has no point."""
 
     start: int
     end: int
     surface: str
     kind: str
     iso3: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
     sentence: str = ""
     name: str = ""
 

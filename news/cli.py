@@ -106,6 +106,16 @@ def _port(value: str) -> int:
     return port
 
 
+def _nominatim_url(value: str) -> str:
+    from geo.geocode import split_url
+
+    try:
+        split_url(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+    return value.strip()
+
+
 def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="Footprint: news in, presence map out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -127,6 +137,14 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
                      metavar="HOST[:PORT]", help="let redirects and feed links reach this loopback, private or "
                                                  "link-local host (repeatable; no PORT: any port); the URLs "
                                                  "you give are fetched wherever they are")
+
+    ing.add_argument("--geocoder", choices=["offline", "nominatim"], default="offline",
+                     help="where place mentions get their points: the offline gazetteer (default) or "
+                          "Nominatim (one request a second, answers cached on disk; User-Agent from "
+                          "$FOOTPRINT_USER_AGENT or [geocoder] user_agent in the config file)")
+    ing.add_argument("--nominatim-url", type=_nominatim_url, metavar="URL",
+                     help="Nominatim server for --geocoder nominatim (default the public "
+                          "https://nominatim.openstreetmap.org)")
 
     sub.add_parser("extract", help="JSONL articles on stdin → mentions and claims JSONL on stdout")
 
@@ -214,6 +232,18 @@ def tidy(store: Store, err: TextIO) -> None:
               "said once)", file=err)
 
 
+def _pipeline(args: argparse.Namespace) -> Pipeline:
+    """The pipeline of an ``ingest``: the actor file of the environment, the geocoder of the
+    arguments, and for Nominatim the User-Agent of the configuration (read here, once, so the
+    workers need no environment)."""
+    if args.geocoder != "nominatim":
+        return Pipeline.from_env()
+    from geo.geocode import PUBLIC_NOMINATIM, configured_user_agent
+
+    return Pipeline.from_env(geocoder="nominatim", nominatim_url=args.nominatim_url or PUBLIC_NOMINATIM,
+                             user_agent=configured_user_agent())
+
+
 def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> IngestReport:
     """The local engine: ``local.run_ingest`` itself for ``--jobs 1``, a process pool for more, and
     without ``--jobs`` the pool only when the input is large enough to repay starting it."""
@@ -263,8 +293,11 @@ def _main(argv: list[str] | None, prog: str) -> int:
         if args.engine != "dask" and any(v is not None for v in (args.scheduler, args.workers, args.partitions)):
             print("error: --scheduler, --workers and --partitions need --engine dask", file=sys.stderr)
             return 2
+        if args.nominatim_url and args.geocoder != "nominatim":
+            print("error: --nominatim-url needs --geocoder nominatim", file=sys.stderr)
+            return 2
         store = Store(args.store)
-        pipeline = Pipeline.from_env()  # built once, handed to the engine and its workers
+        pipeline = _pipeline(args)  # built once, handed to the engine and its workers
         tidy(store, sys.stderr)
         if args.engine == "dask":
             from news.ingest.dask import EngineError, run_ingest_dask

@@ -37,8 +37,8 @@ class Claim:
     actor: str
     iso3: str
     place: str | None
-    lat: float
-    lon: float
+    lat: float | None  # the mention's point: None when its place has none (geo.resolve)
+    lon: float | None
     status: str
     date: date | None
     evidence: str

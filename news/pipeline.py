@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from geo.extract import extract
 from geo.gazetteer import Gazetteer
+from geo.resolve import Resolver
 from geo.types import Mention
 from news.actors import ActorConfig
 from news.models import Article, Claim
@@ -12,10 +13,16 @@ from news.sources.clean import mask_furniture
 
 
 def process(article: Article, gazetteer: Gazetteer | None = None,
-            config: ActorConfig | None = None) -> tuple[list[Mention], list[Claim]]:
+            config: ActorConfig | None = None, resolver: Resolver | None = None) -> tuple[list[Mention], list[Claim]]:
     """Mentions and claims of an article whose ``text`` is already clean (with the default
-    gazetteer and actors unless given: ``news.ingest.pipeline.Pipeline`` gives them)."""
+    gazetteer and actors unless given: ``news.ingest.pipeline.Pipeline`` gives them).
+
+    With a ``resolver`` (``geo.resolve``) the mentions get their points from its geocoder,
+    checked against the shapes, before presence reads them; without one they keep the
+    gazetteer's points extraction gave them."""
     mentions = extract(article.text, article.language, gazetteer)
+    if resolver is not None:
+        mentions, _ = resolver.resolve(mentions)
     return mentions, find_claims(article, mentions, config)
 
 

@@ -92,3 +92,4 @@ class Committer:
             self.writer.add_chunk(chunk)
             report.ingested += len(chunk)
             report.undated += chunk.undated()
+            report.unplaced += chunk.unplaced()

@@ -64,6 +64,7 @@ def run_ingest(
                 writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1
                 report.undated += item.published is None
+                report.unplaced += sum(m.lat is None for m in mentions)
             bar.update(1)
         writer.flush()
         report.settle(repeats, store, say)

@@ -8,6 +8,9 @@ variable to pass it along.
 
 The gazetteer and the actor config are ``lru_cache``d per process by their loaders, so asking
 for them per article costs a dictionary lookup; ``warm`` loads both before the first article.
+The geocoder is named, not held (``geocoder``, ``nominatim_url``, ``user_agent``: plain strings,
+so the object pickles): each process builds its own ``geo.resolve.Resolver`` on first use and
+keeps it, with its caches, for the rest of its life.
 """
 
 from __future__ import annotations
@@ -15,14 +18,27 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer, load_gazetteer
+from geo.geocode import PUBLIC_NOMINATIM, USER_AGENT, GazetteerGeocoder, nominatim_geocoder
+from geo.resolve import Resolver, gazetteer_lookup
 from geo.types import Mention
 from news import pipeline as steps
 from news.actors import DEFAULT_PATH, ActorConfig, load_config
 from news.models import Article, Claim
 
 ACTORS_ENV = "FOOTPRINT_ACTORS"
+GEOCODERS = ("offline", "nominatim")
+
+
+@lru_cache(maxsize=8)
+def _resolver(pipeline: Pipeline) -> Resolver:
+    """The pipeline's resolver in this process, built once (the pipeline is frozen: hashable)."""
+    if pipeline.geocoder == "nominatim":
+        return Resolver(nominatim_geocoder(pipeline.nominatim_url or PUBLIC_NOMINATIM,
+                                           user_agent=pipeline.user_agent or USER_AGENT))
+    return Resolver(GazetteerGeocoder(gazetteer_lookup(pipeline.gazetteer())))
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +47,29 @@ class Pipeline:
 
     ``actors_path`` is the actor file (absolute, so a worker elsewhere reads the same one);
     ``min_population`` and ``gazetteer_path`` are ``geo.gazetteer.load_gazetteer``'s arguments.
+    ``geocoder`` is where mentions get their points: ``offline`` (the gazetteer, the default) or
+    ``nominatim`` (at ``nominatim_url``, default the public service, asked as ``user_agent``).
     """
 
     actors_path: str = str(DEFAULT_PATH)
     min_population: int = DEFAULT_MIN_POPULATION
     gazetteer_path: str | None = None
+    geocoder: str = "offline"
+    nominatim_url: str | None = None
+    user_agent: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.geocoder not in GEOCODERS:
+            raise ValueError(f"unknown geocoder {self.geocoder!r} (one of {', '.join(GEOCODERS)})")
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] = os.environ) -> Pipeline:
-        """The command line's default: ``FOOTPRINT_ACTORS`` when set, else the default actor file."""
+    def from_env(cls, environ: Mapping[str, str] = os.environ, *, geocoder: str = "offline",
+                 nominatim_url: str | None = None, user_agent: str | None = None) -> Pipeline:
+        """The command line's default: ``FOOTPRINT_ACTORS`` when set, else the default actor file,
+        with the geocoder the command line names."""
         path = environ.get(ACTORS_ENV)
-        return cls(actors_path=os.path.abspath(path) if path else str(DEFAULT_PATH))
+        return cls(actors_path=os.path.abspath(path) if path else str(DEFAULT_PATH), geocoder=geocoder,
+                   nominatim_url=nominatim_url, user_agent=user_agent)
 
     def actors(self) -> ActorConfig:
         return load_config(self.actors_path)
@@ -51,11 +79,15 @@ class Pipeline:
             return load_gazetteer()  # the same cache entry as every other default caller's
         return load_gazetteer(self.min_population, self.gazetteer_path)
 
+    def resolver(self) -> Resolver:
+        return _resolver(self)
+
     def process(self, article: Article) -> tuple[list[Mention], list[Claim]]:
-        """``news.pipeline.process`` with this pipeline's gazetteer and actors."""
-        return steps.process(article, self.gazetteer(), self.actors())
+        """``news.pipeline.process`` with this pipeline's gazetteer, geocoder and actors."""
+        return steps.process(article, self.gazetteer(), self.actors(), _resolver(self))
 
     def warm(self) -> None:
-        """Load the gazetteer and the actor config in this process, before the first article:
-        the cost leaves the first partition, and missing data fails a worker at its start."""
+        """Load the gazetteer, the actor config and the geocoder in this process, before the
+        first article: the cost leaves the first partition, and missing data fails a worker at
+        its start."""
         self.process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))

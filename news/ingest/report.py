@@ -20,6 +20,7 @@ class IngestReport:
     ingested: int = 0
     known: int = 0
     undated: int = 0
+    unplaced: int = 0  # mentions whose place got no point from the geocoder (geo.resolve)
     skipped: Counter = field(default_factory=Counter)  # kind -> count (errors only)
     notices: Counter = field(default_factory=Counter)  # kind -> count (not errors)
     batches: int = 0
@@ -33,6 +34,7 @@ class IngestReport:
         write and the count of its last article."""
         self.interrupted, self.unstored = True, writer.held()[0]
         self.ingested, self.undated = writer.written, writer.written_undated
+        self.unplaced = writer.written_unplaced
 
     def settle(self, repeats: Repeats, store: Store, say: Callable[[str], None]) -> None:
         """The run's repeats whose text differs from the first under their id: skip lines,
@@ -54,6 +56,8 @@ class IngestReport:
         if self.notices:
             line += "; notes: " + ", ".join(f"{n} {kind}" for kind, n in self.notices.most_common())
         line += f"; undated {self.undated}"
+        if self.unplaced:
+            line += f", {self.unplaced} place{'s' * (self.unplaced != 1)} without a point"
         if self.interrupted:
             line = (f"interrupted: {line}; {self.batches} batches written and intact, "
                     f"{self.unstored} articles processed since the last were not stored: "

@@ -509,6 +509,10 @@ class Chunk:
     def undated(self) -> int:
         return self.tables["articles"].column("published").null_count
 
+    def unplaced(self) -> int:
+        """Mentions without a point (their place was not geocoded)."""
+        return self.tables["mentions"].column("lat").null_count
+
     def slice(self, i: int, j: int) -> Chunk:
         m0, m1, c0, c1 = self.mention_offsets[i], self.mention_offsets[j], self.claim_offsets[i], self.claim_offsets[j]
         return Chunk({"articles": self.tables["articles"].slice(i, j - i),
@@ -549,6 +553,7 @@ class BatchWriter:
         self.batches = 0
         self.written = 0  # articles in the batches written: what an interrupted run stored
         self.written_undated = 0
+        self.written_unplaced = 0
 
     def add(self, batch: Batch) -> None:
         self.pending.append(batch)
@@ -575,6 +580,11 @@ class BatchWriter:
         return (len(self.pending) + self.chunked,
                 sum(b.article.published is None for b in self.pending) + sum(c.undated() for c in self.chunks))
 
+    def held_unplaced(self) -> int:
+        """Mentions without a point among the articles ``held`` counts."""
+        return (sum(m.lat is None for b in self.pending for m in b.mentions)
+                + sum(c.unplaced() for c in self.chunks))
+
     def flush(self) -> None:
         if self.chunks:
             chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
@@ -587,6 +597,7 @@ class BatchWriter:
         self.batches += 1
         self.written += count
         self.written_undated += undated
+        self.written_unplaced += self.held_unplaced()
         self.pending = []
         self.chunks = []
         self.chunked = 0
