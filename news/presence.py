@@ -563,8 +563,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                         h.actor = _force_owner(h.text, comp, named) or h.actor
                     elif h.actor:
                         named.add(h.actor)
-                raw.extend(_claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits,
-                                             clause_mentions, sent_mentions, history, comp))
+                where = _SentenceContext(article, text, sentence, s_start, sent_mentions, history, comp)
+                raw.extend(_claims_in_clause(where, c_start, c_end, hits, clause_mentions))
                 # what later pronouns point to is the clause's subject, named first ("Wagner handed its
                 # positions to Russian troops ... Several thousand of them moved to Belarus")
                 last_actor = min(hits, key=lambda h: h.start).actor
@@ -785,8 +785,26 @@ def _negation_at(clause: str) -> int | None:
     return None
 
 
-def _claims_in_clause(article, text, sentence, s_start, c_start, c_end, hits, clause_mentions, sent_mentions, history,
-                      comp):
+@dataclass(frozen=True, slots=True)
+class _SentenceContext:
+    """What the rules of a clause read beyond the clause: its article and sentence, and the places
+    named so far. ``text`` is the article's text (every offset indexes it); ``mentions`` are the
+    sentence's places and ``history`` those of the article before them, for pointers."""
+
+    article: Article
+    text: str
+    sentence: str
+    start: int
+    mentions: list[Mention]
+    history: list[Mention]
+    comp: _Compiled
+
+
+def _claims_in_clause(where: _SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
+                      clause_mentions: list[Mention]) -> list[Claim]:
+    """The claims of one clause (``text[c_start:c_end]``) about the actors ``hits`` name in it."""
+    article, text, sentence, s_start = where.article, where.text, where.sentence, where.start
+    sent_mentions, history, comp = where.mentions, where.history, where.comp
     clause = text[c_start:c_end]
     # word lists match case-insensitively: searching ``clause`` itself shares its tokens
     visit = cues.VISIT.search(clause)
