@@ -1196,14 +1196,20 @@ _OF_WORDS = re.compile(r"^\s*[«\"]?(?:$|(?:of|de|des|du|d'|d’)\b)", re.IGNORE
 
 def _other_force_between(text: str, hit: ActorHit, m: Mention, mentions: list[Mention], home) -> bool:
     """"Wagner arrived shortly before French forces ... moved their troops to Niger": another
-    country's force named between the actor and the place is the one placed there."""
+    country's force named between the actor and the place is the one placed there. Not a force
+    inside an aside between them ("Wagner, which had fought for the Syrian government, sent men to
+    Sudan"): the aside closes before the verb that places the actor."""
+    asides: list[tuple[int, int]] | None = None
     for d in mentions:
         if d.start >= m.start:
             break
         if (d.kind == "demonym" and d.start >= hit.end and d.iso3 != m.iso3 and d.iso3 not in home
                 and len(text[hit.end:d.start].split()) > 2  # not "Russian instructors and Rwandan troops"
                 and cues.LOCAL_FORCE.match(text[d.end:d.end + 30].lstrip())):
-            return True
+            if asides is None:
+                asides = [a.span() for a in cues.APPOSITION.finditer(text, hit.end, m.start)]
+            if not any(a <= d.start < b for a, b in asides):
+                return True
     return False
 
 

@@ -950,3 +950,10 @@ def test_a_country_named_as_an_office_is_not_where_the_country_points() -> None:
 )
 def test_lists_introduced_after_a_plural_place_noun(text: str, lang: str, expected: set) -> None:
     assert claims(text, lang) == expected
+
+
+def test_a_force_inside_an_aside_does_not_take_the_place() -> None:
+    assert claims("Wagner, which had fought for the Syrian government since 2015, sent men to Sudan.") == {
+        ("wagner", "SDN", "present")}
+    # outside an aside it still does
+    assert claims("Wagner arrived shortly before French forces moved their troops to Niger.") == set()
