@@ -371,6 +371,8 @@ def main() -> None:
         st.metric("Countries shown", shown["iso3"].nunique())
     # a new click selects its country; the same selection seen again (after a filter change) does not
     sel = getattr(event, "selection", None) if event is not None else None
+    if not (sel and sel.get("indices")):  # a rerun may hand back an empty event (Streamlit issue 10742)
+        sel = (st.session_state.get("map") or {}).get("selection") or sel
     click_key = repr(sel.get("indices")) if sel else None
     if click_key != st.session_state.fp_last_click:
         st.session_state.fp_last_click = click_key

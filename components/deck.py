@@ -27,7 +27,10 @@ BASE_ID = "countries"
 SELECTED_ID = "selected"
 CITIES_ID = "cities"
 BASE_FILL = [226, 226, 222, 255]
-BASE_LINE = [255, 255, 255, 255]
+# neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
+# path vertices) makes deck.gl's pointerdown pick take seconds under software WebGL, longer than
+# the 250 ms a press may last to count as a click, so no click ever reached the selection
+BASE_SHADES = ([226, 226, 222, 255], [217, 217, 212, 255], [233, 233, 229, 255], [221, 222, 214, 255])
 SELECT_LINE = [20, 20, 20, 255]
 COUNTRIES_FILE = paths.COUNTRIES
 
@@ -158,6 +161,11 @@ def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
 # ---------------------------------------------------------------- deck
 
 
+def base_shade(iso3: str) -> list[int]:
+    """A light grey fixed per country (a stable hash of its code), so neighbours differ."""
+    return list(BASE_SHADES[sum(ord(c) * (i + 1) for i, c in enumerate(iso3)) % len(BASE_SHADES)])
+
+
 @dataclass
 class DeckBundle:
     deck: pdk.Deck
@@ -192,7 +200,8 @@ def build_deck(
 
     base_iso = sorted(shapes)
     base_feats = [
-        _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window"})
+        _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window",
+                                         "fill": base_shade(i)})
         for i in base_iso
     ]
     layers = [
@@ -201,11 +210,9 @@ def build_deck(
             data={"type": "FeatureCollection", "features": base_feats},
             id=BASE_ID,
             pickable=True,
-            stroked=True,
+            stroked=False,  # see BASE_SHADES: a stroke here makes every click too slow to count
             filled=True,
-            get_fill_color=BASE_FILL,
-            get_line_color=BASE_LINE,
-            line_width_min_pixels=0.5,
+            get_fill_color="properties.fill",
         )
     ]
     index: dict[str, list[str]] = {BASE_ID: base_iso}
