@@ -32,6 +32,7 @@ BASE_FILL = [226, 226, 222, 255]
 # the 250 ms a press may last to count as a click, so no click ever reached the selection
 BASE_SHADES = ([226, 226, 222, 255], [217, 217, 212, 255], [233, 233, 229, 255], [221, 222, 214, 255])
 SELECT_LINE = [20, 20, 20, 255]
+SHARED_LINE = 4.0  # px: the outline of a second actor reported in a country another one fills
 COUNTRIES_FILE = paths.COUNTRIES
 
 
@@ -141,21 +142,35 @@ def _d(v) -> str:
     return d.isoformat() if d else "unknown"
 
 
-def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
+def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
     n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
-        f"{_clean(row.get('country') or row.get('iso3'))} — {_clean(style.label)}",
-        f"Status at {window_end}: {_clean(row.get('status'))}",
+        f"{_clean(style.label)}: {_clean(row.get('status'))} at {window_end}",
         f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
         f"First seen {_d(row.get('first_seen'))} · last seen {_d(row.get('last_seen'))}",
     ]
     title = _clean(row.get("latest_title"))
     if title:
         lines.append(f"Latest: {title}")
+    return lines
+
+
+def country_tooltip(rows: list[dict], styles: dict[str, ActorStyle], window_end: str) -> str:
+    """One country's tooltip: every actor reported there, each with its status and figures."""
+    first = rows[0]
+    lines = [_clean(first.get("country") or first.get("iso3"))]
+    for r in rows:
+        style = styles.get(r.get("actor")) or ActorStyle(str(r.get("actor")), str(r.get("actor")), "#777777")
+        lines.extend(_actor_lines(r, style, window_end))
     lines.append("Click to see the sources")
     return "\n".join(lines)
+
+
+def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
+    """The tooltip of a country where one actor is reported."""
+    return country_tooltip([{**row, "actor": style.key}], {style.key: style}, window_end)
 
 
 # ---------------------------------------------------------------- deck
@@ -217,6 +232,16 @@ def build_deck(
     ]
     index: dict[str, list[str]] = {BASE_ID: base_iso}
 
+    # every actor of a country in one tooltip; where several are reported, the first actor (in
+    # the styles' order, the legend's) fills the country and each other one draws a thick outline
+    by_country: dict[str, list[dict]] = {}
+    for actor in styles:
+        for r in recs:
+            if r.get("actor") == actor and r.get("iso3") in shapes:
+                by_country.setdefault(r["iso3"], []).append(r)
+    tips = {iso: country_tooltip(rs, styles, window_end) for iso, rs in by_country.items()}
+    filler = {iso: rs[0].get("actor") for iso, rs in by_country.items()}
+
     # ended first, then present, so present presence is drawn on top
     for actor, style in styles.items():
         mine = [r for r in recs if r.get("actor") == actor and r.get("iso3") in shapes]
@@ -227,14 +252,15 @@ def build_deck(
         for r in mine:
             st_ = str(r.get("status") or "present")
             s = strength(r.get("articles"), r.get("last_seen"), end_of_window, max_articles)
+            shared = filler[r["iso3"]] != actor
             feats.append(
                 _feature(
                     shapes[r["iso3"]]["geometry"],
                     {
-                        "tip": row_tooltip(r, style, window_end),
-                        "fill": fill_colour(style.rgb, st_, s),
-                        "line": line_colour(style.rgb, st_),
-                        "w": 2.5 if st_ == "ended" else 0.8,
+                        "tip": tips[r["iso3"]],
+                        "fill": [*style.rgb, 0] if shared else fill_colour(style.rgb, st_, s),
+                        "line": [*style.rgb, 255] if shared else line_colour(style.rgb, st_),
+                        "w": SHARED_LINE if shared else (2.5 if st_ == "ended" else 0.8),
                     },
                 )
             )

@@ -21,6 +21,15 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
             f'<span class="fp-sw" style="background:rgba({r},{g},{b},0.18);border:2px solid rgb({r},{g},{b})"></span>'
             f"{md_escape(s.label)} — ended (left or withdrawn)</div>"
         )
+    both = [s for k, s in styles.items() if k in shown]  # the map's draw order: the first one fills
+    if len(both) >= 2:
+        (r1, g1, b1), (r2, g2, b2) = both[0].rgb, both[1].rgb
+        parts.append(
+            '<div class="fp-li">'
+            f'<span class="fp-sw" style="background:rgba({r1},{g1},{b1},0.7);border:3px solid rgb({r2},{g2},{b2})"></span>'
+            f"both reported: {md_escape(both[0].label)} fills the country, "
+            f"{md_escape(both[1].label)} draws the thick outline</div>"
+        )
     parts.append(
         '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
         '<div class="fp-note">Darker = more articles and more recent reports.</div>'

@@ -190,7 +190,7 @@ def test_deck_has_fixed_ids_no_basemap_and_text_tooltips(shapes):
     # ended first (underneath), present on top; index follows draw order
     assert b.index["actor-wagner"] == ["MOZ", "MLI"]
     assert XSS in feats[1]["properties"]["tip"]  # kept verbatim: the tooltip shows it as text
-    assert "Status at 2025-06: ended" in feats[0]["properties"]["tip"]
+    assert ": ended at 2025-06" in feats[0]["properties"]["tip"]
     assert feats[0]["properties"]["fill"][3] < feats[1]["properties"]["fill"][3]
     assert "\n" not in b.deck.to_json()  # compact JSON
 

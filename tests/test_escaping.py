@@ -235,5 +235,5 @@ def test_tooltips_are_one_line_text():
            "latest_title": "T\u2028\u2029<b>t</b>\r\r![x](http://h/p.png)\x00"}
     tip = deckmod.row_tooltip(row, ActorStyle("wagner", "W\n\nG", "#d62728"), "2024-05")
     lines = tip.split("\n")
-    assert lines[0] == "Mali x — W G" and len(lines) == 6
+    assert lines[0] == "Mali x" and lines[1] == "W G: present at 2024-05" and len(lines) == 6
     assert lines[4] == "Latest: T <b>t</b> ![x](http://h/p.png)"  # text, not HTML: shown verbatim
