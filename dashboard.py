@@ -26,8 +26,10 @@ from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
 from components.snapshot import Snapshot
 from components.state import (
+    CUSTOM_VIEW,
     DEFAULT_VIEW,
     STATUSES,
+    VIEW_PRESETS,
     Options,
     ViewState,
     month_range,
@@ -35,6 +37,7 @@ from components.state import (
     query_string,
     step_window,
     to_query,
+    view_preset,
 )
 from components.tables import (
     evidence_total,
@@ -200,6 +203,7 @@ def _init_from_url(options: Options) -> None:
     ss.f_outlet = list(state.outlets)
     ss.f_sel = state.selected or ""
     ss.fp_view = state.view
+    ss.f_viewp = view_preset(state.view)
     ss.fp_article = state.article
     ss.fp_last_click = None
     ss.fp_playing = False
@@ -244,6 +248,11 @@ def _write_url(state: ViewState, options: Options) -> None:
         st.query_params.from_dict(q)
 
 
+def _apply_view_preset() -> None:
+    ss = st.session_state
+    ss.fp_view = VIEW_PRESETS.get(ss.f_viewp, ss.fp_view)
+
+
 def _apply_pending() -> None:
     """Changes asked for after their widget was drawn are applied before it is drawn again."""
     ss = st.session_state
@@ -285,7 +294,12 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
         st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
         st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
         st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
-        st.caption("Every filter, the selected country and the map view are in the page's address: copy it to share this view.")
+        presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
+        st.selectbox("Map view", presets, key="f_viewp", on_change=_apply_view_preset,
+                     help="Streamlit does not tell the app where you panned or zoomed: choose a view "
+                          "here to put it in the link.")
+        st.caption("Every filter, the selected country and the chosen map view are in the page's address: "
+                   "copy it to share this view. Panning or zooming by hand is not saved in the link.")
 
 
 def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> None:
