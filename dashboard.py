@@ -40,6 +40,7 @@ from components.state import (
     view_preset,
 )
 from components.tables import (
+    at_least,
     evidence_total,
     fill_countries,
     restrict_to_layers,
@@ -87,8 +88,9 @@ def ensure_store(root: str) -> str | None:
 
 
 def _key(state: ViewState) -> ViewState:
-    """The part of the state the queries depend on (selection, view and reader do not)."""
-    return replace(state, selected=None, view=DEFAULT_VIEW, article=None)
+    """The part of the state the queries depend on (selection, view, reader and the minimum
+    confidence do not: it is applied to the layer rows' combined figure, see ``at_least``)."""
+    return replace(state, selected=None, view=DEFAULT_VIEW, article=None, min_confidence=0.0)
 
 
 def _filters(state: ViewState):
@@ -98,7 +100,7 @@ def _filters(state: ViewState):
         end=pd.Period(state.end, freq="M").end_time.date(),
         countries=tuple(state.countries),
         statuses=tuple(state.statuses),
-        min_confidence=state.min_confidence,
+        min_confidence=0.0,  # every claim counts; the threshold applies to the combined figure
         languages=tuple(state.languages),
         outlets=tuple(state.outlets),
     )
@@ -291,7 +293,9 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
         st.multiselect("Countries", options.countries, key="f_countries",
                        format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries")
         st.multiselect("Status", list(STATUSES), key="f_status")
-        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
+        st.slider("Minimum confidence (combined)", 0.0, 1.0, step=0.05, key="f_conf",
+                  help="Hides actor × country rows whose confidence, the figure the table and tooltip "
+                       "show (all their claims combined), is below this. A row shown lists all its claims.")
         st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
         st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
         presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
@@ -369,7 +373,7 @@ def main() -> None:
 
     sidebar(options, styles, names)
     state = _state_from_widgets(options)
-    rows = cached_layers(root, fp, _key(state))
+    rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
 
@@ -396,7 +400,8 @@ def main() -> None:
             st.rerun()
 
     if shown.empty:
-        st.info(explain_empty(state, options, lambda s: len(cached_layers(root, fp, _key(s)))))
+        st.info(explain_empty(state, options,
+                              lambda s: len(at_least(cached_layers(root, fp, _key(s)), s.min_confidence))))
 
     st.subheader("Timeline", anchor=False)
     monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),

@@ -122,6 +122,15 @@ def restrict_to_layers(rows: pd.DataFrame | None, layers: pd.DataFrame) -> pd.Da
     return rows.loc[mask].reset_index(drop=True)
 
 
+def at_least(layers: pd.DataFrame | None, min_confidence: float) -> pd.DataFrame | None:
+    """The layer rows whose combined confidence (the figure the table and tooltip show) reaches
+    ``min_confidence``: the filter acts on that figure, never on single claims."""
+    if layers is None or len(layers) == 0 or not min_confidence or "confidence" not in layers.columns:
+        return layers
+    conf = pd.to_numeric(layers["confidence"], errors="coerce").fillna(0.0)
+    return layers.loc[conf.round(3) >= round(float(min_confidence), 3)].reset_index(drop=True)
+
+
 def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
     """How many evidence rows stand behind the layer rows shown, without fetching them.
 
