@@ -21,7 +21,7 @@ import streamlit as st
 from components import deck as deckmod
 from components.actors import actor_styles
 from components.downloads import layers_geojson, to_csv_bytes
-from components.empty import NO_STORE, explain_empty
+from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
 from components.snapshot import Snapshot
@@ -434,9 +434,14 @@ def main() -> None:
     d2.download_button(
         "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
         f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
-    if evidence.empty:
-        where = md_escape(names.get(state.selected, state.selected)) if state.selected else "these filters"
-        st.info(f"No evidence sentences for {where} in this window. Widen the date window or pick another country.")
+    if evidence.empty and shown.empty:
+        st.info("No evidence sentences: no rows match the filters (see the advice above the timeline).")
+    elif evidence.empty:
+        def count_here(s: ViewState) -> int:
+            rows_ = at_least(cached_layers(root, fp, _key(s)), s.min_confidence)
+            return int((rows_["iso3"] == state.selected).sum()) if len(rows_) else 0
+
+        st.info(md_escape(explain_no_sources(names.get(state.selected, state.selected), state, options, count_here)))
     else:
         st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"
                    + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")

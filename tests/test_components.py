@@ -478,3 +478,27 @@ def test_highlight_marks_each_part_of_a_compound_cue():
     assert '<mark class="fp-cue" title="cue">Wagner group</mark>' in out
     assert '<mark class="fp-cue" title="cue">withdrawn</mark>' in out
     assert out.count("<mark") == out.count("</mark>") and "Other news." in out
+
+
+def test_empty_timeline_axis_counts_whole_claims():
+    from components.actors import actor_styles
+    from components.timeline import monthly_frame, timeline_chart
+
+    styles = actor_styles()
+    frame = monthly_frame(None, ("2020-01", "2020-02"), list(styles))
+    spec = timeline_chart(frame, styles, "2020-01", "2020-02").to_dict()
+    y = spec["layer"][1]["encoding"]["y"]
+    assert y["axis"]["format"] == "d" and y["scale"] == {"domainMin": 0, "domainMax": 1}
+
+
+def test_empty_advice_names_only_filters_that_help():
+    from components.empty import explain_empty, explain_no_sources
+    from components.state import Options, ViewState
+
+    opts = Options(actors=("russia", "wagner"), months=("2020-01", "2020-02"))
+    full = ViewState(actors=("russia", "wagner"), start="2020-01", end="2020-02", countries=("EGY",),
+                     min_confidence=0.3)
+    text = explain_empty(full, opts, lambda s: 0 if s.countries else 5)
+    assert "clear the country filter" in text and "date window" not in text and "confidence" not in text
+    assert "whole period" in explain_no_sources("Egypt", ViewState(actors=opts.actors, start="2020-01",
+                                                                    end="2020-02"), opts, lambda s: 0)

@@ -27,3 +27,26 @@ def test_minimum_confidence_acts_on_the_figure_shown(page, server):
     assert {"MLI", "CAF"} <= set(rows["iso3"])
     label = page.locator("[data-testid='stSidebar'] [data-testid='stSlider']").filter(has_text="Minimum confidence")
     assert "combined" in label.inner_text()
+
+
+def _infos(page):
+    return " | ".join(page.locator("[data-testid='stAlert']").all_inner_texts())
+
+
+def test_empty_result_advice_names_the_filter_that_empties_it(page, server):
+    """Egypt has no reports at all: the country filter is the cause, not the (full) window."""
+    open_app(page, server, "?country=EGY&conf=0.3")
+    text = _infos(page)
+    assert "country filter" in text, text
+    assert "date window" not in text and "minimum confidence" not in text, text
+    # the window is the whole period already: nothing may advise widening it
+    open_app(page, server, "?sel=EGY")
+    text = _infos(page)
+    assert "date window" not in text and "Egypt" in text, text
+
+
+def test_empty_result_advice_names_a_narrow_window(page, server):
+    open_app(page, server, "?from=2016-01&to=2016-12&actor=russia&country=UKR")
+    text = _infos(page)
+    assert "widen the date window" in text, text
+    assert "minimum confidence" not in text and "country filter" not in text, text
