@@ -155,7 +155,7 @@ def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_
     head of this file.
     """
     rows = restrict_to_layers(queries.evidence_rows(store, _filters(_key(state)), iso3=state.selected), shown)
-    return to_csv_bytes(shape_evidence_rows(fill_countries(rows, shapes_), query).drop(columns=["link"]))
+    return to_csv_bytes(shape_evidence_rows(fill_countries(rows, shapes_), query).drop(columns=["link", "reader"]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -445,7 +445,7 @@ def main() -> None:
     else:
         st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"
                    + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")
-                   + ". Titles without an original link open the reader view.")
+                   + ". A title opens the reader view; “original ↗” opens the article where it was published.")
         st.markdown(sources_html(evidence, labels, limit=SOURCES_SHOWN), unsafe_allow_html=True)
 
     _write_url(state, options)

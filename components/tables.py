@@ -172,8 +172,9 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
 
 
 def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
-    """Evidence rows, newest first, with a ``link`` column (http(s) or the reader view)."""
-    cols = [*EVIDENCE_COLUMNS, "link"]
+    """Evidence rows, newest first, with a ``link`` column (http(s) or the reader view) and a
+    ``reader`` column (always the reader view, when the article has an id)."""
+    cols = [*EVIDENCE_COLUMNS, "link", "reader"]
     if rows is None or len(rows) == 0:
         return pd.DataFrame(columns=cols)
     df = rows.copy()
@@ -183,6 +184,7 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     df["date"] = df["date"].map(_day)
     df["url"] = df["url"].map(lambda u: safe_url(u) or "")
     df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
+    df["reader"] = [reader_link(a, query) or "" for a in df["article_id"]]
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
     df = df[cols].sort_values(["date", "actor", "iso3"], ascending=[False, True, True], kind="stable")
     return df.reset_index(drop=True)
@@ -198,15 +200,20 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
     labels = labels or {}
     items = []
     for r in rows.head(limit).to_dict(orient="records"):
-        link = r.get("link") or ""
-        # only the two shapes article_link produces may reach an href
-        if not (safe_url(link) or (link.startswith("?") and "article=" in link)):
-            link = ""
+        # the title opens the reader view; an http(s) original gets its own link beside it
+        reader = r.get("reader") or ""
+        if not (reader.startswith("?") and "article=" in reader):
+            reader = ""
+        original = safe_url(r.get("url")) or safe_url(r.get("link")) or ""
+        link = reader or original
         title = md_escape(r.get("title")) or "(untitled)"
-        external = bool(safe_url(link))
+        external = not reader and bool(original)
         target = ' target="_blank" rel="noopener noreferrer nofollow"' if external else ' target="_self"'
         a = f'<a href="{html.escape(link, quote=True)}"{target}>{title}</a>' if link else title
         where = " ↗" if external else ""
+        if reader and original:
+            where = (f' · <a class="fp-orig" href="{html.escape(original, quote=True)}" target="_blank" '
+                     'rel="noopener noreferrer nofollow">original ↗</a>')
         meta = " · ".join(
             x
             for x in (
