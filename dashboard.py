@@ -291,7 +291,9 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
             st.rerun()
         st.caption("Status is shown as of the window's end.")
         st.multiselect("Countries", options.countries, key="f_countries",
-                       format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries")
+                       format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries",
+                       # "Mali" + Enter picks Mali: no fuzzy matches, no "Select N matches" entry first
+                       filter_mode="prefix", select_all=False)
         st.multiselect("Status", list(STATUSES), key="f_status")
         st.slider("Minimum confidence (combined)", 0.0, 1.0, step=0.05, key="f_conf",
                   help="Hides actor × country rows whose confidence, the figure the table and tooltip "

@@ -50,3 +50,20 @@ def test_empty_result_advice_names_a_narrow_window(page, server):
     text = _infos(page)
     assert "widen the date window" in text, text
     assert "minimum confidence" not in text and "country filter" not in text, text
+
+
+def test_typing_a_country_and_enter_adds_only_that_country(page, server):
+    open_app(page, server)
+    box = page.locator("[data-testid='stSidebar'] [data-testid='stMultiSelect']").filter(has_text="Countries")
+    box.locator("input").click()
+    page.keyboard.type("Mali")
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => location.search.includes('country=')", timeout=20_000)
+    page.wait_for_timeout(500)
+    from urllib.parse import parse_qs, urlsplit
+
+    assert parse_qs(urlsplit(page.url).query)["country"] == ["MLI"], page.url
+    tags = box.locator("[aria-label='Selected values'] span[title]").all_inner_texts()
+    assert [t.strip() for t in tags] == ["Mali (MLI)"], tags
