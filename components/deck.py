@@ -26,6 +26,8 @@ from geo import paths
 BASE_ID = "countries"
 SELECTED_ID = "selected"
 CITIES_ID = "cities"
+SMALL_ID = "small-countries"
+SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
 # neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
 # path vertices) makes deck.gl's pointerdown pick take seconds under software WebGL, longer than
@@ -83,6 +85,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
         out[iso3] = {
             "name": str(row.name),
             "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
+            "area": round(float(geom.area), 4),
             "lat": float(getattr(row, "label_lat", float("nan"))),
             "lon": float(getattr(row, "label_lon", float("nan"))),
         }
@@ -283,6 +286,42 @@ def build_deck(
             )
         )
         index[lid] = isos
+
+    # small countries vanish at world zoom: a marker at their label point, one ring per actor
+    # (the first actor, which fills, outermost), with the country's tooltip and selection
+    marks, mark_isos = [], []
+    for iso, rs in by_country.items():
+        shp = shapes[iso]
+        if shp.get("area", SMALL_AREA) >= SMALL_AREA or pd.isna(shp.get("lat")) or pd.isna(shp.get("lon")):
+            continue
+        for k, r in enumerate(rs):
+            style = styles[r["actor"]]
+            ended = str(r.get("status")) == "ended"
+            marks.append({
+                "position": [round(shp["lon"], 3), round(shp["lat"], 3)],
+                "fill": [255, 255, 255, 230] if ended else [*style.rgb, 235],
+                "line": [*style.rgb, 255] if ended else [255, 255, 255, 255],
+                "r": max(7 - 3 * k, 3),
+                "tip": tips[iso],
+            })
+            mark_isos.append(iso)
+    if marks:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=marks,
+                id=SMALL_ID,
+                pickable=True,
+                get_position="position",
+                get_fill_color="fill",
+                get_line_color="line",
+                get_radius="r",
+                radius_units="'pixels'",
+                stroked=True,
+                line_width_min_pixels=1.5,
+            )
+        )
+        index[SMALL_ID] = mark_isos
 
     if selected and selected in shapes:
         layers.append(

@@ -27,6 +27,7 @@ ROWS = [
     ("wagner", "MOZ", "Pemba", -12.97, 40.52, "present", date(2019, 9, 15), "Reuters", "en", "Wagner contractors in Cabo Delgado", None),
     ("wagner", "MOZ", None, None, None, "ended", date(2020, 4, 2), "Reuters", "en", "Wagner pulls out of Mozambique", None),
     ("wagner", "LBY", None, None, None, "present", date(2020, 5, 20), "Reuters", "en", XSS_TITLE, XSS_URL),
+    ("wagner", "GNQ", None, None, None, "present", date(2024, 9, 5), "Le Monde", "fr", "Africa Corps instructors reported in Malabo", None),
     ("russia", "LBY", None, None, None, "present", date(2019, 9, 20), "Reuters", "en", "Russian air defence crews in Libya", None),
     ("russia", "SYR", "Latakia", 35.52, 35.79, "present", date(2015, 9, 30), "Reuters", "en", "Russian jets strike in Syria", None),
     ("russia", "SYR", None, None, None, "present", date(2019, 1, 5), "Meduza", "ru", "Российские военные в Сирии", None),
