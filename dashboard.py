@@ -48,6 +48,7 @@ from components.tables import (
     shape_evidence_rows,
     shape_layer_rows,
     sources_html,
+    with_first_reported,
 )
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
@@ -376,6 +377,8 @@ def main() -> None:
     sidebar(options, styles, names)
     state = _state_from_widgets(options)
     rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
+    # first_seen: the pair's first report overall, not the first inside the window
+    rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
 
@@ -411,7 +414,9 @@ def main() -> None:
     st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
 
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
-    st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows.")
+    st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
+               "first_seen is the first report ever (also before the window); the other figures count "
+               "the window.")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
                  column_config={"source_urls": st.column_config.TextColumn("source_urls")})
     d1, d2, d3 = st.columns(3)

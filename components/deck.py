@@ -152,7 +152,7 @@ def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
     lines = [
         f"{_clean(style.label)}: {_clean(row.get('status'))} at {window_end}",
         f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
-        f"First seen {_d(row.get('first_seen'))} · last seen {_d(row.get('last_seen'))}",
+        f"First reported {_d(row.get('first_seen'))} (ever) · last seen {_d(row.get('last_seen'))}",
     ]
     title = _clean(row.get("latest_title"))
     if title:

@@ -131,6 +131,21 @@ def at_least(layers: pd.DataFrame | None, min_confidence: float) -> pd.DataFrame
     return layers.loc[conf.round(3) >= round(float(min_confidence), 3)].reset_index(drop=True)
 
 
+def with_first_reported(layers: pd.DataFrame | None, overall: pd.DataFrame | None) -> pd.DataFrame | None:
+    """``first_seen`` of each layer row replaced by its pair's first report overall (``overall``:
+    the same query from the first month of the store), never later than the one in the window."""
+    if layers is None or len(layers) == 0 or overall is None or len(overall) == 0:
+        return layers
+    first = (overall.assign(_f=pd.to_datetime(overall["first_seen"], errors="coerce"))
+             .groupby(["actor", "iso3"])["_f"].min())
+    df = layers.copy()
+    mine = pd.to_datetime(df["first_seen"], errors="coerce")
+    keys = pd.MultiIndex.from_arrays([df["actor"].astype(object), df["iso3"].astype(object)])
+    earlier = pd.Series(first.reindex(keys).to_numpy(), index=df.index)
+    df["first_seen"] = earlier.where(earlier.notna() & (mine.isna() | (earlier < mine)), mine)
+    return df
+
+
 def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
     """How many evidence rows stand behind the layer rows shown, without fetching them.
 
