@@ -450,7 +450,9 @@ def main() -> None:
 
         st.info(md_escape(explain_no_sources(names.get(state.selected, state.selected), state, options, count_here)))
     else:
-        st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"
+        n_articles = evidence["article_id"].nunique()
+        st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first, grouped by article "
+                   f"({n_articles:,} article{'s' * (n_articles != 1)} listed)"
                    + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")
                    + ". A title opens the reader view; “original ↗” opens the article where it was published.")
         st.markdown(sources_html(evidence, labels, limit=SOURCES_SHOWN), unsafe_allow_html=True)

@@ -52,7 +52,8 @@ CSS = """
 .fp-note{color:#666;font-size:0.75rem;margin:0.3rem 0}
 ul.fp-sources{list-style:none;padding-left:0}
 li.fp-src{border-bottom:1px solid #eee;padding:0.4rem 0}
-.fp-meta{color:#666;font-size:0.78rem}
+.fp-meta,.fp-cm{color:#666;font-size:0.78rem}
+.fp-cm{margin-top:0.25rem}
 .fp-title{font-weight:600}
 blockquote.fp-ev{margin:0.2rem 0 0 0;padding-left:0.6rem;border-left:3px solid #ccc;font-size:0.9rem}
 mark.fp-mention{background:#fff1a8;padding:0 1px}

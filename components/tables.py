@@ -201,20 +201,29 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
     df["reader"] = [reader_link(a, query) or "" for a in df["article_id"]]
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
-    df = df[cols].sort_values(["date", "actor", "iso3"], ascending=[False, True, True], kind="stable")
+    # an article's sentences stay together (the sources list shows them under one entry)
+    df = df[cols].sort_values(["date", "article_id", "actor", "iso3"], ascending=[False, True, True, True],
+                              kind="stable")
     return df.reset_index(drop=True)
 
 
 def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, limit: int = 200) -> str:
-    """The evidence rows as an escaped HTML list: date · outlet · linked title, then the sentence.
+    """The evidence rows as an escaped HTML list, one entry per article: date · outlet, the linked
+    title, then each of its sentences (actor · country · status · confidence, and the sentence).
 
     Every value is one line (``md_escape``): Markdown ends an HTML block at a blank line, and a
     blank line in a title would hand the rest of the list to Markdown. The list holds no line
     break at all.
     """
     labels = labels or {}
+    groups: dict[object, list[dict]] = {}
+    for n, r in enumerate(rows.head(limit).to_dict(orient="records")):
+        aid = r.get("article_id")
+        key = aid if isinstance(aid, str) and aid else ("row", n)
+        groups.setdefault(key, []).append(r)
     items = []
-    for r in rows.head(limit).to_dict(orient="records"):
+    for group in groups.values():
+        r = group[0]
         # the title opens the reader view; an http(s) original gets its own link beside it
         reader = r.get("reader") or ""
         if not (reader.startswith("?") and "article=" in reader):
@@ -229,27 +238,27 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
         if reader and original:
             where = (f' · <a class="fp-orig" href="{html.escape(original, quote=True)}" target="_blank" '
                      'rel="noopener noreferrer nofollow">original ↗</a>')
-        meta = " · ".join(
-            x
-            for x in (
-                md_escape(r.get("date")) or "undated",
-                md_escape(r.get("outlet")),
-                md_escape(labels.get(r.get("actor"), r.get("actor"))),
-                md_escape(r.get("country") or r.get("iso3")),
-                md_escape(r.get("status")),
+        n = len(group)
+        meta = " · ".join(x for x in (md_escape(r.get("date")) or "undated", md_escape(r.get("outlet")),
+                                       f"{n} sentences" if n > 1 else "") if x)
+        parts = ['<li class="fp-src">', f'<div class="fp-meta">{meta}</div>', f'<div class="fp-title">{a}{where}</div>']
+        for c in group:
+            claim = " · ".join(
+                x
+                for x in (
+                    md_escape(labels.get(c.get("actor"), c.get("actor"))),
+                    md_escape(c.get("country") or c.get("iso3")),
+                    md_escape(c.get("status")),
+                )
+                if x
             )
-            if x
-        )
-        conf = r.get("confidence")
-        conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
-        rules = r.get("rules")
-        if isinstance(rules, str) and rules:  # why the claim was made (news/models.py Claim.rules)
-            conf_s += f' · <span class="fp-why" title="the rule that made this claim">{md_escape(rules)}</span>'
-        items.append(
-            '<li class="fp-src">'
-            f'<div class="fp-meta">{meta}{conf_s}</div>'
-            f'<div class="fp-title">{a}{where}</div>'
-            f'<blockquote class="fp-ev">{md_escape(r.get("evidence"))}</blockquote>'
-            "</li>"
-        )
+            conf = c.get("confidence")
+            conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+            rules = c.get("rules")
+            if isinstance(rules, str) and rules:  # why the claim was made (news/models.py Claim.rules)
+                conf_s += f' · <span class="fp-why" title="the rule that made this claim">{md_escape(rules)}</span>'
+            parts.append(f'<div class="fp-cm">{claim}{conf_s}</div>'
+                         f'<blockquote class="fp-ev">{md_escape(c.get("evidence"))}</blockquote>')
+        parts.append("</li>")
+        items.append("".join(parts))
     return '<ul class="fp-sources">' + "".join(items) + "</ul>"

@@ -173,6 +173,7 @@ def test_sources_list_with_a_blank_line_in_a_title_keeps_its_structure():
         "ul.fp-sources > li.fp-src > div.fp-meta",
         "ul.fp-sources > li.fp-src > div.fp-title",
         "ul.fp-sources > li.fp-src > div.fp-title > a",
+        "ul.fp-sources > li.fp-src > div.fp-cm",
         "ul.fp-sources > li.fp-src > blockquote.fp-ev",
     ] * 1 + [
         "ul.fp-sources > li.fp-src",
@@ -180,6 +181,7 @@ def test_sources_list_with_a_blank_line_in_a_title_keeps_its_structure():
         "ul.fp-sources > li.fp-src > div.fp-title",
         "ul.fp-sources > li.fp-src > div.fp-title > a",
         "ul.fp-sources > li.fp-src > div.fp-title > a.fp-orig",  # the reader view and the original
+        "ul.fp-sources > li.fp-src > div.fp-cm",
         "ul.fp-sources > li.fp-src > blockquote.fp-ev",
     ]
     text = "".join(tree.texts).replace("\u2060", "")

@@ -168,7 +168,7 @@ def test_reader_screenshot_and_original_link(page, server, store_dir):
     assert link.get_attribute("href") == "https://example.org/moura"
     assert page.locator("mark.fp-claim").count() >= 1 and page.locator("mark.fp-mention").count() >= 1
     # both parts of the "actor … cue" cue are marked inside the claim sentence
-    assert page.locator('mark.fp-cue[title="cue"]').all_inner_texts() == ["forces of wagner", "were reported in"]
+    assert page.locator('mark.fp-cue[title="cue"]').all_inner_texts() == ["forces of wagner", "were reported in"] * 2
     assert not page.offhost
 
 
@@ -197,7 +197,7 @@ def test_selection_through_the_url(page, server):
     shown = page.evaluate("""() => [...document.querySelectorAll("[data-testid='stSelectbox']")].map(
         e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')).join(' | ')""")
     assert "Mali (MLI)" in shown, shown
-    metas = page.locator("li.fp-src .fp-meta").all_inner_texts()
+    metas = page.locator("li.fp-src .fp-cm").all_inner_texts()
     assert metas and all("Mali" in m for m in metas), metas
     assert "sel=MLI" in page.url
     assert box["x"] < x < box["x"] + box["width"] and box["y"] < y < box["y"] + box["height"]

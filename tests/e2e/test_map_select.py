@@ -43,7 +43,7 @@ def _hover_tip(page, x, y):
 def _assert_libya_selected(page):
     page.wait_for_function("() => location.search.includes('sel=LBY')", timeout=20_000)
     settle(page)
-    metas = page.locator("li.fp-src .fp-meta").all_inner_texts()
+    metas = page.locator("li.fp-src .fp-cm").all_inner_texts()
     assert metas and all("Libya" in m for m in metas), metas
     assert "view=" not in page.url, "the view did not change, so it stays out of the link"
 
