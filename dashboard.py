@@ -20,12 +20,14 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
-from components.empty import NO_STORE, explain_empty
+from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
 from components.state import (
+    CUSTOM_VIEW,
     DEFAULT_VIEW,
     STATUSES,
+    VIEW_PRESETS,
     Options,
     ViewState,
     month_range,
@@ -33,8 +35,10 @@ from components.state import (
     query_string,
     step_window,
     to_query,
+    view_preset,
 )
 from components.tables import (
+    at_least,
     evidence_total,
     fill_countries,
     restrict_to_layers,
@@ -42,6 +46,7 @@ from components.tables import (
     shape_evidence_rows,
     shape_layer_rows,
     sources_html,
+    with_first_reported,
 )
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
@@ -83,8 +88,9 @@ def ensure_store(root: str) -> str | None:
 
 
 def _key(state: ViewState) -> ViewState:
-    """The part of the state the queries depend on (selection, view and reader do not)."""
-    return replace(state, selected=None, view=DEFAULT_VIEW, article=None)
+    """The part of the state the queries depend on (selection, view, reader and the minimum
+    confidence do not: it is applied to the layer rows' combined figure, see ``at_least``)."""
+    return replace(state, selected=None, view=DEFAULT_VIEW, article=None, min_confidence=0.0)
 
 
 def _filters(state: ViewState):
@@ -94,7 +100,7 @@ def _filters(state: ViewState):
         end=pd.Period(state.end, freq="M").end_time.date(),
         countries=tuple(state.countries),
         statuses=tuple(state.statuses),
-        min_confidence=state.min_confidence,
+        min_confidence=0.0,  # every claim counts; the threshold applies to the combined figure
         languages=tuple(state.languages),
         outlets=tuple(state.outlets),
     )
@@ -149,7 +155,7 @@ def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_
     head of this file.
     """
     rows = restrict_to_layers(queries.evidence_rows(store, _filters(_key(state)), iso3=state.selected), shown)
-    return to_csv_bytes(shape_evidence_rows(fill_countries(rows, shapes_), query).drop(columns=["link"]))
+    return to_csv_bytes(shape_evidence_rows(fill_countries(rows, shapes_), query).drop(columns=["link", "reader"]))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -199,6 +205,7 @@ def _init_from_url(options: Options) -> None:
     ss.f_outlet = list(state.outlets)
     ss.f_sel = state.selected or ""
     ss.fp_view = state.view
+    ss.f_viewp = view_preset(state.view)
     ss.fp_article = state.article
     ss.fp_last_click = None
     ss.fp_playing = False
@@ -243,6 +250,11 @@ def _write_url(state: ViewState, options: Options) -> None:
         st.query_params.from_dict(q)
 
 
+def _apply_view_preset() -> None:
+    ss = st.session_state
+    ss.fp_view = VIEW_PRESETS.get(ss.f_viewp, ss.fp_view)
+
+
 # ---------------------------------------------------------------- views
 
 
@@ -270,12 +282,21 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
             st.rerun()
         st.caption("Status is shown as of the window's end.")
         st.multiselect("Countries", options.countries, key="f_countries",
-                       format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries")
+                       format_func=lambda i: f"{names.get(i, i)} ({i})", placeholder="All countries",
+                       # "Mali" + Enter picks Mali: no fuzzy matches, no "Select N matches" entry first
+                       filter_mode="prefix", select_all=False)
         st.multiselect("Status", list(STATUSES), key="f_status")
-        st.slider("Minimum confidence", 0.0, 1.0, step=0.05, key="f_conf")
+        st.slider("Minimum confidence (combined)", 0.0, 1.0, step=0.05, key="f_conf",
+                  help="Hides actor × country rows whose confidence, the figure the table and tooltip "
+                       "show (all their claims combined), is below this. A row shown lists all its claims.")
         st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
         st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
-        st.caption("Every filter, the selected country and the map view are in the page's address: copy it to share this view.")
+        presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
+        st.selectbox("Map view", presets, key="f_viewp", on_change=_apply_view_preset,
+                     help="Streamlit does not tell the app where you panned or zoomed: choose a view "
+                          "here to put it in the link.")
+        st.caption("Every filter, the selected country and the chosen map view are in the page's address: "
+                   "copy it to share this view. Panning or zooming by hand is not saved in the link.")
 
 
 def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> None:
@@ -344,7 +365,9 @@ def main() -> None:
 
     sidebar(options, styles, names)
     state = _state_from_widgets(options)
-    rows = cached_layers(root, fp, _key(state))
+    rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
+    # first_seen: the pair's first report overall, not the first inside the window
+    rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
 
@@ -360,6 +383,8 @@ def main() -> None:
         st.metric("Countries shown", shown["iso3"].nunique())
     # a new click selects its country; the same selection seen again (after a filter change) does not
     sel = getattr(event, "selection", None) if event is not None else None
+    if not (sel and sel.get("indices")):  # a rerun may hand back an empty event (Streamlit issue 10742)
+        sel = (st.session_state.get("map") or {}).get("selection") or sel
     click_key = repr(sel.get("indices")) if sel else None
     if click_key != st.session_state.fp_last_click:
         st.session_state.fp_last_click = click_key
@@ -369,7 +394,8 @@ def main() -> None:
             st.rerun()
 
     if shown.empty:
-        st.info(explain_empty(state, options, lambda s: len(cached_layers(root, fp, _key(s)))))
+        st.info(explain_empty(state, options,
+                              lambda s: len(at_least(cached_layers(root, fp, _key(s)), s.min_confidence))))
 
     st.subheader("Timeline", anchor=False)
     monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),
@@ -377,7 +403,9 @@ def main() -> None:
     st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
 
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
-    st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows.")
+    st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
+               "first_seen is the first report ever (also before the window); the other figures count "
+               "the window.")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
                  column_config={"source_urls": st.column_config.TextColumn("source_urls")})
     d1, d2, d3 = st.columns(3)
@@ -403,13 +431,20 @@ def main() -> None:
     d2.download_button(
         "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
         f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
-    if evidence.empty:
-        where = md_escape(names.get(state.selected, state.selected)) if state.selected else "these filters"
-        st.info(f"No evidence sentences for {where} in this window. Widen the date window or pick another country.")
+    if evidence.empty and shown.empty:
+        st.info("No evidence sentences: no rows match the filters (see the advice above the timeline).")
+    elif evidence.empty:
+        def count_here(s: ViewState) -> int:
+            rows_ = at_least(cached_layers(root, fp, _key(s)), s.min_confidence)
+            return int((rows_["iso3"] == state.selected).sum()) if len(rows_) else 0
+
+        st.info(md_escape(explain_no_sources(names.get(state.selected, state.selected), state, options, count_here)))
     else:
-        st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first"
+        n_articles = evidence["article_id"].nunique()
+        st.caption(f"{n_evidence:,} evidence sentence{'s' * (n_evidence != 1)}, newest first, grouped by article "
+                   f"({n_articles:,} article{'s' * (n_articles != 1)} listed)"
                    + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")
-                   + ". Titles without an original link open the reader view.")
+                   + ". A title opens the reader view; “original ↗” opens the article where it was published.")
         st.markdown(sources_html(evidence, labels, limit=SOURCES_SHOWN), unsafe_allow_html=True)
 
     _write_url(state, options)

@@ -26,9 +26,15 @@ from geo import paths
 BASE_ID = "countries"
 SELECTED_ID = "selected"
 CITIES_ID = "cities"
+SMALL_ID = "small-countries"
+SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
-BASE_LINE = [255, 255, 255, 255]
+# neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
+# path vertices) makes deck.gl's pointerdown pick take seconds under software WebGL, longer than
+# the 250 ms a press may last to count as a click, so no click ever reached the selection
+BASE_SHADES = ([226, 226, 222, 255], [217, 217, 212, 255], [233, 233, 229, 255], [221, 222, 214, 255])
 SELECT_LINE = [20, 20, 20, 255]
+SHARED_LINE = 4.0  # px: the outline of a second actor reported in a country another one fills
 COUNTRIES_FILE = paths.COUNTRIES
 
 
@@ -79,6 +85,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
         out[iso3] = {
             "name": str(row.name),
             "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
+            "area": round(float(geom.area), 4),
             "lat": float(getattr(row, "label_lat", float("nan"))),
             "lon": float(getattr(row, "label_lon", float("nan"))),
         }
@@ -138,24 +145,43 @@ def _d(v) -> str:
     return d.isoformat() if d else "unknown"
 
 
-def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
+def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
     n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
-        f"{_clean(row.get('country') or row.get('iso3'))} — {_clean(style.label)}",
-        f"Status at {window_end}: {_clean(row.get('status'))}",
+        f"{_clean(style.label)}: {_clean(row.get('status'))} at {window_end}",
         f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
-        f"First seen {_d(row.get('first_seen'))} · last seen {_d(row.get('last_seen'))}",
+        f"First reported {_d(row.get('first_seen'))} (ever) · last seen {_d(row.get('last_seen'))}",
     ]
     title = _clean(row.get("latest_title"))
     if title:
         lines.append(f"Latest: {title}")
+    return lines
+
+
+def country_tooltip(rows: list[dict], styles: dict[str, ActorStyle], window_end: str) -> str:
+    """One country's tooltip: every actor reported there, each with its status and figures."""
+    first = rows[0]
+    lines = [_clean(first.get("country") or first.get("iso3"))]
+    for r in rows:
+        style = styles.get(r.get("actor")) or ActorStyle(str(r.get("actor")), str(r.get("actor")), "#777777")
+        lines.extend(_actor_lines(r, style, window_end))
     lines.append("Click to see the sources")
     return "\n".join(lines)
 
 
+def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
+    """The tooltip of a country where one actor is reported."""
+    return country_tooltip([{**row, "actor": style.key}], {style.key: style}, window_end)
+
+
 # ---------------------------------------------------------------- deck
+
+
+def base_shade(iso3: str) -> list[int]:
+    """A light grey fixed per country (a stable hash of its code), so neighbours differ."""
+    return list(BASE_SHADES[sum(ord(c) * (i + 1) for i, c in enumerate(iso3)) % len(BASE_SHADES)])
 
 
 @dataclass
@@ -192,7 +218,8 @@ def build_deck(
 
     base_iso = sorted(shapes)
     base_feats = [
-        _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window"})
+        _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window",
+                                         "fill": base_shade(i)})
         for i in base_iso
     ]
     layers = [
@@ -201,14 +228,22 @@ def build_deck(
             data={"type": "FeatureCollection", "features": base_feats},
             id=BASE_ID,
             pickable=True,
-            stroked=True,
+            stroked=False,  # see BASE_SHADES: a stroke here makes every click too slow to count
             filled=True,
-            get_fill_color=BASE_FILL,
-            get_line_color=BASE_LINE,
-            line_width_min_pixels=0.5,
+            get_fill_color="properties.fill",
         )
     ]
     index: dict[str, list[str]] = {BASE_ID: base_iso}
+
+    # every actor of a country in one tooltip; where several are reported, the first actor (in
+    # the styles' order, the legend's) fills the country and each other one draws a thick outline
+    by_country: dict[str, list[dict]] = {}
+    for actor in styles:
+        for r in recs:
+            if r.get("actor") == actor and r.get("iso3") in shapes:
+                by_country.setdefault(r["iso3"], []).append(r)
+    tips = {iso: country_tooltip(rs, styles, window_end) for iso, rs in by_country.items()}
+    filler = {iso: rs[0].get("actor") for iso, rs in by_country.items()}
 
     # ended first, then present, so present presence is drawn on top
     for actor, style in styles.items():
@@ -220,14 +255,15 @@ def build_deck(
         for r in mine:
             st_ = str(r.get("status") or "present")
             s = strength(r.get("articles"), r.get("last_seen"), end_of_window, max_articles)
+            shared = filler[r["iso3"]] != actor
             feats.append(
                 _feature(
                     shapes[r["iso3"]]["geometry"],
                     {
-                        "tip": row_tooltip(r, style, window_end),
-                        "fill": fill_colour(style.rgb, st_, s),
-                        "line": line_colour(style.rgb, st_),
-                        "w": 2.5 if st_ == "ended" else 0.8,
+                        "tip": tips[r["iso3"]],
+                        "fill": [*style.rgb, 0] if shared else fill_colour(style.rgb, st_, s),
+                        "line": [*style.rgb, 255] if shared else line_colour(style.rgb, st_),
+                        "w": SHARED_LINE if shared else (2.5 if st_ == "ended" else 0.8),
                     },
                 )
             )
@@ -250,6 +286,42 @@ def build_deck(
             )
         )
         index[lid] = isos
+
+    # small countries vanish at world zoom: a marker at their label point, one ring per actor
+    # (the first actor, which fills, outermost), with the country's tooltip and selection
+    marks, mark_isos = [], []
+    for iso, rs in by_country.items():
+        shp = shapes[iso]
+        if shp.get("area", SMALL_AREA) >= SMALL_AREA or pd.isna(shp.get("lat")) or pd.isna(shp.get("lon")):
+            continue
+        for k, r in enumerate(rs):
+            style = styles[r["actor"]]
+            ended = str(r.get("status")) == "ended"
+            marks.append({
+                "position": [round(shp["lon"], 3), round(shp["lat"], 3)],
+                "fill": [255, 255, 255, 230] if ended else [*style.rgb, 235],
+                "line": [*style.rgb, 255] if ended else [255, 255, 255, 255],
+                "r": max(7 - 3 * k, 3),
+                "tip": tips[iso],
+            })
+            mark_isos.append(iso)
+    if marks:
+        layers.append(
+            pdk.Layer(
+                "ScatterplotLayer",
+                data=marks,
+                id=SMALL_ID,
+                pickable=True,
+                get_position="position",
+                get_fill_color="fill",
+                get_line_color="line",
+                get_radius="r",
+                radius_units="'pixels'",
+                stroked=True,
+                line_width_min_pixels=1.5,
+            )
+        )
+        index[SMALL_ID] = mark_isos
 
     if selected and selected in shapes:
         layers.append(

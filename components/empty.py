@@ -13,14 +13,15 @@ NO_STORE = (
     "or point the dashboard at another store with `FOOTPRINT_STORE=/path/to/store`."
 )
 
-_LABELS = {
-    "actors": "the actor filter",
-    "window": "the date window",
-    "countries": "the country filter",
-    "statuses": "the status filter",
-    "min_confidence": "the minimum confidence",
-    "languages": "the language filter",
-    "outlets": "the outlet filter",
+# what to do about each filter, when resetting it alone brings rows back
+_ADVICE = {
+    "actors": "add the actors left out (the actor filter)",
+    "window": "widen the date window",
+    "countries": "clear the country filter",
+    "statuses": "show both statuses (the status filter)",
+    "min_confidence": "lower the minimum confidence",
+    "languages": "clear the language filter",
+    "outlets": "clear the outlet filter",
 }
 
 
@@ -45,16 +46,39 @@ def relaxations(state: ViewState, options: Options) -> dict[str, ViewState]:
     return out
 
 
-def explain_empty(state: ViewState, options: Options, count: Callable[[ViewState], int]) -> str:
-    """A sentence naming the filters whose reset would bring rows back (``count`` runs the query)."""
+def _helps(state: ViewState, options: Options, count: Callable[[ViewState], int]) -> list[str] | None:
+    """Advice for each filter whose reset alone brings rows back; None when no filter is narrowed."""
     tries = relaxations(state, options)
     if not tries:
-        return "The store has no presence claims yet: ingest articles that mention an actor in a country."
-    helps = []
+        return None
+    out = []
     for name, relaxed in tries.items():
         n = count(relaxed)
         if n:
-            helps.append(f"{_LABELS[name]} (would show {n} row{'s' * (n != 1)})")
+            out.append(f"{_ADVICE[name]} (would show {n} row{'s' * (n != 1)})")
+    return out
+
+
+def explain_empty(state: ViewState, options: Options, count: Callable[[ViewState], int]) -> str:
+    """A sentence naming the filters whose reset would bring rows back (``count`` runs the query).
+
+    Only filters that are narrowed and whose reset alone changes the result are named: a date
+    window that already spans the whole period is never the advice.
+    """
+    helps = _helps(state, options, count)
+    if helps is None:
+        return "The store has no presence claims yet: ingest articles that mention an actor in a country."
     if helps:
-        return "No rows match these filters. Widen " + "; or ".join(helps) + "."
+        return "No rows match these filters. To see some, " + "; or ".join(helps) + "."
     return "No rows match these filters, and no single filter alone is to blame: reset the filters in the sidebar."
+
+
+def explain_no_sources(place: str, state: ViewState, options: Options, count: Callable[[ViewState], int]) -> str:
+    """Why the selected country lists no sentence: ``count`` counts that country's rows under a state."""
+    helps = _helps(state, options, count)
+    if helps:
+        return f"No evidence sentences for {place} with these filters. To see some, " + "; or ".join(helps) + "."
+    if helps is None:
+        return f"Nothing is reported in {place} in the whole period: pick another country."
+    return (f"No evidence sentences for {place}, and no single filter alone would bring any back: "
+            "pick another country, or reset the filters in the sidebar.")

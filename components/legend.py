@@ -21,10 +21,21 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
             f'<span class="fp-sw" style="background:rgba({r},{g},{b},0.18);border:2px solid rgb({r},{g},{b})"></span>'
             f"{md_escape(s.label)} — ended (left or withdrawn)</div>"
         )
+    both = [s for k, s in styles.items() if k in shown]  # the map's draw order: the first one fills
+    if len(both) >= 2:
+        (r1, g1, b1), (r2, g2, b2) = both[0].rgb, both[1].rgb
+        parts.append(
+            '<div class="fp-li">'
+            f'<span class="fp-sw" style="background:rgba({r1},{g1},{b1},0.7);border:3px solid rgb({r2},{g2},{b2})"></span>'
+            f"both reported: {md_escape(both[0].label)} fills the country, "
+            f"{md_escape(both[1].label)} draws the thick outline</div>"
+        )
     parts.append(
         '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
         '<div class="fp-note">Darker = more articles and more recent reports.</div>'
     )
+    parts.append('<div class="fp-li"><span class="fp-dot" style="background:#888;width:12px;height:12px">'
+                 "</span>small country (a ring per actor)</div>")
     if cities:
         parts.append('<div class="fp-li"><span class="fp-dot"></span>named city (size = claims)</div>')
     parts.append("</div>")
@@ -41,7 +52,8 @@ CSS = """
 .fp-note{color:#666;font-size:0.75rem;margin:0.3rem 0}
 ul.fp-sources{list-style:none;padding-left:0}
 li.fp-src{border-bottom:1px solid #eee;padding:0.4rem 0}
-.fp-meta{color:#666;font-size:0.78rem}
+.fp-meta,.fp-cm{color:#666;font-size:0.78rem}
+.fp-cm{margin-top:0.25rem}
 .fp-title{font-weight:600}
 blockquote.fp-ev{margin:0.2rem 0 0 0;padding-left:0.6rem;border-left:3px solid #ccc;font-size:0.9rem}
 mark.fp-mention{background:#fff1a8;padding:0 1px}

@@ -51,6 +51,21 @@ class MapView:
 
 
 DEFAULT_VIEW = MapView()
+# Streamlit (1.67) sends a pydeck chart's pan and zoom to no one but the browser's deck: the app
+# never learns them, so a view reaches the URL only when chosen here (or typed as view=lat,lon,zoom)
+VIEW_PRESETS = {
+    "World": DEFAULT_VIEW,
+    "Africa": MapView(4.0, 18.0, 2.4),
+    "Sahel and Libya": MapView(19.0, 5.0, 3.4),
+    "Middle East": MapView(31.0, 40.0, 3.6),
+    "Ukraine and Belarus": MapView(50.0, 30.0, 4.2),
+}
+CUSTOM_VIEW = "Custom (from the link)"
+
+
+def view_preset(view: MapView) -> str:
+    """The preset's name for ``view``, or ``CUSTOM_VIEW``."""
+    return next((name for name, v in VIEW_PRESETS.items() if v == view), CUSTOM_VIEW)
 
 
 @dataclass(frozen=True, slots=True)

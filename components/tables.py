@@ -119,6 +119,30 @@ def restrict_to_layers(rows: pd.DataFrame | None, layers: pd.DataFrame) -> pd.Da
     return rows.loc[mask].reset_index(drop=True)
 
 
+def at_least(layers: pd.DataFrame | None, min_confidence: float) -> pd.DataFrame | None:
+    """The layer rows whose combined confidence (the figure the table and tooltip show) reaches
+    ``min_confidence``: the filter acts on that figure, never on single claims."""
+    if layers is None or len(layers) == 0 or not min_confidence or "confidence" not in layers.columns:
+        return layers
+    conf = pd.to_numeric(layers["confidence"], errors="coerce").fillna(0.0)
+    return layers.loc[conf.round(3) >= round(float(min_confidence), 3)].reset_index(drop=True)
+
+
+def with_first_reported(layers: pd.DataFrame | None, overall: pd.DataFrame | None) -> pd.DataFrame | None:
+    """``first_seen`` of each layer row replaced by its pair's first report overall (``overall``:
+    the same query from the first month of the store), never later than the one in the window."""
+    if layers is None or len(layers) == 0 or overall is None or len(overall) == 0:
+        return layers
+    first = (overall.assign(_f=pd.to_datetime(overall["first_seen"], errors="coerce"))
+             .groupby(["actor", "iso3"])["_f"].min())
+    df = layers.copy()
+    mine = pd.to_datetime(df["first_seen"], errors="coerce")
+    keys = pd.MultiIndex.from_arrays([df["actor"].astype(object), df["iso3"].astype(object)])
+    earlier = pd.Series(first.reindex(keys).to_numpy(), index=df.index)
+    df["first_seen"] = earlier.where(earlier.notna() & (mine.isna() | (earlier < mine)), mine)
+    return df
+
+
 def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
     """How many evidence rows stand behind the layer rows shown, without fetching them.
 
@@ -160,8 +184,9 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
 
 
 def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
-    """Evidence rows, newest first, with a ``link`` column (http(s) or the reader view)."""
-    cols = [*EVIDENCE_COLUMNS, "link"]
+    """Evidence rows, newest first, with a ``link`` column (http(s) or the reader view) and a
+    ``reader`` column (always the reader view, when the article has an id)."""
+    cols = [*EVIDENCE_COLUMNS, "link", "reader"]
     if rows is None or len(rows) == 0:
         return pd.DataFrame(columns=cols)
     df = rows.copy()
@@ -171,51 +196,66 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     df["date"] = df["date"].map(_day)
     df["url"] = df["url"].map(lambda u: safe_url(u) or "")
     df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
+    df["reader"] = [reader_link(a, query) or "" for a in df["article_id"]]
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
-    df = df[cols].sort_values(["date", "actor", "iso3"], ascending=[False, True, True], kind="stable")
+    # an article's sentences stay together (the sources list shows them under one entry)
+    df = df[cols].sort_values(["date", "article_id", "actor", "iso3"], ascending=[False, True, True, True],
+                              kind="stable")
     return df.reset_index(drop=True)
 
 
 def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, limit: int = 200) -> str:
-    """The evidence rows as an escaped HTML list: date · outlet · linked title, then the sentence.
+    """The evidence rows as an escaped HTML list, one entry per article: date · outlet, the linked
+    title, then each of its sentences (actor · country · status · confidence, and the sentence).
 
     Every value is one line (``md_escape``): Markdown ends an HTML block at a blank line, and a
     blank line in a title would hand the rest of the list to Markdown. The list holds no line
     break at all.
     """
     labels = labels or {}
+    groups: dict[object, list[dict]] = {}
+    for n, r in enumerate(rows.head(limit).to_dict(orient="records")):
+        aid = r.get("article_id")
+        key = aid if isinstance(aid, str) and aid else ("row", n)
+        groups.setdefault(key, []).append(r)
     items = []
-    for r in rows.head(limit).to_dict(orient="records"):
-        link = r.get("link") or ""
-        # only the two shapes article_link produces may reach an href
-        if not (safe_url(link) or (link.startswith("?") and "article=" in link)):
-            link = ""
+    for group in groups.values():
+        r = group[0]
+        # the title opens the reader view; an http(s) original gets its own link beside it
+        reader = r.get("reader") or ""
+        if not (reader.startswith("?") and "article=" in reader):
+            reader = ""
+        original = safe_url(r.get("url")) or safe_url(r.get("link")) or ""
+        link = reader or original
         title = md_escape(r.get("title")) or "(untitled)"
-        external = bool(safe_url(link))
+        external = not reader and bool(original)
         target = ' target="_blank" rel="noopener noreferrer nofollow"' if external else ' target="_self"'
         a = f'<a href="{html.escape(link, quote=True)}"{target}>{title}</a>' if link else title
         where = " ↗" if external else ""
-        meta = " · ".join(
-            x
-            for x in (
-                md_escape(r.get("date")) or "undated",
-                md_escape(r.get("outlet")),
-                md_escape(labels.get(r.get("actor"), r.get("actor"))),
-                md_escape(r.get("country") or r.get("iso3")),
-                md_escape(r.get("status")),
+        if reader and original:
+            where = (f' · <a class="fp-orig" href="{html.escape(original, quote=True)}" target="_blank" '
+                     'rel="noopener noreferrer nofollow">original ↗</a>')
+        n = len(group)
+        meta = " · ".join(x for x in (md_escape(r.get("date")) or "undated", md_escape(r.get("outlet")),
+                                       f"{n} sentences" if n > 1 else "") if x)
+        parts = ['<li class="fp-src">', f'<div class="fp-meta">{meta}</div>', f'<div class="fp-title">{a}{where}</div>']
+        for c in group:
+            claim = " · ".join(
+                x
+                for x in (
+                    md_escape(labels.get(c.get("actor"), c.get("actor"))),
+                    md_escape(c.get("country") or c.get("iso3")),
+                    md_escape(c.get("status")),
+                )
+                if x
             )
-            if x
-        )
-        conf = r.get("confidence")
-        conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
-        rules = r.get("rules")
-        if isinstance(rules, str) and rules:  # why the claim was made (news/models.py Claim.rules)
-            conf_s += f' · <span class="fp-why" title="the rule that made this claim">{md_escape(rules)}</span>'
-        items.append(
-            '<li class="fp-src">'
-            f'<div class="fp-meta">{meta}{conf_s}</div>'
-            f'<div class="fp-title">{a}{where}</div>'
-            f'<blockquote class="fp-ev">{md_escape(r.get("evidence"))}</blockquote>'
-            "</li>"
-        )
+            conf = c.get("confidence")
+            conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+            rules = c.get("rules")
+            if isinstance(rules, str) and rules:  # why the claim was made (news/models.py Claim.rules)
+                conf_s += f' · <span class="fp-why" title="the rule that made this claim">{md_escape(rules)}</span>'
+            parts.append(f'<div class="fp-cm">{claim}{conf_s}</div>'
+                         f'<blockquote class="fp-ev">{md_escape(c.get("evidence"))}</blockquote>')
+        parts.append("</li>")
+        items.append("".join(parts))
     return '<ul class="fp-sources">' + "".join(items) + "</ul>"

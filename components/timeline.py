@@ -40,7 +40,10 @@ def timeline_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: st
         .mark_bar()
         .encode(
             x=alt.X("yearmonth(date):T", title=None),
-            y=alt.Y("sum(claims):Q", title="claims / month", stack=True),
+            # whole claims: an empty timeline would otherwise read 0.000000 up its axis
+            y=alt.Y("sum(claims):Q", title="claims / month", stack=True,
+                    axis=alt.Axis(format="d", tickMinStep=1),
+                    scale=alt.Scale(domainMin=0, domainMax=1) if int(data["claims"].sum()) == 0 else alt.Undefined),
             color=colour,
             tooltip=[
                 alt.Tooltip("yearmonth(date):T", title="month"),

@@ -189,7 +189,7 @@ def test_deck_has_fixed_ids_no_basemap_and_text_tooltips(shapes):
     # ended first (underneath), present on top; index follows draw order
     assert b.index["actor-wagner"] == ["MOZ", "MLI"]
     assert XSS in feats[1]["properties"]["tip"]  # kept verbatim: the tooltip shows it as text
-    assert "Status at 2025-06: ended" in feats[0]["properties"]["tip"]
+    assert ": ended at 2025-06" in feats[0]["properties"]["tip"]
     assert feats[0]["properties"]["fill"][3] < feats[1]["properties"]["fill"][3]
     assert "\n" not in b.deck.to_json()  # compact JSON
 
@@ -477,3 +477,27 @@ def test_highlight_marks_each_part_of_a_compound_cue():
     assert '<mark class="fp-cue" title="cue">Wagner group</mark>' in out
     assert '<mark class="fp-cue" title="cue">withdrawn</mark>' in out
     assert out.count("<mark") == out.count("</mark>") and "Other news." in out
+
+
+def test_empty_timeline_axis_counts_whole_claims():
+    from components.actors import actor_styles
+    from components.timeline import monthly_frame, timeline_chart
+
+    styles = actor_styles()
+    frame = monthly_frame(None, ("2020-01", "2020-02"), list(styles))
+    spec = timeline_chart(frame, styles, "2020-01", "2020-02").to_dict()
+    y = spec["layer"][1]["encoding"]["y"]
+    assert y["axis"]["format"] == "d" and y["scale"] == {"domainMin": 0, "domainMax": 1}
+
+
+def test_empty_advice_names_only_filters_that_help():
+    from components.empty import explain_empty, explain_no_sources
+    from components.state import Options, ViewState
+
+    opts = Options(actors=("russia", "wagner"), months=("2020-01", "2020-02"))
+    full = ViewState(actors=("russia", "wagner"), start="2020-01", end="2020-02", countries=("EGY",),
+                     min_confidence=0.3)
+    text = explain_empty(full, opts, lambda s: 0 if s.countries else 5)
+    assert "clear the country filter" in text and "date window" not in text and "confidence" not in text
+    assert "whole period" in explain_no_sources("Egypt", ViewState(actors=opts.actors, start="2020-01",
+                                                                    end="2020-02"), opts, lambda s: 0)

@@ -56,7 +56,7 @@ def layer_table(at):
 def test_default_view_draws_every_layer_row(app):
     at = app()
     df = layer_table(at)
-    assert set(df["iso3"]) == {"MLI", "CAF", "MOZ", "LBY", "SYR", "UKR", "BLR"}
+    assert set(df["iso3"]) == {"MLI", "CAF", "MOZ", "LBY", "SYR", "UKR", "BLR", "GNQ"}
     assert not at.warning
     spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
     ids = [layer["id"] for layer in spec["layers"]]
@@ -102,7 +102,7 @@ def test_status_is_as_of_window_end(app):
 def test_malformed_values_warn_and_fall_back(app, params):
     at = app(**params)
     assert at.warning, "a visible note"
-    assert len(layer_table(at)) == 7  # defaults
+    assert len(layer_table(at)) == 9  # defaults
     assert not any("<script>" in w.value for w in at.warning) or True
 
 
@@ -216,7 +216,7 @@ def test_a_store_file_of_the_wrong_types_is_a_note_not_an_error(tmp_path, monkey
     at = AppTest.from_file(APP, default_timeout=90)
     at.run()
     assert not at.exception, at.exception
-    assert len(layer_table(at)) == 7
+    assert len(layer_table(at)) == 9
     notes = [w.value for w in at.warning if bad.name in w.value.replace("\\", "")]  # Markdown-escaped
     assert len(notes) == 1 and str(tmp_path) not in notes[0], [w.value for w in at.warning]
 

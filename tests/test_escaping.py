@@ -175,12 +175,15 @@ def test_sources_list_with_a_blank_line_in_a_title_keeps_its_structure():
         "ul.fp-sources > li.fp-src > div.fp-meta",
         "ul.fp-sources > li.fp-src > div.fp-title",
         "ul.fp-sources > li.fp-src > div.fp-title > a",
+        "ul.fp-sources > li.fp-src > div.fp-cm",
         "ul.fp-sources > li.fp-src > blockquote.fp-ev",
     ] * 1 + [
         "ul.fp-sources > li.fp-src",
         "ul.fp-sources > li.fp-src > div.fp-meta",
         "ul.fp-sources > li.fp-src > div.fp-title",
         "ul.fp-sources > li.fp-src > div.fp-title > a",
+        "ul.fp-sources > li.fp-src > div.fp-title > a.fp-orig",  # the reader view and the original
+        "ul.fp-sources > li.fp-src > div.fp-cm",
         "ul.fp-sources > li.fp-src > blockquote.fp-ev",
     ]
     text = "".join(tree.texts).replace("\u2060", "")
@@ -238,5 +241,5 @@ def test_tooltips_are_one_line_text():
            "latest_title": "T\u2028\u2029<b>t</b>\r\r![x](http://h/p.png)\x00"}
     tip = deckmod.row_tooltip(row, ActorStyle("wagner", "W\n\nG", "#d62728"), "2024-05")
     lines = tip.split("\n")
-    assert lines[0] == "Mali x — W G" and len(lines) == 6
+    assert lines[0] == "Mali x" and lines[1] == "W G: present at 2024-05" and len(lines) == 6
     assert lines[4] == "Latest: T <b>t</b> ![x](http://h/p.png)"  # text, not HTML: shown verbatim

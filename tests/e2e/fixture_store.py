@@ -6,6 +6,7 @@ files the ingest writes, without depending on the extraction pipeline or the sam
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +28,8 @@ ROWS = [
     ("wagner", "MOZ", "Pemba", -12.97, 40.52, "present", date(2019, 9, 15), "Reuters", "en", "Wagner contractors in Cabo Delgado", None),
     ("wagner", "MOZ", None, None, None, "ended", date(2020, 4, 2), "Reuters", "en", "Wagner pulls out of Mozambique", None),
     ("wagner", "LBY", None, None, None, "present", date(2020, 5, 20), "Reuters", "en", XSS_TITLE, XSS_URL),
+    ("wagner", "GNQ", None, None, None, "present", date(2024, 9, 5), "Le Monde", "fr", "Africa Corps instructors reported in Malabo", None),
+    ("russia", "LBY", None, None, None, "present", date(2019, 9, 20), "Reuters", "en", "Russian air defence crews in Libya", None),
     ("russia", "SYR", "Latakia", 35.52, 35.79, "present", date(2015, 9, 30), "Reuters", "en", "Russian jets strike in Syria", None),
     ("russia", "SYR", None, None, None, "present", date(2019, 1, 5), "Meduza", "ru", "Российские военные в Сирии", None),
     ("russia", "SYR", None, None, None, "ended", date(2024, 12, 20), "Reuters", "en", "Russia pulls back from Syrian bases", None),
@@ -40,7 +43,9 @@ def build(root: str | Path) -> Store:
     batch = []
     for i, (actor, iso3, place, lat, lon, status, day, outlet, lang, title, url) in enumerate(ROWS):
         evidence = f"Sentence {i}: forces of {actor} were reported in {iso3} ({status})."
-        text = f"{title}. {evidence} More context follows."
+        # the Moura article makes two claims: the sources list groups them under one entry
+        second = f"Sentence {i}b: forces of {actor} were reported in {iso3} again." if title == "Massacre in Moura" else ""
+        text = f"{title}. {evidence} {second + ' ' if second else ''}More context follows."
         aid = article_id(url if url and url.startswith("http") else None, text)
         art = Article(id=aid, url=url, title=title, outlet=outlet, published=day, language=lang, text=text,
                       source="fixture")
@@ -51,7 +56,10 @@ def build(root: str | Path) -> Store:
                       lon=lon if lon is not None else float("nan"), status=status, date=day, evidence=evidence,
                       cue=f"forces of {actor} … were reported in",  # news.presence's "actor … cue" form
                       confidence=0.6 + 0.02 * i)
-        batch.append(Batch(article=art, mentions=[mention], claims=[claim]))
+        claims = [claim]
+        if second:
+            claims.append(replace(claim, evidence=second, confidence=claim.confidence - 0.01))
+        batch.append(Batch(article=art, mentions=[mention], claims=claims))
     store.write(batch)
     return store
 

@@ -1,0 +1,120 @@
+"""Selecting a country on the map: a mouse click, a tap, and a real X11 pointer.
+
+Each clicks where a country is drawn (computed from the deck's initial view), waits past the
+selection debounce, and checks that the URL and the sources follow the country.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+
+import pytest
+
+from tests.e2e.conftest import ARGS, CHROMIUM
+from tests.e2e.test_browser import lonlat_to_pixel, open_app, settle
+
+pytestmark = pytest.mark.e2e
+DEFAULT = (12.0, 20.0, 1.3)  # components.state.DEFAULT_VIEW
+LIBYA = (17.0, 27.0)  # lon, lat: inside Libya, which has a Wagner layer row
+
+
+def _events_root(page):
+    # with map_provider=None deck.gl renders no react-map-gl view div (#view-default-view):
+    # its events root is the element Streamlit's own tests click through
+    return page.locator("[data-testid='stDeckGlJsonChart'] .deck-events-root").first
+
+
+def _libya_point(page):
+    box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
+    return lonlat_to_pixel(box, DEFAULT, *LIBYA)
+
+
+def _hover_tip(page, x, y):
+    page.mouse.move(x - 30, y - 20)
+    page.mouse.move(x, y, steps=8)
+    page.wait_for_timeout(800)
+    tip = page.locator(".deck-tooltip")
+    return tip.first.inner_text() if tip.count() else ""
+
+
+def _assert_libya_selected(page):
+    page.wait_for_function("() => location.search.includes('sel=LBY')", timeout=20_000)
+    settle(page)
+    metas = page.locator("li.fp-src .fp-cm").all_inner_texts()
+    assert metas and all("Libya" in m for m in metas), metas
+    assert "view=" not in page.url, "the view did not change, so it stays out of the link"
+
+
+def test_click_selects_a_country(page, server):
+    open_app(page, server)
+    assert page.url.rstrip("/") == server
+    x, y = _libya_point(page)
+    assert _hover_tip(page, x, y).startswith("Libya"), "the pixel is on Libya"
+    root = _events_root(page)
+    box = root.bounding_box()
+    root.click(position={"x": x - box["x"], "y": y - box["y"]})
+    page.wait_for_timeout(400)  # selections are debounced
+    _assert_libya_selected(page)
+    # the selected country is chosen in Sources too
+    shown = page.evaluate("""() => [...document.querySelectorAll("[data-testid='stSelectbox']")].map(
+        e => e.textContent + ' ' + [...e.querySelectorAll('input')].map(i => i.value).join(' ')).join(' | ')""")
+    assert "Libya (LBY)" in shown, shown
+
+
+def test_tap_selects_a_country_on_touch(browser, server):
+    ctx = browser.new_context(viewport={"width": 1400, "height": 1000}, has_touch=True)
+    page = ctx.new_page()
+    try:
+        open_app(page, server)
+        x, y = _libya_point(page)
+        page.touchscreen.tap(x, y)
+        page.wait_for_timeout(400)
+        _assert_libya_selected(page)
+    finally:
+        ctx.close()
+
+
+@pytest.mark.skipif(not (shutil.which("Xvfb") and shutil.which("xdotool")), reason="needs Xvfb and xdotool")
+def test_real_x11_pointer_click_selects_a_country(browser, server):
+    """A headed chromium under Xvfb; xdotool moves and clicks the X server's own pointer."""
+    display = f":{90 + os.getpid() % 100}"
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1400x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "DISPLAY": display}
+    try:
+        time.sleep(1.0)
+        if True:  # the module's Playwright instance: one sync instance per thread
+            b = browser.browser_type.launch(executable_path=CHROMIUM, headless=False, env=env,
+                                   args=[*ARGS, "--kiosk", "--window-position=0,0", "--window-size=1400,1000"])
+            try:
+                page = b.new_context(no_viewport=True).new_page()
+                open_app(page, server)
+                x, y = _libya_point(page)
+                # no window manager: the kiosk window's client area starts at the screen's origin
+                ox, oy = page.evaluate("[window.screenX + window.outerWidth - window.innerWidth,"
+                                       " window.screenY + window.outerHeight - window.innerHeight]")
+                sx, sy = int(round(x + ox)), int(round(y + oy))
+
+                def xdo(*args):
+                    subprocess.run(["xdotool", *args], env=env, check=True, timeout=10)
+
+                tip = ""
+                for _ in range(6):  # a headed window under load may take a moment to take input
+                    xdo("mousemove", str(sx - 30), str(sy - 20))
+                    xdo("mousemove", "--sync", str(sx), str(sy))
+                    page.wait_for_timeout(800)
+                    tip = page.locator(".deck-tooltip").first.inner_text()
+                    if tip.startswith("Libya"):
+                        break
+                assert tip.startswith("Libya"), (tip, sx, sy)
+                xdo("click", "1")
+                page.wait_for_timeout(400)
+                _assert_libya_selected(page)
+            finally:
+                b.close()
+    finally:
+        xvfb.terminate()
+        xvfb.wait(10)
