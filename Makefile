@@ -18,10 +18,11 @@ $(STAMP): requirements.txt requirements-dask.txt requirements-dev.txt pyproject.
 	touch $(STAMP)
 
 # Debian's chromium for the browser tests (Playwright cannot download its own here).
+# Xvfb and xdotool: the map-click test with a real X11 pointer (tests/e2e/test_map_select.py).
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+	@{ command -v chromium && command -v Xvfb && command -v xdotool; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium xvfb xdotool >/dev/null; \
+	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium xvfb xdotool >/dev/null; fi; }
 
 run: $(STAMP)
 	$(BIN)/footprint serve --port $(PORT)
