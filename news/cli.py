@@ -14,7 +14,7 @@ import json
 import os
 import sys
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TextIO
 
@@ -85,15 +85,25 @@ def _article_date(value: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
+def _checked(check: Callable[[str], object]) -> Callable[[str], str]:
+    """An argparse type: ``value`` stripped, when ``check`` (which raises ValueError) takes it, so a
+    typo is a usage error at once, not a skip line per source later."""
+
+    def parse(value: str) -> str:
+        try:
+            check(value)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from exc
+        return value.strip()
+
+    return parse
+
+
 def _allow_host(value: str) -> str:
-    """``HOST[:PORT]`` for ``--allow-host``, checked here so a typo is a usage error, not a skip line."""
+    """``HOST[:PORT]`` for ``--allow-host``."""
     from news.sources.fetch import parse_host_port
 
-    try:
-        parse_host_port(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-    return value.strip()
+    return _checked(parse_host_port)(value)
 
 
 def _port(value: str) -> int:
@@ -107,13 +117,10 @@ def _port(value: str) -> int:
 
 
 def _nominatim_url(value: str) -> str:
+    """An http(s) base URL for ``--nominatim-url``."""
     from geo.geocode import split_url
 
-    try:
-        split_url(value)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
-    return value.strip()
+    return _checked(split_url)(value)
 
 
 def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:

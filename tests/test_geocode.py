@@ -8,11 +8,8 @@ how often it was asked.
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from geopy.location import Location
@@ -28,6 +25,7 @@ from geo.geocode import (
     normalise_query,
 )
 from geo.types import Place
+from tests.fixtures.nominatim import FakeNominatim
 
 PLACES = {
     "bamako": [Place("Bamako", "MLI", "capital", 12.6392, -8.0029, 1_800_000)],
@@ -55,52 +53,10 @@ NOMINATIM = {
 }
 
 
-class FakeNominatim:
-    """A tiny /search endpoint on a random local port that counts what it is asked."""
-
-    def __init__(self) -> None:
-        self.requests: list[dict[str, list[str]]] = []
-        self.user_agents: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:  # http.server's naming
-                url = urlparse(self.path)
-                params = parse_qs(url.query)
-                outer.requests.append(params)
-                outer.user_agents.append(self.headers.get("User-Agent", ""))
-                if url.path != "/search":
-                    self.send_error(404)
-                    return
-                query = params.get("q", [""])[0].strip().casefold()
-                body = json.dumps(NOMINATIM.get(query, [])).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.domain = f"127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def searches(self) -> int:
-        return len(self.requests)
-
-
 @pytest.fixture
 def nominatim() -> Iterator[FakeNominatim]:
-    fake = FakeNominatim()
-    fake.thread.start()
-    try:
+    with FakeNominatim(NOMINATIM) as fake:
         yield fake
-    finally:
-        fake.server.shutdown()
-        fake.server.server_close()
-        fake.thread.join(timeout=5)
 
 
 def fallback(fake: FakeNominatim, cache: Path, **kwargs: object) -> NominatimFallback:

@@ -14,10 +14,7 @@ import pickle
 import socket
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
 
 import pyarrow.parquet as pq
 import pytest
@@ -29,6 +26,7 @@ from geo.types import Mention
 from news.ingest.pipeline import Pipeline
 from news.pipeline import process
 from news.sources.common import make_article
+from tests.fixtures.nominatim import FakeNominatim
 
 REPO = Path(__file__).resolve().parents[1]
 TEXT = "Wagner fighters arrived in Kidal in March, residents said.\n"
@@ -39,44 +37,6 @@ GAZETTEER_KIDAL = (18.4434, 1.4092)
 def answer(name: str, lat: float, lon: float, cc: str, typ: str = "town") -> dict:
     return {"lat": str(lat), "lon": str(lon), "display_name": name, "name": name.split(",")[0],
             "class": "place", "type": typ, "importance": 0.5, "address": {"country_code": cc}}
-
-
-class FakeNominatim:
-    """/search?q=...&format=json on a free local port, answering from ``answers`` (by q)."""
-
-    def __init__(self, answers: dict[str, list[dict]]) -> None:
-        self.asked: list[str] = []
-        self.agents: list[str] = []
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                url = urlparse(self.path)
-                query = parse_qs(url.query).get("q", [""])[0]
-                outer.asked.append(query)
-                outer.agents.append(self.headers.get("User-Agent", ""))
-                body = json.dumps(answers.get(query.casefold(), []) if url.path == "/search" else []).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> FakeNominatim:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-        self.thread.join(timeout=5)
 
 
 def ingest(tmp_path: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
@@ -112,7 +72,7 @@ def test_nominatim_points_reach_mentions_and_claims(tmp_path: Path) -> None:
     assert [(c["iso3"], c["place"], c["lat"], c["lon"]) for c in claims] == [("MLI", "Kidal", 18.4411, 1.4078)]
     assert (18.4411, 1.4078) != GAZETTEER_KIDAL
     assert fake.asked.count("Kidal") == 1  # once per place, then the caches
-    assert set(fake.agents) == {"footprint-test/1 (tests@example.org)"}  # the configured User-Agent
+    assert set(fake.user_agents) == {"footprint-test/1 (tests@example.org)"}  # the configured User-Agent
     assert "without a point" not in summary(done.stderr)
     assert "kidal" in json.loads((tmp_path / "nominatim.json").read_text(encoding="utf-8"))
 
