@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news import cues
+from news.presence import cues
 from news.wordmatch import WordSet
 
 SETS = {name: ws for name, ws in vars(cues).items() if isinstance(ws, WordSet)}

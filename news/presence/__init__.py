@@ -32,9 +32,9 @@ import ahocorasick
 from geo.extract import boundary_form
 from geo.sentences import sentence_spans
 from geo.types import Mention
-from news import cues
 from news.actors import ActorConfig, load_config, word_pattern
 from news.models import Article, Claim
+from news.presence import cues
 
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
