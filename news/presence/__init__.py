@@ -20,12 +20,9 @@ the background sentences about the stay it ends.
 from __future__ import annotations
 
 import bisect
-import json
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 import ahocorasick
 
@@ -35,6 +32,8 @@ from geo.types import Mention
 from news.actors import ActorConfig, load_config, word_pattern
 from news.models import Article, Claim
 from news.presence import cues
+from news.presence.calibration import calibrate as _calibrate
+from news.presence.calibration import learned_confidences, raw_confidences
 
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
@@ -1351,45 +1350,6 @@ def _dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
     return list(seen.values())
 
 
-@lru_cache(maxsize=1)
-def _calibration() -> dict[str, float]:
-    """Learned confidence per rule id (data/calibration.json, scripts/build_calibration.py);
-    empty when the file is missing or unreadable: the rules' own confidences then stand."""
-    from geo.paths import CALIBRATION
-
-    try:
-        rules = json.loads(CALIBRATION.read_text(encoding="utf-8"))["rules"]
-        return {str(k): float(v) for k, v in rules.items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
-
-
-_RAW = {"on": False}  # raw_confidences() sets it
-
-
-@contextmanager
-def raw_confidences() -> Iterator[None]:
-    """The rules' own confidences, without the learned layer, inside the block: what that layer
-    is fitted and scored on leave-one-set-out, so a set's own labels never reach its score."""
-    _RAW["on"] = True
-    try:
-        yield
-    finally:
-        _RAW["on"] = False
-
-
-def _calibrate(claims: list[Claim]) -> list[Claim]:
-    """Each claim's confidence as the rate at which claims of its rule were right on the labelled
-    sets: one number with one meaning. Scored leave-one-set-out (bench/accuracy.py --loso), it
-    cut the Brier score of the confidences from 0.118 to 0.078 (the rules' hand-set values ranged
-    0.4-0.8 while their claims were right about nine times in ten)."""
-    table = _calibration()
-    if not table or _RAW["on"]:
-        return claims
-    base = table.get("?", 0.5)
-    return [replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3)) for c in claims]
-
-
 def _resolve_article(raw: list[Claim]) -> list[Claim]:
     """One status per actor and country: ended outranks present within an article."""
     ended = {(c.actor, c.iso3) for c in raw if c.status == "ended"}
@@ -1403,3 +1363,6 @@ def _resolve_article(raw: list[Claim]) -> list[Claim]:
         seen.add(key)
         out.append(c)
     return out
+
+
+__all__ = ["find_claims", "learned_confidences", "raw_confidences"]
