@@ -107,3 +107,10 @@ REQUEST_DONE = re.compile(
     r"\b(?:instructors|troops|advisers|advisors|soldiers|fighters|forces|specialists|trainers|personnel)\b",
     re.IGNORECASE,
 )
+# Grammar shared by several rule modules.
+# A relative pronoun (a regex fragment for the patterns that follow a noun with one).
+RELATIVE = r"(?:which|who|qui|который|которые|которая)"
+# Punctuation that ends a phrase: an actor's force noun, or a bare leaving cue, stops before it.
+STOPS = re.compile(r"[,.;:]")
+# A comma or semicolon between a cue and its object: the object belongs to something else.
+COMMA = re.compile(r"[,;]")
