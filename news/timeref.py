@@ -39,12 +39,14 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from dateparser.date import DateDataParser
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 WORDS_PATH = Path(__file__).with_name("timeref.toml")
 PRECISIONS = ("year", "month", "day")
@@ -75,6 +77,7 @@ class _Words:
     units: frozenset[str]
     inner: frozenset[str]
     since: frozenset[str]
+    from_: frozenset[str]
     until: frozenset[str]
     point: frozenset[str]
     now: frozenset[str]
@@ -86,7 +89,7 @@ class _Words:
         return self.months | self.relative
 
 
-_KEYS = ("months", "relative", "units", "inner", "since", "until", "point", "now", "relative_pronouns")
+_KEYS = ("months", "relative", "units", "inner", "since", "from", "until", "point", "now", "relative_pronouns")
 
 
 @lru_cache(maxsize=1)
@@ -103,7 +106,7 @@ def load_words(path: str = str(WORDS_PATH)) -> dict[str, _Words]:
             bad = [w for w in table[key] if not isinstance(w, str) or w != w.lower() or not _WORD.fullmatch(w)]
             if bad:
                 raise ValueError(f"{path}: [{lang}] {key} holds {bad[:3]} (lowercase single words only)")
-        out[lang] = _Words(**{k: frozenset(table[k]) for k in _KEYS},
+        out[lang] = _Words(**{k.replace("from", "from_"): frozenset(table[k]) for k in _KEYS},
                            aliases=tuple(sorted(table["aliases"].items(), key=lambda kv: -len(kv[0]))))
     return out
 
@@ -124,6 +127,8 @@ def may_hold_time(sentence: str, language: str) -> bool:
 
 @lru_cache(maxsize=16)
 def _parser(language: str, base: date | None, prefer: str = "past") -> DateDataParser:
+    from dateparser.date import DateDataParser  # lazy: the dashboard imports ``describe`` only
+
     settings = {"PREFER_DATES_FROM": prefer, "PREFER_DAY_OF_MONTH": "first",
                 "RETURN_TIME_AS_PERIOD": False, "STRICT_PARSING": False}
     if base is not None:
@@ -148,8 +153,9 @@ class _Expr:
     first: date
     last: date
     precision: str
-    marker: str  # since | until | point | "" (none)
+    marker: str  # since | from | until | point | "" (none)
     marker_start: int
+    bare: bool  # a year or a month alone: a date only because of its marker
 
 
 def _is_year(tok: str) -> bool:
@@ -184,8 +190,9 @@ def _marker(tokens: list[tuple[int, int, str]], i: int, words: _Words) -> tuple[
         if j < 0:
             break
         tok = tokens[j][2]
-        if tok in words.since or tok in words.until:
-            return ("since" if tok in words.since else "until"), tokens[j][0]
+        if tok in words.since or tok in words.until or tok in words.from_:
+            kind = "since" if tok in words.since else "until" if tok in words.until else "from"
+            return kind, tokens[j][0]
         if back == 1 and tok in words.point:
             kind, at = "point", tokens[j][0]
         elif back == 1:
@@ -240,17 +247,17 @@ def _expressions(sentence: str, language: str, base: date | None) -> list[_Expr]
                 if has_month and not has_year and not relative and language == "en" \
                         and not sentence[tokens[a][0]:tokens[b][1]][:1].isupper():
                     continue  # "may" the verb
-                found = (a, b, parsed, kind, at)
+                found = (a, b, parsed, kind, at, not relative and not (has_year and has_month))
                 break
             if found:
                 break
         if found is None:
             i += 1
             continue
-        a, b, (day, precision), kind, at = found
+        a, b, (day, precision), kind, at, bare = found
         first, last = _period(day, precision)
         out.append(_Expr(tokens[a][0], tokens[b][1], first, last, precision, kind,
-                         at if at >= 0 else tokens[a][0]))
+                         at if at >= 0 else tokens[a][0], bare))
         i = b + 1
     return out
 
@@ -301,9 +308,14 @@ def time_of(sentence: str, language: str, published: date | None, place_at: int 
         return TimeRef(background=background)
     exprs = [e for e in _expressions(sentence, language, published)
              if (own is not None and own[0] <= e.start < own[1]) or (own is None and not _inside(e.start, clauses))]
+    # "from" opens a range only with an end after it; else a bare year after it is no date
+    # ("les putschistes de 2020") and a fuller one a point
+    exprs = [e if e.marker != "from" or any(x.marker == "until" and x.start > e.start for x in exprs)
+             else replace(e, marker="point") for e in exprs
+             if not (e.marker == "from" and e.bare and not any(x.marker == "until" and x.start > e.start for x in exprs))]
     if not exprs:
         return TimeRef(background=background)
-    start = next((e for e in exprs if e.marker == "since"), None)
+    start = next((e for e in exprs if e.marker in ("since", "from")), None)
     end = next((e for e in exprs if e.marker == "until" and (start is None or e.start > start.start)), None)
     if start is not None:
         used = [start] + ([end] if end else [])
@@ -328,3 +340,56 @@ def confirms_on_article_date(ref: TimeRef, published: date | None) -> bool:
     if ref.background:
         return False
     return ref.until is None or published is None or ref.until >= published
+
+
+def _shown(day: date, precision: str | None) -> str:
+    if precision == "year":
+        return f"{day.year:04d}"
+    if precision == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def describe(as_of: date | None, precision: str | None, until: date | None, background: bool = False) -> str:
+    """A claim's own time in a few words for the evidence list and reader ("as of 2019", "since
+    2021", "2018 to 2020", "until 2023-06", "background"); "" when the text gave none.
+
+    Plain text: the page escapes it like every stored value (components/text.py)."""
+    words = []
+    if as_of is not None:
+        if until is None:
+            words.append(f"since {_shown(as_of, precision)}")
+        elif precision in PRECISIONS and _period(as_of, precision) == (as_of, until):
+            words.append(f"as of {_shown(as_of, precision)}")
+        else:
+            words.append(f"{_shown(as_of, precision)} to {_shown(until, precision)}")
+    elif until is not None:
+        words.append(f"until {_shown(until, precision)}")
+    if background:
+        words.insert(0, "background")
+    return ", ".join(words)
+
+
+def _stored_day(value: Any) -> date | None:
+    """A stored date cell (date, Timestamp, NaT, NaN or None) as a date or None."""
+    if value is None or value != value:  # NaN, NaT
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def label_of(row: Any) -> str:
+    """``describe`` of a stored claim row (a dict or a pandas row; columns may be missing or NULL
+    in a store written before they existed)."""
+    get = row.get
+    precision = get("as_of_precision")
+    background = get("background")
+    return describe(_stored_day(get("as_of")), precision if isinstance(precision, str) else None,
+                    _stored_day(get("until")), background is True or (background is not None
+                                                                   and background == background and bool(background)))
