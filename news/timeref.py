@@ -79,6 +79,8 @@ class _Words:
     since: frozenset[str]
     from_: frozenset[str]
     until: frozenset[str]
+    range_end: frozenset[str]
+    where: frozenset[str]
     point: frozenset[str]
     now: frozenset[str]
     relative_pronouns: frozenset[str]
@@ -89,7 +91,7 @@ class _Words:
         return self.months | self.relative
 
 
-_KEYS = ("months", "relative", "units", "inner", "since", "from", "until", "point", "now", "relative_pronouns")
+_KEYS = ("months", "relative", "units", "inner", "since", "from", "until", "range_end", "where", "point", "now", "relative_pronouns")
 
 
 @lru_cache(maxsize=1)
@@ -153,7 +155,7 @@ class _Expr:
     first: date
     last: date
     precision: str
-    marker: str  # since | from | until | point | "" (none)
+    marker: str  # since | from | until | and | point | "" (none)
     marker_start: int
     bare: bool  # a year or a month alone: a date only because of its marker
 
@@ -190,8 +192,9 @@ def _marker(tokens: list[tuple[int, int, str]], i: int, words: _Words) -> tuple[
         if j < 0:
             break
         tok = tokens[j][2]
-        if tok in words.since or tok in words.until or tok in words.from_:
-            kind = "since" if tok in words.since else "until" if tok in words.until else "from"
+        if tok in words.since or tok in words.until or tok in words.from_ or tok in words.range_end:
+            kind = ("since" if tok in words.since else "until" if tok in words.until
+                    else "from" if tok in words.from_ else "and")
             return kind, tokens[j][0]
         if back == 1 and tok in words.point:
             kind, at = "point", tokens[j][0]
@@ -287,6 +290,23 @@ def background_spans(sentence: str, language: str) -> list[tuple[int, int]]:
     return spans
 
 
+_MARKS = ",;:()—–"
+
+
+def _part(sentence: str, pos: int, words: _Words) -> tuple[int, int]:
+    """The stretch of the sentence between clause marks around ``pos``, followed on by one part
+    that opens with a "where" word (", where its fighters have ... since 2018")."""
+    lo = max(sentence.rfind(ch, 0, pos) for ch in _MARKS) + 1
+    ends = [k for k in (sentence.find(ch, pos) for ch in _MARKS) if k != -1]
+    hi = min(ends) if ends else len(sentence)
+    nxt = _WORD.search(sentence, hi)
+    if ends and nxt is not None and nxt.group().lower() in words.where \
+            and not sentence[hi + 1:nxt.start()].strip(_MARKS + " "):
+        more = [k for k in (sentence.find(ch, nxt.end()) for ch in _MARKS) if k != -1]
+        hi = min(more) if more else len(sentence)
+    return lo, hi
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
@@ -308,6 +328,17 @@ def time_of(sentence: str, language: str, published: date | None, place_at: int 
         return TimeRef(background=background)
     exprs = [e for e in _expressions(sentence, language, published)
              if (own is not None and own[0] <= e.start < own[1]) or (own is None and not _inside(e.start, clauses))]
+    if place_at is not None and own is None:
+        # a long sentence tells of several things: a claim of the main clause takes the times of
+        # its own part (between clause marks, with a "where" part after it), else one that opens the
+        # sentence ("In 2019, ...") up to a semicolon
+        lo, hi = _part(sentence, place_at, words)
+        mine = [e for e in exprs if lo <= e.start < hi]
+        exprs = mine or [e for e in exprs if not sentence[:e.marker_start].strip()
+                         and ";" not in sentence[e.end:place_at]]
+    # "and" ends a range only after a "from" ("between 2015 and 2017"); else it is a point
+    exprs = [replace(e, marker="until" if any(x.marker == "from" and x.start < e.start for x in exprs)
+                     else "point") if e.marker == "and" else e for e in exprs]
     # "from" opens a range only with an end after it; else a bare year after it is no date
     # ("les putschistes de 2020") and a fuller one a point
     exprs = [e if e.marker != "from" or any(x.marker == "until" and x.start > e.start for x in exprs)

@@ -255,3 +255,32 @@ def test_footprint_ingest_stores_as_of(tmp_path):
     assert {str(d)[:10] for d in mali["as_of"]} == {"2021-01-01"}
     assert set(mali["as_of_precision"]) == {"year"} and mali["until"].isna().all()
     assert not mali["background"].any()
+
+
+@pytest.mark.parametrize(("language", "sentence", "place", "as_of", "until"), [
+    # a time told of another part of the sentence is not the claim's
+    ("ru", "В Мали «Вагнер» в июне объявил о завершении миссии, и его место занял «Африканский корпус», "
+           "уже работающий в Буркина-Фасо и Нигере.", "Нигере", None, None),
+    ("fr", "Depuis le départ de Wagner, en juin 2025, l'Africa Corps est le seul contingent russe au Mali.",
+     "Mali", None, None),
+    # a "where" part after the place is the place's own; an opening time is the whole sentence's
+    ("en", "In the Central African Republic, where its fighters have guarded the president since 2018, "
+           "Wagner runs mines.", "Central", date(2018, 1, 1), None),
+    ("en", "In 2019, Wagner fighters arrived in Libya.", "Libya", date(2019, 1, 1), date(2019, 12, 31)),
+    # "and" ends a range only after "between"
+    ("en", "Wagner men have been at al-Jufra since their offensive on Tripoli in 2019 and 2020.", "Tripoli",
+     date(2019, 1, 1), date(2019, 12, 31)),
+    ("en", "Wagner veterans fought in eastern Ukraine in 2014 and 2015.", "Ukraine", date(2014, 1, 1),
+     date(2014, 12, 31)),
+])
+def test_a_claim_takes_the_time_of_its_own_part_of_the_sentence(language, sentence, place, as_of, until):
+    ref = time_of(sentence, language, PUBLISHED, sentence.index(place))
+    assert (ref.as_of, ref.until) == (as_of, until)
+
+
+def test_a_part_with_its_own_time_does_not_take_the_opening_one():
+    s = "С 2015 года бойцы воевали в Сирии; в Центральноафриканской Республике с 2018 года они охраняют президента."
+    assert time_of(s, "ru", PUBLISHED, s.index("Центральноафриканской")).as_of == date(2018, 1, 1)
+    assert time_of(s, "ru", PUBLISHED, s.index("Сирии")).as_of == date(2015, 1, 1)
+    s = "Les instructeurs russes, dont la présence en Centrafrique remonte à 2018, sont plus d'un millier."
+    assert time_of(s, "fr", PUBLISHED, s.index("Centrafrique")).as_of == date(2018, 1, 1)  # not "until 2018"
