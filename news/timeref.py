@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 WORDS_PATH = Path(__file__).with_name("timeref.toml")
 PRECISIONS = ("year", "month", "day")
 _WORD = re.compile(r"\w+")  # a tokenizer, not a date pattern: dates are dateparser's
+_DIGIT = re.compile(r"\d")  # the prefilter's "any digit", in C
 _LOOKBACK = 4  # words an expression may start before its first month/year/relative word ("il y a deux ans")
 _LOOKAHEAD = 4  # and go on after it ("2017 года", "il y a deux ans")
 _MIN_YEAR = 1900
@@ -85,10 +86,7 @@ class _Words:
     now: frozenset[str]
     relative_pronouns: frozenset[str]
     aliases: tuple[tuple[str, str], ...]
-
-    @property
-    def triggers(self) -> frozenset[str]:
-        return self.months | self.relative
+    triggers: frozenset[str] = frozenset()  # months | relative: the prefilter's words
 
 
 _KEYS = ("months", "relative", "units", "inner", "since", "from", "until", "range_end", "where", "point", "now", "relative_pronouns")
@@ -109,7 +107,8 @@ def load_words(path: str = str(WORDS_PATH)) -> dict[str, _Words]:
             if bad:
                 raise ValueError(f"{path}: [{lang}] {key} holds {bad[:3]} (lowercase single words only)")
         out[lang] = _Words(**{k.replace("from", "from_"): frozenset(table[k]) for k in _KEYS},
-                           aliases=tuple(sorted(table["aliases"].items(), key=lambda kv: -len(kv[0]))))
+                           aliases=tuple(sorted(table["aliases"].items(), key=lambda kv: -len(kv[0]))),
+                           triggers=frozenset(table["months"]) | frozenset(table["relative"]))
     return out
 
 
@@ -122,7 +121,7 @@ def may_hold_time(sentence: str, language: str) -> bool:
     words = _words(language)
     if words is None or not sentence:
         return False
-    if any(ch.isdigit() for ch in sentence):
+    if _DIGIT.search(sentence):
         return True
     return not words.triggers.isdisjoint(_WORD.findall(sentence.lower()))
 
@@ -165,7 +164,12 @@ def _is_year(tok: str) -> bool:
 
 
 def _parse(text: str, words: _Words, language: str, base: date | None) -> tuple[date, str] | None:
-    lowered = text.lower()
+    return _parse_lowered(text.lower(), words, language, base)
+
+
+@lru_cache(maxsize=4096)
+def _parse_lowered(lowered: str, words: _Words, language: str, base: date | None) -> tuple[date, str] | None:
+    """dateparser's reading of one run (cached: the same runs recur across articles of a day)."""
     for old, new in words.aliases:
         lowered = re.sub(rf"\b{re.escape(old)}\b", new, lowered)
     data = _parser(language, base).get_date_data(lowered)
@@ -233,6 +237,10 @@ def _expressions(sentence: str, language: str, base: date | None) -> list[_Expr]
                 if not a <= i <= b:
                     continue
                 toks = [t[2] for t in tokens[a:b + 1]]
+                last = toks[-1]
+                if not (_is_year(last) or last in words.months or last in words.units or last in words.relative
+                        or last.isdigit()):
+                    continue  # an expression ends on its year, month, unit or relative word, not "le", "of"
                 has_year = any(_is_year(t) for t in toks)
                 has_month = any(t in words.months for t in toks)
                 relative = any(t in words.relative for t in toks) and any(
@@ -271,6 +279,9 @@ def background_spans(sentence: str, language: str) -> list[tuple[int, int]]:
     words = _words(language)
     if words is None:
         return []
+    lowered = sentence.lower()
+    if not any(p in lowered for p in words.relative_pronouns):
+        return []  # the common case, without cutting the sentence into words
     spans = []
     for m in _WORD.finditer(sentence):
         if m.group().lower() not in words.relative_pronouns:
