@@ -21,10 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from news import pipeline  # noqa: E402
+from news import pipeline, timeref  # noqa: E402
 from news.models import Article  # noqa: E402
 from news.sources.common import parse_date  # noqa: E402
-from news import timeref  # noqa: E402
 from news.timeref import describe, time_of  # noqa: E402
 
 

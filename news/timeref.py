@@ -237,9 +237,9 @@ def _expressions(sentence: str, language: str, base: date | None) -> list[_Expr]
                 if not a <= i <= b:
                     continue
                 toks = [t[2] for t in tokens[a:b + 1]]
-                last = toks[-1]
-                if not (_is_year(last) or last in words.months or last in words.units or last in words.relative
-                        or last.isdigit()):
+                tail = toks[-1]
+                if not (_is_year(tail) or tail in words.months or tail in words.units or tail in words.relative
+                        or tail.isdigit()):
                     continue  # an expression ends on its year, month, unit or relative word, not "le", "of"
                 has_year = any(_is_year(t) for t in toks)
                 has_month = any(t in words.months for t in toks)
