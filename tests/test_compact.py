@@ -13,6 +13,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+import duckdb
 import pyarrow.parquet as pq
 import pytest
 
@@ -347,3 +348,43 @@ def test_stats_command_text_and_json(tmp_path):
         {k: stats[k] for k in ("articles", "mentions", "claims", "actors", "languages", "published")}
     empty = json.loads(run(["store", "stats", "--format", "json"], tmp_path / "empty").stdout)
     assert empty["articles"] == 0 and empty["bytes"] == 0 and empty["published"]["first"] is None
+
+
+def test_a_reader_whose_files_were_merged_and_deleted_lists_again(tmp_path):
+    store = Store(tmp_path / "store")
+    fill(store, 5, 4)
+    full = counts(store)
+    stale = store.connect()  # listed before the compaction
+    comp.compact(Store(store.root), grace=0)
+    with pytest.raises(duckdb.IOException):  # what a reader without Store.read meets
+        stale.execute("SELECT count(*) FROM mentions").fetchone()
+    stale.close()
+    fill(store, 5, 4, start=1000)
+    calls: list[int] = []
+
+    def query(con):
+        calls.append(1)
+        if len(calls) == 1:  # listed; the files go before the query opens them
+            comp.compact(Store(store.root), grace=0)
+        return con.execute("SELECT (SELECT count(*) FROM articles), (SELECT count(DISTINCT id) FROM articles), "
+                           "(SELECT count(*) FROM mentions), (SELECT count(*) FROM claims)").fetchone()
+
+    assert store.read(query) == counts(store) and len(calls) == 2
+    assert counts(store)[0] == full[0] * 2
+
+
+def test_known_ids_of_an_ingest_survive_a_compaction_between_listing_and_reading(tmp_path, monkeypatch):
+    store = Store(tmp_path / "store")
+    fill(store, 4, 3)
+    real_files = Store.files
+    done: list[int] = []
+
+    def files_then_compact(self, table, retired=None):
+        listed = real_files(self, table, retired)
+        if not done:
+            done.append(1)
+            comp.compact(Store(self.root), grace=0)
+        return listed
+
+    monkeypatch.setattr(Store, "files", files_then_compact)
+    assert len(store.known_ids()) == 12 and done

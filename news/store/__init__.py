@@ -203,12 +203,20 @@ def writer_gone(tagged: str, mtime: float, now: float) -> bool:
     return now - mtime > STALE_SECONDS
 
 
-def read_manifest(root: Path) -> dict:
-    """The compaction manifest of the store at ``root``: ``{"retired": {batch: when}, "pending":
-    {merged batch: [its members]}}``, empty when there is none (or it cannot be read)."""
+def _manifest_text(root: Path) -> str | None:
     try:
-        data = json.loads((root / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        return (root / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
+def read_manifest(root: Path, text: str | None = None) -> dict:
+    """The compaction manifest of the store at ``root`` (or its ``text``, already read):
+    ``{"retired": {batch: when}, "pending": {merged batch: [its members]}}``, empty when there
+    is none (or it cannot be read)."""
+    try:
+        data = json.loads(_manifest_text(root) if text is None else text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
         return {"retired": {}, "pending": {}}
     if not isinstance(data, dict):
         return {"retired": {}, "pending": {}}
@@ -217,14 +225,14 @@ def read_manifest(root: Path) -> dict:
             "pending": pending if isinstance(pending, dict) else {}}
 
 
-def retired_batches(root: Path) -> frozenset[str]:
+def retired_batches(root: Path, text: str | None = None) -> frozenset[str]:
     """Batches whose rows a compaction has put in a merged batch: readers skip their files.
 
     Why a list rather than deleting them at once: a reader that listed the files before the
     merged batch was published may still open them. A lost or unreadable manifest costs speed,
     never correctness: the merged batch sorts before its members, so it wins every id anyway.
     """
-    return frozenset(str(b) for b in read_manifest(root)["retired"])
+    return frozenset(str(b) for b in read_manifest(root, text)["retired"])
 
 
 def vanished(exc: BaseException) -> bool:
@@ -294,6 +302,22 @@ class Store:
                 good.append(entry)
         return good
 
+    def _listing(self) -> dict[str, list[Path]]:
+        """Every table's files, listed between two equal readings of the compaction manifest.
+
+        Why twice: a compaction that published and deleted between the listing of two tables
+        would leave the reader with one table's old files and not the other's. With the same
+        manifest before and after, nothing was published meanwhile: the files listed were all
+        there, or were merged before the first reading (and are skipped).
+        """
+        for _ in range(READ_ATTEMPTS):
+            before = _manifest_text(self.root)
+            retired = retired_batches(self.root, before)
+            listed = {table: self.files(table, retired) for table in TABLES}
+            if _manifest_text(self.root) == before:
+                break
+        return listed
+
     def _warn(self, key: str, message: str) -> None:
         if key not in self._warned:
             self._warned.add(key)
@@ -340,10 +364,10 @@ class Store:
         The views read the files valid right now; pass values to queries as bound parameters.
         A compaction may remove those files later: run queries through ``read`` to retry then.
         """
+        listed = self._listing()
         con = duckdb.connect()
-        retired = retired_batches(self.root)  # once, so the three tables agree
         for table in TABLES:
-            files = [str(p) for p in self.files(table, retired)]
+            files = [str(p) for p in listed[table]]
             if files:
                 rel = con.read_parquet(files, filename=True, union_by_name=True)
                 absent = [c for c in COLUMNS[table] if c in ADDED_LATER[table] and c not in rel.columns]
