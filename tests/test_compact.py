@@ -186,7 +186,7 @@ def test_a_compaction_failing_at_any_step_loses_nothing_and_the_next_finishes(tm
 
         calls: list[str] = []
 
-        def fail(at: str, n: int = n) -> None:
+        def fail(at: str, n: int = n, calls: list[str] = calls) -> None:
             calls.append(at)
             if len(calls) == n + 1:
                 raise Boom(at)

@@ -22,9 +22,9 @@ Semantics worth knowing:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 

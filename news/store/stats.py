@@ -31,10 +31,9 @@ def store_stats(store: Store) -> dict[str, Any]:
         tables[table] = {"files": len(files), "bytes": size}
 
     def read(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-        articles, first, last, undated = con.execute(
-            "SELECT count(*), min(published), max(published), count(*) - count(published) FROM articles").fetchone()
-        mentions = con.execute("SELECT count(*) FROM mentions").fetchone()[0]
-        claims = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        articles, first, last, undated, mentions, claims = con.execute(
+            "SELECT count(*), min(published), max(published), count(*) - count(published), "
+            "(SELECT count(*) FROM mentions), (SELECT count(*) FROM claims) FROM articles").fetchone() or (0,) * 6
         actors = con.execute("""SELECT actor, count(*) AS claims, count(DISTINCT article_id) AS articles,
             count(DISTINCT iso3) AS countries FROM claims WHERE actor IS NOT NULL GROUP BY actor ORDER BY actor""").fetchall()
         languages = con.execute("""SELECT coalesce(nullif(language, ''), '?') AS language, count(*) FROM articles
