@@ -22,10 +22,11 @@ Semantics worth knowing:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import numpy as np
@@ -34,6 +35,8 @@ import pandas as pd
 from news.sources.fetch import all_plain_links, is_http_url
 from news.store import Store
 from news.store.export import LAYER_COLUMNS
+
+T = TypeVar("T")
 
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
@@ -149,21 +152,21 @@ def _base(f: Filters) -> tuple[str, list]:
     return sql, params
 
 
-def _connect(store: Store | str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
-    """A connection to the store with ``claim_rows`` (a table on a Snapshot, else a view)."""
+def _read(store: Store | str | os.PathLike | None, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """``query`` on a connection with ``claim_rows``, through ``Store.read`` (which lists the
+    files again if a compaction removed one the first listing held)."""
     s = _store(store)
-    con = s.connect()
-    if not getattr(s, "has_claim_rows", False):
-        con.execute(f"CREATE TEMP VIEW claim_rows AS {CLAIM_ROWS_SQL}")
-    return con
+
+    def run(con: duckdb.DuckDBPyConnection) -> T:
+        if not getattr(s, "has_claim_rows", False):
+            con.execute(f"CREATE TEMP VIEW claim_rows AS {CLAIM_ROWS_SQL}")
+        return query(con)
+
+    return s.read(run)
 
 
 def _run(store: Store | str | os.PathLike | None, sql: str, params: list) -> pd.DataFrame:
-    con = _connect(store)
-    try:
-        return con.execute(sql, params).df()
-    finally:
-        con.close()
+    return _read(store, lambda con: con.execute(sql, params).df())
 
 
 @lru_cache(maxsize=1)
@@ -458,8 +461,8 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     article's claims for a pair fall in different months, where articles would not add up)."""
     f = without_window(Filters.of(filters, **kwargs))
     base, params = _base(f)
-    con = _connect(store)
-    try:
+
+    def read(con: duckdb.DuckDBPyConnection) -> tuple | None:
         sql = f"""WITH {base},
         z AS (SELECT *, coalesce(month, '') AS m FROM y),
         per_article AS (
@@ -496,8 +499,12 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'""", params).df()
         # a link's id is its rank among the sorted links (a hash lookup, not a join on strings in SQL)
         links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
-    finally:
-        con.close()
+        return months, places, urls, links
+
+    found = _read(store, read)
+    if found is None:
+        return None
+    months, places, urls, links = found
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
     codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
@@ -519,15 +526,18 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
 
 def article_detail(store, article_id: str) -> dict | None:
     """One article with its mentions (by position) and claims, or None if it is not stored."""
-    con = _store(store).connect()
-    try:
+    def read(con: duckdb.DuckDBPyConnection) -> tuple | None:
         art = con.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
         if art.empty:
             return None
         mentions = con.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", [article_id]).df()
         claims = con.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY actor, iso3", [article_id]).df()
-    finally:
-        con.close()
+        return art, mentions, claims
+
+    found = _store(store).read(read)
+    if found is None:
+        return None
+    art, mentions, claims = found
     return {
         "article": art.iloc[0].to_dict(),
         "mentions": mentions.to_dict(orient="records"),
@@ -537,8 +547,7 @@ def article_detail(store, article_id: str) -> dict | None:
 
 def filter_options(store) -> dict:
     """What the filters can choose from: actors, countries, languages, outlets, date range."""
-    con = _store(store).connect()
-    try:
+    def read(con: duckdb.DuckDBPyConnection) -> tuple:
         actors, countries, lo, hi = con.execute(
             "SELECT list_sort(list(DISTINCT actor)), list_sort(list(DISTINCT iso3)), min(date), max(date) FROM claims"
         ).fetchone()
@@ -546,8 +555,9 @@ def filter_options(store) -> dict:
             "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL AND language <> '' ORDER BY 1").fetchall()]
         outlets = [r[0] for r in con.execute(
             "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' ORDER BY 1").fetchall()]
-    finally:
-        con.close()
+        return actors, countries, lo, hi, languages, outlets
+
+    actors, countries, lo, hi, languages, outlets = _store(store).read(read)
     return {
         "actors": list(actors or []),
         "countries": list(countries or []),
