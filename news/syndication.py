@@ -18,7 +18,8 @@ Why this shape:
   article (``articles.signature``, ``NUM_PERM`` little-endian uint32: 512 bytes), so a copy
   ingested next week joins the cluster of a story stored today; the index is loaded from the
   store lazily, only when the first new article needs it.
-- **A cluster's id is its earliest-ingested member's id**, and stored rows are never
+- **A cluster's id is its earliest-ingested member's id**, and only that member is in the index
+  (a copy is matched against the story as first stored; twenty reprints add no candidates), and stored rows are never
   rewritten (the store is append-only): a new article joins the cluster of its oldest
   confirmed match. If it matches two older clusters, they stay two (relabelling stored rows
   would rewrite batches); the new copy joins the older one.
@@ -136,7 +137,9 @@ class Clusterer:
     def _add(self, article_id: str, language: str | None, cluster: str, hv: np.ndarray | None) -> None:
         self._cluster[article_id] = cluster
         self._order.setdefault(cluster, len(self._order))
-        if hv is not None and article_id not in self._signatures:
+        # Only a cluster's first member is indexed: a copy is compared with the story as first
+        # stored, so the candidates (and the index) grow with stories, not with reprints.
+        if hv is not None and cluster == article_id and article_id not in self._signatures:
             self._signatures[article_id] = hv
             self._index(language).insert(article_id, LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME),
                                          check_duplication=False)
@@ -161,10 +164,11 @@ class Clusterer:
             return article_id
         self._ensure_loaded()
         hv = values(sig)
+        candidates = list(self._index(language).query(LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME)))
         matches = []
-        for other in self._index(language).query(LeanMinHash(seed=SEED, hashvalues=hv, scheme=SCHEME)):
-            if float(np.mean(self._signatures[other] == hv)) >= self.threshold:
-                matches.append(self._cluster[other])
+        if candidates:  # confirmed on the estimated Jaccard, all candidates in one numpy comparison
+            agree = (np.stack([self._signatures[o] for o in candidates]) == hv).mean(axis=1)
+            matches = [self._cluster[o] for o, a in zip(candidates, agree, strict=True) if a >= self.threshold]
         cluster = min(matches, key=self._order.__getitem__) if matches else article_id
         self._add(article_id, language, cluster, hv)
         return cluster
