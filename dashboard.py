@@ -405,9 +405,10 @@ def main() -> None:
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
     st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
                "first_seen is the first report ever (also before the window); the other figures count "
-               "the window.")
+               "the window. Independent sources count a story once however many outlets reprinted it.")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
-                 column_config={"source_urls": st.column_config.TextColumn("source_urls")})
+                 column_config={"source_urls": st.column_config.TextColumn("source_urls"),
+                                "sources": st.column_config.NumberColumn("independent sources")})
     d1, d2, d3 = st.columns(3)
     stamp = f"{state.start}_{state.end}"
     # the files are built only when their button is clicked

@@ -105,11 +105,22 @@ def _to_date(v) -> date | None:
     return None if pd.isna(ts) else ts.date()
 
 
-def strength(articles: int, last_seen, window_end, max_articles: int) -> float:
-    """0..1: more articles and more recent reporting weigh more.
+def independent(row: dict) -> int:
+    """A layer row's independent sources (syndication clusters), or its articles for a row
+    made without them: what the map's strength follows, so twenty reprints of one wire story
+    weigh as one source."""
+    v = row.get("sources")
+    if v is None or pd.isna(v):
+        v = row.get("articles")
+    return max(int(v or 0), 0)
 
-    Articles count on a log scale against the most-reported row shown; recency halves the
-    weight for every year between the last report and the window's end.
+
+def strength(articles: int, last_seen, window_end, max_articles: int) -> float:
+    """0..1: more independent sources and more recent reporting weigh more.
+
+    Sources (``independent``; the parameter keeps its old name) count on a log scale against the
+    most-reported row shown; recency halves the weight for every year between the last report
+    and the window's end.
     """
     a = max(int(articles or 0), 0)
     volume = math.log1p(a) / math.log1p(max(max_articles, 1)) if a else 0.0
@@ -146,18 +157,24 @@ def _d(v) -> str:
 
 
 def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
-    n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
+    n_src, n_art, n_cl = independent(row), int(row.get("articles") or 0), int(row.get("claims") or 0)
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
         f"{_clean(style.label)}: {_clean(row.get('status'))} at {window_end}",
-        f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
+        f"{sources_phrase(n_src, n_art)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
         f"First reported {_d(row.get('first_seen'))} (ever) · last seen {_d(row.get('last_seen'))}",
     ]
     title = _clean(row.get("latest_title"))
     if title:
         lines.append(f"Latest: {title}")
     return lines
+
+
+def sources_phrase(sources: int, articles: int) -> str:
+    """"3 independent sources (7 articles)": what the tooltip and the table say."""
+    return (f"{sources} independent source{'s' * (sources != 1)} "
+            f"({articles} article{'s' * (articles != 1)})")
 
 
 def country_tooltip(rows: list[dict], styles: dict[str, ActorStyle], window_end: str) -> str:
@@ -214,7 +231,7 @@ def build_deck(
     """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns."""
     recs = _records(rows)
     end_of_window = pd.Period(window_end, freq="M").end_time.date() if window_end else None
-    max_articles = max((int(r.get("articles") or 0) for r in recs), default=1)
+    max_articles = max((independent(r) for r in recs), default=1)
 
     base_iso = sorted(shapes)
     base_feats = [
@@ -250,11 +267,11 @@ def build_deck(
         mine = [r for r in recs if r.get("actor") == actor and r.get("iso3") in shapes]
         if not mine:
             continue
-        mine.sort(key=lambda r: (r.get("status") != "ended", int(r.get("articles") or 0)))
+        mine.sort(key=lambda r: (r.get("status") != "ended", independent(r)))
         feats, isos = [], []
         for r in mine:
             st_ = str(r.get("status") or "present")
-            s = strength(r.get("articles"), r.get("last_seen"), end_of_window, max_articles)
+            s = strength(independent(r), r.get("last_seen"), end_of_window, max_articles)
             shared = filler[r["iso3"]] != actor
             feats.append(
                 _feature(

@@ -32,7 +32,7 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
         )
     parts.append(
         '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
-        '<div class="fp-note">Darker = more articles and more recent reports.</div>'
+        '<div class="fp-note">Darker = more independent sources (reprints of one story count once) and more recent reports.</div>'
     )
     parts.append('<div class="fp-li"><span class="fp-dot" style="background:#888;width:12px;height:12px">'
                  "</span>small country (a ring per actor)</div>")

@@ -13,6 +13,7 @@ from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, pro
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
 from news.store.identity import Repeats, text_digest
+from news.syndication import Clusterer, sign
 
 
 def run_ingest(
@@ -46,6 +47,7 @@ def run_ingest(
     known = store.known_ids()
     writer = BatchWriter(store, batch_size)
     repeats = Repeats()
+    clusterer = Clusterer(store.signatures)
 
     try:
         for unit in units:
@@ -60,7 +62,8 @@ def run_ingest(
                     continue
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
-                mentions, claims = process(item)
+                mentions, claims = process(sign(item))
+                item.cluster = clusterer.assign(item.id, item.language, item.signature)
                 writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1
                 report.undated += item.published is None

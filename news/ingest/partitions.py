@@ -312,6 +312,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     article (the client's, sent along; the default one without).
     """
     from news.store.identity import text_digest
+    from news.syndication import sign
 
     process = (pipeline or Pipeline()).process
     seen: set[str] = set()
@@ -328,7 +329,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 dropped.append((item.id, text_digest(item.text), item.source))
             else:
                 seen.add(item.id)
-                mentions, claims = process(item)
+                mentions, claims = process(sign(item))  # the cluster is assigned at commit
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out

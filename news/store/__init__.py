@@ -81,6 +81,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("text", pa.string()),
             ("source", pa.string()),
             ("ingested_at", pa.timestamp("us")),
+            ("cluster", pa.string()),
+            ("signature", pa.binary()),
         ]
     ),
     "mentions": pa.schema(
@@ -121,7 +123,8 @@ COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 # Columns added after stores were first written: a file without one still belongs to its table
 # (the column reads as NULL there), so a store written by an older Footprint keeps working.
 # (claims' time columns: news/timeref.py; a claim stored before them has no time of its own.)
-ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset(), "mentions": frozenset(),
+# An article without ``cluster`` is its own cluster (news/syndication.py).
+ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset({"cluster", "signature"}), "mentions": frozenset(),
                                           "claims": frozenset({"rules", "as_of", "as_of_precision", "until",
                                                                "background"})}
 
@@ -135,11 +138,12 @@ _KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
     ("date", pa.types.is_date),
     ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
     ("boolean", pa.types.is_boolean),
+    ("binary", lambda t: pa.types.is_binary(t) or pa.types.is_large_binary(t)),
 )
 
 
 _SQL_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int64(): "BIGINT", pa.date32(): "DATE",
-              pa.bool_(): "BOOLEAN"}
+              pa.bool_(): "BOOLEAN", pa.binary(): "BLOB"}
 
 
 def _kind(dtype: pa.DataType) -> str | None:
@@ -453,6 +457,22 @@ class Store:
             if not gone:
                 break
         return ids
+
+    def signatures(self) -> Iterable[tuple[str, str | None, str | None, bytes | None]]:
+        """``(id, language, cluster, signature)`` of the stored articles that have a signature,
+        oldest batch first: what ``news.syndication.Clusterer`` indexes. Files written before
+        signatures existed hold none and are not read past their footer."""
+        cols = ["id", "language", "cluster", "signature"]
+        for path in self.files("articles"):
+            try:
+                if "signature" not in pq.ParquetFile(path).schema_arrow.names:
+                    continue
+                data = pq.read_table(path, columns=cols)
+            except Exception as exc:
+                if not (vanished(exc) or not path.exists()):  # a compaction merged it: its rows are in the merged batch
+                    self._ignore(path, f"unreadable ({_first_line(exc)})")
+                continue
+            yield from zip(*(data.column(c).to_pylist() for c in cols), strict=True)
 
     # -- what killed writers leave ---------------------------------------------------------
 

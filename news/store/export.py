@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 LAYER_COLUMNS = [
-    "actor", "iso3", "country", "status", "first_seen", "last_seen", "articles", "claims",
+    "actor", "iso3", "country", "status", "first_seen", "last_seen", "sources", "articles", "claims",
     "confidence", "lat", "lon", "latest_title", "source_urls",
 ]
 # Cells a spreadsheet would run as formulas start with one of these (tab and CR included).

@@ -25,7 +25,7 @@ import pyarrow as pa
 from news.store import COLUMNS, TABLES, Store
 from news.store.queries import CLAIM_ROWS_SQL
 
-LEFT_OUT = {"articles": ("text",)}
+LEFT_OUT = {"articles": ("text", "signature")}  # the reader asks the Store; only ingest compares signatures
 
 
 class Snapshot(Store):
