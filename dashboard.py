@@ -413,8 +413,7 @@ def main() -> None:
     # the files are built only when their button is clicked
     d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
                        "text/csv", on_click="ignore", key="dl_layers")
-    polygons = {iso3: shape["geometry"] for iso3, shape in shapes_.items()}
-    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, polygons).encode("utf-8"),
+    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown).encode("utf-8"),
                        f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
                        key="dl_geojson")
 
