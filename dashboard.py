@@ -23,7 +23,7 @@ from components.actors import actor_styles
 from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
-from components.reader import article_meta, claims_frame, highlight
+from components.reader import article_meta, claims_frame, highlight, no_link_note
 from components.state import (
     CUSTOM_VIEW,
     DEFAULT_VIEW,
@@ -321,7 +321,7 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
     if url:
         st.link_button("Open the original article ↗", url)
     else:
-        st.caption("No original link: this is a brief written for the sample corpus.")
+        st.caption(no_link_note(art.get("source"), SAMPLE))
     st.markdown(
         '<div class="fp-li"><mark class="fp-mention">place mention</mark>'
         '<mark class="fp-claim">presence claim sentence</mark><mark class="fp-cue">cue</mark></div>',

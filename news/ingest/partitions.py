@@ -313,7 +313,8 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     """
     from news.store.identity import text_digest
 
-    process = (pipeline or Pipeline()).process
+    pipeline = pipeline or Pipeline()
+    process, label = pipeline.process, pipeline.label
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -328,6 +329,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 dropped.append((item.id, text_digest(item.text), item.source))
             else:
                 seen.add(item.id)
+                item = label(item)
                 mentions, claims = process(item)
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
