@@ -20,9 +20,10 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
+from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
-from components.reader import article_meta, claims_frame, highlight
+from components.reader import article_meta, claims_frame, highlight, no_link_note
 from components.state import (
     CUSTOM_VIEW,
     DEFAULT_VIEW,
@@ -320,7 +321,7 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
     if url:
         st.link_button("Open the original article ↗", url)
     else:
-        st.caption("No original link: this is a brief written for the sample corpus.")
+        st.caption(no_link_note(art.get("source"), SAMPLE))
     st.markdown(
         '<div class="fp-li"><mark class="fp-mention">place mention</mark>'
         '<mark class="fp-claim">presence claim sentence</mark><mark class="fp-cue">cue</mark></div>',
@@ -410,14 +411,17 @@ def main() -> None:
                  column_config={"source_urls": st.column_config.TextColumn("source_urls"),
                                 "sources": st.column_config.NumberColumn("independent sources")})
     d1, d2, d3 = st.columns(3)
-    stamp = f"{state.start}_{state.end}"
+    # every file follows the selected country (as the sources list does) and names its filters
+    country_label = md_escape(names.get(state.selected, state.selected)) if state.selected else None
+    shown_here = for_selected(shown, state.selected)
     # the files are built only when their button is clicked
-    d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
+    d1.download_button(download_label("layer rows (CSV)", len(shown_here), "row", country_label),
+                       lambda: to_csv_bytes(shown_here), download_name("layers", state, options, "csv"),
                        "text/csv", on_click="ignore", key="dl_layers")
-    polygons = {iso3: shape["geometry"] for iso3, shape in shapes_.items()}
-    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, polygons).encode("utf-8"),
-                       f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
-                       key="dl_geojson")
+    d3.download_button(download_label("layers (GeoJSON)", len(shown_here), "feature", country_label),
+                       lambda: layers_geojson(shown_here).encode("utf-8"),
+                       download_name("layers", state, options, "geojson"), "application/geo+json",
+                       on_click="ignore", key="dl_geojson")
 
     st.subheader("Sources", anchor=False)
     country_choices = [""] + sorted(set(shown["iso3"]) | ({state.selected} if state.selected else set()),
@@ -430,8 +434,9 @@ def main() -> None:
     n_evidence = evidence_total(shown, state.selected)
     evidence = shape_evidence_rows(fill_countries(drawn, shapes_), query)
     d2.download_button(
-        "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
-        f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
+        download_label("evidence rows (CSV)", n_evidence, "sentence", country_label),
+        partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
+        download_name("evidence", state, options, "csv"), "text/csv", on_click="ignore", key="dl_evidence")
     if evidence.empty and shown.empty:
         st.info("No evidence sentences: no rows match the filters (see the advice above the timeline).")
     elif evidence.empty:

@@ -99,6 +99,16 @@ def _checked(check: Callable[[str], object]) -> Callable[[str], str]:
     return parse
 
 
+def _outlet_name(value: str) -> None:
+    if not value.strip():
+        raise ValueError("an empty outlet name")
+    if len(value) > 200 or any(not ch.isprintable() for ch in value):
+        raise ValueError("an outlet name is one printable line of at most 200 characters")
+
+
+_outlet = _checked(_outlet_name)  # ``--outlet NAME``: one printable line
+
+
 def _allow_host(value: str) -> str:
     """``HOST[:PORT]`` for ``--allow-host``."""
     from news.sources.fetch import parse_host_port
@@ -171,6 +181,9 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     ing.add_argument("sources", nargs="*", metavar="SOURCE", help="file, folder, http(s) URL or feed")
     ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
     ing.add_argument("--date", type=_article_date, help="publication date for sources that carry none")
+    ing.add_argument("--outlet", type=_outlet, metavar="NAME",
+                     help="outlet of articles whose source names none (no outlet field, sidecar or site name); "
+                          "without it, such articles with a link take its host (example.org)")
     ing.add_argument("--follow-links", action="store_true",
                      help="in folders, read symbolic links that lead outside the folder (default: skip them)")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
@@ -307,11 +320,11 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     arguments, and for Nominatim the User-Agent of the configuration (read here, once, so the
     workers need no environment)."""
     if args.geocoder != "nominatim":
-        return Pipeline.from_env()
+        return Pipeline.from_env(outlet=args.outlet)
     from geo.geocode import PUBLIC_NOMINATIM, configured_user_agent
 
     return Pipeline.from_env(geocoder="nominatim", nominatim_url=args.nominatim_url or PUBLIC_NOMINATIM,
-                             user_agent=configured_user_agent())
+                             user_agent=configured_user_agent(), outlet=args.outlet)
 
 
 def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> IngestReport:

@@ -37,7 +37,8 @@ def run_ingest(
     the loopback or private hosts redirects and feed links may reach (``--allow-host``);
     ``pipeline`` processes each article (default: ``Pipeline.from_env()``).
     """
-    process = (pipeline or Pipeline.from_env()).process
+    pipeline = pipeline or Pipeline.from_env()
+    process, label = pipeline.process, pipeline.label
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
@@ -60,6 +61,7 @@ def run_ingest(
                     report.known += 1
                     repeats.repeat(item.id, text_digest(item.text), item.source)
                     continue
+                item = label(item)
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
                 mentions, claims = process(sign(item))
