@@ -30,6 +30,7 @@ from components.state import (
     VIEW_PRESETS,
     Options,
     ViewState,
+    follow_data,
     month_range,
     parse_query,
     query_string,
@@ -57,6 +58,7 @@ from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
+REFRESH_SECONDS = 5  # how often an open page looks for a new ingest (a folder listing: cheap)
 SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
@@ -212,6 +214,31 @@ def _init_from_url(options: Options) -> None:
     ss.fp_init = True
 
 
+def _follow_new_data(options: Options) -> None:
+    """When an ingest changed the store's months, move the window's edges that sat on the data's
+    edges along with it (``follow_data``): an open page then shows the new months, and the URL
+    gains no month the user did not choose."""
+    ss = st.session_state
+    seen = ss.get("fp_months")
+    if seen is not None and seen != options.months:
+        window = follow_data(_window(), seen, options.months)
+        if window != _window():
+            _move_window(window)
+    ss.fp_months = options.months
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _watch_store(root: str, fp: tuple) -> None:
+    """Reruns the page when an ingest has committed since it was drawn.
+
+    Streamlit reruns the page only on an interaction: without this an open page kept the old
+    data (and window) until the next click. The fragment draws nothing; every few seconds it
+    compares the store's fingerprint with the one the page was drawn from.
+    """
+    if _fingerprint(Path(root)) != fp:
+        st.rerun()  # the whole page: the caches are keyed on the new fingerprint
+
+
 def _window() -> tuple[str, str]:
     ss = st.session_state
     value = ss.get(f"f_window_{ss.fp_wver}", ss.fp_window)
@@ -337,6 +364,7 @@ def main() -> None:
     root = str(resolve_store(None))
     error = ensure_store(root)
     fp = _fingerprint(Path(root))
+    _watch_store(root, fp)
     st.title("Footprint", anchor=False)
     st.caption("Where Russia and the Wagner Group are reported on the ground, from the news. "
                "Every coloured country leads back to the sentences behind it.")
@@ -353,6 +381,7 @@ def main() -> None:
     styles = actor_styles(list(options.actors))
     labels = {k: s.label for k, s in styles.items()}
     _init_from_url(options)
+    _follow_new_data(options)
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
