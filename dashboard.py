@@ -52,6 +52,7 @@ from components.tables import (
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from geo import paths
+from news.nearby import without_claimed
 from news.store import Store, queries, resolve_store
 from news.store.export import layers_geojson, to_csv_bytes
 from news.store.snapshot import Snapshot
@@ -163,6 +164,11 @@ def evidence_csv(store: Snapshot, state: ViewState, shown: pd.DataFrame, shapes_
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
     return queries.city_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_near(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    return queries.near_city_rows(snapshot(root, fp), _filters(state))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
@@ -399,15 +405,16 @@ def main() -> None:
     rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
+    near = without_claimed(restrict_to_layers(cached_near(root, fp, _key(state)), shown), cities)
 
     map_col, legend_col = st.columns([5, 1])
     bundle = deckmod.build_deck(shown, shapes_, styles, window_end=state.end, view=state.view,
-                                selected=state.selected, cities=cities)
+                                selected=state.selected, cities=cities, near=near)
     with map_col:
         event = st.pydeck_chart(bundle.deck, on_select="rerun", selection_mode="single-object", key="map",
                                 height=520, alt="Map of countries where the selected actors are reported")
     with legend_col:
-        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0),
+        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0, near=len(near) > 0),
                     unsafe_allow_html=True)
         st.metric("Countries shown", shown["iso3"].nunique())
     # a new click selects its country; the same selection seen again (after a filter change) does not

@@ -26,6 +26,7 @@ from geo import paths
 BASE_ID = "countries"
 SELECTED_ID = "selected"
 CITIES_ID = "cities"
+NEAR_ID = "cities-near"
 SMALL_ID = "small-countries"
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
@@ -200,6 +201,44 @@ def _records(rows: pd.DataFrame | None) -> list[dict]:
     return rows.to_dict(orient="records")
 
 
+def _city_layer(layer_id: str, recs: list[dict], styles: dict[str, ActorStyle],
+                hollow: bool) -> tuple[pdk.Layer | None, list[str]]:
+    """Dots for places: filled for a claim's own place, a ring for a town named near a claim."""
+    pts, isos = [], []
+    for c in recs:
+        style = styles.get(c.get("actor"))
+        if style is None or pd.isna(c.get("lat")) or pd.isna(c.get("lon")):
+            continue
+        n = int(c.get("claims") or 1)
+        head = f"{_clean(c.get('place'))} ({_clean(c.get('country') or c.get('iso3'))})"
+        what = (f"named near the claim: in the same article, close to {n} claim{'s' * (n != 1)} "
+                "(not in the claim itself)" if hollow else f"{n} claim{'s' * (n != 1)} naming this place")
+        pts.append({
+            "position": [round(float(c["lon"]), 3), round(float(c["lat"]), 3)],
+            "fill": [255, 255, 255, 235] if hollow else [*style.rgb, 235],
+            # a ring in the actor's colour, darkened so it holds on that actor's own fill too
+            "line": [*(int(v * 0.55) for v in style.rgb), 255] if hollow else [255, 255, 255, 255],
+            "r": round(3 + 2.2 * math.log1p(n), 1),
+            "tip": f"{head}\n{_clean(style.label)}: {what}",
+        })
+        isos.append(str(c.get("iso3")))
+    if not pts:
+        return None, []
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=pts,
+        id=layer_id,
+        pickable=True,
+        get_position="position",
+        get_fill_color="fill",
+        get_line_color="line",
+        get_radius="r",
+        radius_units="'pixels'",
+        stroked=True,
+        line_width_min_pixels=2 if hollow else 1,
+    ), isos
+
+
 def build_deck(
     rows: pd.DataFrame | None,
     shapes: dict[str, dict],
@@ -209,9 +248,14 @@ def build_deck(
     view: MapView = DEFAULT_VIEW,
     selected: str | None = None,
     cities: pd.DataFrame | None = None,
+    near: pd.DataFrame | None = None,
     height: int = 520,
 ) -> DeckBundle:
-    """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns."""
+    """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns.
+
+    ``cities``: places the claims name (filled dots); ``near``: towns named near a claim in the
+    same article (``news.nearby``), drawn as rings so the two are never taken for each other.
+    """
     recs = _records(rows)
     end_of_window = pd.Period(window_end, freq="M").end_time.date() if window_end else None
     max_articles = max((int(r.get("articles") or 0) for r in recs), default=1)
@@ -337,43 +381,11 @@ def build_deck(
             )
         )
 
-    city_recs = _records(cities)
-    if city_recs:
-        pts, isos = [], []
-        for c in city_recs:
-            style = styles.get(c.get("actor"))
-            if style is None or pd.isna(c.get("lat")) or pd.isna(c.get("lon")):
-                continue
-            n = int(c.get("claims") or 1)
-            pts.append(
-                {
-                    "position": [round(float(c["lon"]), 3), round(float(c["lat"]), 3)],
-                    "colour": [*style.rgb, 235],
-                    "r": round(3 + 2.2 * math.log1p(n), 1),
-                    "tip": (
-                        f"{_clean(c.get('place'))} ({_clean(c.get('country') or c.get('iso3'))})\n"
-                        f"{_clean(style.label)}: {n} claim{'s' * (n != 1)} naming this place"
-                    ),
-                }
-            )
-            isos.append(str(c.get("iso3")))
-        if pts:
-            layers.append(
-                pdk.Layer(
-                    "ScatterplotLayer",
-                    data=pts,
-                    id=CITIES_ID,
-                    pickable=True,
-                    get_position="position",
-                    get_fill_color="colour",
-                    get_radius="r",
-                    radius_units="'pixels'",
-                    stroked=True,
-                    get_line_color=[255, 255, 255, 255],
-                    line_width_min_pixels=1,
-                )
-            )
-            index[CITIES_ID] = isos
+    for layer_id, recs_, hollow in ((NEAR_ID, _records(near), True), (CITIES_ID, _records(cities), False)):
+        layer, isos = _city_layer(layer_id, recs_, styles, hollow)
+        if layer is not None:
+            layers.append(layer)
+            index[layer_id] = isos
 
     deck = CompactDeck(
         layers=layers,
