@@ -409,7 +409,8 @@ def main() -> None:
 
     map_col, legend_col = st.columns([5, 1])
     bundle = deckmod.build_deck(shown, shapes_, styles, window_end=state.end, view=state.view,
-                                selected=state.selected, cities=cities, near=near)
+                                selected=state.selected, cities=cities, near=near,
+                                locale=st.context.locale)
     with map_col:
         event = st.pydeck_chart(bundle.deck, on_select="rerun", selection_mode="single-object", key="map",
                                 height=520, alt="Map of countries where the selected actors are reported")

@@ -28,6 +28,8 @@ SELECTED_ID = "selected"
 CITIES_ID = "cities"
 NEAR_ID = "cities-near"
 SMALL_ID = "small-countries"
+LABELS_ID = "country-labels"
+LABEL_LANGUAGES = ("fr", "ru")  # Natural Earth's NAME_FR / NAME_RU, carried by scripts/build_shapes.py
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
 # neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
@@ -85,6 +87,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
         g = mapping(geom)
         out[iso3] = {
             "name": str(row.name),
+            **{f"name_{lang}": str(getattr(row, f"name_{lang}", None) or row.name) for lang in LABEL_LANGUAGES},
             "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
             "area": round(float(geom.area), 4),
             "lat": float(getattr(row, "label_lat", float("nan"))),
@@ -239,6 +242,33 @@ def _city_layer(layer_id: str, recs: list[dict], styles: dict[str, ActorStyle],
     ), isos
 
 
+def label_name(shape: dict, locale: str | None) -> str:
+    """The country's name in the page's language (``fr-FR`` -> NAME_FR) where Natural Earth has
+    one, else its English name."""
+    lang = (locale or "").split("-")[0].split("_")[0].lower()
+    return str(shape.get(f"name_{lang}") or shape["name"]) if lang in LABEL_LANGUAGES else str(shape["name"])
+
+
+def label_points(by_country: dict[str, list[dict]], shapes: dict[str, dict], locale: str | None,
+                 selected: str | None = None) -> list[dict]:
+    """One label per country with presence (and the selected one), at Natural Earth's label point.
+
+    ``priority``: the most-reported countries win where labels would overlap (deck.gl's
+    CollisionFilterExtension hides the others until the user zooms in), so the world view is
+    never a heap of names.
+    """
+    out = []
+    for iso in sorted(set(by_country) | ({selected} if selected in shapes else set())):
+        shp = shapes.get(iso)
+        if not shp or pd.isna(shp.get("lat")) or pd.isna(shp.get("lon")):
+            continue
+        articles = sum(int(r.get("articles") or 0) for r in by_country.get(iso, []))
+        out.append({"position": [round(shp["lon"], 3), round(shp["lat"], 3)],
+                    "text": _clean(label_name(shp, locale), 40),
+                    "priority": min(articles, 999) + (1000 if iso == selected else 0)})
+    return out
+
+
 def build_deck(
     rows: pd.DataFrame | None,
     shapes: dict[str, dict],
@@ -249,6 +279,7 @@ def build_deck(
     selected: str | None = None,
     cities: pd.DataFrame | None = None,
     near: pd.DataFrame | None = None,
+    locale: str | None = None,
     height: int = 520,
 ) -> DeckBundle:
     """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns.
@@ -386,6 +417,35 @@ def build_deck(
         if layer is not None:
             layers.append(layer)
             index[layer_id] = isos
+
+    labels = label_points(by_country, shapes, locale, selected)
+    if labels:
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                data=labels,
+                id=LABELS_ID,
+                pickable=False,
+                get_position="position",
+                get_text="text",
+                get_size=12,
+                size_units="'pixels'",
+                get_color=[30, 30, 30, 255],
+                font_family="'Helvetica Neue, Arial, sans-serif'",
+                font_weight=600,
+                # a white halo keeps the name legible on any fill (needs the SDF font atlas)
+                font_settings={"sdf": True},
+                outline_width=3,
+                outline_color=[255, 255, 255, 230],
+                get_text_anchor="'middle'",
+                get_alignment_baseline="'center'",
+                character_set="'auto'",  # names in Cyrillic and with accents, not ASCII alone
+                extensions=[{"@@type": "CollisionFilterExtension"}],
+                collision_enabled=True,
+                get_collision_priority="priority",
+                collision_test_props={"sizeScale": 1.3},  # a little room around each name
+            )
+        )
 
     deck = CompactDeck(
         layers=layers,
