@@ -265,7 +265,9 @@ def label_points(by_country: dict[str, list[dict]], shapes: dict[str, dict], loc
         articles = sum(int(r.get("articles") or 0) for r in by_country.get(iso, []))
         out.append({"position": [round(shp["lon"], 3), round(shp["lat"], 3)],
                     "text": _clean(label_name(shp, locale), 40),
-                    "priority": min(articles, 999) + (1000 if iso == selected else 0)})
+                    "priority": min(articles, 999) + (1000 if iso == selected else 0),
+                    # a small country's marker sits on its label point: the name goes under it
+                    "offset": [0, 16] if shp.get("area", SMALL_AREA) < SMALL_AREA else [0, 0]})
     return out
 
 
@@ -437,6 +439,7 @@ def build_deck(
                 font_settings={"sdf": True},
                 outline_width=3,
                 outline_color=[255, 255, 255, 230],
+                get_pixel_offset="offset",
                 get_text_anchor="'middle'",
                 get_alignment_baseline="'center'",
                 character_set="'auto'",  # names in Cyrillic and with accents, not ASCII alone
