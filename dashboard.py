@@ -31,6 +31,7 @@ from components.state import (
     VIEW_PRESETS,
     Options,
     ViewState,
+    follow_data,
     month_range,
     parse_query,
     query_string,
@@ -52,12 +53,14 @@ from components.tables import (
 from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from geo import paths
+from news.nearby import without_claimed
 from news.store import Store, queries, resolve_store
 from news.store.export import layers_geojson, to_csv_bytes
 from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
+REFRESH_SECONDS = 5  # how often an open page looks for a new ingest (a folder listing: cheap)
 SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
@@ -164,6 +167,11 @@ def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
     return queries.city_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_near(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    return queries.near_city_rows(snapshot(root, fp), _filters(state))
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def cached_article(root: str, fp: tuple, article_id: str):
     return queries.article_detail(Store(root), article_id)
@@ -211,6 +219,31 @@ def _init_from_url(options: Options) -> None:
     ss.fp_last_click = None
     ss.fp_playing = False
     ss.fp_init = True
+
+
+def _follow_new_data(options: Options) -> None:
+    """When an ingest changed the store's months, move the window's edges that sat on the data's
+    edges along with it (``follow_data``): an open page then shows the new months, and the URL
+    gains no month the user did not choose."""
+    ss = st.session_state
+    seen = ss.get("fp_months")
+    if seen is not None and seen != options.months:
+        window = follow_data(_window(), seen, options.months)
+        if window != _window():
+            _move_window(window)
+    ss.fp_months = options.months
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _watch_store(root: str, fp: tuple) -> None:
+    """Reruns the page when an ingest has committed since it was drawn.
+
+    Streamlit reruns the page only on an interaction: without this an open page kept the old
+    data (and window) until the next click. The fragment draws nothing; every few seconds it
+    compares the store's fingerprint with the one the page was drawn from.
+    """
+    if _fingerprint(Path(root)) != fp:
+        st.rerun()  # the whole page: the caches are keyed on the new fingerprint
 
 
 def _window() -> tuple[str, str]:
@@ -338,6 +371,7 @@ def main() -> None:
     root = str(resolve_store(None))
     error = ensure_store(root)
     fp = _fingerprint(Path(root))
+    _watch_store(root, fp)
     st.title("Footprint", anchor=False)
     st.caption("Where Russia and the Wagner Group are reported on the ground, from the news. "
                "Every coloured country leads back to the sentences behind it.")
@@ -354,6 +388,7 @@ def main() -> None:
     styles = actor_styles(list(options.actors))
     labels = {k: s.label for k, s in styles.items()}
     _init_from_url(options)
+    _follow_new_data(options)
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
@@ -371,15 +406,17 @@ def main() -> None:
     rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
+    near = without_claimed(restrict_to_layers(cached_near(root, fp, _key(state)), shown), cities)
 
     map_col, legend_col = st.columns([5, 1])
     bundle = deckmod.build_deck(shown, shapes_, styles, window_end=state.end, view=state.view,
-                                selected=state.selected, cities=cities)
+                                selected=state.selected, cities=cities, near=near,
+                                locale=st.context.locale)
     with map_col:
         event = st.pydeck_chart(bundle.deck, on_select="rerun", selection_mode="single-object", key="map",
                                 height=520, alt="Map of countries where the selected actors are reported")
     with legend_col:
-        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0),
+        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0, near=len(near) > 0),
                     unsafe_allow_html=True)
         st.metric("Countries shown", shown["iso3"].nunique())
     # a new click selects its country; the same selection seen again (after a filter change) does not

@@ -327,6 +327,37 @@ def city_rows(store, filters: Filters | None = None, parts: MonthParts | None = 
     return _run(store, sql, params)
 
 
+def near_city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Cities named near the claims that pass the filters, not in them (``news.nearby``).
+
+    The SQL narrows the rows to articles where a claim's country has a city or capital mention
+    with a point; the rule itself is ``news.nearby.near_places``, a pure function of these rows.
+    """
+    from news.nearby import near_places
+
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    towns = "kind IN ('city', 'capital') AND lat IS NOT NULL"
+    claims_sql = f"""WITH {base}
+    SELECT article_id, actor, iso3, place, lat, lon, evidence FROM y
+    WHERE (article_id, iso3) IN (SELECT article_id, iso3 FROM mentions WHERE {towns})"""
+    con = _connect(store)
+    try:
+        claims = con.execute(claims_sql, params).df()
+        if claims.empty:
+            return near_places(claims, claims)
+        con.register("_near_claims", claims)
+        mentions = con.execute(
+            """SELECT m.article_id, m.start, m."end", m.surface, m.kind, m.iso3, m.lat, m.lon, m.sentence
+            FROM mentions m SEMI JOIN (SELECT DISTINCT article_id, evidence, iso3 FROM _near_claims) c
+              ON m.article_id = c.article_id AND (m.sentence = c.evidence
+                 OR (m.iso3 = c.iso3 AND m.kind IN ('city', 'capital') AND m.lat IS NOT NULL))"""
+        ).df()
+    finally:
+        con.close()
+    return near_places(claims, mentions)
+
+
 # ---------------------------------------------------------------- month parts: the window's fast path
 
 
