@@ -341,11 +341,10 @@ def near_city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.D
     claims_sql = f"""WITH {base}
     SELECT article_id, actor, iso3, place, lat, lon, evidence FROM y
     WHERE (article_id, iso3) IN (SELECT article_id, iso3 FROM mentions WHERE {towns})"""
-    con = _connect(store)
-    try:
+    def read(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame | None]:
         claims = con.execute(claims_sql, params).df()
         if claims.empty:
-            return near_places(claims, claims)
+            return claims, None
         con.register("_near_claims", claims)
         mentions = con.execute(
             """SELECT m.article_id, m.start, m."end", m.surface, m.kind, m.iso3, m.lat, m.lon, m.sentence
@@ -353,8 +352,11 @@ def near_city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.D
               ON m.article_id = c.article_id AND (m.sentence = c.evidence
                  OR (m.iso3 = c.iso3 AND m.kind IN ('city', 'capital') AND m.lat IS NOT NULL))"""
         ).df()
-    finally:
-        con.close()
+        return claims, mentions
+
+    claims, mentions = _read(store, read)
+    if mentions is None:
+        return near_places(claims, claims)
     return near_places(claims, mentions)
 
 
