@@ -21,7 +21,7 @@ import threading
 
 import duckdb
 
-from news.store import COLUMNS, TABLES, Store
+from news.store import ADDED_BY_VIEW, COLUMNS, TABLES, Store
 from news.store.queries import CLAIM_ROWS_SQL
 
 LEFT_OUT = {"articles": ("text",)}
@@ -40,10 +40,13 @@ class Snapshot(Store):
         src = store.connect()
         try:
             for table in TABLES:
-                cols = ", ".join(f'"{c}"' for c in COLUMNS[table] if c not in LEFT_OUT.get(table, ()))
+                names = [*COLUMNS[table], *ADDED_BY_VIEW.get(table, ())]
+                cols = ", ".join(f'"{c}"' for c in names if c not in LEFT_OUT.get(table, ()))
                 data = src.sql(f"SELECT {cols} FROM {table}").to_arrow_table()
                 self._db.from_arrow(data).create(table)
             self._db.execute(f"CREATE TABLE claim_rows AS {CLAIM_ROWS_SQL}")
+            (reviewed,) = self._db.execute("SELECT count(*) FROM claims WHERE review IS NOT NULL").fetchone() or (0,)
+            self.has_reviews = bool(reviewed)  # lets the layer query skip the review marks
         finally:
             src.close()
         self.ignored = dict(store.ignored)  # the files left out of the copy, for the page to name
