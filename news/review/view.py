@@ -22,8 +22,9 @@ def install(con: duckdb.DuckDBPyConnection, review_files: list[str]) -> None:
         con.execute(f"CREATE TEMP VIEW claims AS {sql}")
         return
     cols = ", ".join(f'"{c}"' for c in COLUMNS)
-    reviews = con.read_parquet(review_files, filename=True, union_by_name=True) \
-        .query("r", f"SELECT {cols} FROM r ORDER BY filename").df()  # oldest file first: the order written
+    files = con.read_parquet(review_files, filename=True, union_by_name=True)
+    # oldest file first: the order written
+    reviews = con.execute(f"SELECT {cols} FROM files ORDER BY filename").df()
     latest = latest_reviews(reviews)
     ids = sorted(set(latest["article_id"]))
     con.execute("CREATE TEMP TABLE _reviewed_ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
