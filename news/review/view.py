@@ -22,9 +22,9 @@ def install(con: duckdb.DuckDBPyConnection, review_files: list[str]) -> None:
         con.execute(f"CREATE TEMP VIEW claims AS {sql}")
         return
     cols = ", ".join(f'"{c}"' for c in COLUMNS)
-    files = con.read_parquet(review_files, filename=True, union_by_name=True)
     # oldest file first: the order written
-    reviews = con.execute(f"SELECT {cols} FROM files ORDER BY filename").df()
+    reviews = con.execute(f"SELECT {cols} FROM read_parquet(?::VARCHAR[], filename = true, union_by_name = true) "
+                          "ORDER BY filename", [review_files]).df()
     latest = latest_reviews(reviews)
     ids = sorted(set(latest["article_id"]))
     con.execute("CREATE TEMP TABLE _reviewed_ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids])
