@@ -13,7 +13,7 @@ MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
-CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "time", "confidence", "cue", "rules", "evidence")
+CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "review", "time", "confidence", "cue", "rules", "evidence")
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
