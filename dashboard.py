@@ -24,9 +24,20 @@ from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight, no_link_note
+from components.review import (
+    DECISION_LABELS,
+    FILTER_LABELS,
+    claim_summary,
+    country_choices,
+    may_write,
+    review_line,
+    sentences_with_mentions,
+    unlock,
+)
 from components.state import (
     CUSTOM_VIEW,
     DEFAULT_VIEW,
+    REVIEW_FILTERS,
     STATUSES,
     VIEW_PRESETS,
     Options,
@@ -54,6 +65,12 @@ from components.text import md_escape, one_line
 from components.timeline import monthly_frame, timeline_chart
 from geo import paths
 from news.nearby import without_claimed
+from news.review.apply import identity, latest_reviews, row_key
+from news.review.log import append_reviews, read_reviews
+from news.review.records import ReviewError, make_review
+from news.review.schema import REASONS, STATES
+from news.review.schema import STATUSES as REVIEW_STATUSES
+from news.review.token import TokenError, server_token
 from news.store import Store, queries, resolve_store
 from news.store.export import layers_geojson, to_csv_bytes
 from news.store.snapshot import Snapshot
@@ -71,11 +88,14 @@ st.markdown(CSS, unsafe_allow_html=True)
 
 
 def _fingerprint(root: Path) -> tuple:
-    """Changes whenever an ingest commits a batch (articles files are the commit records)."""
+    """Changes whenever an ingest commits a batch (articles files are the commit records) or a
+    review is stored (one file each): both change what the page shows."""
     folder = root / "articles"
     if not folder.is_dir():
         return ()
-    return tuple(sorted(p.name for p in folder.glob("part-*.parquet")))
+    reviews = root / "reviews"
+    return (tuple(sorted(p.name for p in folder.glob("part-*.parquet")))
+            + tuple(sorted(f"reviews/{p.name}" for p in reviews.glob("part-*.parquet"))))
 
 
 @st.cache_resource(show_spinner="Building the store from the sample corpus…")
@@ -107,6 +127,7 @@ def _filters(state: ViewState):
         min_confidence=0.0,  # every claim counts; the threshold applies to the combined figure
         languages=tuple(state.languages),
         outlets=tuple(state.outlets),
+        review=state.review,
     )
 
 
@@ -216,6 +237,7 @@ def _init_from_url(options: Options) -> None:
     ss.fp_view = state.view
     ss.f_viewp = view_preset(state.view)
     ss.fp_article = state.article
+    ss.f_review = state.review
     ss.fp_last_click = None
     ss.fp_playing = False
     ss.fp_init = True
@@ -273,6 +295,7 @@ def _state_from_widgets(options: Options) -> ViewState:
         selected=ss.f_sel or None,
         view=ss.fp_view,
         article=ss.fp_article,
+        review=ss.f_review if ss.get("f_review") in REVIEW_FILTERS else "",
     )
 
 
@@ -325,6 +348,9 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
                        "show (all their claims combined), is below this. A row shown lists all its claims.")
         st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
         st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
+        st.selectbox("Claims", REVIEW_FILTERS, key="f_review", format_func=FILTER_LABELS.get,
+                     help="Claims as the machine read them and nobody reviewed, those an analyst reviewed, or both. "
+                          "Rejected claims are never shown.")
         presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
         st.selectbox("Map view", presets, key="f_viewp", on_change=_apply_view_preset,
                      help="Streamlit does not tell the app where you panned or zoomed: choose a view "
@@ -333,7 +359,7 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
                    "copy it to share this view. Panning or zooming by hand is not saved in the link.")
 
 
-def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> None:
+def reader_view(root: str, fp: tuple, state: ViewState, options: Options, labels: dict, names: dict) -> None:
     back = to_query(replace(state, article=None), options)
     detail = cached_article(root, fp, state.article)
     st.markdown(f'<a href="{html.escape(query_string(back))}" target="_self">← Back to the map</a>',
@@ -365,6 +391,168 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
     if claims:
         st.markdown("**Claims in this article**")
         st.dataframe(claims_frame(claims), hide_index=True, width="stretch")
+    article_reviews(root, str(art.get("id")), labels)
+    if _may_write():
+        review_messages()
+        for claim in claims:
+            claim_review_form(claim, options, labels, names, "reader")
+        add_claim_form(str(art.get("id")), str(art.get("text") or ""), mentions, options, labels, names)
+
+
+# ---------------------------------------------------------------- review (issue 18)
+# Writing needs a server token (news/review/token.py) and this session having entered it; the
+# check is made again in every write (``_save``), so no URL or stale widget reaches the store.
+
+
+def _server_token() -> str | None:
+    try:
+        return server_token()
+    except TokenError as exc:  # the message names the variable or file, never the token
+        st.session_state.fp_token_error = str(exc)
+        return None
+
+
+def _may_write() -> bool:
+    return may_write(_server_token(), st.session_state.get("fp_review_ok") is True)
+
+
+def _unlock() -> None:
+    ss = st.session_state
+    entered, name = ss.get("rv_token", ""), " ".join(str(ss.get("rv_name", "")).split())[:80]
+    ss.rv_token = ""  # the token is not kept in the session past this callback
+    if unlock(entered, _server_token()) and name:
+        ss.fp_review_ok, ss.fp_reviewer, ss.fp_review_msg = True, name, None
+    else:
+        time.sleep(1.0)  # slows guessing down
+        ss.fp_review_ok = False
+        ss.fp_review_msg = "That token does not open reviewing (a name is needed too). Nothing can be written."
+
+
+def _lock() -> None:
+    st.session_state.fp_review_ok = False
+
+
+def review_login() -> None:
+    """The sidebar's Review box, only on a server started with a token: enter it once a session."""
+    ss = st.session_state
+    if _server_token() is None:
+        if ss.get("fp_token_error"):
+            st.sidebar.error(md_escape(f"Reviewing is off: {ss.fp_token_error}."))
+        return
+    with st.sidebar:
+        st.header("Review")
+        if ss.get("fp_review_ok"):
+            st.caption(f"Reviewing as {md_escape(ss.fp_reviewer)}: the reader view and the sources list "
+                       "offer a review form for each claim.")
+            st.button("Stop reviewing", on_click=_lock, key="rv_lock")
+        else:
+            with st.form("rv_login", clear_on_submit=True):
+                st.text_input("Your name", key="rv_name", max_chars=80)
+                st.text_input("Reviewer token", key="rv_token", type="password")
+                st.form_submit_button("Start reviewing", on_click=_unlock)
+        if ss.get("fp_review_msg"):
+            st.error(md_escape(ss.fp_review_msg))
+
+
+def _save(claim: dict, decision: str, actors: tuple[str, ...], **extra) -> None:
+    """Store one review made on the page, after checking again that this session may write."""
+    ss = st.session_state
+    if not _may_write():
+        ss.fp_review_msg = "Reviewing is not open in this session: nothing was stored."
+        return
+    store = Store(resolve_store(None))
+    target = identity(claim, latest_reviews(read_reviews(store)))
+    if decision == "correct":  # only what differs from the claim as first made is a correction
+        extra = {f"new_{c}": v for c in ("actor", "iso3", "status") if (v := extra.get(f"new_{c}")) != target[c]}
+    try:
+        review = make_review(article_id=target["article_id"], sentence=target["sentence"], actor=target["actor"],
+                             iso3=target["iso3"], status=target["status"], decision=decision,
+                             reviewer=ss.fp_reviewer, actors=actors, **extra)
+    except ReviewError as exc:
+        ss.fp_review_msg = str(exc)
+        return
+    append_reviews(store, [review])
+    ss.fp_review_msg = None
+    ss.fp_review_done = f"Stored: {STATES[decision]} ({review['actor']} · {review['iso3']})."
+
+
+def _submit_claim(claim: dict, fk: str, actors: tuple[str, ...]) -> None:
+    ss = st.session_state
+    decision, note = ss.get(f"{fk}_d"), ss.get(f"{fk}_note") or None
+    if decision == "reject":
+        _save(claim, "reject", actors, reason=ss.get(f"{fk}_reason"), note=note)
+    elif decision == "correct":
+        _save(claim, "correct", actors, new_actor=ss.get(f"{fk}_actor"), new_iso3=ss.get(f"{fk}_iso3"),
+              new_status=ss.get(f"{fk}_status"), note=note)
+    else:
+        _save(claim, "confirm", actors, note=note)
+
+
+def claim_review_form(claim: dict, options: Options, labels: dict, names: dict, where: str) -> None:
+    """Confirm, reject (with a reason) or correct one claim."""
+    claim = {k: (None if isinstance(v, float) and v != v else v) for k, v in claim.items()}
+    fk = f"rv_{where}_{row_key(claim)}"
+    actors = list(options.actors)
+    with st.form(fk):
+        st.markdown(claim_summary(claim, labels, names))
+        st.radio("Decision", list(DECISION_LABELS), key=f"{fk}_d", format_func=DECISION_LABELS.get, horizontal=True)
+        c1, c2, c3, c4 = st.columns(4)
+        c1.selectbox("Reason (to reject)", list(REASONS), key=f"{fk}_reason", format_func=REASONS.get)
+        c2.selectbox("Actor (to correct)", actors, key=f"{fk}_actor", format_func=lambda a: labels.get(a, a),
+                     index=actors.index(claim["actor"]) if claim.get("actor") in actors else 0)
+        c3.selectbox("Country (to correct)", country_choices(claim.get("iso3"), options.countries), key=f"{fk}_iso3",
+                     format_func=lambda i: f"{names.get(i, i)} ({i})")
+        c4.selectbox("Status (to correct)", list(REVIEW_STATUSES), key=f"{fk}_status",
+                     index=REVIEW_STATUSES.index(claim["status"]) if claim.get("status") in REVIEW_STATUSES else 0)
+        st.text_input("Note (optional)", key=f"{fk}_note", max_chars=500)
+        st.form_submit_button("Save review", on_click=_submit_claim, args=(claim, fk, tuple(actors)))
+
+
+def _submit_add(article_id: str, sentences: list[str], actors: tuple[str, ...]) -> None:
+    ss = st.session_state
+    i = ss.get("rv_add_s")
+    if not isinstance(i, int) or not 0 <= i < len(sentences):
+        ss.fp_review_msg = "Choose a sentence to add the claim to."
+        return
+    claim = {"article_id": article_id, "evidence": sentences[i], "actor": ss.get("rv_add_actor"),
+             "iso3": ss.get("rv_add_iso3"), "status": ss.get("rv_add_status")}
+    _save(claim, "add", actors, note=ss.get("rv_add_note") or None)
+
+
+def add_claim_form(article_id: str, text: str, mentions: list[dict], options: Options, labels: dict,
+                   names: dict) -> None:
+    """Add a claim the machine missed, from one of the article's highlighted sentences."""
+    sentences = sentences_with_mentions(text, mentions)
+    if not sentences:
+        return
+    with st.form("rv_add"):
+        st.markdown("**Add a claim the machine missed**")
+        st.selectbox("Sentence (one with a highlighted place)", list(range(len(sentences))), key="rv_add_s",
+                     format_func=lambda i: one_line(sentences[i], 160))
+        c1, c2, c3 = st.columns(3)
+        c1.selectbox("Actor", list(options.actors), key="rv_add_actor", format_func=lambda a: labels.get(a, a))
+        c2.selectbox("Country", list(options.countries), key="rv_add_iso3", format_func=lambda i: f"{names.get(i, i)} ({i})")
+        c3.selectbox("Status", list(REVIEW_STATUSES), key="rv_add_status")
+        st.text_input("Note (optional)", key="rv_add_note", max_chars=500)
+        st.form_submit_button("Add claim", on_click=_submit_add, args=(article_id, sentences, tuple(options.actors)))
+
+
+def review_messages() -> None:
+    ss = st.session_state
+    if ss.get("fp_review_done"):
+        st.success(md_escape(ss.fp_review_done))
+        ss.fp_review_done = None
+
+
+def article_reviews(root: str, article_id: str, labels: dict) -> None:
+    """The latest review of each claim of the article (rejected ones included), for everyone."""
+    reviews = latest_reviews(read_reviews(Store(root)))
+    mine = reviews[reviews["article_id"] == article_id]
+    if len(mine):
+        st.markdown("**Reviews of this article**")
+        st.markdown('<ul class="fp-reviews">' + "".join(f"<li>{review_line(r, labels)}</li>"
+                                                        for r in mine.to_dict(orient="records")) + "</ul>",
+                    unsafe_allow_html=True)
 
 
 def main() -> None:
@@ -394,8 +582,9 @@ def main() -> None:
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
         st.warning(md_escape(f"Ignored the store file {name}: {why}. The rest of the store is shown."), icon="⚠️")
 
+    review_login()
     if st.session_state.fp_article:
-        reader_view(root, fp, _state_from_widgets(options), options)
+        reader_view(root, fp, _state_from_widgets(options), options, labels, names)
         _write_url(_state_from_widgets(options), options)
         return
 
@@ -489,6 +678,14 @@ def main() -> None:
                    + (f" (showing the first {SOURCES_SHOWN}; download the CSV for all)" if n_evidence > SOURCES_SHOWN else "")
                    + ". A title opens the reader view; “original ↗” opens the article where it was published.")
         st.markdown(sources_html(evidence, labels, limit=SOURCES_SHOWN), unsafe_allow_html=True)
+    if _may_write() and len(drawn):
+        with st.expander("Review a claim listed here", expanded=bool(st.session_state.get("fp_review_done"))):
+            review_messages()
+            picks = drawn.head(SOURCES_SHOWN).to_dict(orient="records")
+            i = st.selectbox("Claim", list(range(len(picks))), key="rv_src_pick",
+                             format_func=lambda i: one_line(f"{picks[i]['actor']} · {picks[i]['iso3']} · "
+                                                            f"{picks[i]['status']} · {picks[i]['evidence']}", 160))
+            claim_review_form(picks[i or 0], options, labels, names, "src")
 
     _write_url(state, options)
 

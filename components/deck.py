@@ -172,6 +172,9 @@ def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
     title = _clean(row.get("latest_title"))
     if title:
         lines.append(f"Latest: {title}")
+    review = _clean(row.get("review"))
+    if review:  # the review states of its claims (news/review): an analyst's word, not the machine's
+        lines.append(f"Reviewed: {review}")
     return lines
 
 

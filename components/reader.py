@@ -16,7 +16,7 @@ MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
-CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "time", "confidence", "cue", "rules", "evidence")
+CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "review", "time", "confidence", "cue", "rules", "evidence")
 
 
 SAMPLE_NOTE = "No original link: this is a brief written for the sample corpus."

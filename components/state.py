@@ -34,7 +34,10 @@ KEYS = {
     "selected": "sel",
     "view": "view",
     "article": "article",
+    "review": "review",
 }
+# the review filter (news.store.queries.Filters.review): "" both, "machine" only, "reviewed" only
+REVIEW_FILTERS = ("", "machine", "reviewed")
 
 
 _KNOWN_KEYS = frozenset(KEYS.values())
@@ -92,6 +95,7 @@ class ViewState:
     selected: str | None = None
     view: MapView = field(default_factory=MapView)
     article: str | None = None
+    review: str = ""  # one of REVIEW_FILTERS
 
 
 def month_range(first: str, last: str) -> tuple[str, ...]:
@@ -244,6 +248,13 @@ def parse_query(params: Mapping[str, Iterable[str] | str], options: Options) -> 
             s = replace(s, article=v)
         elif v:
             notes.append(f"Ignored an article id longer than {MAX_ARTICLE_ID} characters in the link.")
+    vals = _values(params, KEYS["review"])
+    if vals:
+        v = vals[-1].lower()
+        if v in REVIEW_FILTERS[1:]:
+            s = replace(s, review=v)
+        else:
+            notes.append(f"'review={_short(vals[-1])}' is not machine or reviewed: showing both.")
     unknown = sorted(k for k in params if k not in _KNOWN_KEYS)
     if unknown:
         shown = ", ".join(f"'{_short(k, 20)}'" for k in unknown[:3]) + (" …" if len(unknown) > 3 else "")
@@ -292,6 +303,8 @@ def to_query(state: ViewState, options: Options) -> dict[str, str | list[str]]:
         q[KEYS["view"]] = state.view.to_param()
     if state.article:
         q[KEYS["article"]] = state.article
+    if state.review:
+        q[KEYS["review"]] = state.review
     return q
 
 

@@ -24,6 +24,7 @@ from news.timeref import label_of
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
     "article_id", "evidence", "cue", "rules", "time", "as_of", "as_of_precision", "until", "background",
+    "review",  # confirmed / corrected / added, "" when nobody reviewed the claim (news/review)
 ]
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
@@ -182,6 +183,7 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
     df["source_urls"] = df["source_urls"].map(_safe_urls_joined)
     df["latest_title"] = df["latest_title"].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
     df["country"] = df["country"].fillna(df["iso3"]).astype(str)
+    df["review"] = df["review"].fillna("").astype(str)
     df = df.sort_values(["actor", "sources", "articles", "country"], ascending=[True, False, False, True],
                         kind="stable")
     return df.reset_index(drop=True)
@@ -205,6 +207,7 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
     df["reader"] = [reader_link(a, query) or "" for a in df["article_id"]]
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
+    df["review"] = df["review"].fillna("").astype(str)
     # an article's sentences stay together (the sources list shows them under one entry)
     df = df[cols].sort_values(["date", "article_id", "actor", "iso3"], ascending=[False, True, True, True],
                               kind="stable")
@@ -253,6 +256,7 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
                     md_escape(labels.get(c.get("actor"), c.get("actor"))),
                     md_escape(c.get("country") or c.get("iso3")),
                     md_escape(c.get("status")),
+                    md_escape(c.get("review")),  # reviewed claims say so (news/review)
                 )
                 if x
             )

@@ -246,11 +246,58 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     srv.add_argument("--address", default="127.0.0.1",
                      help="address to listen on (default 127.0.0.1: this machine only)")
     srv.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or the default store)")
+    srv.add_argument("--review-token-file", metavar="PATH",
+                     help="turn reviewing on: reviewers enter the token this file holds (else "
+                          "$FOOTPRINT_REVIEW_TOKEN; without either the page is read-only)")
 
     ev = sub.add_parser("eval", help="score a labelled JSONL sample: country and presence P/R/F1 by language")
-    ev.add_argument("file", metavar="FILE", help="JSON Lines in the labelling guide's format (id, language, text, "
-                                                 "gold: {mentions, presence: [{actor, iso3, status}]})")
+    ev.add_argument("file", metavar="FILE", nargs="?",
+                    help="JSON Lines in the labelling guide's format (id, language, text, "
+                         "gold: {mentions, presence: [{actor, iso3, status}]})")
+    ev.add_argument("--reviews", action="store_true",
+                    help="instead of a file: the machine's precision on the store's reviewed claims, per actor "
+                         "and language, and recall where reviewers added missed claims")
+    ev.add_argument("--store", help="store folder for --reviews")
+    _review_parser(sub)
     return parser
+
+
+def _review_parser(sub) -> None:
+    """``footprint review list|confirm|reject|correct|add|export`` (news/review/commands.py)."""
+    from news.review.commands import REASONS, default_reviewer
+
+    rev = sub.add_parser("review", help="list, confirm, reject, correct or add presence claims; export reviews")
+    acts = rev.add_subparsers(dest="action", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or the default store)")
+    writer = argparse.ArgumentParser(add_help=False)
+    writer.add_argument("--reviewer", default=default_reviewer(),
+                        help="who reviews (default $FOOTPRINT_REVIEWER, else $USER)")
+    writer.add_argument("--note", help="a free-text note kept with the review")
+    ls = acts.add_parser("list", parents=[common], help="claims with their key and review state (tab-separated)")
+    ls.add_argument("--article", help="one article's claims")
+    ls.add_argument("--actor", action="append", default=[])
+    ls.add_argument("--country", action="append", default=[], help="ISO3, repeatable")
+    ls.add_argument("--reviewed", action="store_true", help="only reviewed claims")
+    ls.add_argument("--history", action="store_true", help="every review ever stored, oldest first")
+    for name, text in (("confirm", "confirm a claim"), ("reject", "reject a claim (it leaves the map)"),
+                       ("correct", "correct a claim's actor, country or status")):
+        act = acts.add_parser(name, parents=[common, writer], help=text)
+        act.add_argument("key", help="the claim's key (first column of `review list`)")
+        if name == "reject":
+            act.add_argument("--reason", required=True, choices=list(REASONS))
+        if name == "correct":
+            act.add_argument("--actor", dest="new_actor")
+            act.add_argument("--country", dest="new_country", help="ISO3")
+            act.add_argument("--status", dest="new_status", choices=["present", "ended"])
+    add = acts.add_parser("add", parents=[common, writer], help="add a claim the machine missed")
+    add.add_argument("article", help="the article's id")
+    add.add_argument("--sentence", required=True, help="the sentence of the article that makes the claim")
+    add.add_argument("--actor", required=True)
+    add.add_argument("--country", required=True, help="ISO3")
+    add.add_argument("--status", required=True, choices=["present", "ended"])
+    exp = acts.add_parser("export", parents=[common], help="reviewed articles as labelled JSONL (docs/labelling.md)")
+    exp.add_argument("--out", help="file to write (default stdout)")
 
 
 def serve(args: argparse.Namespace) -> int:
@@ -262,6 +309,16 @@ def serve(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.store:
         env[ENV_STORE] = args.store
+    if args.review_token_file:
+        from news.review.token import TOKEN_FILE_ENV, TokenError, read_token_file
+
+        try:
+            read_token_file(args.review_token_file)  # refused now, not when the first reviewer tries
+        except TokenError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        # the path, never the token, goes to the server's environment
+        env[TOKEN_FILE_ENV] = os.path.abspath(args.review_token_file)
     for name in (ENV_STORE, "FOOTPRINT_ACTORS", "FOOTPRINT_GEOCODE_CACHE"):
         if env.get(name):
             env[name] = os.path.abspath(env[name])
@@ -485,5 +542,24 @@ def _main(argv: list[str] | None, prog: str) -> int:
     if args.command == "serve":
         return serve(args)
     if args.command == "eval":
+        if args.reviews:
+            from news.review.commands import run_eval
+
+            if args.file:
+                print("error: eval takes a FILE or --reviews, not both", file=sys.stderr)
+                return 2
+            return run_eval(Store(args.store), sys.stdout, sys.stderr)
+        if not args.file:
+            print("error: eval needs a FILE (or --reviews)", file=sys.stderr)
+            return 2
         return evaluate_file(args.file, sys.stdout, sys.stderr)
+    if args.command == "review":
+        from news.review import commands
+
+        store = Store(args.store)
+        if args.action == "list":
+            return commands.run_list(store, args, sys.stdout)
+        if args.action == "export":
+            return commands.run_export(store, args.out, sys.stdout, sys.stderr)
+        return commands.run_decide(store, args, sys.stdout, sys.stderr)
     return 2  # pragma: no cover - argparse rejects unknown commands

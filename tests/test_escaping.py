@@ -243,3 +243,33 @@ def test_tooltips_are_one_line_text():
     lines = tip.split("\n")
     assert lines[0] == "Mali x" and lines[1] == "W G: present at 2024-05" and len(lines) == 6
     assert lines[4] == "Latest: T <b>t</b> ![x](http://h/p.png)"  # text, not HTML: shown verbatim
+
+
+# ---------------------------------------------------------------- reviews (issue 18): reasons, notes, corrections
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.hostile
+def test_hostile_review_text_is_escaped_wherever_it_is_shown(payload):
+    from components.deck import country_tooltip
+    from components.review import claim_summary, review_line
+    from news.store.export import layers_csv
+
+    hostile = "Line" + BREAK + payload
+    review = {"decision": "correct", "actor": hostile, "iso3": hostile, "new_actor": hostile, "new_iso3": hostile,
+              "new_status": hostile, "reason": hostile, "note": hostile, "reviewer": hostile,
+              "reviewed_at": pd.Timestamp("2026-01-01")}
+    for shown in (review_line(review), review_line({**review, "decision": "reject"}),
+                  claim_summary({"actor": hostile, "iso3": hostile, "status": hostile, "review": hostile})):
+        assert not SPECIALS & set(raw_chars(shown)), shown
+        assert "\n" not in shown and not DECODED_PATTERNS.search(html.unescape(shown))
+    rows = shape_evidence_rows(pd.DataFrame([{"date": "2024-01-01", "actor": "wagner", "iso3": "MLI",
+                                              "status": "present", "title": "T", "article_id": "a",
+                                              "evidence": "e", "review": hostile}]))
+    listing = sources_html(rows)
+    assert BREAK not in listing and "<script" not in listing and "<img" not in listing
+    tip = country_tooltip([{"actor": "wagner", "iso3": "MLI", "country": "Mali", "review": hostile}],
+                          {"wagner": ActorStyle("wagner", "Wagner", "#d62728")}, "2024-01")
+    assert f"Reviewed: {one_line(hostile, 160)}" in tip.splitlines()  # tooltips are text: one line, no markup run
+    csv_text = layers_csv(pd.DataFrame([{"actor": "wagner", "review": "=" + payload, "source_urls": []}]))
+    assert "'=" in csv_text and ",=" not in csv_text

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from geo.types import Mention
 from news.models import Article, Claim
-from news.store import COLUMNS, SCHEMAS, Batch, Chunk, Store, StoreWarning, batch_tables
+from news.store import ADDED_BY_VIEW, COLUMNS, SCHEMAS, Batch, Chunk, Store, StoreWarning, batch_tables
 from news.store import queries as q
 
 D = date
@@ -47,7 +47,7 @@ def store(tmp_path):
 def test_empty_store_gives_empty_frames_with_columns(store):
     for table in ("articles", "mentions", "claims"):
         df = store.table(table)
-        assert df.empty and list(df.columns) == COLUMNS[table]
+        assert df.empty and list(df.columns) == [*COLUMNS[table], *ADDED_BY_VIEW.get(table, ())]
     assert store.known_ids() == set()
     assert list(q.layer_rows(store).columns) == q.LAYER_COLUMNS
     assert list(q.evidence_rows(store).columns) == q.EVIDENCE_COLUMNS

@@ -54,6 +54,9 @@ import pyarrow.parquet as pq
 from geo import paths
 from geo.types import Mention
 from news.models import Article, Claim
+from news.review import view as review_view
+from news.review.schema import REVIEW_SCHEMA
+from news.review.schema import TABLE as REVIEWS
 
 DEFAULT_STORE = paths.DEFAULT_STORE
 ENV_VAR = "FOOTPRINT_STORE"
@@ -119,14 +122,20 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
 }
+# Analysts' reviews of claims (news/review): not an ingest table, written one review at a time.
+SCHEMAS[REVIEWS] = REVIEW_SCHEMA
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
+# Columns a connection's view adds to a table as read: each claim's review state and the key of
+# the review that shaped it (news/review/apply.py), NULL on claims nobody reviewed.
+ADDED_BY_VIEW: dict[str, tuple[str, ...]] = {"claims": ("review", "claim_key")}
 # Columns added after stores were first written: a file without one still belongs to its table
 # (the column reads as NULL there), so a store written by an older Footprint keeps working.
 # (claims' time columns: news/timeref.py; a claim stored before them has no time of its own.)
 # An article without ``cluster`` is its own cluster (news/syndication.py).
 ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset({"cluster", "signature"}), "mentions": frozenset(),
                                           "claims": frozenset({"rules", "as_of", "as_of_precision", "until",
-                                                               "background"})}
+                                                               "background"}),
+                                          REVIEWS: frozenset()}
 
 # The kinds of Arrow type a stored column may have: other widths of the same kind (int32, large
 # strings, nanosecond timestamps, written by another tool) union with ours; another kind does not.
@@ -401,10 +410,14 @@ class Store:
         con.execute(f"CREATE TEMP VIEW articles AS SELECT {cols['articles']} FROM _articles_b")
         for table in ("mentions", "claims"):
             select = ", ".join(f't."{c}"' for c in COLUMNS[table])
+            name = "machine_claims" if table == "claims" else table
             con.execute(
-                f"""CREATE TEMP VIEW {table} AS SELECT {select} FROM _{table}_files t
+                f"""CREATE TEMP VIEW {name} AS SELECT {select} FROM _{table}_files t
                 JOIN _articles_b a ON t.article_id = a.id AND parse_filename(t.filename, true) = a.batch"""
             )
+        # ``claims`` is the machine's claims with the analysts' reviews applied (news/review/apply.py):
+        # every reader of the store sees the same reviewed claims, with ``review`` and ``claim_key``
+        review_view.install(con, [str(p) for p in self.files(REVIEWS)])
         return con
 
     def read(self, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
@@ -483,7 +496,7 @@ class Store:
         else would ever remove it. Readers never delete (the dashboard may not own the store).
         """
         removed, now = [], time.time()
-        for table in TABLES:
+        for table in (*TABLES, REVIEWS):
             folder = self.root / table
             if not folder.is_dir():
                 continue
@@ -550,6 +563,15 @@ class Store:
         self._write_table("claims", name, tables["claims"])
         self._write_table("mentions", name, tables["mentions"])
         self._write_table("articles", name, tables["articles"])
+        return name
+
+    def append(self, table: str, data: pa.Table) -> str:
+        """Append ``data`` to ``table`` as one new file, atomically (what ``reviews/`` takes: a
+        review is written the moment it is made, not in an ingest batch); returns its name."""
+        if table not in SCHEMAS or table in TABLES:
+            raise ValueError(f"append is for tables outside ingest batches, not {table!r}")
+        name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+        self._write_table(table, name, data.cast(SCHEMAS[table]))
         return name
 
     def _write_table(self, table: str, name: str, data: pa.Table) -> None:

@@ -21,6 +21,7 @@ import pandas as pd
 LAYER_COLUMNS = [
     "actor", "iso3", "country", "status", "first_seen", "last_seen", "sources", "articles", "claims",
     "confidence", "lat", "lon", "latest_title", "source_urls",
+    "review",  # the review states of the row's claims ("confirmed, corrected"), "" when none (news/review)
 ]
 # Cells a spreadsheet would run as formulas start with one of these (tab and CR included).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")

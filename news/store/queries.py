@@ -44,7 +44,10 @@ T = TypeVar("T")
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
     "evidence", "cue", "place", "rules", "as_of", "as_of_precision", "until", "background",
+    "review", "claim_key",
 ]
+# ``Filters.review``: every claim, the machine's only (no review) or reviewed ones only
+REVIEW_FILTERS = ("", "machine", "reviewed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class Filters:
     min_confidence: float = 0.0
     languages: tuple[str, ...] = ()
     outlets: tuple[str, ...] = ()
+    review: str = ""  # one of REVIEW_FILTERS
 
     @classmethod
     def of(cls, filters: Filters | None = None, **kwargs: Any) -> Filters:
@@ -73,6 +77,10 @@ class Filters:
                 clean[key] = _as_date(value)
             elif key == "min_confidence":
                 clean[key] = float(value or 0.0)
+            elif key == "review":
+                if (value or "") not in REVIEW_FILTERS:
+                    raise ValueError(f"review filter must be one of {REVIEW_FILTERS}, not {value!r}")
+                clean[key] = value or ""
             else:
                 clean[key] = tuple(value) if value else ()
         return replace(filters or cls(), **clean)
@@ -131,6 +139,10 @@ def _base(f: Filters) -> tuple[str, list]:
         if values:
             conds.append(f"{column} IN (SELECT unnest(?))")
             params.append(list(values))
+    if f.review == "machine":
+        conds.append("review IS NULL")
+    elif f.review == "reviewed":
+        conds.append("review IS NOT NULL")
     if f.start or f.end:
         conds.append("date IS NOT NULL")
     if f.start:
@@ -203,7 +215,7 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
     """
     f = Filters.of(filters, **kwargs)
     if parts is not None and parts.fits(f):
-        return _finish_layers(parts.layers(f), links_checked=True)
+        return _finish_layers(parts.layers(f), links_checked=True, marks=_review_marks(store, f))
     base, params = _base(f)
     # per_article: each article's best claim per pair (its noisy-or term) and its link; the
     # article count is then a plain count, and the URLs are de-duplicated over articles, not claims.
@@ -231,7 +243,7 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
            g.claim_lat, g.claim_lon, g.latest_title, conf.source_urls, round(conf.confidence, 4) AS confidence
     FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3)
     ORDER BY actor, articles DESC, iso3"""
-    return _finish_layers(_run(store, sql, params))
+    return _finish_layers(_run(store, sql, params), marks=_review_marks(store, f))
 
 
 def source_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
@@ -245,7 +257,19 @@ def source_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.Da
     return _run(store, sql, params)
 
 
-def _finish_layers(df: pd.DataFrame, links_checked: bool = False) -> pd.DataFrame:
+def _review_marks(store, f: Filters) -> pd.DataFrame | None:
+    """Per actor × country, the review states of its claims in the window ("confirmed, corrected"):
+    the layer row's ``review`` column. None when the store holds no review (a Snapshot knows)."""
+    if getattr(store, "has_reviews", True) is False:
+        return None
+    base, params = _base(f)
+    sql = f"""WITH {base}
+    SELECT actor, iso3, string_agg(DISTINCT review, ', ' ORDER BY review) AS review
+    FROM y WHERE review IS NOT NULL GROUP BY actor, iso3"""
+    return _run(store, sql, params)
+
+
+def _finish_layers(df: pd.DataFrame, links_checked: bool = False, marks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Checked links, country names and label points: the layer rows' last step, on any path.
 
     ``links_checked``: the lists hold only links ``is_http_url`` accepted (month parts check each
@@ -255,6 +279,11 @@ def _finish_layers(df: pd.DataFrame, links_checked: bool = False) -> pd.DataFram
         return pd.DataFrame({c: pd.Series(dtype="object") for c in LAYER_COLUMNS})
     if not links_checked:
         df["source_urls"] = df["source_urls"].map(_url_list)
+    if marks is not None and len(marks):
+        df = df.merge(marks, on=["actor", "iso3"], how="left")
+        df["review"] = df["review"].fillna("")
+    else:
+        df["review"] = ""
     table = _countries()
     if table is not None:
         df = df.merge(table, on="iso3", how="left")
@@ -305,10 +334,10 @@ def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None
         params.append(max(int(limit), 0))
     sql = f"""WITH {base}
     SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place, rules,
-           as_of, as_of_precision, until, background
+           as_of, as_of_precision, until, background, review, claim_key
     FROM y {where}
     ORDER BY date DESC NULLS LAST, actor, iso3, article_id, evidence, cue, place, status, confidence, outlet, title, url,
-             as_of, until, background
+             as_of, until, background, review, claim_key
     {top}"""
     df = _run(store, sql, params)
     df["url"] = df["url"].map(lambda u: u if is_http_url(u) else None)

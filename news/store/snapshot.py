@@ -22,7 +22,7 @@ import threading
 import duckdb
 import pyarrow as pa
 
-from news.store import COLUMNS, TABLES, Store
+from news.store import ADDED_BY_VIEW, COLUMNS, TABLES, Store
 from news.store.queries import CLAIM_ROWS_SQL
 
 LEFT_OUT = {"articles": ("text", "signature")}  # the reader asks the Store; only ingest compares signatures
@@ -41,13 +41,18 @@ class Snapshot(Store):
 
         def copy(src: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
             # through Store.read: a compaction removing files mid-copy means copying again
-            return {table: src.sql("SELECT " + ", ".join(f'"{c}"' for c in COLUMNS[table]
-                                                        if c not in LEFT_OUT.get(table, ()))
-                                   + f" FROM {table}").to_arrow_table() for table in TABLES}
+            out = {}
+            for table in TABLES:
+                names = [*COLUMNS[table], *ADDED_BY_VIEW.get(table, ())]
+                cols = ", ".join(f'"{c}"' for c in names if c not in LEFT_OUT.get(table, ()))
+                out[table] = src.sql(f"SELECT {cols} FROM {table}").to_arrow_table()
+            return out
 
         for table, data in store.read(copy).items():
             self._db.from_arrow(data).create(table)
         self._db.execute(f"CREATE TABLE claim_rows AS {CLAIM_ROWS_SQL}")
+        (reviewed,) = self._db.execute("SELECT count(*) FROM claims WHERE review IS NOT NULL").fetchone() or (0,)
+        self.has_reviews = bool(reviewed)  # lets the layer query skip the review marks
         self.ignored = dict(store.ignored)  # the files left out of the copy, for the page to name
 
     def __repr__(self) -> str:

@@ -42,12 +42,15 @@ def store_dir(tmp_path_factory):
 
 
 @contextlib.contextmanager
-def dashboard(store_dir: Path):
-    """``streamlit run dashboard.py`` on a free 127.0.0.1 port over ``store_dir``; yields its base URL."""
+def dashboard(store_dir: Path, env: dict[str, str] | None = None):
+    """``streamlit run dashboard.py`` on a free 127.0.0.1 port over ``store_dir``; yields its base URL.
+
+    ``env``: more variables for the server (a reviewer token, news/review/token.py)."""
     if not Path(CHROMIUM).exists():
         pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (make chromium) to run browser tests")
     port = _free_port()
-    env = {**os.environ, "FOOTPRINT_STORE": str(store_dir)}
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("FOOTPRINT_REVIEW_TOKEN")},
+           "FOOTPRINT_STORE": str(store_dir), **(env or {})}
     log = open(store_dir / "streamlit.log", "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
