@@ -20,6 +20,7 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
+from components.changes import changes_html
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight
@@ -49,10 +50,12 @@ from components.tables import (
     with_first_reported,
 )
 from components.text import md_escape, one_line
-from components.timeline import monthly_frame, timeline_chart
+from components.timeline import interval_frame, intervals_chart, intervals_html, monthly_frame, timeline_chart
 from geo import paths
 from news.store import Store, queries, resolve_store
+from news.store.alerts import change_records, parse_since, store_changes
 from news.store.export import layers_geojson, to_csv_bytes
+from news.store.ledger import store_ledger, with_ledger
 from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
@@ -168,6 +171,20 @@ def cached_article(root: str, fp: tuple, article_id: str):
     return queries.article_detail(Store(root), article_id)
 
 
+@st.cache_data(max_entries=2, show_spinner="Building the presence ledger…")
+def cached_ledger(root: str, fp: tuple) -> list:
+    """The presence ledger (news/ledger.py) of every claim, once per store change."""
+    return store_ledger(snapshot(root, fp))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_changes(root: str, fp: tuple, since: str, labels: tuple[tuple[str, str], ...]) -> list[dict]:
+    """The ledger's changes from articles ingested since ``since`` (news/changes.py), as records
+    whose links are the article's URL or this page's reader view."""
+    found, articles = store_changes(snapshot(root, fp), parse_since(since))
+    return change_records(found, articles, dict(labels), dashboard="")
+
+
 @st.cache_resource
 def shapes() -> dict:
     return deckmod.country_shapes()
@@ -207,6 +224,7 @@ def _init_from_url(options: Options) -> None:
     ss.fp_view = state.view
     ss.f_viewp = view_preset(state.view)
     ss.fp_article = state.article
+    ss.f_since = pd.Timestamp(state.since).date() if state.since else None
     ss.fp_last_click = None
     ss.fp_playing = False
     ss.fp_init = True
@@ -239,6 +257,7 @@ def _state_from_widgets(options: Options) -> ViewState:
         selected=ss.f_sel or None,
         view=ss.fp_view,
         article=ss.fp_article,
+        since=ss.f_since.isoformat() if ss.get("f_since") else None,
     )
 
 
@@ -291,6 +310,9 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
                        "show (all their claims combined), is below this. A row shown lists all its claims.")
         st.multiselect("Language", options.languages, key="f_lang", placeholder="All languages", format_func=one_line)
         st.multiselect("Outlet", options.outlets, key="f_outlet", placeholder="All outlets", format_func=one_line)
+        st.date_input("What changed since", key="f_since", format="YYYY-MM-DD",
+                      help="Lists what the articles ingested since this day (UTC) changed in the presence "
+                           "ledger: new countries, departures, returns, contradictions. Kept in the link.")
         presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
         st.selectbox("Map view", presets, key="f_viewp", on_change=_apply_view_preset,
                      help="Streamlit does not tell the app where you panned or zoomed: choose a view "
@@ -368,6 +390,9 @@ def main() -> None:
     rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
     # first_seen: the pair's first report overall, not the first inside the window
     rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
+    ledger = cached_ledger(root, fp)
+    if rows is not None:  # first reported / last confirmed / independent sources / contradicted, as of the window's end
+        rows = with_ledger(rows, ledger, pd.Period(state.end, freq="M").end_time.date())
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
 
@@ -397,15 +422,33 @@ def main() -> None:
         st.info(explain_empty(state, options,
                               lambda s: len(at_least(cached_layers(root, fp, _key(s)), s.min_confidence))))
 
+    if state.since:
+        st.subheader(f"What changed since {state.since}", anchor=False)
+        st.caption("From the articles ingested since that day (UTC), whatever their publication date: "
+                   "`footprint changes --since` gives the same as an Atom feed.")
+        records = cached_changes(root, fp, state.since, tuple(sorted(labels.items())))
+        st.markdown(changes_html(records, state.since), unsafe_allow_html=True)
+
     st.subheader("Timeline", anchor=False)
     monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),
                             options.months, list(state.actors))
     st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
+    where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
+    stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
+                           names, labels)
+    st.markdown("**Presence over time**" + (f" in {md_escape(names.get(state.selected, state.selected))}"
+                                            if state.selected else "") + " (▶ first reported, ✕ ended)")
+    if stays.empty:
+        st.caption("No stay of the selected actors in these countries.")
+    else:
+        st.altair_chart(intervals_chart(stays, styles, state.start, state.end), width="stretch")
+        st.markdown(intervals_html(stays), unsafe_allow_html=True)
 
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
     st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
                "first_seen is the first report ever (also before the window); the other figures count "
-               "the window.")
+               "the window. first_reported, last_confirmed, independent_sources and contradicted come from "
+               "the presence ledger: the stay current at the window's end (`footprint ledger` prints all).")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
                  column_config={"source_urls": st.column_config.TextColumn("source_urls")})
     d1, d2, d3 = st.columns(3)

@@ -22,6 +22,10 @@ LAYER_COLUMNS = [
     "actor", "iso3", "country", "status", "first_seen", "last_seen", "articles", "claims",
     "confidence", "lat", "lon", "latest_title", "source_urls",
 ]
+# The presence ledger's figures of each layer row's current interval (news/store/ledger.py
+# ``with_ledger``): what the table, the tooltip and both downloads show beside the window's counts.
+LEDGER_COLUMNS = ["first_reported", "last_confirmed", "independent_sources", "contradicted"]
+SHOWN_COLUMNS = [*LAYER_COLUMNS, *LEDGER_COLUMNS]
 # Cells a spreadsheet would run as formulas start with one of these (tab and CR included).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

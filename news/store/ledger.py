@@ -16,13 +16,14 @@ import io
 import json
 import os
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 
 import pandas as pd
 
 from news.ledger import LEDGER_FIELDS, Interval, ledger, record
 from news.store import Store
-from news.store.export import plain, safe_cell
+from news.store.export import LEDGER_COLUMNS, plain, safe_cell
 
 CLAIM_FIELDS = ("article_id", "actor", "iso3", "status", "date")
 CLAIM_OPTIONAL = ("as_of", "until", "background")
@@ -94,3 +95,34 @@ def ledger_csv(records: list[dict]) -> str:
 
 def ledger_json(records: list[dict]) -> str:
     return json.dumps([{f: r.get(f) for f in LEDGER_FIELDS} for r in records], ensure_ascii=False, indent=1)
+
+
+def interval_at(intervals: Iterable[Interval], as_of: date | None = None) -> dict[tuple[str, str], Interval]:
+    """Each actor × country's interval as of ``as_of``: the latest one that started on or before it
+    (None: the latest of all). A pair whose every interval starts later has none."""
+    found: dict[tuple[str, str], Interval] = {}
+    for i in intervals:
+        if as_of is not None and i.start > as_of:
+            continue
+        key = (i.actor, i.iso3)
+        if key not in found or found[key].start <= i.start:
+            found[key] = i
+    return found
+
+
+def with_ledger(rows: pd.DataFrame, intervals: Iterable[Interval], as_of: date | None = None) -> pd.DataFrame:
+    """Layer rows with ``LEDGER_COLUMNS`` from each pair's interval as of ``as_of`` (the window's end):
+    first reported, last confirmed, independent sources and the contradicted months (space-separated).
+
+    Why the interval and not the window: "first reported" is when this stay began however early
+    that is, and a stay that ended and began again shows the new one.
+    """
+    df = rows.copy()
+    current = interval_at(intervals, as_of)
+    picked = [current.get((a, i)) for a, i in zip(df["actor"], df["iso3"], strict=True)] if len(df) else []
+    df["first_reported"] = [i.first_reported if i else None for i in picked]
+    df["last_confirmed"] = [i.last_confirmed if i else None for i in picked]
+    df["independent_sources"] = pd.array([i.independent_sources if i else None for i in picked], dtype="Int64")
+    df["contradicted"] = [" ".join(i.contradicted) if i else "" for i in picked]
+    assert list(df.columns[-len(LEDGER_COLUMNS):]) == LEDGER_COLUMNS
+    return df
