@@ -174,15 +174,14 @@ def _ledger_lines(row: dict) -> list[str]:
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
-        f"{n_src} independent source{'s' * (n_src != 1)} · {n_art} article{'s' * (n_art != 1)}, "
-        f"{n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
+        f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)} in the window{conf_s}",
         f"First reported {_d(row.get('first_seen'))} (ever)"
         + (f"; this stay since {_d(stay)}" if (stay := row.get("first_reported")) is not None
            and _d(stay) not in ("unknown", _d(row.get("first_seen"))) else "")
         + f" · last confirmed {_d(row.get('last_confirmed'))}",
+        f"This stay: {n_src} independent source{'s' * (n_src != 1)} · contradicted: "
+        + (_clean(row.get("contradicted")) or "no"),
     ]
-    contradicted = _clean(row.get("contradicted"))
-    lines.append(f"Contradicted: {contradicted}" if contradicted else "Contradicted: no")
     return lines
 
 

@@ -103,7 +103,7 @@ def changes(rows: Iterable[Mapping[str, Any]], since: datetime) -> list[Change]:
             matched = [j for j in old if _overlaps(i, j)]
             if i.ended is not None and not any(j.ended is not None for j in matched):
                 out.append(Change("ended", *pair, i.ended, fresh(i.ended_evidence), noticed(i.ended_evidence), i))
-            if k >= 1 and not matched and old:
+            if k >= 1 and not matched:
                 out.append(Change("reappeared", *pair, i.start, fresh(i.evidence), noticed(i.evidence), i))
         was = {m for j in old for m in j.contradicted}
         for month in sorted({m for i in intervals for m in i.contradicted} - was):
