@@ -14,8 +14,11 @@ What each row contributes (``reports``):
   reports on ``as_of``: the text places the fact there. A future ``as_of`` is ignored.
 - A **background** row ("Wagner, which has fought in Libya") does not report on its article's
   day: it reports only on its ``as_of`` when it has one, and otherwise on no day at all.
-- A present row whose ``until`` lies on or before its day ("stayed until June") reports on
-  ``until`` instead of its day: the text says the presence was not current when it was written.
+- A row whose ``until`` lies before its day ("until June", "from 2018 to 2020") reports on
+  ``until`` instead of its day: the text says it no longer held when it was written. The end of
+  a point ("in 2019": ``as_of`` 2019-01-01, ``until`` 2019-12-31, ``as_of_precision`` year) is
+  not a report: the text says when, not until when. These are news.timeref's semantics
+  (``confirms_on_article_date``; docs/design.md, "Time inside the text").
 - A row without any day cannot be placed in time and is left out.
 - Rows without ``cluster`` count their article as its own cluster; without ``background``, as
   not background; without ``as_of``/``until``, as told at the article's date.
@@ -146,14 +149,28 @@ def reports(row: Mapping[str, Any]) -> list[Report]:
     days: list[date] = []
     if as_of is not None and (told is None or as_of <= told):
         days.append(as_of)
-    if told is not None and not background:
-        if status == PRESENT and until is not None and until <= told:
-            days.append(until)
-        else:
-            days.append(told)
+    # an end the text gives ("until June", "from 2018 to 2020"), not the end of a point ("in 2019")
+    if until is not None and told is not None and until < told and not _point(as_of, _value(row, "as_of_precision"), until):
+        days.append(until)
+    # news.timeref.confirms_on_article_date: not background, and its own time still runs then
+    if told is not None and not background and (until is None or until >= told):
+        days.append(told)
     cluster = _value(row, "cluster")
     source = str(cluster) if cluster is not None and str(cluster) else str(article)
     return [Report(str(actor), str(iso3), status, d, str(article), source) for d in sorted(set(days))]
+
+
+def _point(as_of: date | None, precision: Any, until: date) -> bool:
+    """Whether ``as_of``..``until`` is one period the text named ("in 2019": a year, "en mars
+    2022": a month), which says when, not until when: it reports on its first day only."""
+    if as_of is None:
+        return False
+    if precision == "year":
+        return until == date(as_of.year, 12, 31)
+    if precision == "month":
+        nxt = date(as_of.year + (as_of.month == 12), as_of.month % 12 + 1, 1)
+        return until == date.fromordinal(nxt.toordinal() - 1)
+    return until == as_of
 
 
 def _month(day: date) -> str:

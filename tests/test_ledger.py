@@ -87,6 +87,20 @@ def test_until_in_the_past_is_the_last_confirmation():
     assert (i.first_reported, i.last_confirmed) == (date(2021, 1, 1), date(2023, 6, 1))
 
 
+def test_a_point_in_the_past_reports_on_its_first_day_only():
+    # "In 2019 Wagner fighters were in Libya", written in 2024 (news.timeref: a point, year precision)
+    (i,) = ledger([row(date(2024, 5, 1), as_of=date(2019, 1, 1), until=date(2019, 12, 31), as_of_precision="year")])
+    assert (i.first_reported, i.last_confirmed) == (date(2019, 1, 1), date(2019, 1, 1))
+    # "left in June 2023" (a month) dates the departure, not the article
+    got = ledger([row(date(2022, 1, 1), article="p"),
+                  row(date(2024, 5, 1), "ended", article="e", as_of=date(2023, 6, 1), until=date(2023, 6, 30),
+                      as_of_precision="month")])
+    assert got[0].ended == date(2023, 6, 1)
+    # a point that reaches the article's date still confirms on it ("in 2024", written in 2024)
+    (k,) = ledger([row(date(2024, 5, 1), as_of=date(2024, 1, 1), until=date(2024, 12, 31), as_of_precision="year")])
+    assert k.last_confirmed == date(2024, 5, 1)
+
+
 def test_a_departure_without_an_arrival_is_an_interval_of_its_own():
     got = ledger([row(date(2020, 4, 2), "ended", article="e1"), row(date(2020, 5, 2), "ended", article="e2"),
                   row(date(2021, 1, 1), article="p")])
@@ -130,6 +144,7 @@ rows_strategy = st.lists(
         "background": st.one_of(st.none(), st.booleans()),
         "as_of": st.one_of(st.none(), st.integers(0, 3000).map(lambda n: DAY0 + timedelta(days=n))),
         "until": st.one_of(st.none(), st.integers(0, 3000).map(lambda n: DAY0 + timedelta(days=n))),
+        "as_of_precision": st.one_of(st.none(), st.sampled_from(["year", "month", "day"])),
     }),
     max_size=30,
 )
