@@ -7,12 +7,13 @@ import math
 import pandas as pd
 
 from components.text import md_escape, one_line
+from news.timeref import label_of
 
 MENTION_CLASS = "fp-mention"
 CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
-CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "confidence", "cue", "rules", "evidence")
+CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "time", "confidence", "cue", "rules", "evidence")
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:
@@ -81,6 +82,8 @@ def article_meta(article: dict) -> str:
 def claims_frame(claims: list[dict]) -> pd.DataFrame:
     """The reader's claims table: its text columns one line each (a grid shows text as text)."""
     df = pd.DataFrame(claims)
+    if len(df):
+        df["time"] = [label_of(c) for c in claims]  # "as of 2019", "since 2021" (news/timeref.py)
     cols = [c for c in CLAIM_COLUMNS if c in df]
     df = df[cols].copy()
     for c in cols:

@@ -19,10 +19,11 @@ from components.state import MAX_ARTICLE_ID, query_string
 from components.text import md_escape
 from news.sources.fetch import all_plain_links
 from news.store.export import LEDGER_COLUMNS, SHOWN_COLUMNS
+from news.timeref import label_of
 
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "country", "status", "confidence", "outlet", "title", "url",
-    "article_id", "evidence", "cue", "rules",
+    "article_id", "evidence", "cue", "rules", "time", "as_of", "as_of_precision", "until", "background",
 ]
 # the common case, decided without urlsplit: http(s), a plain host, printable ASCII, no spaces
 _PLAIN_HTTP = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,5})?(?:[/?#][\x21-\x7e]*)?", re.IGNORECASE)
@@ -203,6 +204,9 @@ def shape_evidence_rows(rows: pd.DataFrame | None, query=None) -> pd.DataFrame:
     for c in EVIDENCE_COLUMNS:
         if c not in df.columns:
             df[c] = None
+    df["time"] = [label_of(r) for r in df.to_dict(orient="records")]  # "as of 2019" (news/timeref.py)
+    for c in ("as_of", "until"):
+        df[c] = df[c].map(_day)
     df["date"] = df["date"].map(_day)
     df["url"] = df["url"].map(lambda u: safe_url(u) or "")
     df["link"] = [article_link(u, a, query) or "" for u, a in zip(df["url"], df["article_id"], strict=True)]
@@ -259,6 +263,9 @@ def sources_html(rows: pd.DataFrame, labels: Mapping[str, str] | None = None, li
                 )
                 if x
             )
+            told = c.get("time")
+            if isinstance(told, str) and told:  # the claim's own time, from its sentence
+                claim += f' · <span class="fp-when" title="the time the sentence gives">{md_escape(told)}</span>'
             conf = c.get("confidence")
             conf_s = f" · confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
             rules = c.get("rules")

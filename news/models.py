@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from datetime import date, datetime
 
 STATUSES = ("present", "ended")
+Day = date  # ``Claim`` has a field named ``date``, which hides the type inside its body
 
 
 @dataclass(slots=True)
@@ -48,6 +49,14 @@ class Claim:
     # changed it after ("+hedged", "+actor-pointer", "+no-longer"): the reader's "why", and
     # what bench/accuracy.py scores per rule. Ids are listed in docs/rules.md.
     rules: str = ""
+    # The claim's own time when its sentence gives one (news/timeref.py): ``as_of`` the first day
+    # of the period named ("in 2019" -> 2019-01-01, precision "year"), ``until`` the last day of
+    # an end or a closed period; ``background`` a claim told in passing ("Wagner, which has fought
+    # in Libya"), which confirms nothing on the article's date. None/False when the text is silent.
+    as_of: Day | None = None
+    as_of_precision: str | None = None
+    until: Day | None = None
+    background: bool = False
 
     def to_dict(self) -> dict:
         return asdict(self)

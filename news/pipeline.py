@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geo.extract import extract
 from geo.gazetteer import Gazetteer
 from geo.resolve import Resolver
@@ -10,6 +12,7 @@ from news.actors import ActorConfig
 from news.models import Article, Claim
 from news.presence import find_claims
 from news.sources.clean import mask_furniture
+from news.timeref import NO_TIME, TimeRef, background_spans, may_hold_time, time_of
 
 
 def process(article: Article, gazetteer: Gazetteer | None = None,
@@ -23,7 +26,51 @@ def process(article: Article, gazetteer: Gazetteer | None = None,
     mentions = extract(article.text, article.language, gazetteer)
     if resolver is not None:
         mentions, _ = resolver.resolve(mentions)
-    return mentions, find_claims(article, mentions, config)
+    return mentions, timed_claims(article, mentions, find_claims(article, mentions, config))
+
+
+def _place_at(claim: Claim, language: str, mentions: list[Mention]) -> int | None:
+    """Where the claim's place starts in its evidence sentence (None when no mention of its
+    country is found there): the named place first, and an occurrence in the main clause before
+    one inside a background clause, so a country named in both is not taken for background."""
+    sentence = claim.evidence
+    surfaces = [m.surface for m in mentions if m.iso3 == claim.iso3 and m.sentence == sentence and m.surface]
+    if claim.place:
+        surfaces.sort(key=lambda s: s != claim.place)
+    spans = background_spans(sentence, language)
+    found = []
+    for surface in surfaces:
+        at = sentence.find(surface)
+        while at != -1:
+            if not any(lo <= at < hi for lo, hi in spans):
+                return at
+            found.append(at)
+            at = sentence.find(surface, at + 1)
+    return found[0] if found else None
+
+
+def timed_claims(article: Article, mentions: list[Mention], claims: list[Claim]) -> list[Claim]:
+    """The claims with the time their own sentence gives them (``news.timeref``), read once per
+    (sentence, place) and only where ``may_hold_time`` or a relative clause may say something."""
+    if not claims:
+        return claims
+    seen: dict[tuple[str, int | None], TimeRef] = {}
+    out = []
+    for claim in claims:
+        sentence = claim.evidence or ""
+        if not (may_hold_time(sentence, article.language) or any(ch in sentence for ch in ",(—–")):
+            out.append(claim)
+            continue
+        at = _place_at(claim, article.language, mentions)
+        ref = seen.get((sentence, at))
+        if ref is None:
+            ref = seen[(sentence, at)] = time_of(sentence, article.language, article.published, at)
+        if ref == NO_TIME:
+            out.append(claim)
+        else:
+            out.append(replace(claim, as_of=ref.as_of, as_of_precision=ref.precision, until=ref.until,
+                               background=ref.background))
+    return out
 
 
 def _mask(text: str) -> str:
@@ -61,7 +108,9 @@ def extract_record(record: dict) -> dict:
         "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
                      for m in mentions],
         "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
-                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules}
+                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules,
+                    "as_of": c.as_of.isoformat() if c.as_of else None, "as_of_precision": c.as_of_precision,
+                    "until": c.until.isoformat() if c.until else None, "background": c.background}
                    for c in claims],
     }
 

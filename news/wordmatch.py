@@ -155,7 +155,7 @@ def _top_level_bar(pattern: str) -> bool:
 
 class WordSet:
     def __init__(self, parts: tuple[str, ...]) -> None:
-        self.parts = parts  # as written in news.cues: the definition the fast paths must equal
+        self.parts = parts  # as written in news.presence.cues: the definition the fast paths must equal
         exact: set[str] = set()
         prefixes: list[str] = []
         residual: list[str] = []

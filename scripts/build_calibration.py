@@ -36,7 +36,7 @@ def build() -> dict:
         scored = [(rows, predict(rows)) for _, rows in sets]
     table = fit_calibration(scored, prior=PRIOR)
     return {
-        "about": "Learned confidence per presence rule id (news/presence.py, docs/rules.md): how often "
+        "about": "Learned confidence per presence rule id (news/presence/, docs/rules.md): how often "
                  "its claims are right on the labelled sets below, smoothed; '?' is the overall rate. "
                  "Built by scripts/build_calibration.py.",
         "built": date.today().isoformat(),

@@ -121,7 +121,8 @@ def test_extract_spans_index_the_text_as_given(tmp_path):
     found = {m["iso3"] for m in out[0]["mentions"]}
     assert {"LBY", "SYR", "TCD"}.isdisjoint(found)  # furniture lines were masked
     for c in out[0]["claims"]:
-        assert set(c) == {"actor", "iso3", "status", "place", "evidence", "cue", "confidence", "rules"}
+        assert set(c) == {"actor", "iso3", "status", "place", "evidence", "cue", "confidence", "rules",
+                          "as_of", "as_of_precision", "until", "background"}
         assert c["rules"]  # every claim says which rule made it
 
 

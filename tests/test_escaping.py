@@ -229,9 +229,9 @@ def test_reader_meta_and_claims_table_are_one_line():
     assert article_meta({"outlet": None, "published": None, "language": ""}) == "undated"
     df = claims_frame([{"actor": "wagner", "iso3": "MLI", "place": "Gao\n\nx", "status": "present",
                         "confidence": 0.9, "cue": "a\u2028b", "evidence": "E\r\rF", "article_id": "a"}])
-    assert list(df.columns) == ["actor", "iso3", "place", "status", "confidence", "cue", "evidence"]
+    assert list(df.columns) == ["actor", "iso3", "place", "status", "time", "confidence", "cue", "evidence"]
     assert df.iloc[0].to_dict() == {"actor": "wagner", "iso3": "MLI", "place": "Gao x", "status": "present",
-                                    "confidence": 0.9, "cue": "a b", "evidence": "E F"}
+                                    "time": "", "confidence": 0.9, "cue": "a b", "evidence": "E F"}
 
 
 def test_tooltips_are_one_line_text():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from news.lexicon import FOLDER, KEYS, LexiconError, load, parse
+from news.presence.lexicon import FOLDER, KEYS, LexiconError, load, parse
 
 
 def test_every_language_file_loads_and_gives_the_rules_lists():

@@ -108,9 +108,9 @@ def test_claim_carries_evidence_cue_place_and_confidence() -> None:
     assert claim.place == "Bangui" and claim.iso3 == "CAF"
     assert claim.rules == "locative-cue+hedged"
     # the confidence is the rate at which its rule's claims were right on the labelled sets
-    from news.presence import _calibration
+    from news.presence import learned_confidences
 
-    assert claim.confidence == round(_calibration()["locative-cue"], 3) and 0.5 < claim.confidence < 1
+    assert claim.confidence == round(learned_confidences()["locative-cue"], 3) and 0.5 < claim.confidence < 1
 
 
 def test_user_defined_actor_needs_no_code() -> None:

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from news import cues
+from news.presence import cues
 from news.wordmatch import WordSet
 
 SETS = {name: ws for name, ws in vars(cues).items() if isinstance(ws, WordSet)}
@@ -35,7 +35,7 @@ def reference_search(ws: WordSet, parts: list[re.Pattern], text: str, pos: int, 
 
 
 def _parts(ws: WordSet) -> list[re.Pattern]:
-    """Each pattern as written in news.cues, as a whole-word regex: not WordSet's own split
+    """Each pattern as written in news.presence.cues, as a whole-word regex: not WordSet's own split
     into words, stems and phrases, so a wrong split fails here."""
     return [re.compile(r"(?<![\w])(?:" + p + r")(?![\w])", re.IGNORECASE) for p in ws.parts]
 

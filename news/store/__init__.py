@@ -100,14 +100,20 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("cue", pa.string()),
             ("confidence", pa.float64()),
             ("rules", pa.string()),
+            ("as_of", pa.date32()),
+            ("as_of_precision", pa.string()),
+            ("until", pa.date32()),
+            ("background", pa.bool_()),
         ]
     ),
 }
 COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 # Columns added after stores were first written: a file without one still belongs to its table
 # (the column reads as NULL there), so a store written by an older Footprint keeps working.
+# (claims' time columns: news/timeref.py; a claim stored before them has no time of its own.)
 ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset(), "mentions": frozenset(),
-                                          "claims": frozenset({"rules"})}
+                                          "claims": frozenset({"rules", "as_of", "as_of_precision", "until",
+                                                               "background"})}
 
 # The kinds of Arrow type a stored column may have: other widths of the same kind (int32, large
 # strings, nanosecond timestamps, written by another tool) union with ours; another kind does not.
@@ -118,10 +124,12 @@ _KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
     ("float", pa.types.is_floating),
     ("date", pa.types.is_date),
     ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
+    ("boolean", pa.types.is_boolean),
 )
 
 
-_SQL_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int64(): "BIGINT", pa.date32(): "DATE"}
+_SQL_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int64(): "BIGINT", pa.date32(): "DATE",
+              pa.bool_(): "BOOLEAN"}
 
 
 def _kind(dtype: pa.DataType) -> str | None:

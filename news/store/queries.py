@@ -37,7 +37,7 @@ from news.store.export import LAYER_COLUMNS
 
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
-    "evidence", "cue", "place", "rules",
+    "evidence", "cue", "place", "rules", "as_of", "as_of_precision", "until", "background",
 ]
 
 
@@ -86,9 +86,19 @@ def _store(store: Store | str | os.PathLike | None) -> Store:
     return store if isinstance(store, Store) else Store(store)
 
 
-CLAIM_ROWS_SQL = """SELECT c.*, a.title, a.url, a.outlet, a.language, strftime(c.date, '%Y-%m') AS month
+# When a claim holds by its own text (news/timeref.py): a background claim at its own time only
+# (none without one); a claim whose own time ended before its article at that time (its start,
+# else its end: "until June 2023"); every other claim at its article's date ("since 2021" is a
+# confirmation on that date, with an earlier start in ``as_of``).
+PLACED_SQL = """CASE WHEN c.background THEN c.as_of
+  WHEN c.until IS NOT NULL AND c.date IS NOT NULL AND c.until < c.date THEN coalesce(c.as_of, c.until)
+  ELSE c.date END"""
+
+CLAIM_ROWS_SQL = f"""SELECT c.*, a.title, a.url, a.outlet, a.language, strftime(c.date, '%Y-%m') AS month,
+  {PLACED_SQL} AS placed
 FROM claims c JOIN articles a ON a.id = c.article_id"""
 """Every claim with the article fields the filters and tables use: what every query starts from.
+``placed`` is the claim's date by its own text (``PLACED_SQL``): the timeline counts it there.
 
 A view on a ``Store`` connection; a ``Snapshot`` (news/store/snapshot.py) keeps it as a table,
 so the page's reruns do not join claims to articles again each time."""
@@ -237,13 +247,17 @@ def _finish_layers(df: pd.DataFrame, links_checked: bool = False) -> pd.DataFram
 
 
 def monthly_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
-    """Claims (and distinct articles) per month per actor: the timeline."""
+    """Claims (and distinct articles) per month per actor: the timeline.
+
+    A claim counts in the month it is placed at by its own text (``placed``: "in 2019" in a 2024
+    article counts in 2019; background without a time of its own counts nowhere), among the
+    claims whose articles pass the filters."""
     f = Filters.of(filters, **kwargs)
     base, params = _base(f)
     sql = f"""WITH {base}
-    SELECT month, actor,
+    SELECT strftime(placed, '%Y-%m') AS month, actor,
            count(*) AS claims, count(DISTINCT article_id) AS articles
-    FROM y WHERE date IS NOT NULL GROUP BY ALL ORDER BY month, actor"""
+    FROM y WHERE placed IS NOT NULL GROUP BY ALL ORDER BY month, actor"""
     return _run(store, sql, params)
 
 
@@ -270,9 +284,11 @@ def evidence_rows(store, filters: Filters | None = None, iso3: str | None = None
         top = "LIMIT ?"
         params.append(max(int(limit), 0))
     sql = f"""WITH {base}
-    SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place, rules
+    SELECT date, actor, iso3, status, confidence, outlet, title, url, article_id, evidence, cue, place, rules,
+           as_of, as_of_precision, until, background
     FROM y {where}
-    ORDER BY date DESC NULLS LAST, actor, iso3, article_id, evidence, cue, place, status, confidence, outlet, title, url
+    ORDER BY date DESC NULLS LAST, actor, iso3, article_id, evidence, cue, place, status, confidence, outlet, title, url,
+             as_of, until, background
     {top}"""
     df = _run(store, sql, params)
     df["url"] = df["url"].map(lambda u: u if is_http_url(u) else None)

@@ -139,7 +139,8 @@ def test_presence_work_grows_linearly_with_the_text(monkeypatch):
 def test_a_narrowed_search_finds_what_a_search_of_the_whole_text_finds(monkeypatch):
     """The long-text path of WordSet.search/spans (a window around the asked span) against the
     same calls with the window switched off, on long texts and spans that cut words."""
-    from news import cues, wordmatch
+    from news import wordmatch
+    from news.presence import cues
 
     rng = random.Random(5)
     vocabulary = ("left withdrew pulled out of stationed in deployed to the country de retour "

@@ -16,7 +16,7 @@ from pathlib import Path
 
 FOLDER = Path(__file__).resolve().parent
 
-# The word lists news.cues builds: every language's file may give each (an absent key is an
+# The word lists news.presence.cues builds: every language's file may give each (an absent key is an
 # empty list for that language), and no other key.
 KEYS = (
     "present", "ended", "modal", "negation", "visit", "hedge", "locative", "local_force", "place_anaphora",

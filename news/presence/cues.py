@@ -1,6 +1,6 @@
 """Word lists that turn a sentence about an actor into a presence claim, or stop it.
 
-The lists themselves are data, one file per language in news/lexicon/; this module builds
+The lists themselves are data, one file per language in news/presence/lexicon/; this module builds
 them into matchers (news.wordmatch) and holds the few grammar patterns that are regexes over
 a whole clause rather than word lists.
 """
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from news.lexicon import load as load_lexicon
 from news.prefilter import Prefilter
+from news.presence.lexicon import load as load_lexicon
 from news.wordmatch import WordSet
 
 
@@ -18,7 +18,7 @@ def _rx(*parts: str) -> WordSet:
     return WordSet(parts)
 
 
-# The word lists, from news/lexicon/*.toml (one file per language, validated on load).
+# The word lists, from news/presence/lexicon/*.toml (one file per language, validated on load).
 _LEX = load_lexicon()
 
 
@@ -47,7 +47,7 @@ LOCATIVE = _rx(*_LEX["locative"])
 LOCAL_FORCE = _rx(*_LEX["local_force"])
 # Phrases that point back to a place named earlier ("there", "the country", "туда", "y").
 PLACE_ANAPHORA = _rx(*_LEX["place_anaphora"])
-# "The region" points back to a region (see news.presence._region_targets).
+# "The region" points back to a region (see news.presence.references).
 REGION_ANAPHORA = _rx(*_LEX["region_anaphora"])
 PLURAL_PLACE_ANAPHORA = _rx(*_LEX["plural_place_anaphora"])
 SPEAKER_AFTER = re.compile(
@@ -107,3 +107,10 @@ REQUEST_DONE = re.compile(
     r"\b(?:instructors|troops|advisers|advisors|soldiers|fighters|forces|specialists|trainers|personnel)\b",
     re.IGNORECASE,
 )
+# Grammar shared by several rule modules.
+# A relative pronoun (a regex fragment for the patterns that follow a noun with one).
+RELATIVE = r"(?:which|who|qui|который|которые|которая)"
+# Punctuation that ends a phrase: an actor's force noun, or a bare leaving cue, stops before it.
+STOPS = re.compile(r"[,.;:]")
+# A comma or semicolon between a cue and its object: the object belongs to something else.
+COMMA = re.compile(r"[,;]")

@@ -1,0 +1,323 @@
+"""Actor phrases in a clause: who the rules are about.
+
+The actor file itself (names, force nouns, demonyms, states per actor) is ``news.actors``; this
+module compiles it for the rules (``compile_actors``) and finds its phrases in a clause: a name,
+a demonym beside a force noun, a state acting, a phrase pointing back to the last actor, and
+the other armed groups that must not be taken for one ("Bear, a Russian private military
+company").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+import ahocorasick
+
+import news.presence.cues as cues
+from geo.extract import boundary_form
+from news.actors import ActorConfig, word_pattern
+
+
+@dataclass(slots=True)
+class ActorHit:
+    """One actor phrase in the text (offsets into the article's text). Not frozen: a pointing
+    phrase's actor is settled after the hit is found (``force_owner``). ``actor`` "" is another
+    armed group, named so that "its fighters" does not fall to an actor."""
+
+    actor: str
+    start: int
+    end: int
+    text: str
+    via: str  # "name" | "force" | "state" | "anaphora" | "other"
+
+
+# (bit, actor key, pattern) and (bit, actor key, pattern, the actor's force-noun pattern)
+NameRow = tuple[int, str, re.Pattern[str]]
+ForceRow = tuple[int, str, re.Pattern[str], re.Pattern[str]]
+
+
+@dataclass(frozen=True)
+class ActorPatterns:
+    """An actor file's word lists compiled for the rules, by actor key, with the automaton that
+    finds in one pass the words which could start an actor phrase."""
+
+    names: dict[str, re.Pattern[str]]
+    forces: dict[str, re.Pattern[str]]
+    demonyms: dict[str, re.Pattern[str]]
+    states: dict[str, re.Pattern[str]]
+    anaphora: re.Pattern[str] | None
+    home: dict[str, tuple[str, ...]]
+    # the key word of every actor phrase, as " word " (or " prefix" for a word ending in *),
+    # valued (key length, bits of the patterns it can start): a cheap skip for most clauses
+    first_automaton: ahocorasick.Automaton | None = None
+    # which pattern a key word can start: ("names"|"demonyms"|"states"|"anaphora", actor) -> bit
+    bits: dict[tuple[str, str], int] = field(default_factory=dict)
+    # the same tables as (bit, key, pattern[, force pattern]) rows, for the per-clause loops
+    name_rows: tuple[NameRow, ...] = ()
+    demonym_rows: tuple[ForceRow, ...] = ()
+    state_rows: tuple[ForceRow, ...] = ()
+
+
+_COMPILED: dict[int, tuple[ActorConfig, ActorPatterns]] = {}
+
+
+def compile_actors(config: ActorConfig) -> ActorPatterns:
+    """Compiled patterns, once per config object (configs are loaded once and cached)."""
+    cached = _COMPILED.get(id(config))
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    comp = _compile_uncached(config)
+    _COMPILED[id(config)] = (config, comp)
+    return comp
+
+
+def _compile_uncached(config: ActorConfig) -> ActorPatterns:
+    def pats(attr: str) -> dict[str, re.Pattern[str]]:
+        out: dict[str, re.Pattern[str]] = {}
+        for key, actor in config.actors.items():
+            p = word_pattern(getattr(actor, attr))
+            if p is not None:
+                out[key] = p
+        return out
+
+    bits: dict[tuple[str, str], int] = {}
+    masks: dict[str, int] = {}  # automaton key -> bits of the patterns it can start
+    groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [(("anaphora", ""), tuple(config.anaphora))]
+    for k, actor in config.actors.items():
+        groups += [(("names", k), actor.names), (("demonyms", k), actor.demonyms), (("states", k), actor.states)]
+    for group, phrases in groups:
+        bit = bits.setdefault(group, 1 << len(bits))
+        for phrase in phrases:
+            words = re.findall(r"\w+\*?", phrase)
+            if not words:
+                continue
+            # the longest word is the rarest: "group" for "the group", "kremlin" for "the Kremlin"
+            key = max(words, key=lambda w: len(w.rstrip("*"))).lower()
+            if key.endswith("*") or (key == words[-1].lower() and phrase.endswith("*")):
+                akey = f" {key.rstrip('*')}"
+            else:
+                akey = f" {key} "
+            masks[akey] = masks.get(akey, 0) | bit
+    auto = ahocorasick.Automaton()
+    for akey, mask in masks.items():
+        auto.add_word(akey, (len(akey), mask))
+    auto.make_automaton()
+    names, forces, demonyms, states = pats("names"), pats("forces"), pats("demonyms"), pats("states")
+    return ActorPatterns(names, forces, demonyms, states,
+                         word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
+                         auto if masks else None, bits,
+                         tuple((bits[("names", k)], k, p) for k, p in names.items()),
+                         tuple((bits[("demonyms", k)], k, p, forces[k]) for k, p in demonyms.items() if k in forces),
+                         tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces))
+
+
+@dataclass(frozen=True, slots=True)
+class ActorWords:
+    """Where an article's words that could start an actor phrase stand (``starts``, in order),
+    and for each the bits (``ActorPatterns.bits``) of the patterns it could start (``masks``)."""
+
+    starts: list[int]
+    masks: list[int]
+
+    def between(self, a: int, b: int) -> int:
+        """The pattern bits of the key words that start in ``[a, b)`` (0: no actor word there)."""
+        starts, masks = self.starts, self.masks
+        mask = 0
+        for i in range(bisect.bisect_left(starts, a), len(starts)):
+            if starts[i] >= b:
+                break
+            mask |= masks[i]
+        return mask
+
+
+def actor_words(text: str, comp: ActorPatterns) -> ActorWords:
+    """Offsets of the words that could belong to an actor phrase, in order, and for each the
+    bits (``ActorPatterns.bits``) of the patterns it could belong to.
+
+    One automaton pass over the boundary form extraction already made (cached), instead of
+    splitting the article into lowercase tokens: the boundary form splits on every non-word
+    character, so it finds at least every word the tokens would. A pattern can match in a
+    clause only if its key word is there, so a clause runs only the patterns its words name.
+    """
+    if comp.first_automaton is None or not text:
+        return ActorWords([], [])
+    padded = " " + boundary_form(text) + " "
+    found: dict[int, int] = {}
+    # a key " w" ends at padded index e; its word starts at padded[e - len + 2] = text[e - len + 1]
+    for e, (n, mask) in comp.first_automaton.iter(padded):
+        found[e - n + 1] = found.get(e - n + 1, 0) | mask
+    starts = sorted(found)
+    return ActorWords(starts, [found[a] for a in starts])
+
+
+def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None, mask: int = -1) -> list[ActorHit]:
+    """Actor phrases of a clause. A hit with actor "" names another armed group ("Bear, a small
+    Russian private military company"): it claims nothing, and words pointing back ("its
+    fighters") then point at that group, not at the actor named before it."""
+    hits = _actor_hits_raw(clause, offset, comp, last_actor, mask)
+    if len({h.actor for h in hits if h.actor}) > 1:
+        # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
+        # created to take over Wagner's operations, said ...").
+        masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)
+        if masked != clause:
+            return _actor_hits_raw(masked, offset, comp, None, mask)
+    return hits
+
+
+def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None,
+                    mask: int = -1) -> list[ActorHit]:
+    """Actor phrases in a clause; ``mask`` (from ``ActorWords.between``) says which patterns can match."""
+    hits: list[ActorHit] = []
+    for bit, key, pat in comp.name_rows:
+        if not mask & bit:
+            continue
+        for m in pat.finditer(clause):
+            other = _PMC_NAMED.match(clause, m.end()) if _GENERIC_PMC.fullmatch(m.group(0)) else None
+            if other and not _actor_named(other, comp):  # "ЧВК «Редут»": another company
+                hits.append(ActorHit("", offset + m.start(), offset + other.end(), clause[m.start():other.end()],
+                                     "other"))
+                continue
+            hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "name"))
+    # demonym + force noun within two words ("Russian military instructors", "instructeurs russes")
+    best: dict[int, ActorHit] = {}
+    for bit, key, dpat, fpat in comp.demonym_rows:
+        if not mask & bit:
+            continue
+        for d in dpat.finditer(clause):
+            after = clause[d.end():d.end() + 60]
+            before = clause[max(0, d.start() - 60):d.start()]
+            # only the first force noun after can qualify: a later one has at least as many
+            # words and stops before it
+            f = fpat.search(after)
+            if f is not None and len(after[:f.start()].split()) <= 2 and not cues.STOPS.search(after, 0, f.start()):
+                span = f.end() - f.start()
+                prev = best.get(d.start())
+                company = _COMPANY_NAMED.match(clause, d.end() + f.end())
+                named = _actor_named(company, comp) if company else None
+                if named:
+                    continue  # "российской частной военной компании «Вагнер»": the name says who
+                if named is not None or (_COMPANY.search(f.group(0)) and _apposed_to_other(clause, d.start(), comp)):
+                    best[d.start()] = ActorHit("", offset + d.start(), offset + d.end() + f.end(),
+                                               clause[d.start():d.end() + f.end()], "other")
+                elif prev is None or span > prev.end - prev.start:
+                    best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
+                                               clause[d.start():d.end() + f.end()], "force")
+            for f in fpat.finditer(before):
+                gap = before[f.end():]
+                if len(gap.split()) <= 1 and not cues.STOPS.search(gap) and d.start() not in best:
+                    best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
+                                               clause[d.start() - len(before) + f.start():d.end()], "force")
+    hits.extend(best.values())
+    for bit, key, spat, fpat in comp.state_rows:
+        if not mask & bit or not fpat.search(clause):
+            continue
+        for m in spat.finditer(clause):
+            if clause[m.end():m.end() + 2] in ("'s", "’s"):
+                window = _OWNED_FORCE.match(clause, m.end() + 2)  # the three words after "Russia's"
+                owned = fpat.search(clause, m.end() + 2, window.end()) if window else None
+                if owned:  # "Russia's air base", "Russia's own troops": its forces, not the state
+                    hits.append(ActorHit(key, offset + m.start(), offset + owned.end(),
+                                         clause[m.start():owned.end()], "force"))
+                continue
+            if _AFTER_PREPOSITION.search(clause, max(0, m.start() - 12), m.start()):
+                continue  # "missions for Russia have flown into ...": not the one who acts
+            following = " ".join(clause[m.end():].split()[:5])
+            owns = _STATE_HAS.match(clause, m.end())  # "Moscow already has military instructors in Mali"
+            if not (cues.STATE_VERB.match(clause[m.end():]) or cues.PRESENT.search(following)
+                    or cues.ENDED.search(following) or (owns and fpat.search(clause, owns.end(), owns.end() + 30))):
+                continue
+            hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
+    if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
+        for m in comp.anaphora.finditer(clause):
+            if m.group(0).lower() == "ils" and not hits and not clause.startswith(" y ", m.end()):
+                continue
+            hits.append(ActorHit(last_actor, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
+    if len(hits) < 2:
+        return hits
+    # a wagner name inside a demonym phrase ("Russia's Wagner Group") is wagner only
+    names = [h for h in hits if h.via == "name"]
+    return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
+                                                           for n in names)]
+
+
+# A company's own name after the word for it: quoted ("«Редут»"), or a capitalised Latin word.
+_NAME_AFTER = r"\s*(?:[«\"“]\s*(?P<quoted>[\w-]+)|(?P<plain>[A-Z][\w-]+))"
+
+
+# "ЧВК", "PMC": the generic word, an actor's name only when no other company's name follows it
+_GENERIC_PMC = re.compile(r"ЧВК|PMC", re.IGNORECASE)
+_PMC_NAMED = re.compile(_NAME_AFTER)
+
+
+# "частной военной компании «Редут»", "contractors of the company Redut"
+_COMPANY_NAMED = re.compile(r"(?:\s+[\w-]+){0,3}?\s+(?i:компани\w*|company|société|firm)" + _NAME_AFTER)
+
+
+# "Moscow (, which) already has ... ": a state that keeps men somewhere
+_STATE_HAS = re.compile(r"(?:\s*,\s*" + cues.RELATIVE + r")?\s+(?:already\s+|still\s+|also\s+|now\s+|encore\s+)?"
+                        r"(?:has|had|have|keeps|maintains|a|possède|maintient|garde|имеет|держит|сохраняет)\s+"
+                        r"(?:encore\s+|still\s+|toujours\s+)?(?:\w+\s+){0,3}?", re.IGNORECASE)
+_COMPANY = re.compile(r"compan|contractor|firm", re.IGNORECASE)
+
+
+# "Bear, a small Russian private military company": the name the apposition describes
+_APPOSED_NAME = re.compile(r"(?<![\w'’-])([A-ZА-ЯЁ][\w'’-]*(?:\s+[A-ZА-ЯЁ][\w'’-]*){0,3})[»\"”]?\s*,\s+"
+                           r"(?:a|an|another|une?|autre)\s+(?:[\w-]+\s+){0,3}$")
+
+
+# capitalised at a sentence start, they make a run of capitals no company's name
+_NOT_NAME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "meanwhile", "however", "separately", "lundi", "mardi", "mercredi", "jeudi",
+    "vendredi", "samedi", "dimanche", "on", "in", "by", "last", "since", "en", "le",
+}
+
+
+def _actor_named(name: re.Match[str] | str, comp: ActorPatterns) -> str:
+    """The actor one of whose names ``name`` (a string, or a ``_NAME_AFTER`` match) holds; ""
+    for another company ("Редут", "Bear")."""
+    if isinstance(name, re.Match):
+        name = name.group("quoted") or name.group("plain")
+    return next((key for key, p in comp.names.items() if p.search(name)), "")
+
+
+def _apposed_to_other(clause: str, at: int, comp: ActorPatterns) -> bool:
+    """Whether the company phrase starting at ``clause[at]`` describes a named group that is no
+    actor's: "Bear, a small Russian private military company, said it was withdrawing its
+    fighters" is about Bear. "Wagner, a Russian private military company" stays Wagner."""
+    m = _APPOSED_NAME.search(clause, max(0, at - 80), at)
+    if m is None:
+        return False
+    name = m.group(1)
+    if any(w.lower() in _NOT_NAME_WORDS for w in name.split()):
+        return False  # 'On Thursday, a Russian private military company said'
+    return not _actor_named(name, comp)
+
+
+# the three words after "Russia's"; a preposition before a state ("missions for Russia")
+_OWNED_FORCE = re.compile(r"(?:\s+[\w-]+){1,3}")
+_AFTER_PREPOSITION = re.compile(r"(?<!\w)(?:for|of|with|from|by|against|to|pour|avec|contre|par|для|против)\s+$",
+                                re.IGNORECASE)
+
+
+def force_owner(phrase: str, comp: ActorPatterns, named: set[str]) -> str | None:
+    """The actor a pointing phrase's noun belongs to, when it is one actor's word and that actor
+    has been named: "the mercenaries" after Wagner is Wagner, even if Russian instructors were
+    named since."""
+    owners = [key for key, pat in comp.forces.items() if pat.search(phrase)]
+    return owners[0] if len(owners) == 1 and owners[0] in named else None
+
+
+def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
+    """One hit per actor, the surest kind first: a name over a force noun over a state over a
+    pointing phrase."""
+    if len(hits) == 1:
+        return hits
+    seen: dict[str, ActorHit] = {}
+    rank = {"name": 0, "force": 1, "state": 2, "anaphora": 3, "other": 4}
+    for h in sorted(hits, key=lambda h: rank[h.via]):
+        seen.setdefault(h.actor, h)
+    return list(seen.values())

@@ -1,0 +1,90 @@
+"""Where a sentence's clauses start and end, and how far a negation in one reaches.
+
+A plan, a visit or a negation in one clause does not touch the claims of another ("Wagner left
+Mali, but its men stay in Libya"), so the rules read clause by clause; the negation's own reach
+inside a clause (a coordinated verb after it, a contrast) is decided here too.
+"""
+
+from __future__ import annotations
+
+import re
+
+import news.presence.cues as cues
+from geo.types import Mention
+from news.presence.actors import ActorHit
+
+# "Claim: a video shows Wagner soldiers landing in Abidjan": the claim a fact check examines, not
+# the article's own assertion
+_CHECKED_CLAIM = re.compile(r"(?:claim|claims|allégation|affirmation|утверждение|фейк)\s*:", re.IGNORECASE)
+
+
+def asserts_nothing(sentence: str) -> bool:
+    """A question ("Will Wagner stay?") or a fact check's quoted claim asserts nothing; its places
+    and actor still count for what points back to them."""
+    return sentence.endswith("?") or _CHECKED_CLAIM.match(sentence) is not None
+
+
+# A relative clause on a place ("in Libya, where Wagner fighters have been stationed since 2019,
+# and airstrips in Sudan ...") ends at its closing comma: what follows is the main clause again.
+_WHERE_OPEN = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
+_WHERE_CLOSE = re.compile(r",\s+(?=(?:and|or|et|ou|и|или|а)\s)")
+
+
+def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
+    """The clauses of ``sentence`` (which starts at ``offset`` in the text) as text offsets: split
+    at ";", ": ", "but", "while" and the like (``cues.CLAUSE_SPLIT``), and a relative "where ..."
+    clause closed at its comma, so that a plan or negation in one clause does not reach another."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in cues.CLAUSE_SPLIT.finditer(sentence):
+        out.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    out.append((offset + pos, offset + len(sentence)))
+    spans: list[tuple[int, int]] = []
+    for a, b in out:
+        if b > a and _WHERE_OPEN.match(sentence, a - offset):
+            close = _WHERE_CLOSE.search(sentence, a - offset, b - offset)
+            if close is not None:
+                spans.extend([(a, offset + close.start()), (offset + close.end(), b)])
+                continue
+        spans.append((a, b))
+    return [(a, b) for a, b in spans if b > a]
+
+
+# "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
+_NOT_AFFECTED = re.compile(r"(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*", re.IGNORECASE)
+
+
+# a coordinator opening the next verb phrase
+_AND_BUT = r"(?<!\w)(?:and|but|et|mais|и|но)\s+"
+# A negation's reach: a coordinated negated verb ("... and do not mix"), a coordinated verb or
+# statement of its own after a negated one ("... et restent", "... et affirment que"), a contrast
+# ("contrairement au Burkina Faso, où ...": what it introduces is outside the negation)
+COORDINATED_NEG = re.compile(_AND_BUT + r"(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)", re.IGNORECASE)
+_COORDINATED_VERB = re.compile(_AND_BUT + r"(\w+)(?:\s+(\w+))?", re.IGNORECASE)
+_COORDINATED_SAYS = re.compile(_AND_BUT + r"(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
+                               r"assur\w*|déclar\w*|заявля\w*|заявил\w*|утвержда\w*)\s*,?\s+(?:that|que|qu['’]|что)(?!\w)",
+                               re.IGNORECASE)
+_CONTRAST = re.compile(r"(?<!\w)(?:unlike|contrairement|в отличие от)(?!\w)", re.IGNORECASE)
+
+
+def beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
+    """Whether a coordinated verb of presence, or a coordinated statement of its own, stands
+    between the negation and the place, which it then governs ("ne participent pas aux opérations
+    et restent affectés à la formation à Niamey"; "démentent toute présence de Wagner et affirment
+    que seuls des instructeurs russes sont présents"). An actor inside the negated part stays
+    negated (Wagner there)."""
+    inside = neg <= hit.start
+    for c in _COORDINATED_VERB.finditer(text, neg, m.start):
+        if (not inside or hit.start >= c.start()) and any(w and cues.PRESENT.has_word(w.lower()) for w in c.groups()):
+            return True
+    says = _COORDINATED_SAYS.search(text, neg, m.start) or _CONTRAST.search(text, neg, m.start)
+    return says is not None and (not inside or hit.start >= says.start())
+
+
+def negation_at(clause: str) -> int | None:
+    """Offset of the clause's first negation, or None."""
+    for neg in cues.NEGATION.finditer(clause):
+        if not _NOT_AFFECTED.match(clause, neg.end()):
+            return neg.start()
+    return None

@@ -1,0 +1,341 @@
+"""The decision: which claims an article makes, clause by clause, and one status per pair.
+
+``find_claims`` walks the article's sentences and clauses, skipping those with no word that
+could name an actor; ``claims_in_clause`` decides a clause's claims from the tests of the other
+modules (actors, places, lists, departures, references) and the clause-wide checks (a visit, a
+plan, a negation, "no longer", a hedge); ``resolve_article`` keeps one status per actor and
+country (a report of departure outranks the background sentences about the stay it ends).
+"""
+
+from __future__ import annotations
+
+import re
+
+import news.presence.cues as cues
+from geo.sentences import sentence_spans
+from geo.types import Mention
+from news.actors import ActorConfig, load_config
+from news.models import Article, Claim
+from news.presence.actors import ActorHit, actor_hits, actor_words, compile_actors, dedupe_actors, force_owner
+from news.presence.calibration import calibrate
+from news.presence.clauses import COORDINATED_NEG, asserts_nothing, beyond_negation, clause_spans, negation_at
+from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
+from news.presence.departures import (
+    MOVED_WITHIN,
+    PARTIAL,
+    bare_departure,
+    departure_of,
+    ended_target,
+    ended_words,
+    fronted_departure,
+    leaver,
+    left_after,
+    partial_departure,
+    receives,
+    receives_cue,
+)
+from news.presence.enumerations import Locatives, follows_in_list
+from news.presence.places import (
+    dateline,
+    force_in,
+    is_locative,
+    not_the_actors_place,
+    other_force_between,
+)
+from news.presence.references import colon_topic, pointed_targets, points_elsewhere, sole_host
+from news.presence.sentence_rules import identity_claims, replacement_claims, request_claims
+
+
+def find_claims(article: Article, mentions: list[Mention], config: ActorConfig | None = None) -> list[Claim]:
+    """Presence claims of one article; ``mentions`` index ``article.text``."""
+    cfg = config or load_config()
+    comp = compile_actors(cfg)
+    text = article.text or ""
+    raw: list[Claim] = []
+    last_actor: str | None = None
+    history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
+    named: set[str] = set()  # actors named so far (not by anaphora)
+    mentions = sorted(mentions, key=lambda m: m.start)
+    # One pass over the article finds every word that could name an actor; clauses without one
+    # (most of them in real news) skip the per-clause rules entirely.
+    words = actor_words(text, comp)
+    starts = words.starts
+    anaphora_bit = comp.bits.get(("anaphora", ""), 0)  # identity claims need an anaphora phrase
+    mi = ai = 0
+    n_mentions, n_starts = len(mentions), len(starts)
+    for s_start, s_end in sentence_spans(text):
+        sent_mentions: list[Mention] = []
+        while mi < n_mentions and mentions[mi].start < s_end:
+            if mentions[mi].start >= s_start:
+                sent_mentions.append(mentions[mi])
+            mi += 1
+        while ai < n_starts and starts[ai] < s_start:
+            ai += 1
+        if ai == n_starts or starts[ai] >= s_end:
+            # no word that could name an actor: nothing to claim, and identity and request
+            # claims need an actor named in the sentence too
+            history.extend(sent_mentions)
+            continue
+        sentence = text[s_start:s_end]
+        if asserts_nothing(sentence):
+            # a question asserts nothing ("Остались ли вагнеровцы в Белоруссии?", "Will Wagner stay?");
+            # its places and actor still count for what points back to them
+            asked = actor_hits(sentence, s_start, comp, last_actor, words.between(s_start, s_end))
+            last_actor = min(asked, key=lambda h: h.start).actor if asked else last_actor
+            history.extend(sent_mentions)
+            continue
+        where = SentenceContext(article, text, sentence, s_start, sent_mentions, history, comp)
+        # identity claims need a pointing phrase, or a pronoun in an "identify them as" cue
+        if last_actor and (words.between(s_start, s_end) & anaphora_bit or "dentif" in sentence):
+            raw.extend(identity_claims(where, last_actor, raw))
+        raw.extend(request_claims(where))
+        raw.extend(replacement_claims(where, words))
+        for c_start, c_end in clause_spans(sentence, s_start):
+            mask = words.between(c_start, c_end)
+            if not mask:
+                history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
+                continue
+            clause = text[c_start:c_end]
+            hits = actor_hits(clause, c_start, comp, last_actor, mask)
+            clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
+            if hits:
+                for h in hits:
+                    if h.via == "anaphora":
+                        h.actor = force_owner(h.text, comp, named) or h.actor
+                    elif h.actor:
+                        named.add(h.actor)
+                raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
+                # what later pronouns point to is the clause's subject, named first ("Wagner handed its
+                # positions to Russian troops ... Several thousand of them moved to Belarus")
+                last_actor = min(hits, key=lambda h: h.start).actor
+            history.extend(clause_mentions)
+    return calibrate(resolve_article(raw))
+
+
+def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
+                      clause_mentions: list[Mention]) -> list[Claim]:
+    """The claims of one clause (``text[c_start:c_end]``) about the actors ``hits`` name in it."""
+    article, text, sentence = where.article, where.text, where.sentence
+    sent_mentions, history, comp = where.mentions, where.history, where.comp
+    clause = text[c_start:c_end]
+    # word lists match case-insensitively: searching ``clause`` itself shares its tokens
+    visit = cues.VISIT.search(clause)
+    if visit is not None:
+        # "X said, at a meeting in Washington, that Wagner fighters were deployed in Burkina": the
+        # visit frames the report; what follows "that" is still reported presence
+        cut = _THAT.search(clause, visit.end())
+        if cut is None:
+            return []
+        c_start += cut.end()
+        hits = [h for h in hits if h.start >= c_start]
+        clause = text[c_start:c_end]
+        if not hits or cues.VISIT.search(clause):
+            return []
+        clause_mentions = [m for m in clause_mentions if m.start >= c_start]
+    modal = cues.MODAL.search(clause)
+    if modal is not None:
+        # a plan after the places named ("have arrived in Niger with a system they will install")
+        # does not undo them; a plan before them ("could deploy to Mali") does, and no place is
+        # then looked for outside the clause
+        modal_at = c_start + modal.start()
+        clause_mentions = [m for m in clause_mentions if m.end <= modal_at and m.kind != "demonym"]
+        if not clause_mentions:
+            return []
+    no_longer = cues.NO_LONGER.search(clause)
+    neg = negation_at(clause) if no_longer is None else None
+    negated = neg is not None
+    # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
+    # do not mix with American forces"), not about a stay named before it
+    coordinated = COORDINATED_NEG.search(clause, max(0, neg - 40)) if neg is not None else None
+    neg_first = c_start + neg if neg is not None else c_end
+    neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
+              else c_start)
+    present_cue: CueMatch | None = cues.PRESENT.search(clause)
+    if present_cue is None and cues.ENDED.may_occur(clause):
+        # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
+        # move inside the country, so presence in it (GUIDE)
+        present_cue = MOVED_WITHIN.search(clause)
+    if modal is not None and present_cue is not None and c_start + present_cue.start() >= modal_at:
+        present_cue = None  # "In Mali, Russia could deploy troops": the only cue is the plan's
+    hedged = bool(cues.HEDGE.search(sentence))
+    may_end = cues.ENDED.may_occur(clause)
+    locative_at = Locatives(text, clause_mentions, c_start)
+    ctx = ClauseContext(text, clause, c_start, c_end, hits, clause_mentions, present_cue, negated, may_end, locative_at)
+    ended_of: dict[int, str | None] = {}
+    leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
+    stayed: dict[int, bool] = {}  # a leaving cue negated: "n'ont pas quitté le Mali"
+    out: list[Claim] = []
+    for hit in dedupe_actors(hits):
+        if not hit.actor:
+            continue  # another group, named so that "its fighters" does not fall to an actor
+        if modal is not None and (hit.start >= modal_at or (hit.via == "anaphora" and _MODAL_SOON.match(text, hit.end, modal_at))):
+            continue  # "its fighters ... so they could"; "Mali could host Russian troops": in the plan
+        home = comp.home.get(hit.actor, ())
+        targets: list[Target] = []
+        placed: set[int] = set()  # places the actor phrase itself is put in ("instructors in Mali")
+        for i, m in enumerate(clause_mentions):
+            if m.iso3 in home:
+                continue
+            if i in ended_of:
+                ended = ended_of[i]
+            else:
+                ended = ended_of[i] = ended_target(text, m, c_start, may_end)
+                if ended:
+                    cue_at = text.rfind(ended, c_start, m.start)
+                    # "did not leave Mali" stays; "left Mali ... and has never returned" left
+                    stayed[i] = negated and cues.NEGATION.search(text[max(c_start, cue_at - 25):cue_at]) is not None
+                    leaving[i] = {h.actor for h in hits if cue_at <= h.start < m.start}
+                    who_left = None if leaving[i] else leaver(ctx, ended)
+                    if who_left is not None:
+                        # "l'Africa Corps a pris le relais des paramilitaires de Wagner, qui ont quitté le
+                        # Mali": the one leaving is the one the relative pronoun follows
+                        leaving[i] = {who_left}
+            if ended:
+                if leaving[i] and hit.actor not in leaving[i]:
+                    continue  # "le départ de Wagner du Mali": the one who leaves is named
+                if hit.start >= m.end and _AFTER_CONNECTIVE.search(text, m.end, hit.start):
+                    continue  # "France pulled its troops out of Mali after the arrival of Wagner"
+                if receives(ctx, hit, m.end, m.start):
+                    continue  # "Wagner pulled its fighters out of Ukraine, handing its positions to Russian army units"
+                if not stayed[i] and partial_departure(text, c_start, text.rfind(ended, c_start, m.start)):
+                    # "the gradual departure of Wagner fighters from Belarus", "began pulling some of
+                    # its men out of Syria": still there (GUIDE: ended needs the whole force gone)
+                    targets.append(Target(m, "present", ended, 0.6, "partial-departure"))
+                    continue
+                targets.append(Target(m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8,
+                                "departure-denied" if stayed[i] else "departure"))
+            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not beyond_negation(text, neg_first, m, hit))
+                  or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
+                continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
+            elif (present_cue and locative_at(i) and not other_force_between(text, hit, m, clause_mentions, home)
+                  and not (m.end <= hit.start and not_the_actors_place(text, m, hit, clause_mentions))):
+                gone = fronted_departure(ctx, hit, i, home, bare=True) if m.end <= hit.start else None
+                if gone is not None:
+                    targets.append(Target(m, "ended", gone, 0.7, "fronted-departure"))  # "In Kazakhstan, the troops sent ... had gone home"
+                else:
+                    left = left_after(ctx, m, i) if may_end else None
+                    if left is not None and not PARTIAL.search(text, c_start, m.end + 40):
+                        # "the last paratroopers deployed to Kazakhstan flew home on Wednesday": the
+                        # place belongs to a participle, and the men then left it
+                        targets.append(Target(m, "ended", left, 0.7, "departed-after"))
+                    else:
+                        targets.append(Target(m, "present", nearest_cue(clause, c_start, m.start, hit), 0.8,
+                                        "locative-cue"))
+            elif hit.end <= m.start and (cues.ACTOR_IN.match(text[hit.end:m.start])
+                                         or force_in(text, c_start, m, comp.forces.get(hit.actor))):
+                targets.append(Target(m, "present", text[hit.start:m.end], 0.7, "actor-in"))
+                placed.add(i)
+            elif i - 1 in placed and m.kind != "demonym" and follows_in_list(text, clause_mentions[i - 1], m):
+                targets.append(Target(m, "present", text[hit.start:m.end], 0.7, "list-continuation"))  # "... in Tajikistan and Kyrgyzstan"
+                placed.add(i)
+            elif m.end <= hit.start and m.kind != "demonym":
+                gone = fronted_departure(ctx, hit, i, home)
+                if gone is not None:
+                    targets.append(Target(m, "ended", gone, 0.7, "fronted-departure"))  # "В Мали «Вагнер» ... вывел своих бойцов"
+                    continue
+                host = cues.HOST.search(text, m.end, hit.start)
+                if host and not cues.COMMA.search(_RELATIVE_COMMA.sub("  ", text[m.end:host.start()])):
+                    targets.append(Target(m, "present", host.group(0), 0.7, "host"))  # "Mali hired Wagner"
+        if any(t.place.kind == "demonym" for t in targets) and any(t.place.kind != "demonym" for t in targets):
+            # "shared an airbase in Niamey with American troops": the place named is where they
+            # are; the other country's troops are beside them there
+            places = {t.place.iso3 for t in targets if t.place.kind != "demonym"}
+            targets = [t for t in targets if t.place.kind != "demonym" or t.place.iso3 in places]
+        if modal is None:  # with a plan in the clause, only places named before it count
+            pointed = pointed_targets(ctx, hit, targets, history + sent_mentions, home)
+            targets.extend(t for t in pointed if t.status != "ended" or (
+                leaver(ctx, t.cue) in (None, hit.actor) and not receives_cue(ctx, t.cue, hit)))
+        if not targets and present_cue and not negated and modal is None:
+            # the place is in another clause of the same sentence ("..., while it works with Russian
+            # instructors"); a relative "where ..." clause points only through its "where"
+            for m in ([] if clause.lstrip().lower().startswith("where ") else sent_mentions):
+                if m.iso3 not in home and m.start < c_start and is_locative(text, m, m.start - 60):
+                    targets.append(Target(m, "present", present_cue.group(0), 0.6, "other-clause"))
+            if not targets:
+                topic = colon_topic(where, c_start, home)
+                if topic is not None:
+                    # "The Central African Republic remains the group's showcase: Wagner men guard ..."
+                    targets.append(Target(topic, "present", present_cue.group(0), 0.6, "colon-topic"))
+        if (not targets and not negated and modal is None
+                and (present_cue or may_end) and hit.via != "state"
+                and not any(m.iso3 not in home and not dateline(text, m) for m in sent_mentions)
+                and not points_elsewhere(clause)):
+            # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
+            # ... The trainers work at Berengo", "depuis que Wagner a plié bagage") puts the actor
+            # there, or takes it away, less surely
+            sole = sole_host(text, history + [m for m in sent_mentions if dateline(text, m)], home)
+            if sole is not None:
+                departed = (departure_of(text, c_start, hit)
+                            or (bare_departure(text, hit) if hit.via != "anaphora" else None)) if may_end else None
+                if departed:
+                    targets.append(Target(sole, "ended", departed, 0.5, "sole-country-departure"))
+                elif present_cue:
+                    targets.append(Target(sole, "present", present_cue.group(0), 0.5, "sole-country"))
+        for m, status, cue, conf, rule in targets:
+            if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
+                    and not (c_start <= m.start and beyond_negation(text, neg_first, m, hit))
+                    and cue not in ended_words(clause)):
+                continue
+            if no_longer is not None and status == "present":
+                status, cue = "ended", no_longer.group(0)  # "сама ЧВК в Ливии больше не работает"
+                rule += "+no-longer"
+            if hedged:
+                conf -= 0.1
+                rule += "+hedged"
+            if hit.via == "anaphora":
+                conf -= 0.1
+                rule += "+actor-pointer"
+            place = m.name if m.kind in ("city", "capital") else None
+            out.append(Claim(article.id, hit.actor, m.iso3, place, m.lat, m.lon, status, article.published,
+                             sentence.strip(), f"{hit.text} … {cue}", round(max(0.05, min(conf, 1.0)), 2), rule))
+    return out
+
+
+# a departure told after another event ("... after the arrival of Wagner"); a report after a
+# visit ("said, at a meeting in Washington, that ..."); where the men come from ("from Syria")
+_AFTER_CONNECTIVE = re.compile(r"(?<!\w)(?:after|since|following|before|when|as|après|depuis|avant|lorsque|"
+                               r"после|до|когда)(?!\w)", re.IGNORECASE)
+_THAT = re.compile(r"(?<!\w)(?:that|que|qu['’]|что)(?!\w)", re.IGNORECASE)
+_ORIGIN = re.compile(r"\s+(?:from|из|venus? d[eu']|originaires? d[eu'])\s*$", re.IGNORECASE)
+
+
+# ", which also", ", qui", ", которые": the place is the relative's subject ("Mali and Burkina Faso,
+# which also rely on Russian instructors")
+_RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
+
+
+# a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
+_MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
+
+
+def nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
+    """The presence cue closest to the place, outside the actor's own words ("fighters")."""
+    best: str | None = None
+    dist: int | None = None
+    for ca, cb in cues.PRESENT.spans(clause):
+        a, b = c_start + ca, c_start + cb
+        if hit.start <= a < hit.end:
+            continue
+        d = abs(pos - b)
+        if dist is None or d < dist:
+            best, dist = clause[ca:cb], d
+    if best is None:
+        first: CueMatch | None = cues.PRESENT.search(clause) or MOVED_WITHIN.search(clause)
+        best = first.group(0) if first is not None else ""
+    return best
+
+
+def resolve_article(raw: list[Claim]) -> list[Claim]:
+    """One status per actor and country: ended outranks present within an article."""
+    ended = {(c.actor, c.iso3) for c in raw if c.status == "ended"}
+    out: list[Claim] = []
+    seen: set[tuple[str, str, str]] = set()
+    for c in raw:
+        key = (c.actor, c.iso3, c.evidence)
+        if (c.actor, c.iso3) in ended and c.status != "ended":
+            continue
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out

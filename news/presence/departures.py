@@ -1,0 +1,232 @@
+"""Departures: which leaving cue has a country as its object, and who leaves.
+
+"Wagner withdrew from Mali" ends a stay; "left for Libya", "left their positions" and "began
+pulling some of its men out" do not. These tests find a leaving cue's object (``ended_target``),
+a departure told as partial (``partial_departure``), one with no object after the actor
+(``bare_departure``, ``left_after``) or before a fronted place (``fronted_departure``), and the
+actor who leaves or receives what another leaves (``leaver``, ``receives``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import news.presence.cues as cues
+from geo.types import Mention
+from news.presence.actors import ActorHit
+from news.presence.context import ClauseContext
+
+
+def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True) -> str | None:
+    """The leaving cue that has this country as its object, if any ("withdrew from Mali").
+
+    ``may_end`` False (the clause holds no leaving word) skips the search before the place.
+    """
+    if m.kind not in ("country", "region"):
+        return None  # leaving a city is a move inside the country, not a departure
+    if text.startswith(("'s", "’s"), m.end) and cues.PART_OF.match(text[m.end:m.end + 40]):
+        return None  # "out of the CAR's northeast": still in the country
+    before = text[max(clause_start, m.start - 45):m.start]
+    if _ends_with_word(before, _DESTINATION_WORDS):
+        return None  # "left for Libya", "withdrew to Jufra": where they went, not what they left
+    found: str | None = None
+    if may_end:
+        found = leaving_cue_before(before, lambda between: len(between.split()) <= 4 and not cues.COMMA.search(between)
+                                   and not _INNER_PREP.search(between))
+    if found is None and may_end and _COMMA_LOCATOR.search(before, max(0, len(before) - 16)):
+        # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
+        found = leaving_cue_before(text[max(clause_start, m.start - 90):m.start], lambda between: len(
+            between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between) is not None)
+    if found is None and may_end:
+        # "completion of its mission in Mali": the inner "in" belongs to the mission
+        found = leaving_cue_before(before, lambda between: len(between.split()) <= 4
+                                   and _MISSION.search(between) is not None and not cues.COMMA.search(between))
+    if found is None and may_end and _FROM_BEFORE.search(before, max(0, len(before) - 14)):
+        # "the withdrawal of its peacekeeping contingent from Azerbaijan": what leaves is named
+        # between the cue and "from"
+        found = leaving_cue_before(text[max(clause_start, m.start - 70):m.start], lambda between: len(
+            between.split()) <= 7 and not cues.COMMA.search(between) and not _INNER_PREP.search(between))
+    if found is None and _ends_with_word(before, _FROM_WORDS):
+        after = text[m.end:m.end + 30]
+        c = cues.ENDED.search(after)
+        if c and len(after[:c.start()].split()) <= 2:
+            found = c.group(0)  # "из Мали не уходят"
+    if found is None and _MISSION_IN.search(before, max(0, len(before) - 30)):
+        over = _OVER_AFTER.match(text, m.end, m.end + 60)
+        if over is not None:
+            found = over.group(1)  # "the group's mission in Mali is complete", "миссия в Мали завершена"
+    if found and cues.ORDERED.search(text[clause_start:m.start]):
+        return None
+    return found
+
+
+# "mission in Mali ... is complete"; "from (the)" before a place; a move between positions
+# inside a country, not out of it; where they went, not what they left
+_MISSION_IN = re.compile(r"(?:mission|operations|deployment|миссия|операция)[»\"”]?\s+(?:in|au|en|в|на)\s+(?:the\s+)?$",
+                         re.IGNORECASE)
+_OVER_AFTER = re.compile(r"\s+(?:(?:is|was|has been|had been|are|were|est|a été|était)\s+(?:now\s+)?)?"
+                         r"(complete|completed|over|finished|ended|accomplished|terminée|achevée|accomplie|"
+                         r"завершена|окончена|закончена)(?!\w)", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"(?<!\w)(?:from|out of|из)\s+(?:the\s+)?$", re.IGNORECASE)
+MOVED_WITHIN = re.compile(r"(?<!\w)(?:left|leav\w+|abandon\w*|quitt\w*|ont quitté|покида\w*|покину\w*|оставил\w*|"
+                          r"withdr\w*|pull\w* back|retir\w*|отош\w*|отвел\w*)"
+                          r"\s+(?:\w+\s+){0,3}?(?:(?:from|des|de la|du|de|с|со)\s+)?(?:(?:their|its|the|leurs?|les|ses|свои)\s+)?"
+                          r"(?:positions?|front\w*|front lines?|lignes de front|outposts?|позици\w*|фронт\w*|"
+                          r"передов\w*)(?!\w)", re.IGNORECASE)
+_FROM_WORDS = ("from", "out of", "из", "du", "de")
+_COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+_LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
+                           r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+_DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
+
+
+def _few_words(between: str) -> bool:
+    """Three words at most between a leaving cue and its object."""
+    return len(between.split()) <= 3
+
+
+def leaving_cue_before(s: str, ok: Callable[[str], bool] = _few_words) -> str | None:
+    """The last leaving cue in ``s`` whose words up to the end of ``s`` pass ``ok`` (by default:
+    three words at most, "left the country", "a quitté le pays"), or None."""
+    found: str | None = None
+    for c in cues.ENDED.finditer(s):
+        if ok(s[c.end():]):
+            found = c.group(0)
+    return found
+
+
+def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
+    """Whether ``before`` ends (trailing space aside) with one of ``words`` as whole words;
+    a string test instead of a ``...\\s*$`` regex, which ``re`` tries at every position."""
+    tail = before.rstrip().lower()
+    for w in words:
+        if tail.endswith(w) and (len(tail) == len(w) or tail[-len(w) - 1].isspace()):
+            return True
+    return False
+
+
+_MISSION = re.compile(r"mission|operation|deployment|presence|миссии|операции|присутстви", re.IGNORECASE)
+_INNER_PREP = re.compile(r"(?<!\w)(?:in|at|near|à|в|на)(?!\w)", re.IGNORECASE)
+
+
+# A partial or gradual departure: the words before a leaving cue that keep the actor there.
+PARTIAL = re.compile(
+    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|beginning|start(?:ed|s|ing)?|some|"
+    r"part of|most of|half of|many of|a first|first group|a number of|hundreds of|several hundred|thinn\w*|"
+    r"progressi\w*|partiel\w*|une partie|certains|commenc\w*|частичн\w*|постепенн\w*|часть|начал\w*|"
+    r"некоторы\w*|первая группа|перв\w+ партия)(?!\w)", re.IGNORECASE)
+
+
+def partial_departure(text: str, c_start: int, cue_at: int) -> bool:
+    """Whether the leaving cue at ``cue_at`` is told as partial or only begun (within its clause,
+    a few words before the cue, or the cue's own noun phrase: "the gradual departure of")."""
+    if cue_at < 0:
+        return False
+    return PARTIAL.search(text, max(c_start, cue_at - 45), cue_at + 1) is not None
+
+
+_BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
+                       r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
+
+
+def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
+    """A leaving cue with no place of its own a few words after ``m``, the clause's ``i``-th place
+    ("deployed to Kazakhstan flew home on Wednesday", "sent to Mali have left"): the men left the
+    place just named."""
+    text, c_end, clause_mentions = ctx.text, ctx.end, ctx.mentions
+    if any(later.start >= m.end for later in clause_mentions[i + 1:]):
+        return None
+    after = text[m.end:min(c_end, m.end + 40)]
+    cue = cues.ENDED.search(after)
+    if cue is None or len(after[:cue.start()].split()) > 3 or cues.STOPS.search(after, 0, cue.start()):
+        return None
+    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
+
+
+def bare_departure(text: str, hit: ActorHit) -> str | None:
+    """A leaving cue right after the actor with no object ("Wagner a plié bagage, début juin",
+    "the last fighters left in October"): a departure from wherever the article is set."""
+    after = text[hit.end:hit.end + 60]
+    cue = cues.ENDED.search(after)
+    if cue is None or len(after[:cue.start()].split()) > 3 or cues.STOPS.search(after, 0, cue.start()):
+        return None
+    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
+
+
+# the one handed something: "handed its positions to (regular) Russian troops", "передав позиции
+# Африканскому корпусу", "remettre leurs positions au ministère russe"
+_HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|передав\w*|передал\w*|переда\w*)"
+                        r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+
+
+def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool:
+    """Whether the actor is the one handed what another leaves: named as the receiver ("handed its
+    positions to regular Russian troops"), or named from ``after`` (the place or cue left) when
+    another actor stands before ``before`` ("Wagner pulled its fighters out of Ukraine, handing
+    its positions to Russian army units"). It does not leave."""
+    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 40), hit.start):
+        return True
+    return hit.start >= after and any(h.actor and h.actor != hit.actor and h.end <= before for h in ctx.hits)
+
+
+def receives_cue(ctx: ClauseContext, cue: str, hit: ActorHit) -> bool:
+    """``receives`` for a departure from a place pointed to, measured from its leaving cue
+    ("свернула деятельность в этой стране, передав позиции Африканскому корпусу")."""
+    pos = ctx.text.find(cue, ctx.start)
+    after, before = (pos + 1, pos) if pos >= 0 else (len(ctx.text) + 1, -1)  # not found: the receiver's words alone
+    return receives(ctx, hit, after, before)
+
+
+_RELATIVE_BEFORE = re.compile(r",\s*" + cues.RELATIVE + r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+
+
+def leaver(ctx: ClauseContext, cue: str) -> str | None:
+    """The actor a relative pronoun before a leaving cue follows ("the Africa Corps took over from
+    Wagner's paramilitaries, who left the country": Wagner), or None when no such pronoun."""
+    text, c_start = ctx.text, ctx.start
+    pos = text.find(cue, c_start)
+    rel = _RELATIVE_BEFORE.search(text, max(c_start, pos - 30), pos) if pos >= 0 else None
+    before = [h for h in ctx.hits if rel is not None and h.end <= rel.start()]
+    return max(before, key=lambda h: h.end).actor if before else None
+
+
+def fronted_departure(ctx: ClauseContext, hit: ActorHit, i: int, home: tuple[str, ...],
+                      bare: bool = False) -> str | None:
+    """The leaving cue of a clause that opens on its place: "In Mali, Wagner announced the end of
+    its mission and withdrew its fighters". Only when no other place follows the actor (the
+    country left would then be that one). ``bare``: only a cue with no object after it ("had
+    gone home within a fortnight"), which outweighs a presence cue before it. ``i``: the place's
+    index among the clause's places."""
+    if not ctx.may_end or not ctx.locative_at(i):
+        return None
+    if any(x.start > hit.end and x.iso3 not in home for x in ctx.mentions):
+        return None
+    cue = cues.ENDED.search(ctx.clause, hit.end - ctx.start)
+    if cue is None or (bare and not _BARE_END.match(ctx.clause, cue.end())):
+        return None
+    return cue.group(0)
+
+
+def departure_of(text: str, c_start: int, hit: ActorHit) -> str | None:
+    """The leaving noun whose object is this actor ("the departure of Wagner's fighters",
+    "le départ des combattants de Wagner", "уход «Вагнера»", "Wagner's exit"), if any."""
+    before = text[max(c_start, hit.start - 40):hit.start]
+    for c in cues.ENDED.finditer(before):
+        between = before[c.end():]
+        if len(between.split()) <= 3 and not cues.COMMA.search(between) and _OF_WORDS.match(between):
+            return c.group(0)
+    after = text[hit.end:hit.end + 20]
+    if after.startswith(("'s ", "’s ")):
+        c = cues.ENDED.search(after)
+        if c is not None and len(after[:c.start()].split()) <= 1:
+            return c.group(0)
+    return None
+
+
+_OF_WORDS = re.compile(r"^\s*[«\"]?(?:$|(?:of|de|des|du|d'|d’)\b)", re.IGNORECASE)
+
+
+def ended_words(clause: str) -> set[str]:
+    """Every leaving cue's words in the clause."""
+    return {m.group(0) for m in cues.ENDED.finditer(clause)}

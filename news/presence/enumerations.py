@@ -1,0 +1,71 @@
+"""Lists of places: "in Mali, Niger and Burkina Faso" places the actor in all three.
+
+A list's items share what its first item says: the locative position of "in" (``Locatives``),
+the placing of an actor phrase ("instructors in Tajikistan and Kyrgyzstan"), and a relative
+"where ..." after the list ("in the CAR and Sudan, where ...": ``list_ending_with``). Whether
+two places are neighbours in a list is one test, ``follows_in_list``.
+"""
+
+from __future__ import annotations
+
+import news.presence.cues as cues
+from geo.types import Mention
+from news.presence.places import is_locative, is_speaker
+
+
+def follows_in_list(text: str, prev: Mention, m: Mention) -> bool:
+    """Whether only a list's gap (",", "and", "et", "и", "or", an article) stands between two places."""
+    return cues.LIST_GAP.match(text[prev.end:m.start]) is not None
+
+
+def list_ending_with(text: str, places: list[Mention]) -> list[Mention]:
+    """The last of ``places`` and those listed right before it, in order ("the Central African
+    Republic and Sudan" for a "where" after both)."""
+    group = [places[-1]]
+    k = len(places) - 1
+    while k > 0 and follows_in_list(text, places[k - 1], places[k]):
+        group.insert(0, places[k - 1])
+        k -= 1
+    return group
+
+
+class Locatives:
+    """Whether each place of a clause is in a locative position, decided when first asked.
+
+    A place is locative by its own words ("in Mali") or as the next item of a list whose
+    previous item is ("in Mali and Niger"). Asked lazily, because most places never need it:
+    the actor's home ("Russian" in "Russian troops"), places left, and negated clauses.
+    """
+
+    __slots__ = ("text", "mentions", "c_start", "own", "known")
+
+    def __init__(self, text: str, mentions: list[Mention], c_start: int) -> None:
+        self.text, self.mentions, self.c_start = text, mentions, c_start
+        self.own: dict[int, bool] = {}
+        self.known: dict[int, bool] = {}
+
+    def _own(self, i: int) -> bool:
+        v = self.own.get(i)
+        if v is None:
+            v = self.own[i] = is_locative(self.text, self.mentions[i], self.c_start)
+        return v
+
+    def __call__(self, i: int) -> bool:
+        v = self.known.get(i)
+        if v is None:
+            # locative(i) = own(i) or (list gap before i and locative(i - 1)), walked back
+            j = i
+            while True:
+                if self._own(j):
+                    v = True
+                    break
+                prev, m = self.mentions[j - 1] if j else None, self.mentions[j]
+                if prev is None or not follows_in_list(self.text, prev, m):
+                    v = False
+                    break
+                if j == i and is_speaker(self.text, self.mentions[i]):
+                    v = False  # "in Sudan, and U.S. officials say": a speaker, not the list's next place
+                    break
+                j -= 1
+            self.known[i] = v
+        return v

@@ -1,0 +1,205 @@
+"""Tests on one place mention: is it where an actor can be?
+
+A country named in a sentence about an actor is often not where the actor is: the speaker ("US
+officials said"), the other side of a border ("the border with Algeria"), a transit stop, an
+office's owner ("the US Treasury"), a modifier ("Russia-led"). These tests read the words around
+one mention; the clause rules (``news.presence.decision``) ask them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import news.presence.cues as cues
+from geo.types import Mention
+from news.presence.actors import ActorHit
+
+LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
+
+
+# Words before a place that say it is not where the actor is: "a threat to" (no motion), "troops
+# of" (the owner), "via" (transit), a clause word after the preposition, speech, an institution.
+_TO_NOT_MOTION = {
+    "road", "route", "highway", "corridor", "way", "flights", "counterweight", "threat", "aid", "assistance", "support", "ally", "rival", "answer", "access", "close",
+    "next", "loyal", "sold", "sells", "selling", "delivered", "supplied", "ties", "relations", "loans", "credit",
+    "challenge", "alternative", "partner", "exports", "shipments", "risk", "danger", "message", "letter",
+}
+_OWNER_NOUNS = {
+    "контингенты", "контингент", "контингента", "войска", "войск", "армии", "армия", "силы", "сил",
+    "подразделения", "troops", "forces", "army", "contingents", "contingent", "troupes", "armée",
+}
+_TRANSIT_WORDS = {"via", "through", "transiting", "par", "через"}
+_CLAUSE_WORDS = {"où", "where", "when", "que", "qui", "quand", "lorsque", "which", "who", "где", "когда", "что"}
+_SPEECH_WORDS = {
+    "told", "said", "says", "speaking", "spoke", "addressing", "testified", "briefing", "interview",
+    "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
+    "выступая",
+}
+_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit"}
+_NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
+
+
+def _word_after_place(text: str, end: int) -> str:
+    """The lowered word right after a place ("think" in "a Washington think tank")."""
+    m = _NEXT_WORD.match(text, end, end + 30)
+    return m.group(1).lower() if m else ""
+
+
+def is_locative(text: str, m: Mention, clause_start: int) -> bool:
+    """Whether the place stands where an actor can be: after a locative preposition within a few
+    words ("in Mali", "reached Libya"), or a demonym beside a local force its trainers work with
+    ("training Malian troops"); never a speaker, a border's other side, a transit stop or a
+    modifier ("US-backed"). ``clause_start`` bounds how far back it looks."""
+    before = text[max(clause_start, m.start - 60):m.start]
+    tail = before.rstrip().lower()
+    if tail.endswith("according to") or beyond_border(tail) or is_speaker(text, m):
+        return False
+    if m.kind == "demonym":
+        after = " ".join(text[m.end:m.end + 40].split()[:3])
+        if cues.TERRITORY_AFTER.match(after.lower()):
+            return True
+        near_before = " ".join(before.split()[-3:])
+        force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
+        lead = " ".join(before.split()[-6:])
+        return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead)))
+    if _MODIFIER_COMPOUND.match(text, m.end):
+        return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
+    words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
+    if tail[-1:] in (".", ";", ":"):
+        return False
+    if words and words[-1] in _TRANSIT_WORDS:
+        return False  # "flown to Caracas via Havana": passed through
+    if words and words[-1] in _OWNER_NOUNS:
+        return False  # "контингенты Белоруссии": the country's own men, not where they are
+    if not _SPEECH_WORDS.isdisjoint(words):
+        return False  # "told a conference in Rome", "said in Washington": where it was said
+    if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
+        return False  # "a researcher at a Washington think tank", "a Paris court"
+    for i, w in enumerate(words):
+        if not cues.LOCATIVE.has_word(w):
+            continue
+        if w == "to" and i and words[i - 1] in _TO_NOT_MOTION and not (words[i - 1] == "next" and m.kind != "country"):
+            continue  # "a counterweight to Turkey", "a threat to Mali": not a destination; "next to Niamey" is
+        if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
+            continue  # "au moment où la France ...": the preposition governs another noun
+        if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
+            if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and cues.TRAINS.search(" ".join(words[:i - 1])):
+                return True  # "training soldiers of the Central African Republic"
+            continue  # "the government of Chad" names a state; "the city of Gyumri" a place
+        return True
+    return False
+
+
+def beyond_border(tail: str) -> bool:
+    """Whether the lowered text before a place ends "border with", "у границы с": the country
+    beyond a border is neither where the actor is nor what "the country" points back to.
+    BORDER_BEFORE's Latin-script phrases are suffix tests: an end-anchored regex is tried by
+    ``re`` at every position."""
+    return tail.endswith(_BORDER_TAILS) or ("границ" in tail and bool(cues.BORDER_BEFORE.search(tail)))
+
+
+def is_speaker(text: str, m: Mention, cities: bool = False) -> bool:
+    """"US officials said", "Mali's government denied": a country named as the one speaking (with
+    ``cities``, a capital too: "Paris affirme", "Moscou répète")."""
+    return m.kind not in (("demonym",) if cities else ("city", "demonym")) and bool(
+        cues.SPEAKER_AFTER.match(_until_stop(text, m.end)))
+
+
+def _until_stop(text: str, at: int) -> str:
+    """The text from ``at`` to the next sentence stop, at most 60 characters."""
+    stop = _UNTIL_STOP.match(text, at, at + 60)
+    return stop.group(0) if stop is not None else ""  # the pattern matches the empty string too
+
+
+_BORDER_TAILS = ("border with", "borders with", "frontier with", "frontiers with", "frontière avec", "frontières avec")
+_GENITIVE = {"of", "de", "du"}
+_PLACE_NOUNS = {
+    "city", "town", "village", "region", "province", "capital", "port", "outskirts", "suburbs", "centre",
+    "center", "north", "south", "east", "west", "territory", "areas", "area", "district", "parts", "part",
+    "ville", "région", "capitale", "nord", "sud", "est", "ouest", "territoire", "base", "aérienne", "navale",
+}
+
+
+_MODIFIER_COMPOUND = re.compile(
+    r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"
+    r"linked|affiliated|owned)\b", re.IGNORECASE)
+
+
+_UNTIL_STOP = re.compile(r"[^.;!?\n]*")
+
+
+# A country named as the owner of an office ("the US Treasury", "US intelligence documents", "the
+# UK Foreign Office", "EU sanctions"): not a place that "the country" can point back to.
+INSTITUTION_AFTER = re.compile(
+    r"\s+(?:Treasury|State\s+Department|Department|Congress|Senate|Pentagon|Foreign\s+Office|Foreign\s+Ministry|"
+    r"Defen[cs]e\s+(?:Department|Ministry|Secretary)|intelligence|sanctions|officials?|diplomats?|embassy|envoy|"
+    r"administration|government|lawmakers|Africa\s+Command|AFRICOM)\b")
+
+
+# Between a place and a later actor: the place belongs to another noun ("companies in the UAE that
+# traded gold to finance Wagner's operations") or to another event ("reached Jufra after flying from
+# Russia and stopping at the Russian air base")
+_RELATIVE_AFTER_PLACE = re.compile(r"\s*,?\s*(?:that|" + cues.RELATIVE + r")(?!\w)", re.IGNORECASE)
+_OTHER_EVENT = re.compile(r"(?<!\w)(?:after|before|while)\s+\w+ing(?!\w)", re.IGNORECASE)
+
+
+def not_the_actors_place(text: str, m: Mention, hit: ActorHit, mentions: list[Mention]) -> bool:
+    """Whether a place named before the actor belongs to another noun or event between them."""
+    if _OTHER_EVENT.search(text, m.end, hit.start):
+        return True
+    return any(m.start <= x.start and x.end <= hit.start and _RELATIVE_AFTER_PLACE.match(text, x.end)
+               for x in mentions)
+
+
+def other_force_between(text: str, hit: ActorHit, m: Mention, mentions: list[Mention],
+                        home: tuple[str, ...]) -> bool:
+    """"Wagner arrived shortly before French forces ... moved their troops to Niger": another
+    country's force named between the actor and the place is the one placed there. Not a force
+    inside an aside between them ("Wagner, which had fought for the Syrian government, sent men to
+    Sudan"): the aside closes before the verb that places the actor."""
+    asides: list[tuple[int, int]] | None = None
+    for d in mentions:
+        if d.start >= m.start:
+            break
+        if (d.kind == "demonym" and d.start >= hit.end and d.iso3 != m.iso3 and d.iso3 not in home
+                and len(text[hit.end:d.start].split()) > 2  # not "Russian instructors and Rwandan troops"
+                and cues.LOCAL_FORCE.match(text[d.end:d.end + 30].lstrip())):
+            if asides is None:
+                asides = [a.span() for a in cues.APPOSITION.finditer(text, hit.end, m.start)]
+            if not any(a <= d.start < b for a, b in asides):
+                return True
+    return False
+
+
+# "<word> in (the) (northern) ": the word a place is put after
+_PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
+                           r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
+                           re.IGNORECASE)
+
+
+def force_in(text: str, c_start: int, m: Mention, force: re.Pattern[str] | None) -> bool:
+    """Whether the actor's own force noun stands right before the place: "has military
+    instructors in Mali", "держит войска в Таджикистане" (the men are placed, cue or not)."""
+    if force is None or m.kind == "demonym":
+        return False
+    before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
+    return before is not None and force.fullmatch(before.group(1)) is not None
+
+
+def dateline(text: str, m: Mention) -> bool:
+    """Whether the mention opens the article in capitals ("BANGUI —", "MAPUTO, April 14")."""
+    return not m.start and text[:m.end].isupper()
+
+
+# Africa's states, for a pointer that names the continent ("the West African state")
+_AFRICA = {
+    "DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CMR", "CPV", "CAF", "TCD", "COM", "COD", "COG", "CIV", "DJI", "EGY",
+    "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN", "GNB", "KEN", "LSO", "LBR", "LBY", "MDG", "MWI", "MLI",
+    "MRT", "MUS", "MAR", "MOZ", "NAM", "NER", "NGA", "RWA", "STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN",
+    "TZA", "TGO", "TUN", "UGA", "ZMB", "ZWE", "ESH",
+}
+
+
+def in_africa(m: Mention) -> bool:
+    """Whether the place is in an African state."""
+    return m.iso3 in _AFRICA

@@ -1,0 +1,188 @@
+"""References back to a place: "there", "the country", "both countries", "the region", "where".
+
+A sentence often names its country once and then points back to it ("the country", "туда",
+"y"). These rules find the place a pointer means among those named before (at most ``REACH``
+back), and the two fallbacks when a clause names no place: the country a sentence opens on
+before its colon (``colon_topic``) and the one country an article is set in (``sole_host``).
+"""
+
+from __future__ import annotations
+
+import re
+
+import news.presence.cues as cues
+from geo.types import Mention
+from news.presence.actors import ActorHit
+from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
+from news.presence.departures import departure_of, leaving_cue_before
+from news.presence.enumerations import list_ending_with
+from news.presence.places import INSTITUTION_AFTER, beyond_border, dateline, in_africa, is_speaker
+
+# "the instructors in the country", "... there": the actor phrase itself placed by a pointer
+_ACTOR_IN_POINTER = re.compile(r"\s+(?:(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
+                               r"le pays|ce pays)|there|там|là-bas)(?!\w)", re.IGNORECASE)
+
+
+def pointed_targets(ctx: ClauseContext, hit: ActorHit, targets: list[Target], earlier: list[Mention],
+                    home: tuple[str, ...]) -> list[Target]:
+    """Places a phrase points back to ("there", "the country"), beside ``targets``, those named in
+    the clause; ``earlier`` are the places named before and in the sentence."""
+    pointer = None
+    present_cue: CueMatch | None = ctx.present_cue
+    if not targets and not present_cue and not ctx.negated:
+        # "российских специалистов в этой стране", "the instructors in the country": placed there
+        pointer = present_cue = _ACTOR_IN_POINTER.match(ctx.text, hit.end)
+    if not targets and (present_cue or cues.ENDED.search(ctx.clause)):
+        found = _anaphoric_targets(ctx, earlier, home, present_cue)
+        if pointer is not None:
+            found = [t._replace(cue=pointer.group(0).strip()) for t in found]
+        departed = departure_of(ctx.text, ctx.start, hit) if found and ctx.may_end and not ctx.negated else None
+        if departed:
+            # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
+            # the country pointed to is the one the actor of the departure left
+            return [Target(t.place, "ended", departed, 0.6, "pointer-departure") for t in found]
+        return found
+    if targets and ctx.may_end:
+        # "mercenaries ... who left the country after ambushes near Macomia": the departure
+        # from the country named before stands beside the places of the fighting
+        return [t for t in _anaphoric_targets(ctx, earlier, home, present_cue) if t.status == "ended"]
+    return []
+
+
+# "the capital", "the island": what a pointer names narrows what it can point to
+_CITY_POINTER = re.compile(r"capital|city|ville|столиц|город", re.IGNORECASE)
+_ISLAND_POINTER = re.compile(r"island|île|остров", re.IGNORECASE)
+_ISLANDS = {"MDG", "CUB", "CPV", "STP", "COM", "MUS", "SYC", "GNQ", "LKA", "CYP", "MLT", "ISL", "IRL", "JPN", "PHL",
+            "IDN", "TWN", "HTI", "DOM", "JAM", "NZL", "SGP", "BHR", "FJI", "PNG", "TLS", "GBR", "MDV"}
+
+
+# How many of the latest mentions a pointing phrase ("there", "the country", "the region") may
+# reach back to. Far more than any article's pointer needs (news names a few dozen places), and
+# what keeps a pointer's search from growing with the article: text of a megabyte names tens of
+# thousands of places, and scanning them all for every pointer was quadratic.
+REACH = 256
+
+
+def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
+                       present_cue: CueMatch | None) -> list[Target]:
+    """Countries that "there", "the country" or "both countries" point back to."""
+    text, clause, c_start, negated = ctx.text, ctx.clause, ctx.start, ctx.negated
+    out: list[Target] = []
+    earlier = earlier[-REACH:]
+    plural = cues.PLURAL_PLACE_ANAPHORA.search(clause)
+    ref = plural or cues.PLACE_ANAPHORA.search(clause)
+    if not ref:
+        return _region_targets(ctx, earlier, home, present_cue)
+    if not plural and cues.ENDED.may_occur(clause):
+        # "y avaient travaillé ..., avant de quitter le pays": the pointer a leaving cue governs
+        for later in cues.PLACE_ANAPHORA.finditer(clause, ref.end()):
+            if leaving_cue_before(clause[ref.end():later.start()]) is not None:
+                ref = later
+                break
+    candidates = [m for m in earlier if m.iso3 not in home and m.kind != "demonym" and m.start < c_start + ref.start()
+                  and not beyond_border(text[max(0, m.start - 30):m.start].rstrip().lower())
+                  and not is_speaker(text, m, cities=True)  # "Paris affirme ...": who speaks, not where
+                  and not INSTITUTION_AFTER.match(text, m.end)]  # "the US Treasury": whose office, not where
+    if not candidates:
+        return out
+    if plural:
+        african = "afric" in plural.group(0).lower()
+        seen: list[Mention] = []
+        for m in reversed(candidates):
+            if african and not in_africa(m):
+                continue
+            if m.iso3 not in {s.iso3 for s in seen}:
+                seen.append(m)
+            if len(seen) == 2:
+                break
+        status = "present"
+        return [Target(m, status, plural.group(0), 0.6, "pointer-plural") for m in seen] if present_cue and not negated else []
+    lead = text[max(0, c_start + ref.start() - 40):c_start + ref.start()]
+    if ref.group(0).lower() == "where" and re.search(r"\b(?:border|frontier|boundary|line)s?\W*$",
+                                                    lead, re.IGNORECASE):
+        return out  # "on the Tajik-Afghan border, where ...": a border is not one country
+    if "afric" in ref.group(0).lower() or "африк" in ref.group(0).lower():
+        candidates = [c for c in candidates if in_africa(c)] or candidates
+    if _ISLAND_POINTER.search(ref.group(0)):
+        candidates = [c for c in candidates if c.iso3 in _ISLANDS]  # "the island": an island state
+        if not candidates:
+            return out
+    m = candidates[-1]
+    before = clause[:ref.start()]
+    ended = leaving_cue_before(before)
+    if ended and _CITY_POINTER.search(ref.group(0)):
+        ended = None  # "leave the capital's airport": a move inside the country
+    if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
+        return [Target(m, "present" if negated else "ended", ended, 0.6, "pointer")]
+    if present_cue and not negated:
+        group = [m]
+        if ref.group(0).lower() in ("where", "où", "где"):
+            # "in the Central African Republic and Sudan, where ...": the whole list
+            group = list_ending_with(text, candidates)
+        return [Target(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65, "pointer") for g in group]
+    return out
+
+
+def _region_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
+                    present_cue: CueMatch | None) -> list[Target]:
+    """"Troops stationed in the region" after Transnistria: a region phrase points back to the
+    last region named (a breakaway region, a province), never to a country, which "the region"
+    around it more often means ("instability in the region" after Mali)."""
+    clause, c_start = ctx.clause, ctx.start
+    ref = cues.REGION_ANAPHORA.search(clause)
+    if not ref or ctx.negated:
+        return []
+    earlier = earlier[-REACH:]
+    # "have pulled out of the province": leaving the region named before, as leaving it by name is
+    left = leaving_cue_before(clause[:ref.start()])
+    if left is None and not present_cue:
+        return []
+    for m in reversed(earlier):
+        if m.start < c_start + ref.start() and m.kind == "region" and m.iso3 not in home:
+            if left is not None:
+                return [Target(m, "ended", left, 0.6, "pointer-region")]
+            if present_cue is not None:  # always, with no leaving cue (checked above)
+                return [Target(m, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.6, "pointer-region")]
+    return []
+
+
+def colon_topic(where: SentenceContext, c_start: int, home: tuple[str, ...]) -> Mention | None:
+    """The country a sentence opens on, when the clause (from ``c_start``) is what follows its
+    colon ("Belarus is the exception: Russian troops ..."); the clause then tells about that
+    country."""
+    text, s_start, sent_mentions = where.text, where.start, where.mentions
+    if not text[max(0, c_start - 2):c_start].startswith(":"):
+        return None
+    before = [m for m in sent_mentions if m.start < c_start and m.kind != "demonym" and m.iso3 not in home]
+    if len({m.iso3 for m in before}) != 1:
+        return None
+    first = before[0]
+    # the country must open the sentence ("The Central African Republic remains ..."), not be
+    # one of its later words
+    return first if len(text[s_start:first.start].split()) <= 1 else None
+
+
+def sole_host(text: str, history: list[Mention], home: tuple[str, ...]) -> Mention | None:
+    """The one country the article has named so far outside the actor's home, when it is the
+    article's setting: named in the dateline ("BANGUI —") or more than once."""
+    found: Mention | None = None
+    times = 0
+    for m in history:
+        if m.iso3 in home or m.kind == "demonym":
+            continue
+        if found is not None and found.iso3 != m.iso3:
+            return None
+        found = m
+        times += 2 if dateline(text, m) else 1
+    return found if times >= 2 else None
+
+
+# An area wider than a country, or another one, named without a country mention
+_ELSEWHERE = re.compile(r"(?<!\w)(?:continent|abroad|overseas|elsewhere|africa|afrique|африк\w*|étranger|ailleurs|"
+                        r"рубеж\w*|region|région|регион\w*)(?!\w)", re.IGNORECASE)
+
+
+def points_elsewhere(clause: str) -> bool:
+    """Whether the clause names an area wider than a country, or an island, without a country:
+    then the one country the article is set in is not where it puts the actor."""
+    return _ELSEWHERE.search(clause) is not None or _ISLAND_POINTER.search(clause) is not None

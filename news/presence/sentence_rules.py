@@ -1,0 +1,137 @@
+"""Rules that read a whole sentence rather than one clause: replacement, identity, request.
+
+Each needs two parts of a sentence at once ("Wagner's men were replaced by the Africa Corps in
+Mali": both actors and the verb between them), or the claims made before it ("UN experts
+identify them as members of the Wagner Group": the places the earlier actor was put in).
+"""
+
+from __future__ import annotations
+
+import re
+
+import news.presence.cues as cues
+from news.models import Claim
+from news.presence.actors import ActorWords, actor_hits
+from news.presence.context import SentenceContext
+from news.presence.places import in_africa
+from news.presence.references import REACH
+
+# a pronoun inside the identity cue points back ("identify them as", "les identifient comme")
+_THEM = re.compile(r"(?<!\w)(?:them|les)(?!\w)", re.IGNORECASE)
+
+
+# One actor replaced by another: the replaced one has left, the other is there. Group "old" is
+# the one replaced, "new" the one replacing; the order of the two actors in the sentence decides
+# which is which ("X were replaced by Y" / "Y replaced X").
+_REPLACED_BY = re.compile(
+    r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+by|"
+    r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
+    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|ont\s+cédé\s+la\s+place\s+à|"
+    r"(?:был[аио]?\s+)?замен[её]н\w*\s+на|на\s+смену)(?!\w)", re.IGNORECASE)
+# (Russian active "сменил", "заменил" are left out: with undeclined names in quotes, word order
+# does not say who replaced whom.)
+_REPLACES = re.compile(
+    r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
+    r"supplant\w*|a\s+remplacé|ont\s+remplacé|remplace(?:nt)?|a\s+pris\s+le\s+relais\s+d\w*|"
+    r"ont\s+pris\s+le\s+relais\s+d\w*|pris\s+la\s+relève\s+d\w*)(?!\w)",
+    re.IGNORECASE)
+
+
+def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
+    """"Wagner's men were replaced by the Africa Corps in Mali": Wagner ended, Russia present.
+
+    Needs both actors named in the sentence (not pointed to), a replacing verb between them, and
+    a country named in it; plans ("to replace", "urged ... to swap") never get here: the verb
+    must be a finite one, and a plan cue before it stops the rule.
+    """
+    article, sentence, s_start, comp, sent_mentions = where.article, where.sentence, where.start, where.comp, where.mentions
+    if not (_REPLACED_BY.search(sentence) or _REPLACES.search(sentence)):
+        return []
+    hits = [h for h in actor_hits(sentence, s_start, comp, None, words.between(s_start, s_start + len(sentence)))
+            if h.actor and h.via != "anaphora"]
+    if len({h.actor for h in hits}) < 2:
+        return []
+    hits.sort(key=lambda h: h.start)
+    for pattern, passive in ((_REPLACED_BY, True), (_REPLACES, False)):
+        for verb in pattern.finditer(sentence):
+            at = s_start + verb.start()
+            before = [h for h in hits if h.end <= at]
+            after = [h for h in hits if h.start >= s_start + verb.end()]
+            if not before or not after or before[-1].actor == after[0].actor:
+                continue
+            if cues.MODAL.search(sentence[:verb.start()]) or re.search(r"\bto\s*$", sentence[:verb.start()]):
+                return []  # "plans to replace", "urged ... to replace"
+            old, new = (before[-1], after[0]) if passive else (after[0], before[-1])
+            home = set(comp.home.get(old.actor, ())) | set(comp.home.get(new.actor, ()))
+            places = [m for m in sent_mentions if m.iso3 not in home and m.kind != "demonym"]
+            out: list[Claim] = []
+            for m in {m.iso3: m for m in places}.values():
+                place = m.name if m.kind in ("city", "capital") else None
+                for actor, status in ((old.actor, "ended"), (new.actor, "present")):
+                    out.append(Claim(article.id, actor, m.iso3, place, m.lat, m.lon, status, article.published,
+                                     sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7, "replacement"))
+            return out
+    return []
+
+
+def identity_claims(where: SentenceContext, last_actor: str | None, so_far: list[Claim]) -> list[Claim]:
+    """Claims inherited when the men of one actor are named as another's.
+
+    "Many of these instructors are in fact employed by companies linked to Wagner": wherever
+    the instructors were placed, Wagner is too. Needs a phrase pointing back at the earlier
+    actor's men, another actor named, and an identity cue. ``so_far``: the article's claims
+    before this sentence.
+    """
+    article, sentence, comp = where.article, where.sentence, where.comp
+    if not last_actor or comp.anaphora is None:
+        return []
+    ident = cues.IDENTITY.search(sentence)
+    if not ident or not (comp.anaphora.search(sentence) or _THEM.search(ident.group(0))):
+        return []
+    out: list[Claim] = []
+    for key, pat in comp.names.items():
+        if key == last_actor or not pat.search(sentence):
+            continue
+        for c in so_far:
+            if c.actor == last_actor and c.status == "present":
+                out.append(Claim(article.id, key, c.iso3, c.place, c.lat, c.lon, "present", article.published,
+                                 sentence.strip(), ident.group(0), round(min(c.confidence, 0.5), 2), "identity"))
+    return out
+
+
+def request_claims(where: SentenceContext) -> list[Claim]:
+    """Presence from a request reported as answered: "(the two countries,) which had asked Russia
+    and Wagner to provide military instructors". The requesters are the places named in the
+    sentence before the request, or those a phrase like "the two African countries" points to."""
+    article, sentence, s_start, comp = where.article, where.sentence, where.start, where.comp
+    req = cues.REQUEST_DONE.search(sentence)
+    if not req:
+        return []
+    who = req.group("who")
+    actors = [k for table in (comp.names, comp.states, comp.demonyms) for k, p in table.items() if p.search(who)]
+    if not actors:
+        return []
+    earlier = where.history + where.mentions
+    before = sentence[:req.start()]
+    places = [m for m in earlier if s_start <= m.start < s_start + req.start() and m.kind != "demonym"]
+    ref = cues.PLURAL_PLACE_ANAPHORA.search(before) or cues.PLACE_ANAPHORA.search(before)
+    if ref is not None:
+        pool = [m for m in earlier[-REACH:] if m.start < s_start + ref.start() and m.kind != "demonym"]
+        want = 2 if cues.PLURAL_PLACE_ANAPHORA.search(before) else 1
+        if "afric" in ref.group(0).lower():
+            pool = [m for m in pool if in_africa(m)]
+        places = []
+        for m in reversed(pool):
+            if m.iso3 not in {p.iso3 for p in places}:
+                places.append(m)
+            if len(places) == want:
+                break
+    out: list[Claim] = []
+    for actor in dict.fromkeys(actors):
+        for m in places:
+            if m.iso3 in comp.home.get(actor, ()):
+                continue
+            out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
+                             m.lat, m.lon, "present", article.published, sentence.strip(),
+                             req.group(0)[:80], 0.5, "request"))
+    return out
