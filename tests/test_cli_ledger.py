@@ -137,3 +137,18 @@ def test_changes_bad_arguments_are_one_line(two_ingests):
     assert bad.returncode == 2 and "not a date" in bad.stderr and "Traceback" not in bad.stderr
     url = run(["changes", "--since", "2024-01-01", "--dashboard-url", "javascript:alert(1)"], store)
     assert url.returncode == 2 and url.stderr.strip().startswith("error: --dashboard-url")
+
+
+def test_ledger_places_claims_at_their_own_time(tmp_path):
+    # news/timeref.py reads the time in the sentence; the ledger places the reports there
+    rows = [{"id": "since", "title": "t", "outlet": "o", "date": "2024-05-01", "language": "en",
+             "text": "Wagner has been in Mali since 2021, officials said."},
+            {"id": "point", "title": "t", "outlet": "o", "date": "2024-05-01", "language": "en",
+             "text": "In 2019 Wagner fighters were deployed in Libya, officials said."}]
+    store = tmp_path / "store"
+    assert run(["ingest", str(_jsonl(tmp_path / "t.jsonl", rows))], store).returncode == 0
+    got = {r["iso3"]: r for r in json.loads(run(["ledger", "--format", "json"], store).stdout)}
+    # "since 2021": begun then, still so on the article's date
+    assert (got["MLI"]["first_reported"], got["MLI"]["last_confirmed"]) == ("2021-01-01", "2024-05-01")
+    # "in 2019": reported for 2019, not confirmed in 2024
+    assert (got["LBY"]["first_reported"], got["LBY"]["last_confirmed"]) == ("2019-01-01", "2019-01-01")

@@ -26,7 +26,7 @@ from news.store import Store
 from news.store.export import LEDGER_COLUMNS, plain, safe_cell
 
 CLAIM_FIELDS = ("article_id", "actor", "iso3", "status", "date")
-CLAIM_OPTIONAL = ("as_of", "until", "background")
+CLAIM_OPTIONAL = ("as_of", "as_of_precision", "until", "background")
 ARTICLE_FIELDS = ("published", "ingested_at", "url", "title", "outlet")
 ARTICLE_OPTIONAL = ("cluster",)
 
