@@ -92,6 +92,8 @@ def changes(rows: Iterable[Mapping[str, Any]], since: datetime) -> list[Change]:
         found = tuple(a for a in articles if a in new)
         return found or tuple(articles)
 
+    by_month: dict[tuple[str, str, str], dict[str, None]] | None = None  # built when a contradiction needs it
+
     out: list[Change] = []
     for pair, intervals in after.items():
         old = before.get(pair, [])
@@ -107,7 +109,8 @@ def changes(rows: Iterable[Mapping[str, Any]], since: datetime) -> list[Change]:
                 out.append(Change("reappeared", *pair, i.start, fresh(i.evidence), noticed(i.evidence), i))
         was = {m for j in old for m in j.contradicted}
         for month in sorted({m for i in intervals for m in i.contradicted} - was):
-            articles = _month_articles(rows, pair, month)
+            by_month = by_month if by_month is not None else _month_articles(rows)
+            articles = tuple(by_month[(*pair, month)])
             out.append(Change("contradiction", *pair, date.fromisoformat(f"{month}-01"), articles, noticed(articles),
                               None))
     out = [c for c in out if c.noticed is not None]  # a change no new article brought is not news
@@ -115,13 +118,13 @@ def changes(rows: Iterable[Mapping[str, Any]], since: datetime) -> list[Change]:
     return out
 
 
-def _month_articles(rows: list[Mapping[str, Any]], pair: tuple[str, str], month: str) -> tuple[str, ...]:
-    found: dict[str, None] = {}
+def _month_articles(rows: list[Mapping[str, Any]]) -> dict[tuple[str, str, str], dict[str, None]]:
+    """Every pair's articles by the month they report on (one pass over the rows)."""
+    found: dict[tuple[str, str, str], dict[str, None]] = defaultdict(dict)
     for r in rows:
         for rep in reports(r):
-            if (rep.actor, rep.iso3) == pair and rep.day.strftime("%Y-%m") == month:
-                found.setdefault(rep.article_id)
-    return tuple(found)
+            found[(rep.actor, rep.iso3, rep.day.strftime("%Y-%m"))].setdefault(rep.article_id)
+    return found
 
 
 def headline(change: Change, actor_label: str, country: str) -> str:
