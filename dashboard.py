@@ -21,9 +21,10 @@ import streamlit as st
 from components import deck as deckmod
 from components.actors import actor_styles
 from components.changes import changes_html
+from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
-from components.reader import article_meta, claims_frame, highlight
+from components.reader import article_meta, claims_frame, highlight, no_link_note
 from components.state import (
     CUSTOM_VIEW,
     DEFAULT_VIEW,
@@ -31,6 +32,7 @@ from components.state import (
     VIEW_PRESETS,
     Options,
     ViewState,
+    follow_data,
     month_range,
     parse_query,
     query_string,
@@ -52,6 +54,7 @@ from components.tables import (
 from components.text import md_escape, one_line
 from components.timeline import interval_frame, intervals_chart, intervals_html, monthly_frame, timeline_chart
 from geo import paths
+from news.nearby import without_claimed
 from news.store import Store, queries, resolve_store
 from news.store.alerts import change_records, parse_since, store_changes
 from news.store.export import layers_geojson, to_csv_bytes
@@ -60,6 +63,7 @@ from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
+REFRESH_SECONDS = 5  # how often an open page looks for a new ingest (a folder listing: cheap)
 SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
@@ -166,6 +170,11 @@ def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
     return queries.city_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_near(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
+    return queries.near_city_rows(snapshot(root, fp), _filters(state))
+
+
 @st.cache_data(max_entries=32, show_spinner=False)
 def cached_article(root: str, fp: tuple, article_id: str):
     return queries.article_detail(Store(root), article_id)
@@ -228,6 +237,31 @@ def _init_from_url(options: Options) -> None:
     ss.fp_last_click = None
     ss.fp_playing = False
     ss.fp_init = True
+
+
+def _follow_new_data(options: Options) -> None:
+    """When an ingest changed the store's months, move the window's edges that sat on the data's
+    edges along with it (``follow_data``): an open page then shows the new months, and the URL
+    gains no month the user did not choose."""
+    ss = st.session_state
+    seen = ss.get("fp_months")
+    if seen is not None and seen != options.months:
+        window = follow_data(_window(), seen, options.months)
+        if window != _window():
+            _move_window(window)
+    ss.fp_months = options.months
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def _watch_store(root: str, fp: tuple) -> None:
+    """Reruns the page when an ingest has committed since it was drawn.
+
+    Streamlit reruns the page only on an interaction: without this an open page kept the old
+    data (and window) until the next click. The fragment draws nothing; every few seconds it
+    compares the store's fingerprint with the one the page was drawn from.
+    """
+    if _fingerprint(Path(root)) != fp:
+        st.rerun()  # the whole page: the caches are keyed on the new fingerprint
 
 
 def _window() -> tuple[str, str]:
@@ -342,7 +376,7 @@ def reader_view(root: str, fp: tuple, state: ViewState, options: Options) -> Non
     if url:
         st.link_button("Open the original article ↗", url)
     else:
-        st.caption("No original link: this is a brief written for the sample corpus.")
+        st.caption(no_link_note(art.get("source"), SAMPLE))
     st.markdown(
         '<div class="fp-li"><mark class="fp-mention">place mention</mark>'
         '<mark class="fp-claim">presence claim sentence</mark><mark class="fp-cue">cue</mark></div>',
@@ -359,6 +393,7 @@ def main() -> None:
     root = str(resolve_store(None))
     error = ensure_store(root)
     fp = _fingerprint(Path(root))
+    _watch_store(root, fp)
     st.title("Footprint", anchor=False)
     st.caption("Where Russia and the Wagner Group are reported on the ground, from the news. "
                "Every coloured country leads back to the sentences behind it.")
@@ -375,6 +410,7 @@ def main() -> None:
     styles = actor_styles(list(options.actors))
     labels = {k: s.label for k, s in styles.items()}
     _init_from_url(options)
+    _follow_new_data(options)
     for note in st.session_state.get("fp_notes", []):
         st.warning(md_escape(note), icon="⚠️")
     for name, why in snapshot(root, fp).ignored.items():  # named inside the store: no server paths
@@ -395,15 +431,17 @@ def main() -> None:
         rows = with_ledger(rows, ledger, pd.Period(state.end, freq="M").end_time.date())
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
+    near = without_claimed(restrict_to_layers(cached_near(root, fp, _key(state)), shown), cities)
 
     map_col, legend_col = st.columns([5, 1])
     bundle = deckmod.build_deck(shown, shapes_, styles, window_end=state.end, view=state.view,
-                                selected=state.selected, cities=cities)
+                                selected=state.selected, cities=cities, near=near,
+                                locale=st.context.locale)
     with map_col:
         event = st.pydeck_chart(bundle.deck, on_select="rerun", selection_mode="single-object", key="map",
                                 height=520, alt="Map of countries where the selected actors are reported")
     with legend_col:
-        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0),
+        st.markdown(legend_html(styles, list(state.actors), state.end, cities=len(cities) > 0, near=len(near) > 0),
                     unsafe_allow_html=True)
         st.metric("Countries shown", shown["iso3"].nunique())
     # a new click selects its country; the same selection seen again (after a filter change) does not
@@ -447,19 +485,24 @@ def main() -> None:
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
     st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
                "first_seen is the first report ever (also before the window); the other figures count "
-               "the window. first_reported, last_confirmed, independent_sources and contradicted come from "
-               "the presence ledger: the stay current at the window's end (`footprint ledger` prints all).")
+               "the window. Independent sources count a story once however many outlets reprinted it. "
+               "first_reported, last_confirmed, independent_sources and contradicted come from the presence "
+               "ledger: the stay current at the window's end (`footprint ledger` prints every stay).")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
-                 column_config={"source_urls": st.column_config.TextColumn("source_urls")})
+                 column_config={"source_urls": st.column_config.TextColumn("source_urls"),
+                                "sources": st.column_config.NumberColumn("independent sources")})
     d1, d2, d3 = st.columns(3)
-    stamp = f"{state.start}_{state.end}"
+    # every file follows the selected country (as the sources list does) and names its filters
+    country_label = md_escape(names.get(state.selected, state.selected)) if state.selected else None
+    shown_here = for_selected(shown, state.selected)
     # the files are built only when their button is clicked
-    d1.download_button("Download layer rows (CSV)", lambda: to_csv_bytes(shown), f"footprint_layers_{stamp}.csv",
+    d1.download_button(download_label("layer rows (CSV)", len(shown_here), "row", country_label),
+                       lambda: to_csv_bytes(shown_here), download_name("layers", state, options, "csv"),
                        "text/csv", on_click="ignore", key="dl_layers")
-    polygons = {iso3: shape["geometry"] for iso3, shape in shapes_.items()}
-    d3.download_button("Download layers (GeoJSON)", lambda: layers_geojson(shown, polygons).encode("utf-8"),
-                       f"footprint_layers_{stamp}.geojson", "application/geo+json", on_click="ignore",
-                       key="dl_geojson")
+    d3.download_button(download_label("layers (GeoJSON)", len(shown_here), "feature", country_label),
+                       lambda: layers_geojson(shown_here).encode("utf-8"),
+                       download_name("layers", state, options, "geojson"), "application/geo+json",
+                       on_click="ignore", key="dl_geojson")
 
     st.subheader("Sources", anchor=False)
     country_choices = [""] + sorted(set(shown["iso3"]) | ({state.selected} if state.selected else set()),
@@ -472,8 +515,9 @@ def main() -> None:
     n_evidence = evidence_total(shown, state.selected)
     evidence = shape_evidence_rows(fill_countries(drawn, shapes_), query)
     d2.download_button(
-        "Download evidence rows (CSV)", partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
-        f"footprint_evidence_{stamp}.csv", "text/csv", on_click="ignore", key="dl_evidence")
+        download_label("evidence rows (CSV)", n_evidence, "sentence", country_label),
+        partial(evidence_csv, snapshot(root, fp), state, shown, shapes_, query),
+        download_name("evidence", state, options, "csv"), "text/csv", on_click="ignore", key="dl_evidence")
     if evidence.empty and shown.empty:
         st.info("No evidence sentences: no rows match the filters (see the advice above the timeline).")
     elif evidence.empty:

@@ -151,6 +151,39 @@ def _bare(src: Path, cpus: int) -> int:
     return 0
 
 
+def _clustering_overhead(src_rows: list[dict], runs: int = 3) -> str:
+    """Syndication's share of ingest, per article, in this process: the same corpus ingested
+    with clustering (signatures in ``news.syndication.sign``, clusters in ``Clusterer.assign``)
+    and with both switched off, best of ``runs`` each, alternated so load drifts hit both."""
+    from unittest import mock
+
+    from news.ingest.local import run_ingest
+    from news.store import Store
+
+    with tempfile.TemporaryDirectory(prefix="footprint-bench-synd-") as tmp:
+        src = Path(tmp) / "corpus.jsonl"
+        src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in src_rows), encoding="utf-8")
+        best = {"with": float("inf"), "without": float("inf")}
+        for i in range(runs):
+            for mode in ("without", "with"):
+                patches = [] if mode == "with" else [
+                    mock.patch("news.ingest.local.sign", lambda article: article),
+                    mock.patch("news.ingest.local.Clusterer.assign", lambda self, aid, lang, sig: aid)]
+                for p in patches:
+                    p.start()
+                try:
+                    t0 = time.perf_counter()
+                    run_ingest([str(src)], Store(Path(tmp) / f"{mode}-{i}"), err=io.StringIO(), progress=False)
+                    best[mode] = min(best[mode], time.perf_counter() - t0)
+                finally:
+                    for p in patches:
+                        p.stop()
+    n = len(src_rows)
+    w, wo = 1000 * best["with"] / n, 1000 * best["without"] / n
+    return (f"syndication clustering: {w:.3f} ms per article with, {wo:.3f} without (1 process, best of {runs}): "
+            f"ratio {w / wo:.3f}, overhead {100 * (w / wo - 1):.1f}% (target <= 20%)")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=20000, help="articles to generate (default 20000)")
@@ -243,6 +276,7 @@ def main(argv: list[str] | None = None) -> int:
           + ", ".join(f"{k} {1000 * v / len(sample):.2f}" for k, v in stages.items())
           + f"; ours end to end {1000 * ours / report.ingested:.2f}; flashgeotext {per:.2f}"
           + " (stage times are a separate pass: noisy on a busy machine)")
+    print(_clustering_overhead(src_rows=rows))
     print(f"stored {report.ingested} articles, {claims} claims in {report.batches} batches; "
           f"skipped {report.errors}")
     return 0

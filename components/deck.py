@@ -26,7 +26,10 @@ from geo import paths
 BASE_ID = "countries"
 SELECTED_ID = "selected"
 CITIES_ID = "cities"
+NEAR_ID = "cities-near"
 SMALL_ID = "small-countries"
+LABELS_ID = "country-labels"
+LABEL_LANGUAGES = ("fr", "ru")  # Natural Earth's NAME_FR / NAME_RU, carried by scripts/build_shapes.py
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
 # neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
@@ -84,6 +87,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
         g = mapping(geom)
         out[iso3] = {
             "name": str(row.name),
+            **{f"name_{lang}": str(getattr(row, f"name_{lang}", None) or row.name) for lang in LABEL_LANGUAGES},
             "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
             "area": round(float(geom.area), 4),
             "lat": float(getattr(row, "label_lat", float("nan"))),
@@ -105,11 +109,22 @@ def _to_date(v) -> date | None:
     return None if pd.isna(ts) else ts.date()
 
 
-def strength(articles: int, last_seen, window_end, max_articles: int) -> float:
-    """0..1: more articles and more recent reporting weigh more.
+def independent(row: dict) -> int:
+    """A layer row's independent sources (syndication clusters), or its articles for a row
+    made without them: what the map's strength follows, so twenty reprints of one wire story
+    weigh as one source."""
+    v = row.get("sources")
+    if v is None or pd.isna(v):
+        v = row.get("articles")
+    return max(int(v or 0), 0)
 
-    Articles count on a log scale against the most-reported row shown; recency halves the
-    weight for every year between the last report and the window's end.
+
+def strength(articles: int, last_seen, window_end, max_articles: int) -> float:
+    """0..1: more independent sources and more recent reporting weigh more.
+
+    Sources (``independent``; the parameter keeps its old name) count on a log scale against the
+    most-reported row shown; recency halves the weight for every year between the last report
+    and the window's end.
     """
     a = max(int(articles or 0), 0)
     volume = math.log1p(a) / math.log1p(max(max_articles, 1)) if a else 0.0
@@ -146,12 +161,12 @@ def _d(v) -> str:
 
 
 def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
-    n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
+    n_src, n_art, n_cl = independent(row), int(row.get("articles") or 0), int(row.get("claims") or 0)
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
         f"{_clean(style.label)}: {_clean(row.get('status'))} at {window_end}",
-        f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
+        f"{sources_phrase(n_src, n_art)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
         f"First reported {_d(row.get('first_seen'))} (ever) · last seen {_d(row.get('last_seen'))}",
     ]
     lines[1:] = _ledger_lines(row) or lines[1:]
@@ -159,6 +174,12 @@ def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
     if title:
         lines.append(f"Latest: {title}")
     return lines
+
+
+def sources_phrase(sources: int, articles: int) -> str:
+    """"3 independent sources (7 articles)": what the tooltip and the table say."""
+    return (f"{sources} independent source{'s' * (sources != 1)} "
+            f"({articles} article{'s' * (articles != 1)})")
 
 
 def _ledger_lines(row: dict) -> list[str]:
@@ -169,12 +190,13 @@ def _ledger_lines(row: dict) -> list[str]:
     if not _clean(row.get("first_reported")) and not _clean(row.get("independent_sources")):
         return []
     n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
+    n_win = independent(row)  # the window's independent sources (syndication)
     src = row.get("independent_sources")
     n_src = int(src) if src is not None and not pd.isna(src) and str(src) != "" else 0
     conf = row.get("confidence")
     conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
     lines = [
-        f"{n_art} article{'s' * (n_art != 1)}, {n_cl} claim{'s' * (n_cl != 1)} in the window{conf_s}",
+        f"{sources_phrase(n_win, n_art)}, {n_cl} claim{'s' * (n_cl != 1)} in the window{conf_s}",
         f"First reported {_d(row.get('first_seen'))} (ever)"
         + (f"; this stay since {_d(stay)}" if (stay := row.get("first_reported")) is not None
            and _d(stay) not in ("unknown", _d(row.get("first_seen"))) else "")
@@ -225,6 +247,73 @@ def _records(rows: pd.DataFrame | None) -> list[dict]:
     return rows.to_dict(orient="records")
 
 
+def _city_layer(layer_id: str, recs: list[dict], styles: dict[str, ActorStyle],
+                hollow: bool) -> tuple[pdk.Layer | None, list[str]]:
+    """Dots for places: filled for a claim's own place, a ring for a town named near a claim."""
+    pts, isos = [], []
+    for c in recs:
+        style = styles.get(c.get("actor"))
+        if style is None or pd.isna(c.get("lat")) or pd.isna(c.get("lon")):
+            continue
+        n = int(c.get("claims") or 1)
+        head = f"{_clean(c.get('place'))} ({_clean(c.get('country') or c.get('iso3'))})"
+        what = (f"named near the claim: in the same article, close to {n} claim{'s' * (n != 1)} "
+                "(not in the claim itself)" if hollow else f"{n} claim{'s' * (n != 1)} naming this place")
+        pts.append({
+            "position": [round(float(c["lon"]), 3), round(float(c["lat"]), 3)],
+            "fill": [255, 255, 255, 235] if hollow else [*style.rgb, 235],
+            # a ring in the actor's colour, darkened so it holds on that actor's own fill too
+            "line": [*(int(v * 0.55) for v in style.rgb), 255] if hollow else [255, 255, 255, 255],
+            "r": round(3 + 2.2 * math.log1p(n), 1),
+            "tip": f"{head}\n{_clean(style.label)}: {what}",
+        })
+        isos.append(str(c.get("iso3")))
+    if not pts:
+        return None, []
+    return pdk.Layer(
+        "ScatterplotLayer",
+        data=pts,
+        id=layer_id,
+        pickable=True,
+        get_position="position",
+        get_fill_color="fill",
+        get_line_color="line",
+        get_radius="r",
+        radius_units="'pixels'",
+        stroked=True,
+        line_width_min_pixels=2 if hollow else 1,
+    ), isos
+
+
+def label_name(shape: dict, locale: str | None) -> str:
+    """The country's name in the page's language (``fr-FR`` -> NAME_FR) where Natural Earth has
+    one, else its English name."""
+    lang = (locale or "").split("-")[0].split("_")[0].lower()
+    return str(shape.get(f"name_{lang}") or shape["name"]) if lang in LABEL_LANGUAGES else str(shape["name"])
+
+
+def label_points(by_country: dict[str, list[dict]], shapes: dict[str, dict], locale: str | None,
+                 selected: str | None = None) -> list[dict]:
+    """One label per country with presence (and the selected one), at Natural Earth's label point.
+
+    ``priority``: the most-reported countries win where labels would overlap (deck.gl's
+    CollisionFilterExtension hides the others until the user zooms in), so the world view is
+    never a heap of names.
+    """
+    out = []
+    for iso in sorted(set(by_country) | ({selected} if selected in shapes else set())):
+        shp = shapes.get(iso)
+        if not shp or pd.isna(shp.get("lat")) or pd.isna(shp.get("lon")):
+            continue
+        articles = sum(int(r.get("articles") or 0) for r in by_country.get(iso, []))
+        out.append({"position": [round(shp["lon"], 3), round(shp["lat"], 3)],
+                    "text": _clean(label_name(shp, locale), 40),
+                    "priority": min(articles, 999) + (1000 if iso == selected else 0),
+                    # a small country's marker sits on its label point: the name goes under it
+                    "offset": [0, 16] if shp.get("area", SMALL_AREA) < SMALL_AREA else [0, 0]})
+    return out
+
+
 def build_deck(
     rows: pd.DataFrame | None,
     shapes: dict[str, dict],
@@ -234,12 +323,18 @@ def build_deck(
     view: MapView = DEFAULT_VIEW,
     selected: str | None = None,
     cities: pd.DataFrame | None = None,
+    near: pd.DataFrame | None = None,
+    locale: str | None = None,
     height: int = 520,
 ) -> DeckBundle:
-    """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns."""
+    """The deck for these layer rows. ``rows`` has docs/design.md's layer-row columns.
+
+    ``cities``: places the claims name (filled dots); ``near``: towns named near a claim in the
+    same article (``news.nearby``), drawn as rings so the two are never taken for each other.
+    """
     recs = _records(rows)
     end_of_window = pd.Period(window_end, freq="M").end_time.date() if window_end else None
-    max_articles = max((int(r.get("articles") or 0) for r in recs), default=1)
+    max_articles = max((independent(r) for r in recs), default=1)
 
     base_iso = sorted(shapes)
     base_feats = [
@@ -275,11 +370,11 @@ def build_deck(
         mine = [r for r in recs if r.get("actor") == actor and r.get("iso3") in shapes]
         if not mine:
             continue
-        mine.sort(key=lambda r: (r.get("status") != "ended", int(r.get("articles") or 0)))
+        mine.sort(key=lambda r: (r.get("status") != "ended", independent(r)))
         feats, isos = [], []
         for r in mine:
             st_ = str(r.get("status") or "present")
-            s = strength(r.get("articles"), r.get("last_seen"), end_of_window, max_articles)
+            s = strength(independent(r), r.get("last_seen"), end_of_window, max_articles)
             shared = filler[r["iso3"]] != actor
             feats.append(
                 _feature(
@@ -362,43 +457,41 @@ def build_deck(
             )
         )
 
-    city_recs = _records(cities)
-    if city_recs:
-        pts, isos = [], []
-        for c in city_recs:
-            style = styles.get(c.get("actor"))
-            if style is None or pd.isna(c.get("lat")) or pd.isna(c.get("lon")):
-                continue
-            n = int(c.get("claims") or 1)
-            pts.append(
-                {
-                    "position": [round(float(c["lon"]), 3), round(float(c["lat"]), 3)],
-                    "colour": [*style.rgb, 235],
-                    "r": round(3 + 2.2 * math.log1p(n), 1),
-                    "tip": (
-                        f"{_clean(c.get('place'))} ({_clean(c.get('country') or c.get('iso3'))})\n"
-                        f"{_clean(style.label)}: {n} claim{'s' * (n != 1)} naming this place"
-                    ),
-                }
+    for layer_id, recs_, hollow in ((NEAR_ID, _records(near), True), (CITIES_ID, _records(cities), False)):
+        layer, isos = _city_layer(layer_id, recs_, styles, hollow)
+        if layer is not None:
+            layers.append(layer)
+            index[layer_id] = isos
+
+    labels = label_points(by_country, shapes, locale, selected)
+    if labels:
+        layers.append(
+            pdk.Layer(
+                "TextLayer",
+                data=labels,
+                id=LABELS_ID,
+                pickable=False,
+                get_position="position",
+                get_text="text",
+                get_size=12,
+                size_units="'pixels'",
+                get_color=[30, 30, 30, 255],
+                font_family="'Helvetica Neue, Arial, sans-serif'",
+                font_weight=600,
+                # a white halo keeps the name legible on any fill (needs the SDF font atlas)
+                font_settings={"sdf": True},
+                outline_width=3,
+                outline_color=[255, 255, 255, 230],
+                get_pixel_offset="offset",
+                get_text_anchor="'middle'",
+                get_alignment_baseline="'center'",
+                character_set="'auto'",  # names in Cyrillic and with accents, not ASCII alone
+                extensions=[{"@@type": "CollisionFilterExtension"}],
+                collision_enabled=True,
+                get_collision_priority="priority",
+                collision_test_props={"sizeScale": 1.3},  # a little room around each name
             )
-            isos.append(str(c.get("iso3")))
-        if pts:
-            layers.append(
-                pdk.Layer(
-                    "ScatterplotLayer",
-                    data=pts,
-                    id=CITIES_ID,
-                    pickable=True,
-                    get_position="position",
-                    get_fill_color="colour",
-                    get_radius="r",
-                    radius_units="'pixels'",
-                    stroked=True,
-                    get_line_color=[255, 255, 255, 255],
-                    line_width_min_pixels=1,
-                )
-            )
-            index[CITIES_ID] = isos
+        )
 
     deck = CompactDeck(
         layers=layers,

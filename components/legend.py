@@ -6,7 +6,8 @@ from components.actors import ActorStyle
 from components.text import md_escape
 
 
-def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str, cities: bool = True) -> str:
+def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str, cities: bool = True,
+                near: bool = False) -> str:
     parts = [f'<div class="fp-legend"><div class="fp-lh">Presence as of {md_escape(window_end)}</div>']
     for key in shown:
         s = styles.get(key)
@@ -32,12 +33,15 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
         )
     parts.append(
         '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
-        '<div class="fp-note">Darker = more articles and more recent reports.</div>'
+        '<div class="fp-note">Darker = more independent sources (reprints of one story count once) and more recent reports.</div>'
     )
     parts.append('<div class="fp-li"><span class="fp-dot" style="background:#888;width:12px;height:12px">'
                  "</span>small country (a ring per actor)</div>")
     if cities:
-        parts.append('<div class="fp-li"><span class="fp-dot"></span>named city (size = claims)</div>')
+        parts.append('<div class="fp-li"><span class="fp-dot"></span>city a claim names (size = claims)</div>')
+    if near:
+        parts.append('<div class="fp-li"><span class="fp-dot" style="background:#fff;border:2px solid #555">'
+                     "</span>city named near a claim, same article</div>")
     parts.append("</div>")
     return "".join(parts)
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import os
+from pathlib import PurePath
+from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -14,6 +17,41 @@ CLAIM_CLASS = "fp-claim"
 CUE_CLASS = "fp-cue"
 CUE_JOIN = "…"
 CLAIM_COLUMNS = ("actor", "iso3", "place", "status", "time", "confidence", "cue", "rules", "evidence")
+
+
+SAMPLE_NOTE = "No original link: this is a brief written for the sample corpus."
+
+
+def is_sample(source: object, sample: str | os.PathLike[str]) -> bool:
+    """Whether an article was read from the bundled sample (``data/sample/briefs.jsonl``), by
+    the ``source`` the store keeps: the same file, or one whose last two path parts are the
+    sample's (a checkout moved, or the copy installed with the package)."""
+    if not isinstance(source, str) or not source or "://" in source:
+        return False
+    try:
+        if os.path.realpath(source) == os.path.realpath(sample):
+            return True
+    except (OSError, ValueError):
+        return False
+    return PurePath(source).parts[-2:] == PurePath(sample).parts[-2:]
+
+
+def no_link_note(source: object, sample: str | os.PathLike[str]) -> str:
+    """Why the reader offers no original link, said plainly and truthfully: the sample's briefs
+    were written for it; anything else was read from a local file, or from a feed or page whose
+    entry gave no address of its own. Names are escaped (``md_escape``): the caption is Markdown."""
+    if is_sample(source, sample):
+        return SAMPLE_NOTE
+    src = source if isinstance(source, str) else ""
+    if "://" in src:
+        try:
+            host = urlsplit(src).hostname or src
+        except ValueError:
+            host = src
+        return f"No original link: read from {md_escape(host)}, which gave this article no address of its own."
+    if src:
+        return f"No original link: ingested from a local file ({md_escape(PurePath(src).name)})."
+    return "No original link: the source gave none."
 
 
 def _spans_of(text: str, needle: str) -> list[tuple[int, int]]:

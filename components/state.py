@@ -338,3 +338,21 @@ def step_window(state: ViewState, options: Options, months: int = 1) -> tuple[Vi
         return state, False
     k = min(months, len(ms) - 1 - j)
     return replace(state, start=ms[i + k], end=ms[j + k]), j + k < len(ms) - 1
+
+
+def follow_data(window: tuple[str, str], before: tuple[str, ...], after: tuple[str, ...]) -> tuple[str, str]:
+    """The window once the store's months go from ``before`` to ``after`` (a new ingest).
+
+    An edge of the window that sat on the data's edge follows it: the URL leaves such an edge
+    out (``to_query``), so "up to the last month" means "up to the latest data", for an open
+    page as for a shared link. An edge the user moved inside the data (or that a link named)
+    stays where it is; one the data no longer reaches is clamped to it.
+    """
+    if not before or not after:
+        return (after[0], after[-1]) if after else window
+    start, end = window
+    start = after[0] if start == before[0] else start
+    end = after[-1] if end == before[-1] else end
+    start = min(max(start, after[0]), after[-1])
+    end = min(max(end, after[0]), after[-1])
+    return (start, end) if start <= end else (after[0], after[-1])

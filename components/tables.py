@@ -164,7 +164,7 @@ def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
 def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
     """The layer rows as shown and downloaded: fixed columns, stable order, plain values.
 
-    Sorted by actor then articles (descending) then country; dates ISO; source URLs joined
+    Sorted by actor then independent sources and articles (descending) then country; dates ISO; source URLs joined
     by spaces, keeping only http(s) ones (the sample's briefs have none).
     """
     if rows is None or len(rows) == 0:
@@ -183,6 +183,8 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
     df["independent_sources"] = pd.to_numeric(df["independent_sources"], errors="coerce").astype("Int64")
     df["contradicted"] = df["contradicted"].map(lambda v: "" if _missing_text(v) else str(v))
     assert list(df.columns[-len(LEDGER_COLUMNS):]) == LEDGER_COLUMNS
+    # rows made before syndication clusters: every article its own source
+    df["sources"] = pd.to_numeric(df["sources"], errors="coerce").fillna(df["articles"]).astype(int)
     df["claims"] = pd.to_numeric(df["claims"], errors="coerce").fillna(0).astype(int)
     df["confidence"] = pd.to_numeric(df["confidence"], errors="coerce").round(3)
     df["lat"] = pd.to_numeric(df["lat"], errors="coerce").round(4)
@@ -190,7 +192,8 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
     df["source_urls"] = df["source_urls"].map(_safe_urls_joined)
     df["latest_title"] = df["latest_title"].map(lambda v: "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v))
     df["country"] = df["country"].fillna(df["iso3"]).astype(str)
-    df = df.sort_values(["actor", "articles", "country"], ascending=[True, False, True], kind="stable")
+    df = df.sort_values(["actor", "sources", "articles", "country"], ascending=[True, False, False, True],
+                        kind="stable")
     return df.reset_index(drop=True)
 
 

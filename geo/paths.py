@@ -30,6 +30,7 @@ def _root() -> tuple[Path, bool]:
 ROOT, INSTALLED = _root()
 DATA = ROOT / "data"
 COUNTRIES = DATA / "countries.geojson"
+COUNTRIES_FULL = DATA / "countries_full.geojson.gz"  # full resolution, valid: for exports
 GAZETTEER = DATA / "gazetteer" / "places.tsv.gz"
 SAMPLE = DATA / "sample" / "briefs.jsonl"
 CALIBRATION = DATA / "calibration.json"

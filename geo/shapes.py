@@ -8,8 +8,10 @@ network or a tile server.
 
 from __future__ import annotations
 
+import gzip
+import json
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +23,7 @@ import shapely
 from geo import paths
 
 COUNTRIES_PATH = paths.COUNTRIES
+COUNTRIES_FULL_PATH = paths.COUNTRIES_FULL
 TABLE_COLUMNS = ["iso3", "name", "name_fr", "name_ru", "continent", "subregion", "label_lat", "label_lon"]
 # The shapes are simplified by ~3-4 km and the coastline may cut off a harbour; 50 km catches
 # coastal cities and small islands without pulling inland points across a real border.
@@ -38,6 +41,26 @@ def load_countries(path: str | Path | None = None) -> gpd.GeoDataFrame:
     gdf = gpd.read_file(Path(path) if path is not None else COUNTRIES_PATH)
     gdf = gdf.set_crs("EPSG:4326") if gdf.crs is None else gdf.to_crs("EPSG:4326")
     return gdf[[*TABLE_COLUMNS, "geometry"]].reset_index(drop=True)
+
+
+@lru_cache(maxsize=2)
+def _full_geometries(path: str) -> dict[str, dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        doc = json.load(handle)
+    return {f["properties"]["iso3"]: f["geometry"] for f in doc["features"]}
+
+
+def export_geometries(iso3s: Iterable[str], path: str | Path | None = None) -> dict[str, dict | None]:
+    """Full-resolution, valid GeoJSON geometries by ISO3, for downloads and ``layers --format geojson``.
+
+    Why not the map's shapes: those are simplified for the browser, and simplifying can make a
+    border cross itself (Ukraine, Venezuela, France), which breaks ``dissolve`` and ``union_all``
+    in the user's GIS. ``data/countries_full.geojson.gz`` (``scripts/build_export_shapes.py``)
+    holds every Natural Earth 1:10m vertex, repaired. Read once per process (about a second);
+    the dicts are shared, so callers must not change them. An unknown code maps to None.
+    """
+    shapes = _full_geometries(str(path if path is not None else COUNTRIES_FULL_PATH))
+    return {code: shapes.get(code) for code in iso3s}
 
 
 def country_table() -> pd.DataFrame:

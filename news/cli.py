@@ -99,6 +99,16 @@ def _checked(check: Callable[[str], object]) -> Callable[[str], str]:
     return parse
 
 
+def _outlet_name(value: str) -> None:
+    if not value.strip():
+        raise ValueError("an empty outlet name")
+    if len(value) > 200 or any(not ch.isprintable() for ch in value):
+        raise ValueError("an outlet name is one printable line of at most 200 characters")
+
+
+_outlet = _checked(_outlet_name)  # ``--outlet NAME``: one printable line
+
+
 def _allow_host(value: str) -> str:
     """``HOST[:PORT]`` for ``--allow-host``."""
     from news.sources.fetch import parse_host_port
@@ -114,6 +124,46 @@ def _port(value: str) -> int:
     if not 1 <= port <= 65535:
         raise argparse.ArgumentTypeError(f"not a port (1-65535): {value!r}")
     return port
+
+
+def _interval(value: str) -> float:
+    """``--every``: 30s, 15m, 1h (or 1.5h) as seconds."""
+    from news.ingest.watch import parse_interval
+
+    try:
+        return parse_interval(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
+
+
+def _rounds(value: str) -> int:
+    try:
+        rounds = int(value)
+    except ValueError:
+        rounds = -1
+    if rounds < 0:
+        raise argparse.ArgumentTypeError(f"not a number of rounds (0 or more): {value!r}")
+    return rounds
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < 10**7:
+        raise argparse.ArgumentTypeError(f"not a number of seconds (0 or more): {value!r}")
+    return seconds
+
+
+def _positive(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        number = 0.0
+    if not 0 < number < 10**7:
+        raise argparse.ArgumentTypeError(f"not a positive number: {value!r}")
+    return number
 
 
 def _nominatim_url(value: str) -> str:
@@ -148,9 +198,12 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ing = sub.add_parser("ingest", help="read files, folders, URLs and feeds into the store")
-    ing.add_argument("sources", nargs="+", metavar="SOURCE", help="file, folder, http(s) URL or feed")
+    ing.add_argument("sources", nargs="*", metavar="SOURCE", help="file, folder, http(s) URL or feed")
     ing.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
     ing.add_argument("--date", type=_article_date, help="publication date for sources that carry none")
+    ing.add_argument("--outlet", type=_outlet, metavar="NAME",
+                     help="outlet of articles whose source names none (no outlet field, sidecar or site name); "
+                          "without it, such articles with a link take its host (example.org)")
     ing.add_argument("--follow-links", action="store_true",
                      help="in folders, read symbolic links that lead outside the folder (default: skip them)")
     ing.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=argparse.SUPPRESS)
@@ -172,6 +225,29 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     ing.add_argument("--nominatim-url", type=_nominatim_url, metavar="URL",
                      help="Nominatim server for --geocoder nominatim (default the public "
                           "https://nominatim.openstreetmap.org)")
+
+    ing.add_argument("--watch", metavar="FEEDS.txt",
+                     help="poll the feeds listed in this file (one URL a line, # comments) every --every, "
+                          "with conditional requests, until Ctrl-C (or --rounds)")
+    ing.add_argument("--every", type=_interval, default=None, metavar="INTERVAL",
+                     help="with --watch: time between rounds, as 30s, 15m or 1h (default 15m)")
+    ing.add_argument("--rounds", type=_rounds, default=0, metavar="N",
+                     help="with --watch: stop after N rounds (default 0: until Ctrl-C)")
+
+    sto = sub.add_parser("store", help="look after the store: compact it, print its statistics")
+    sto_sub = sto.add_subparsers(dest="store_command", required=True)
+    comp = sto_sub.add_parser("compact", help="merge small batch files into larger ones (readers keep reading) "
+                                              "and remove what killed ingests left")
+    comp.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
+    comp.add_argument("--grace", type=_seconds, default=None, metavar="SECONDS",
+                      help="wait this long before deleting the merged files, for readers that listed them "
+                           "(default 30; 0: delete at once)")
+    comp.add_argument("--target-mb", type=_positive, default=None, metavar="MB",
+                      help="size of a merged batch, its three files together (default 128)")
+    stat = sto_sub.add_parser("stats", help="counts and sizes: articles, claims, mentions, files, bytes, dates, "
+                                            "actors, languages")
+    stat.add_argument("--store", help="store folder (default $FOOTPRINT_STORE or data/store)")
+    stat.add_argument("--format", choices=["text", "json"], default="text")
 
     sub.add_parser("extract", help="JSONL articles on stdin → mentions and claims JSONL on stdout")
 
@@ -283,11 +359,11 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     arguments, and for Nominatim the User-Agent of the configuration (read here, once, so the
     workers need no environment)."""
     if args.geocoder != "nominatim":
-        return Pipeline.from_env()
+        return Pipeline.from_env(outlet=args.outlet)
     from geo.geocode import PUBLIC_NOMINATIM, configured_user_agent
 
     return Pipeline.from_env(geocoder="nominatim", nominatim_url=args.nominatim_url or PUBLIC_NOMINATIM,
-                             user_agent=configured_user_agent())
+                             user_agent=configured_user_agent(), outlet=args.outlet)
 
 
 def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> IngestReport:
@@ -309,6 +385,21 @@ def _run_local(args: argparse.Namespace, store: Store, pipeline: Pipeline) -> In
                                 units=planned, allow_hosts=args.allow_hosts, pipeline=pipeline)
 
 
+def _watch(args: argparse.Namespace) -> int:
+    """``ingest --watch``: rounds over the feeds file until Ctrl-C or ``--rounds``."""
+    from news.ingest.watch import DEFAULT_EVERY, FeedListError, watch
+
+    store = Store(args.store)
+    tidy(store, sys.stderr)
+    try:
+        return watch(args.watch, store, every=DEFAULT_EVERY if args.every is None else args.every,
+                     rounds=args.rounds, default_date=args.date, batch_size=args.batch_size,
+                     allow_hosts=args.allow_hosts, pipeline=_pipeline(args), err=sys.stderr)
+    except FeedListError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
 def main(argv: list[str] | None = None, prog: str = "footprint") -> int:
     try:
         code = _main(argv, prog)
@@ -323,10 +414,52 @@ def main(argv: list[str] | None = None, prog: str = "footprint") -> int:
     return code
 
 
+def run_store(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """``store compact`` and ``store stats``."""
+    store = Store(args.store)
+    if args.store_command == "stats":
+        from news.store.stats import format_stats, store_stats
+
+        out.write(format_stats(store_stats(store), args.format) + "\n")
+        return 0
+    from news.store import compact
+
+    if not store.root.is_dir():
+        print(f"error: no store at {store.root}", file=err)
+        return 2
+    grace = compact.GRACE_SECONDS if args.grace is None else args.grace
+    target = compact.TARGET_BYTES if args.target_mb is None else int(args.target_mb * 1024 * 1024)
+    try:
+        report = compact.compact(store, grace=grace, target=max(target, 1),
+                                 say=lambda line: print(line, file=err, flush=True))
+    except compact.CompactionBusy as exc:
+        print(f"error: {exc}; try again when it has finished", file=err)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: the store is whole (merged batches published, the rest untouched); "
+              "the next compaction finishes the job", file=err)
+        return 130
+    except OSError as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        print(f"error: cannot compact {store.root} ({reason}); the store is whole: nothing was deleted that "
+              "was not merged first", file=err)
+        return 1
+    print(report.summary(), file=err)
+    return 0
+
+
 def _main(argv: list[str] | None, prog: str) -> int:
     args = build_parser(prog).parse_args(argv)
     _one_line_warnings(sys.stderr)
+    if args.command == "store":
+        return run_store(args, sys.stdout, sys.stderr)
     if args.command == "ingest":
+        if args.watch is None and not args.sources:
+            print("error: give at least one SOURCE, or --watch FEEDS.txt", file=sys.stderr)
+            return 2
+        if args.watch is None and (args.every is not None or args.rounds):
+            print("error: --every and --rounds go with --watch FEEDS.txt", file=sys.stderr)
+            return 2
         if args.batch_size < 1:
             print("error: --batch-size must be at least 1", file=sys.stderr)
             return 2
@@ -342,6 +475,12 @@ def _main(argv: list[str] | None, prog: str) -> int:
         if args.nominatim_url and args.geocoder != "nominatim":
             print("error: --nominatim-url needs --geocoder nominatim", file=sys.stderr)
             return 2
+        if args.watch is not None:
+            if args.sources or args.engine != "local" or args.jobs not in (None, 1):
+                print("error: --watch reads its feeds file only, in one process (no SOURCE, --engine or --jobs)",
+                      file=sys.stderr)
+                return 2
+            return _watch(args)
         store = Store(args.store)
         pipeline = _pipeline(args)  # built once, handed to the engine and its workers
         tidy(store, sys.stderr)

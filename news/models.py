@@ -27,6 +27,11 @@ class Article:
     text: str
     source: str
     ingested_at: datetime | None = None
+    # Syndication (news/syndication.py): the id of the earliest stored copy of this story (its
+    # own id when it has none), set when committed; and the MinHash signature of its text, set
+    # where it is processed (None for a text too short to tell copies by).
+    cluster: str | None = None
+    signature: bytes | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

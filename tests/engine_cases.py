@@ -30,6 +30,8 @@ def tables(store: Path, drop=("ingested_at",)) -> dict[str, pd.DataFrame]:
     out = {}
     for name in ("articles", "mentions", "claims"):
         df = Store(store).table(name).drop(columns=list(drop), errors="ignore")
+        if "signature" in df.columns:  # DuckDB gives BLOBs as bytearray, which pandas cannot sort
+            df["signature"] = df["signature"].map(lambda b: bytes(b) if isinstance(b, (bytes, bytearray)) else None)
         out[name] = df.sort_values(list(df.columns)).reset_index(drop=True)
     return out
 

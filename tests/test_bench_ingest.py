@@ -20,3 +20,4 @@ def test_ingest_bench_runs_and_prints_its_ratios_and_ceiling() -> None:
     assert "pool and single-process stores alike: True" in out
     assert re.search(r"without presence \(find_claims off\): \d+ articles/s in 1 process, \d+ in \d+", out)
     assert re.search(r"stored 300 articles, \d+ claims", out)
+    assert re.search(r"syndication clustering: [\d.]+ ms per article with, [\d.]+ without .*ratio \d+\.\d+", out)

@@ -180,7 +180,7 @@ def test_deck_has_fixed_ids_no_basemap_and_text_tooltips(shapes):
                            selected="MLI")
     spec = json.loads(b.deck.to_json())
     ids = [layer["id"] for layer in spec["layers"]]
-    assert ids == ["countries", "actor-wagner", "actor-russia", "selected", "cities"]
+    assert ids == ["countries", "actor-wagner", "actor-russia", "selected", "cities", "country-labels"]
     assert spec.get("mapProvider") is None and spec.get("mapStyle") in (None, "__MAP_STYLE__")
     tip = b.deck._tooltip
     assert set(tip) == {"text", "style"}  # text, never html
@@ -501,3 +501,12 @@ def test_empty_advice_names_only_filters_that_help():
     assert "clear the country filter" in text and "date window" not in text and "confidence" not in text
     assert "whole period" in explain_no_sources("Egypt", ViewState(actors=opts.actors, start="2020-01",
                                                                     end="2020-02"), opts, lambda s: 0)
+
+
+def test_labels_take_the_page_language_and_only_reported_countries(shapes):
+    assert deckmod.label_name(shapes["CAF"], "fr-FR") == "République centrafricaine"
+    assert deckmod.label_name(shapes["LBY"], "ru") == "Ливия"
+    assert deckmod.label_name(shapes["LBY"], "de-DE") == deckmod.label_name(shapes["LBY"], None) == "Libya"
+    pts = deckmod.label_points({"LBY": [{"articles": 3}], "MLI": [{"articles": 9}]}, shapes, "en", selected="BRA")
+    assert [p["text"] for p in pts] == ["Brazil", "Libya", "Mali"]
+    assert pts[0]["priority"] > pts[2]["priority"] > pts[1]["priority"]  # selected, then most reported

@@ -126,7 +126,7 @@ def test_installed_footprint_command(installed: dict) -> None:
     assert layers.returncode == 0, layers.stderr
     features = json.loads(layers.stdout)["features"]
     assert {f["properties"]["actor"] for f in features} >= {"wagner", "russia"}  # actors.toml, installed
-    assert any(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in features)  # countries.geojson
+    assert any(f["geometry"]["type"] in ("Polygon", "MultiPolygon") for f in features)  # countries_full.geojson.gz, installed
 
     scored = _run(inst, "eval", str(labelled))
     assert scored.returncode == 0, scored.stderr

@@ -126,3 +126,22 @@ def test_sample_store_tells_the_stories_it_was_written_for(tmp_path):
     assert status[("wagner", "BLR")] == "ended"
     assert status[("wagner", "MLI")] == "ended" and status[("russia", "MLI")] == "present"
     assert status[("wagner", "CAF")] == "present"
+
+
+def test_sample_holds_syndicated_copies_counted_as_one_source(tmp_path):
+    """s104-s106 are copies of s047, s049 and s043 (new headline, dateline, byline, a sentence
+    added or dropped, "Partager cet article"): each joins its original's cluster, so those
+    pairs show fewer independent sources than articles."""
+    import io
+
+    from news.ingest.local import run_ingest
+    from news.store import Store, queries
+
+    store = Store(tmp_path / "store")
+    run_ingest([str(CORPUS)], store, err=io.StringIO(), progress=False)
+    cluster = Store(store.root).table("articles").set_index("id")["cluster"]
+    assert (cluster["s104"], cluster["s105"], cluster["s106"]) == ("s047", "s049", "s043")
+    assert (cluster != cluster.index).sum() == 3  # no other brief taken for a copy
+    rows = queries.layer_rows(store)
+    assert (rows["sources"] < rows["articles"]).any()
+    assert (rows["sources"] <= rows["articles"]).all()

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pyarrow as pa
+
 from news.ingest.partitions import Piece
 from news.ingest.report import IngestReport
 from news.sources import Skipped
-from news.store import BatchWriter
+from news.store import BatchWriter, Chunk
 from news.store.identity import Repeats, text_digest
+from news.syndication import Clusterer
 
 
 def _renumber(entries: list, piece: Piece, offset: int) -> list:
@@ -45,6 +48,7 @@ class Committer:
                  say: Callable[[str], None]) -> None:
         self.parts, self.report, self.writer, self.known, self.say = parts, report, writer, known, say
         self.repeats = Repeats()
+        self.clusterer = Clusterer(writer.store.signatures)  # workers sign, clusters are assigned here
         self.committed = 0  # partitions committed so far
         self._waiting: dict[int, list] = {}  # results that came back before an earlier partition's
         self._line_offset: dict[str, int] = {}
@@ -59,6 +63,18 @@ class Committer:
         while self.committed in self._waiting:
             self._commit(self.parts[self.committed], self._waiting.pop(self.committed))
             self.committed += 1
+
+    def _clustered(self, chunk: Chunk) -> Chunk:
+        """``chunk`` with each article's cluster assigned, in source order (as a local run does)."""
+        articles = chunk.tables["articles"]
+        if not articles.num_rows:
+            return chunk
+        clusters = [self.clusterer.assign(aid, lang, sig) for aid, lang, sig in
+                    zip(articles.column("id").to_pylist(), articles.column("language").to_pylist(),
+                        articles.column("signature").to_pylist(), strict=True)]
+        at = articles.schema.get_field_index("cluster")
+        articles = articles.set_column(at, articles.schema.field(at), pa.array(clusters, pa.string()))
+        return Chunk({**chunk.tables, "articles": articles}, chunk.mention_offsets, chunk.claim_offsets)
 
     def _commit(self, pieces: list[Piece], result: list) -> None:
         report, known = self.report, self.known
@@ -88,7 +104,7 @@ class Committer:
                     self.repeats.repeat(aid, text_digest(text or ""), source)
             for repeat in dropped:  # after the piece's own first copies, as a sequential run meets them
                 self.repeats.repeat(*repeat)
-            chunk = chunk.keep(keep)
+            chunk = self._clustered(chunk.keep(keep))
             self.writer.add_chunk(chunk)
             report.ingested += len(chunk)
             report.undated += chunk.undated()

@@ -13,6 +13,7 @@ from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, pro
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
 from news.store.identity import Repeats, text_digest
+from news.syndication import Clusterer, sign
 
 
 def run_ingest(
@@ -36,7 +37,8 @@ def run_ingest(
     the loopback or private hosts redirects and feed links may reach (``--allow-host``);
     ``pipeline`` processes each article (default: ``Pipeline.from_env()``).
     """
-    process = (pipeline or Pipeline.from_env()).process
+    pipeline = pipeline or Pipeline.from_env()
+    process, label = pipeline.process, pipeline.label
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
@@ -46,6 +48,7 @@ def run_ingest(
     known = store.known_ids()
     writer = BatchWriter(store, batch_size)
     repeats = Repeats()
+    clusterer = Clusterer(store.signatures)
 
     try:
         for unit in units:
@@ -58,9 +61,11 @@ def run_ingest(
                     report.known += 1
                     repeats.repeat(item.id, text_digest(item.text), item.source)
                     continue
+                item = label(item)
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
-                mentions, claims = process(item)
+                mentions, claims = process(sign(item))
+                item.cluster = clusterer.assign(item.id, item.language, item.signature)
                 writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1
                 report.undated += item.published is None

@@ -312,8 +312,10 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     article (the client's, sent along; the default one without).
     """
     from news.store.identity import text_digest
+    from news.syndication import sign
 
-    process = (pipeline or Pipeline()).process
+    pipeline = pipeline or Pipeline()
+    process, label = pipeline.process, pipeline.label
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -328,7 +330,8 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 dropped.append((item.id, text_digest(item.text), item.source))
             else:
                 seen.add(item.id)
-                mentions, claims = process(item)
+                item = label(item)
+                mentions, claims = process(sign(item))  # the cluster is assigned at commit
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out

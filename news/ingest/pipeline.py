@@ -27,6 +27,7 @@ from geo.types import Mention
 from news import pipeline as steps
 from news.actors import DEFAULT_PATH, ActorConfig, load_config
 from news.models import Article, Claim
+from news.sources.common import with_outlet
 
 ACTORS_ENV = "FOOTPRINT_ACTORS"
 GEOCODERS = ("offline", "nominatim")
@@ -49,6 +50,8 @@ class Pipeline:
     ``min_population`` and ``gazetteer_path`` are ``geo.gazetteer.load_gazetteer``'s arguments.
     ``geocoder`` is where mentions get their points: ``offline`` (the gazetteer, the default) or
     ``nominatim`` (at ``nominatim_url``, default the public service, asked as ``user_agent``).
+    ``outlet`` (``ingest --outlet``) names the outlet of articles whose source names none
+    (``label``): carried here because every engine's workers get the pipeline.
     """
 
     actors_path: str = str(DEFAULT_PATH)
@@ -57,6 +60,7 @@ class Pipeline:
     geocoder: str = "offline"
     nominatim_url: str | None = None
     user_agent: str | None = None
+    outlet: str | None = None
 
     def __post_init__(self) -> None:
         if self.geocoder not in GEOCODERS:
@@ -64,12 +68,13 @@ class Pipeline:
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ, *, geocoder: str = "offline",
-                 nominatim_url: str | None = None, user_agent: str | None = None) -> Pipeline:
+                 nominatim_url: str | None = None, user_agent: str | None = None,
+                 outlet: str | None = None) -> Pipeline:
         """The command line's default: ``FOOTPRINT_ACTORS`` when set, else the default actor file,
         with the geocoder the command line names."""
         path = environ.get(ACTORS_ENV)
         return cls(actors_path=os.path.abspath(path) if path else str(DEFAULT_PATH), geocoder=geocoder,
-                   nominatim_url=nominatim_url, user_agent=user_agent)
+                   nominatim_url=nominatim_url, user_agent=user_agent, outlet=outlet)
 
     def actors(self) -> ActorConfig:
         return load_config(self.actors_path)
@@ -81,6 +86,10 @@ class Pipeline:
 
     def resolver(self) -> Resolver:
         return _resolver(self)
+
+    def label(self, article: Article) -> Article:
+        """The article as stored: its source's outlet, else ``outlet``, else its link's host."""
+        return with_outlet(article, self.outlet)
 
     def process(self, article: Article) -> tuple[list[Mention], list[Claim]]:
         """``news.pipeline.process`` with this pipeline's gazetteer, geocoder and actors."""

@@ -11,10 +11,11 @@ import json
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from news.models import Article, article_id
 from news.sources.clean import clean_text
@@ -140,6 +141,45 @@ def text_field(record: dict, key: str) -> str:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     return ""
+
+
+# Where files from elsewhere keep the outlet, in order of preference: our own field, Open Graph's
+# name (``og:site_name``, trafilatura's ``sitename``), schema.org's ``publisher``, then the names
+# news dumps use (NewsAPI's ``source: {"name": ...}``, GDELT's ``domain``).
+OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source", "source_name", "domain")
+
+
+def outlet_field(record: dict) -> str:
+    """The outlet a record's metadata names, or "": the first of ``OUTLET_FIELDS`` that holds text,
+    or an object with a ``name`` (a URL given there counts by its host)."""
+    for key in OUTLET_FIELDS:
+        value = record.get(key)
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            value = value.strip()
+            return url_host(value) if is_http_url(value) else value
+    return ""
+
+
+def url_host(url: str | None) -> str:
+    """``example.org`` for ``https://www.example.org/a``: the outlet a bare link names; "" for no link."""
+    if not is_http_url(url):
+        return ""
+    try:
+        host = (urlsplit(str(url).strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+    return host.removeprefix("www.")
+
+
+def with_outlet(article: Article, given: str | None = None) -> Article:
+    """``article`` with an outlet when its source named none: ``given`` (``ingest --outlet``), else
+    its link's host. Without any, the outlet stays blank and the outlet filter cannot pick it."""
+    if article.outlet:
+        return article
+    outlet = scrub((given or "").strip()) or url_host(article.url)
+    return replace(article, outlet=outlet) if outlet else article
 
 
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")

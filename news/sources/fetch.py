@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 import zlib
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -44,6 +44,12 @@ class Fetched:
     content: bytes  # decoded from gzip/deflate if the server compressed it
     content_type: str  # lower-case media type without parameters, "" if absent
     charset: str | None
+    status: int = 200  # 304 only for a conditional request (``fetch``'s ``conditional``)
+    etag: str | None = None  # validators to send next time (``If-None-Match``, ``If-Modified-Since``)
+    last_modified: str | None = None
+
+
+CONDITIONAL_HEADERS = frozenset({"If-None-Match", "If-Modified-Since"})
 
 
 def is_http_url(value: str | None) -> bool:
@@ -373,13 +379,14 @@ def _connect(addresses: list[tuple], target: _Target, timeout: float, deadline: 
     raise FetchError(f"cannot connect ({problem or 'no address for the host'})")
 
 
-def _request(sock: socket.socket, target: _Target, timeout: float, deadline: float) -> http.client.HTTPResponse:
+def _request(sock: socket.socket, target: _Target, timeout: float, deadline: float,
+             extra: Mapping[str, str] | None = None) -> http.client.HTTPResponse:
     """Send the GET and read the status line and headers, through http.client's parser and limits."""
     conn = http.client.HTTPConnection(target.host, target.port)  # never connects: it is handed the socket
     conn.sock = _DeadlineSocket(sock, timeout, deadline)
     conn.request("GET", target.path, headers={
         "Host": target.host_header, "User-Agent": USER_AGENT, "Accept-Encoding": "gzip, deflate",
-        "Accept": "*/*", "Connection": "close"})
+        "Accept": "*/*", "Connection": "close", **(extra or {})})
     return conn.getresponse()
 
 
@@ -434,7 +441,8 @@ def _read_capped(stream, encoding: str, max_bytes: int, deadline: float | None =
 
 
 def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, max_seconds: float = MAX_SECONDS,
-          allow_hosts: Iterable[str] = (), found_in: str | None = None, deadline: float | None = None) -> Fetched:
+          allow_hosts: Iterable[str] = (), found_in: str | None = None, deadline: float | None = None,
+          conditional: Mapping[str, str] | None = None) -> Fetched:
     """GET ``url`` and return its (decompressed, capped) body; raise FetchError with a reason.
 
     ``timeout`` bounds each wait on the socket; ``max_seconds`` the whole request, from the name
@@ -448,8 +456,13 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, max
     non-global address only on the host and port of the user's URL, or on one of
     ``allow_hosts`` (``HOST[:PORT]``). A hop's name is resolved once and the socket goes to an
     address that was judged.
+
+    ``conditional`` holds ``If-None-Match`` and/or ``If-Modified-Since`` (from an earlier
+    ``Fetched``'s ``etag`` and ``last_modified``); a 304 answer is then a ``Fetched`` with
+    ``status`` 304 and no content rather than an error.
     """
     started = time.monotonic()
+    extra = {k: v for k, v in (conditional or {}).items() if k in CONDITIONAL_HEADERS and _header_safe(v)}
     end = started + max_seconds if deadline is None else min(started + max_seconds, deadline)
     if not is_http_url(url):
         raise FetchError("not an http(s) URL")
@@ -470,13 +483,15 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, max
             sock = _connect(addresses, target, timeout, end)
             try:
                 phase = "waiting for the headers"
-                response = _request(sock, target, timeout, end)
+                response = _request(sock, target, timeout, end, extra)
                 location = response.getheader("Location") if response.status in _REDIRECTS else None
                 if location:
                     current = urljoin(current, location.strip())
                     if not is_http_url(current):
                         raise FetchError(f"refused: redirect to a non-http URL ({_printable(current)}) not allowed")
                     continue
+                if response.status == 304 and extra:
+                    return Fetched(current, b"", "", None, 304, *_validators(response))
                 if not 200 <= response.status < 300:
                     raise FetchError(f"HTTP {response.status} {_printable(response.reason)}")
                 phase = "reading the body"
@@ -497,6 +512,17 @@ def fetch(url: str, *, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, max
         raise FetchError(f"{type(exc).__name__}: {exc}") from exc
 
 
+def _header_safe(value: str) -> bool:
+    """A validator we may send back: printable ASCII, short (a server's ETag is its own text)."""
+    return isinstance(value, str) and 0 < len(value) <= 512 and value.isascii() and value.isprintable()
+
+
+def _validators(response: http.client.HTTPResponse) -> tuple[str | None, str | None]:
+    etag, modified = response.getheader("ETag"), response.getheader("Last-Modified")
+    return (etag.strip() if etag and _header_safe(etag.strip()) else None,
+            modified.strip() if modified and _header_safe(modified.strip()) else None)
+
+
 def _body(response: http.client.HTTPResponse, url: str, max_bytes: int, deadline: float) -> Fetched:
     length = response.getheader("Content-Length")
     encoding = (response.getheader("Content-Encoding") or "").strip().lower()
@@ -504,4 +530,5 @@ def _body(response: http.client.HTTPResponse, url: str, max_bytes: int, deadline
         raise FetchError(f"too large ({int(length)} bytes)")
     body = _read_capped(response, encoding, max_bytes, deadline)
     content_type = response.headers.get_content_type() if response.headers.get("Content-Type") else ""
-    return Fetched(url, body, content_type.lower(), response.headers.get_content_charset())
+    return Fetched(url, body, content_type.lower(), response.headers.get_content_charset(), response.status,
+                   *_validators(response))

@@ -19,6 +19,7 @@ from news.sources.common import (
     SourceError,
     load_json,
     make_article,
+    outlet_field,
     parse_date,
     text_field,
 )
@@ -43,7 +44,7 @@ def article_from_record(record: object, *, source: str, default_date: date | Non
         source=source,
         title=text_field(record, "title"),
         url=record.get("url") if isinstance(record.get("url"), str) else None,
-        outlet=text_field(record, "outlet"),
+        outlet=outlet_field(record),
         published=parse_date(record.get("date")) or default_date,
         language=record.get("language") if isinstance(record.get("language"), str) else None,
         id=text_field(record, "id") or None,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from news.models import Article
 from news.sources.clean import clean_text
-from news.sources.common import SourceError, load_json, make_article, parse_date, text_field
+from news.sources.common import SourceError, load_json, make_article, outlet_field, parse_date, text_field
 
 MAX_SIDECAR_BYTES = 1 << 20  # metadata of one article: a title, a date, a URL
 
@@ -76,7 +76,7 @@ def article_from_text(text: str, *, path: Path, default_date: date | None) -> Ar
         source=str(path),
         title=text_field(meta, "title") or heading or path.stem,
         url=meta.get("url") if isinstance(meta.get("url"), str) else None,
-        outlet=text_field(meta, "outlet"),
+        outlet=outlet_field(meta),
         published=published,
         language=meta.get("language") if isinstance(meta.get("language"), str) else None,
     )

@@ -16,6 +16,12 @@ Why these rules:
   it changes no answer and a warning on every command would teach users to ignore warnings.
 - If two writers race and store the same article twice, readers keep the copy from the
   earliest batch (and only that batch's mentions/claims), so counts never double.
+- ``footprint store compact`` (``news.store.compact``) merges runs of small batches into one
+  batch named so that it sorts just before its first member: while both are visible, "earliest
+  copy wins" picks the merged copy of every id, so a reader never counts a row twice. The
+  members are then listed in ``.compaction.json`` (``retired_batches``) and readers skip them;
+  their files are deleted after a grace period, and a reader whose files vanished under it
+  lists them again (``Store.read``).
 - A file whose footer cannot be read, or whose columns do not match its table (a column
   missing, of another kind, or one the table does not have), is reported once as a warning and
   ignored: one bad file must not take the whole store (or the dashboard) down. DuckDB unions
@@ -27,6 +33,7 @@ Why these rules:
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import socket
@@ -37,6 +44,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import pandas as pd
@@ -56,6 +64,8 @@ TMP_PREFIX = ".tmp-"
 # age makes claims/mentions without their articles file an orphan batch rather than one in progress.
 STALE_SECONDS = 3600.0
 ORPHANS_REPORTED = ".orphans-reported"
+MANIFEST = ".compaction.json"  # batches a compaction merged into others: see retired_batches
+READ_ATTEMPTS = 4  # a read whose files vanished (a compaction removed them) lists them again this often
 _HOST = re.sub(r"[^A-Za-z0-9.]", "_", socket.gethostname())[:64] or "localhost"
 _OWNER = re.compile(r"(\d+)@([A-Za-z0-9._]+)-")
 
@@ -71,6 +81,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("text", pa.string()),
             ("source", pa.string()),
             ("ingested_at", pa.timestamp("us")),
+            ("cluster", pa.string()),
+            ("signature", pa.binary()),
         ]
     ),
     "mentions": pa.schema(
@@ -111,7 +123,8 @@ COLUMNS = {name: schema.names for name, schema in SCHEMAS.items()}
 # Columns added after stores were first written: a file without one still belongs to its table
 # (the column reads as NULL there), so a store written by an older Footprint keeps working.
 # (claims' time columns: news/timeref.py; a claim stored before them has no time of its own.)
-ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset(), "mentions": frozenset(),
+# An article without ``cluster`` is its own cluster (news/syndication.py).
+ADDED_LATER: dict[str, frozenset[str]] = {"articles": frozenset({"cluster", "signature"}), "mentions": frozenset(),
                                           "claims": frozenset({"rules", "as_of", "as_of_precision", "until",
                                                                "background"})}
 
@@ -125,11 +138,12 @@ _KINDS: tuple[tuple[str, Callable[[pa.DataType], bool]], ...] = (
     ("date", pa.types.is_date),
     ("timestamp", lambda t: pa.types.is_timestamp(t) and t.tz is None),
     ("boolean", pa.types.is_boolean),
+    ("binary", lambda t: pa.types.is_binary(t) or pa.types.is_large_binary(t)),
 )
 
 
 _SQL_TYPES = {pa.string(): "VARCHAR", pa.float64(): "DOUBLE", pa.int64(): "BIGINT", pa.date32(): "DATE",
-              pa.bool_(): "BOOLEAN"}
+              pa.bool_(): "BOOLEAN", pa.binary(): "BLOB"}
 
 
 def _kind(dtype: pa.DataType) -> str | None:
@@ -201,6 +215,49 @@ def writer_gone(tagged: str, mtime: float, now: float) -> bool:
     return now - mtime > STALE_SECONDS
 
 
+def _manifest_text(root: Path) -> str | None:
+    try:
+        return (root / MANIFEST).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+
+
+def read_manifest(root: Path, text: str | None = None) -> dict:
+    """The compaction manifest of the store at ``root`` (or its ``text``, already read):
+    ``{"retired": {batch: when}, "pending": {merged batch: [its members]}}``, empty when there
+    is none (or it cannot be read)."""
+    try:
+        data = json.loads(_manifest_text(root) if text is None else text)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return {"retired": {}, "pending": {}}
+    if not isinstance(data, dict):
+        return {"retired": {}, "pending": {}}
+    retired, pending = data.get("retired"), data.get("pending")
+    return {"retired": retired if isinstance(retired, dict) else {},
+            "pending": pending if isinstance(pending, dict) else {}}
+
+
+def retired_batches(root: Path, text: str | None = None) -> frozenset[str]:
+    """Batches whose rows a compaction has put in a merged batch: readers skip their files.
+
+    Why a list rather than deleting them at once: a reader that listed the files before the
+    merged batch was published may still open them. A lost or unreadable manifest costs speed,
+    never correctness: the merged batch sorts before its members, so it wins every id anyway.
+    """
+    return frozenset(str(b) for b in read_manifest(root, text)["retired"])
+
+
+def vanished(exc: BaseException) -> bool:
+    """Whether a read failed because a file it listed is gone (a compaction removed it)."""
+    if isinstance(exc, FileNotFoundError):
+        return True
+    text = str(exc)
+    return isinstance(exc, duckdb.IOException) and ("No files found" in text or "No such file" in text)
+
+
+T = TypeVar("T")
+
+
 def resolve_store(path: str | os.PathLike | None = None) -> Path:
     """``--store`` if given, else ``$FOOTPRINT_STORE``, else ``data/store`` in the repo."""
     if path:
@@ -238,18 +295,40 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def files(self, table: str) -> list[Path]:
-        """Readable, visible parquet files of ``table``, oldest batch first."""
+    def files(self, table: str, retired: frozenset[str] | None = None) -> list[Path]:
+        """Readable, visible parquet files of ``table``, oldest batch first, without those of
+        ``retired`` batches (default: the manifest's now; a caller listing several tables reads
+        it once and passes it, so all its tables agree)."""
         folder = self.root / table
         if not folder.is_dir():
             return []
+        if retired is None:
+            retired = retired_batches(self.root)
         good = []
         for entry in sorted(folder.iterdir()):
-            if entry.name.startswith(".") or entry.suffix != ".parquet" or not entry.is_file():
+            if entry.name.startswith(".") or entry.suffix != ".parquet" or entry.stem in retired:
+                continue
+            if not entry.is_file():
                 continue
             if self._readable(entry, table):
                 good.append(entry)
         return good
+
+    def _listing(self) -> dict[str, list[Path]]:
+        """Every table's files, listed between two equal readings of the compaction manifest.
+
+        Why twice: a compaction that published and deleted between the listing of two tables
+        would leave the reader with one table's old files and not the other's. With the same
+        manifest before and after, nothing was published meanwhile: the files listed were all
+        there, or were merged before the first reading (and are skipped).
+        """
+        for _ in range(READ_ATTEMPTS):
+            before = _manifest_text(self.root)
+            retired = retired_batches(self.root, before)
+            listed = {table: self.files(table, retired) for table in TABLES}
+            if _manifest_text(self.root) == before:
+                break
+        return listed
 
     def _warn(self, key: str, message: str) -> None:
         if key not in self._warned:
@@ -270,6 +349,8 @@ class Store:
         key = (str(path), st.st_size, st.st_mtime_ns)
         found = self._verdicts.get(key) or _VERDICTS.get(key)
         if found is None:
+            if not path.exists():  # removed by a compaction since it was listed: not a bad file
+                return False
             try:
                 handle = pq.ParquetFile(path)
                 problem = schema_problem(handle.schema_arrow, table)  # the footer only: cheap
@@ -293,10 +374,12 @@ class Store:
         """An in-memory DuckDB connection with views ``articles``, ``mentions``, ``claims``.
 
         The views read the files valid right now; pass values to queries as bound parameters.
+        A compaction may remove those files later: run queries through ``read`` to retry then.
         """
+        listed = self._listing()
         con = duckdb.connect()
         for table in TABLES:
-            files = [str(p) for p in self.files(table)]
+            files = [str(p) for p in listed[table]]
             if files:
                 rel = con.read_parquet(files, filename=True, union_by_name=True)
                 absent = [c for c in COLUMNS[table] if c in ADDED_LATER[table] and c not in rel.columns]
@@ -324,25 +407,72 @@ class Store:
             )
         return con
 
+    def read(self, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+        """``query(connection)`` on a fresh ``connect``; listed again if a file it listed vanished.
+
+        Why: a compaction deletes the files of the batches it merged once its grace period is
+        over; a reader that listed them before can then fail to open one. The merged batch was
+        published before, so listing again finds every row once.
+        """
+        for attempt in range(READ_ATTEMPTS):
+            con = None
+            try:
+                con = self.connect()  # read_parquet opens the footers here already
+                return query(con)
+            except Exception as exc:
+                if attempt == READ_ATTEMPTS - 1 or not vanished(exc):
+                    raise
+            finally:
+                if con is not None:
+                    con.close()
+        raise AssertionError("unreachable")  # pragma: no cover
+
     def table(self, name: str) -> pd.DataFrame:
         """A whole table as a DataFrame (empty, with the contract columns, on an empty store)."""
         if name not in TABLES:
             raise ValueError(f"unknown table {name!r}")
-        con = self.connect()
-        try:
-            return con.execute(f"SELECT * FROM {name}").df()
-        finally:
-            con.close()
+        return self.read(lambda con: con.execute(f"SELECT * FROM {name}").df())
 
     def known_ids(self) -> set[str]:
-        """Ids of the articles stored (complete batches only)."""
+        """Ids of the articles stored (complete batches only).
+
+        A file a compaction removed meanwhile is made up for by listing again: its rows are in
+        the merged batch, published before it was removed.
+        """
         ids: set[str] = set()
+        done: set[Path] = set()
+        for _ in range(READ_ATTEMPTS):
+            gone = False
+            for path in self.files("articles"):
+                if path in done:
+                    continue
+                try:
+                    ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+                    done.add(path)
+                except Exception as exc:
+                    if vanished(exc) or not path.exists():
+                        gone = True
+                        continue
+                    self._ignore(path, f"unreadable ({_first_line(exc)})")
+            if not gone:
+                break
+        return ids
+
+    def signatures(self) -> Iterable[tuple[str, str | None, str | None, bytes | None]]:
+        """``(id, language, cluster, signature)`` of the stored articles that have a signature,
+        oldest batch first: what ``news.syndication.Clusterer`` indexes. Files written before
+        signatures existed hold none and are not read past their footer."""
+        cols = ["id", "language", "cluster", "signature"]
         for path in self.files("articles"):
             try:
-                ids.update(pq.read_table(path, columns=["id"]).column("id").to_pylist())
+                if "signature" not in pq.ParquetFile(path).schema_arrow.names:
+                    continue
+                data = pq.read_table(path, columns=cols)
             except Exception as exc:
-                self._ignore(path, f"unreadable ({_first_line(exc)})")
-        return ids
+                if not (vanished(exc) or not path.exists()):  # a compaction merged it: its rows are in the merged batch
+                    self._ignore(path, f"unreadable ({_first_line(exc)})")
+                continue
+            yield from zip(*(data.column(c).to_pylist() for c in cols), strict=True)
 
     # -- what killed writers leave ---------------------------------------------------------
 
@@ -371,6 +501,7 @@ class Store:
         than ``STALE_SECONDS`` (a younger one may be a running ingest's): left by a killed ingest,
         invisible to readers, and rewritten under another name by the rerun."""
         committed = {p.stem for p in (self.root / "articles").glob("part-*.parquet")}
+        committed |= retired_batches(self.root)  # a compaction deleting them: not an ingest's leftovers
         found, now = set(), time.time()
         for table in ("mentions", "claims"):
             for path in (self.root / table).glob("part-*.parquet"):

@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 LAYER_COLUMNS = [
-    "actor", "iso3", "country", "status", "first_seen", "last_seen", "articles", "claims",
+    "actor", "iso3", "country", "status", "first_seen", "last_seen", "sources", "articles", "claims",
     "confidence", "lat", "lon", "latest_title", "source_urls",
 ]
 # The presence ledger's figures of each layer row's current interval (news/store/ledger.py
@@ -82,22 +82,20 @@ def layers_csv(rows: pd.DataFrame) -> str:
 
 
 def _country_geometries(rows: pd.DataFrame) -> dict[str, dict | None] | None:
-    """Country polygons by ISO3 from ``geo.shapes`` (None when the shapes cannot be joined)."""
+    """Full-resolution, valid country polygons by ISO3 (``geo.shapes.export_geometries``); None
+    when the shape file cannot be read (the rows then fall back to their label points)."""
     try:
-        from shapely.geometry import mapping
+        from geo.shapes import export_geometries
 
-        from geo.shapes import join_codes
-
-        joined = join_codes(rows[["iso3"]].drop_duplicates(), how="left")
-        return {i: (mapping(g) if g is not None and not g.is_empty else None)
-                for i, g in zip(joined["iso3"], joined.geometry, strict=True)}
-    except Exception:
+        return export_geometries(rows["iso3"].dropna().unique())
+    except (OSError, ValueError, KeyError):
         return None
 
 
 def layers_geojson(rows: pd.DataFrame, geometries: Mapping[str, dict | None] | None = None) -> str:
     """Layer rows as a FeatureCollection, one feature per actor × country: the country's polygon
-    (from ``geometries`` by ISO3, else joined from ``geo.shapes``), else its label point."""
+    (from ``geometries`` by ISO3, else the full-resolution valid shapes of ``geo.shapes``), else
+    its label point."""
     if geometries is None and len(rows):
         geometries = _country_geometries(rows)
     features = []

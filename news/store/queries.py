@@ -13,6 +13,9 @@ Semantics worth knowing:
   newer news). The ``statuses`` filter applies to that as-of-window-end status, in every
   function, so the timeline, evidence and map always describe the same actor × country pairs.
 - ``min_confidence`` drops weak claims before anything is counted.
+- ``sources`` counts independent sources: distinct syndication clusters (news/syndication.py),
+  so a wire story reprinted by twenty outlets is one source; ``articles`` still counts articles.
+  An article stored before clusters existed is its own cluster. ``source_counts`` asks only that.
 - Layer ``confidence`` is a noisy-or over articles of each article's best claim:
   1 - prod(1 - c). Independent reports corroborate each other (two 0.6 reports give 0.84),
   while one article repeating itself counts once. A mean would punish a country for having one
@@ -22,10 +25,11 @@ Semantics worth knowing:
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 import numpy as np
@@ -34,6 +38,8 @@ import pandas as pd
 from news.sources.fetch import all_plain_links, is_http_url
 from news.store import Store
 from news.store.export import LAYER_COLUMNS
+
+T = TypeVar("T")
 
 EVIDENCE_COLUMNS = [
     "date", "actor", "iso3", "status", "confidence", "outlet", "title", "url", "article_id",
@@ -95,7 +101,8 @@ PLACED_SQL = """CASE WHEN c.background THEN c.as_of
   ELSE c.date END"""
 
 CLAIM_ROWS_SQL = f"""SELECT c.*, a.title, a.url, a.outlet, a.language, strftime(c.date, '%Y-%m') AS month,
-  {PLACED_SQL} AS placed
+  {PLACED_SQL} AS placed,
+  coalesce(a.cluster, a.id) AS cluster
 FROM claims c JOIN articles a ON a.id = c.article_id"""
 """Every claim with the article fields the filters and tables use: what every query starts from.
 ``placed`` is the claim's date by its own text (``PLACED_SQL``): the timeline counts it there.
@@ -149,21 +156,21 @@ def _base(f: Filters) -> tuple[str, list]:
     return sql, params
 
 
-def _connect(store: Store | str | os.PathLike | None) -> duckdb.DuckDBPyConnection:
-    """A connection to the store with ``claim_rows`` (a table on a Snapshot, else a view)."""
+def _read(store: Store | str | os.PathLike | None, query: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    """``query`` on a connection with ``claim_rows``, through ``Store.read`` (which lists the
+    files again if a compaction removed one the first listing held)."""
     s = _store(store)
-    con = s.connect()
-    if not getattr(s, "has_claim_rows", False):
-        con.execute(f"CREATE TEMP VIEW claim_rows AS {CLAIM_ROWS_SQL}")
-    return con
+
+    def run(con: duckdb.DuckDBPyConnection) -> T:
+        if not getattr(s, "has_claim_rows", False):
+            con.execute(f"CREATE TEMP VIEW claim_rows AS {CLAIM_ROWS_SQL}")
+        return query(con)
+
+    return s.read(run)
 
 
 def _run(store: Store | str | os.PathLike | None, sql: str, params: list) -> pd.DataFrame:
-    con = _connect(store)
-    try:
-        return con.execute(sql, params).df()
-    finally:
-        con.close()
+    return _read(store, lambda con: con.execute(sql, params).df())
 
 
 @lru_cache(maxsize=1)
@@ -204,11 +211,12 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
     # the same "latest" everywhere, and no arbitrary pick among claims of the same day.
     sql = f"""WITH {base},
     per_article AS (
-      SELECT actor, iso3, article_id, max(confidence) AS best, any_value(url) AS url FROM y GROUP BY ALL
+      SELECT actor, iso3, article_id, max(confidence) AS best, any_value(url) AS url,
+             any_value(cluster) AS cluster FROM y GROUP BY ALL
     ),
     conf AS (
       SELECT actor, iso3, 1 - exp(sum(ln(1 - least(greatest(best, 0.0), 0.999)))) AS confidence,
-             count(*) AS articles,
+             count(*) AS articles, count(DISTINCT cluster) AS sources,
              list(DISTINCT url ORDER BY url) FILTER (WHERE url LIKE 'http://%' OR url LIKE 'https://%') AS source_urls
       FROM per_article GROUP BY ALL
     ),
@@ -218,11 +226,23 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
              arg_min(title, {LATEST_KEY}) AS latest_title
       FROM y GROUP BY actor, iso3
     )
-    SELECT g.actor, g.iso3, pairs.pair_status AS status, g.first_seen, g.last_seen, conf.articles, g.claims,
+    SELECT g.actor, g.iso3, pairs.pair_status AS status, g.first_seen, g.last_seen, conf.sources, conf.articles,
+           g.claims,
            g.claim_lat, g.claim_lon, g.latest_title, conf.source_urls, round(conf.confidence, 4) AS confidence
     FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3)
     ORDER BY actor, articles DESC, iso3"""
     return _finish_layers(_run(store, sql, params))
+
+
+def source_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Per actor × country in the window: independent sources (distinct syndication clusters: a
+    story counted once however many outlets reprinted it) beside articles, most sources first."""
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    sql = f"""WITH {base}
+    SELECT actor, iso3, count(DISTINCT cluster) AS sources, count(DISTINCT article_id) AS articles
+    FROM y GROUP BY actor, iso3 ORDER BY actor, sources DESC, articles DESC, iso3"""
+    return _run(store, sql, params)
 
 
 def _finish_layers(df: pd.DataFrame, links_checked: bool = False) -> pd.DataFrame:
@@ -307,6 +327,39 @@ def city_rows(store, filters: Filters | None = None, parts: MonthParts | None = 
     return _run(store, sql, params)
 
 
+def near_city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
+    """Cities named near the claims that pass the filters, not in them (``news.nearby``).
+
+    The SQL narrows the rows to articles where a claim's country has a city or capital mention
+    with a point; the rule itself is ``news.nearby.near_places``, a pure function of these rows.
+    """
+    from news.nearby import near_places
+
+    f = Filters.of(filters, **kwargs)
+    base, params = _base(f)
+    towns = "kind IN ('city', 'capital') AND lat IS NOT NULL"
+    claims_sql = f"""WITH {base}
+    SELECT article_id, actor, iso3, place, lat, lon, evidence FROM y
+    WHERE (article_id, iso3) IN (SELECT article_id, iso3 FROM mentions WHERE {towns})"""
+    def read(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        claims = con.execute(claims_sql, params).df()
+        if claims.empty:
+            return claims, None
+        con.register("_near_claims", claims)
+        mentions = con.execute(
+            """SELECT m.article_id, m.start, m."end", m.surface, m.kind, m.iso3, m.lat, m.lon, m.sentence
+            FROM mentions m SEMI JOIN (SELECT DISTINCT article_id, evidence, iso3 FROM _near_claims) c
+              ON m.article_id = c.article_id AND (m.sentence = c.evidence
+                 OR (m.iso3 = c.iso3 AND m.kind IN ('city', 'capital') AND m.lat IS NOT NULL))"""
+        ).df()
+        return claims, mentions
+
+    claims, mentions = _read(store, read)
+    if mentions is None:
+        return near_places(claims, claims)
+    return near_places(claims, mentions)
+
+
 # ---------------------------------------------------------------- month parts: the window's fast path
 
 
@@ -353,6 +406,7 @@ class MonthParts:
     places: pd.DataFrame  # pair, place, month, claims, lat/lon sums and counts
     url_months: pd.DataFrame  # pair, month, url_id (one row per distinct link)
     urls: Any  # numpy array of the links, url_id -> url
+    cluster_months: pd.DataFrame  # pair, month, cluster_id (one row per distinct syndication cluster)
 
     def fits(self, f: Filters) -> bool:
         return self.filters == without_window(f) and _whole_months(f)
@@ -393,6 +447,7 @@ class MonthParts:
             g["claim_lat"] = np.where(g["lat_n"] > 0, g["lat_sum"] / g["lat_n"].where(g["lat_n"] > 0, 1), np.nan)
             g["claim_lon"] = np.where(g["lon_n"] > 0, g["lon_sum"] / g["lon_n"].where(g["lon_n"] > 0, 1), np.nan)
         g["source_urls"] = self._links(g.index.to_numpy(), f)
+        g["sources"] = self._sources(g.index.to_numpy(), f)
         con = _arithmetic()  # the SQL path's own exp and round(…, 4), not numpy's
         try:
             g["confidence"] = con.execute("SELECT list_transform(?::DOUBLE[], lambda v: round(1 - exp(v), 4))",
@@ -400,7 +455,8 @@ class MonthParts:
         finally:
             con.close()
         g = g.sort_values(["actor", "articles", "iso3"], ascending=[True, False, True], kind="stable")
-        cols = ["actor", "iso3", "status", "first_seen", "last_seen", "articles", "claims", "claim_lat", "claim_lon",
+        cols = ["actor", "iso3", "status", "first_seen", "last_seen", "sources", "articles", "claims", "claim_lat",
+                "claim_lon",
                 "latest_title", "source_urls", "confidence"]
         return g[cols].reset_index(drop=True)
 
@@ -413,6 +469,15 @@ class MonthParts:
         owner, ids = np.divmod(keys, n_urls)
         lo, hi = np.searchsorted(owner, pairs, "left"), np.searchsorted(owner, pairs, "right")
         return [self.urls[ids[a:b]].tolist() for a, b in zip(lo, hi, strict=True)]
+
+    def _sources(self, pairs: Any, f: Filters) -> Any:
+        """Each pair's distinct clusters in the window (a cluster may span months: counted once)."""
+        c = self._in_window(self.cluster_months, f)
+        n = int(c["cluster_id"].max()) + 1 if len(c) else 1
+        keys = np.sort(c["pair"].to_numpy(dtype=np.int64) * n + c["cluster_id"].to_numpy(dtype=np.int64))
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
+        owner = keys // n
+        return np.searchsorted(owner, pairs, "right") - np.searchsorted(owner, pairs, "left")
 
     def cities(self, f: Filters) -> pd.DataFrame:
         """The SQL city query's answer: named places with a point, most claims first."""
@@ -458,8 +523,8 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     article's claims for a pair fall in different months, where articles would not add up)."""
     f = without_window(Filters.of(filters, **kwargs))
     base, params = _base(f)
-    con = _connect(store)
-    try:
+
+    def read(con: duckdb.DuckDBPyConnection) -> tuple | None:
         sql = f"""WITH {base},
         z AS (SELECT *, coalesce(month, '') AS m FROM y),
         per_article AS (
@@ -494,10 +559,17 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         links = con.execute(f"""WITH {base}
         SELECT DISTINCT actor, iso3, coalesce(month, '') AS month, url
         FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'""", params).df()
+        clusters = con.execute(f"""WITH {base}
+        SELECT DISTINCT actor, iso3, coalesce(month, '') AS month, dense_rank() OVER (ORDER BY cluster) - 1 AS cluster_id
+        FROM y""", params).df()
         # a link's id is its rank among the sorted links (a hash lookup, not a join on strings in SQL)
         links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
-    finally:
-        con.close()
+        return months, places, urls, links, clusters
+
+    found = _read(store, read)
+    if found is None:
+        return None
+    months, places, urls, links, clusters = found
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
     codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
@@ -514,20 +586,23 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     links = links.assign(url_id=(np.cumsum(ok) - 1)[links["url_id"].to_numpy()])
     urls = urls[ok]
     return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=coded(links),
-                      urls=urls)
+                      urls=urls, cluster_months=coded(clusters))
 
 
 def article_detail(store, article_id: str) -> dict | None:
     """One article with its mentions (by position) and claims, or None if it is not stored."""
-    con = _store(store).connect()
-    try:
+    def read(con: duckdb.DuckDBPyConnection) -> tuple | None:
         art = con.execute("SELECT * FROM articles WHERE id = ?", [article_id]).df()
         if art.empty:
             return None
         mentions = con.execute("SELECT * FROM mentions WHERE article_id = ? ORDER BY start", [article_id]).df()
         claims = con.execute("SELECT * FROM claims WHERE article_id = ? ORDER BY actor, iso3", [article_id]).df()
-    finally:
-        con.close()
+        return art, mentions, claims
+
+    found = _store(store).read(read)
+    if found is None:
+        return None
+    art, mentions, claims = found
     return {
         "article": art.iloc[0].to_dict(),
         "mentions": mentions.to_dict(orient="records"),
@@ -537,8 +612,7 @@ def article_detail(store, article_id: str) -> dict | None:
 
 def filter_options(store) -> dict:
     """What the filters can choose from: actors, countries, languages, outlets, date range."""
-    con = _store(store).connect()
-    try:
+    def read(con: duckdb.DuckDBPyConnection) -> tuple:
         actors, countries, lo, hi = con.execute(
             "SELECT list_sort(list(DISTINCT actor)), list_sort(list(DISTINCT iso3)), min(date), max(date) FROM claims"
         ).fetchone()
@@ -546,8 +620,9 @@ def filter_options(store) -> dict:
             "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL AND language <> '' ORDER BY 1").fetchall()]
         outlets = [r[0] for r in con.execute(
             "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' ORDER BY 1").fetchall()]
-    finally:
-        con.close()
+        return actors, countries, lo, hi, languages, outlets
+
+    actors, countries, lo, hi, languages, outlets = _store(store).read(read)
     return {
         "actors": list(actors or []),
         "countries": list(countries or []),

@@ -20,11 +20,12 @@ import os
 import threading
 
 import duckdb
+import pyarrow as pa
 
 from news.store import COLUMNS, TABLES, Store
 from news.store.queries import CLAIM_ROWS_SQL
 
-LEFT_OUT = {"articles": ("text",)}
+LEFT_OUT = {"articles": ("text", "signature")}  # the reader asks the Store; only ingest compares signatures
 
 
 class Snapshot(Store):
@@ -37,15 +38,16 @@ class Snapshot(Store):
         self._db = duckdb.connect()
         self._lock = threading.Lock()
         store = Store(self.root)
-        src = store.connect()
-        try:
-            for table in TABLES:
-                cols = ", ".join(f'"{c}"' for c in COLUMNS[table] if c not in LEFT_OUT.get(table, ()))
-                data = src.sql(f"SELECT {cols} FROM {table}").to_arrow_table()
-                self._db.from_arrow(data).create(table)
-            self._db.execute(f"CREATE TABLE claim_rows AS {CLAIM_ROWS_SQL}")
-        finally:
-            src.close()
+
+        def copy(src: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
+            # through Store.read: a compaction removing files mid-copy means copying again
+            return {table: src.sql("SELECT " + ", ".join(f'"{c}"' for c in COLUMNS[table]
+                                                        if c not in LEFT_OUT.get(table, ()))
+                                   + f" FROM {table}").to_arrow_table() for table in TABLES}
+
+        for table, data in store.read(copy).items():
+            self._db.from_arrow(data).create(table)
+        self._db.execute(f"CREATE TABLE claim_rows AS {CLAIM_ROWS_SQL}")
         self.ignored = dict(store.ignored)  # the files left out of the copy, for the page to name
 
     def __repr__(self) -> str:

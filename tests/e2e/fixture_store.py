@@ -69,3 +69,30 @@ if __name__ == "__main__":
     import sys
 
     build(sys.argv[1])
+
+
+NEAR_TOWN = ("Kidal", 18.44, 1.41)
+NEAR_LEAD = "Fighting broke out in Kidal on Monday."
+NEAR_CLAIM = "Forces of wagner were reported in MLI alongside the army."
+
+
+def add_near_article(root: str | Path) -> Store:
+    """One more Mali article whose claim names no town, though the sentence before it names Kidal."""
+    store = Store(root)
+    town, lat, lon = NEAR_TOWN
+    text = f"Kidal retaken. {NEAR_LEAD} {NEAR_CLAIM} More context follows."
+    aid = article_id(None, text)
+    day = date(2023, 11, 14)
+    art = Article(id=aid, url=None, title="Kidal retaken", outlet="RFI", published=day, language="en", text=text,
+                  source="fixture")
+    k = text.index(town, text.index(NEAR_LEAD))
+    c = text.index("MLI")
+    mentions = [
+        Mention(start=k, end=k + len(town), surface=town, kind="city", iso3="MLI", lat=lat, lon=lon, sentence=NEAR_LEAD),
+        Mention(start=c, end=c + 3, surface="MLI", kind="country", iso3="MLI", lat=17.0, lon=-4.0, sentence=NEAR_CLAIM),
+    ]
+    claim = Claim(article_id=aid, actor="wagner", iso3="MLI", place=None, lat=float("nan"), lon=float("nan"),
+                  status="present", date=day, evidence=NEAR_CLAIM, cue="forces of wagner … were reported in",
+                  confidence=0.7)
+    store.write([Batch(article=art, mentions=mentions, claims=[claim])])
+    return store

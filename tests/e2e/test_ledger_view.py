@@ -50,7 +50,7 @@ def test_window_end_picks_the_stay_of_that_time(page, server):
     # as of 2022-12 the first stay is current: no "this stay since", last confirmed at Moura
     assert "First reported 2021-12-23 (ever) · last confirmed 2022-03-30" in tip, tip
     # the stay's sources count its departure's article too; the window counts its own articles
-    assert "2 articles, 3 claims in the window" in tip, tip
+    assert "2 independent sources (2 articles), 3 claims in the window" in tip, tip
     assert "This stay: 3 independent sources · contradicted: no" in tip, tip
 
 

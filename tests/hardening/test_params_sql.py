@@ -80,10 +80,10 @@ def test_unknown_key_gives_a_note():
 
 # Names an SQL f-string may interpolate: column lists and fragments made of constants, the table
 # names of news.store.TABLES, and SQL assembled by _base from those. Anything else is a review.
-# news.queries: CLAIM_ROWS_SQL and LATEST_KEY are module constants; keep, y and top are constant
+# news.queries: CLAIM_ROWS_SQL, LATEST_KEY and PLACED_SQL are module constants; keep, y and top are constant
 # fragments chosen by a filter being set (its values are bound parameters).
 STRUCTURE = {"base", "conds", "column", "cols", "select", "table", "name", "where", "f", "order", "group",
-             "extra", "cte", "sql", "statuses_sql", "CLAIM_ROWS_SQL", "LATEST_KEY", "keep", "y", "top"}
+             "extra", "cte", "sql", "statuses_sql", "CLAIM_ROWS_SQL", "LATEST_KEY", "PLACED_SQL", "keep", "y", "top"}
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|WHERE|FROM|JOIN|UNION|VALUES|WITH)\b")
 
 
