@@ -152,3 +152,21 @@ def test_ledger_places_claims_at_their_own_time(tmp_path):
     assert (got["MLI"]["first_reported"], got["MLI"]["last_confirmed"]) == ("2021-01-01", "2024-05-01")
     # "in 2019": reported for 2019, not confirmed in 2024
     assert (got["LBY"]["first_reported"], got["LBY"]["last_confirmed"]) == ("2019-01-01", "2019-01-01")
+
+
+WIRE = ("Wagner fighters are deployed in Mali, officials said on Monday. The deployment began in December near "
+        "the capital Bamako, according to two diplomats who asked not to be named. The government in Bamako has "
+        "denied hiring the group and says Russian instructors are there under a state agreement. Western "
+        "governments have condemned the arrival and warned of sanctions against those who work with the company.")
+
+
+def test_a_reprint_is_one_independent_source_in_the_ledger(tmp_path):
+    rows = [{"id": "wire", "title": "Wagner fighters deployed in Mali", "outlet": "Wire A", "date": "2022-01-10",
+             "language": "en", "text": WIRE},
+            {"id": "reprint", "title": "Russian mercenaries arrive in Mali, diplomats say", "outlet": "Daily B",
+             "date": "2022-01-11", "language": "en", "text": WIRE + " Share this article."}]
+    store = tmp_path / "store"
+    assert run(["ingest", str(_jsonl(tmp_path / "w.jsonl", rows))], store).returncode == 0
+    (mali,) = json.loads(run(["ledger", "--actor", "wagner", "--format", "json"], store).stdout)
+    assert (mali["articles"], mali["independent_sources"]) == (2, 1)  # articles.cluster: one story
+    assert (mali["first_reported"], mali["last_confirmed"]) == ("2022-01-10", "2022-01-11")
