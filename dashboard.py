@@ -20,6 +20,7 @@ import streamlit as st
 
 from components import deck as deckmod
 from components.actors import actor_styles
+from components.changes import changes_html
 from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
@@ -62,7 +63,7 @@ from components.tables import (
     with_first_reported,
 )
 from components.text import md_escape, one_line
-from components.timeline import monthly_frame, timeline_chart
+from components.timeline import interval_frame, intervals_chart, intervals_html, monthly_frame, timeline_chart
 from geo import paths
 from news.nearby import without_claimed
 from news.review.apply import identity, latest_reviews, row_key
@@ -72,7 +73,9 @@ from news.review.schema import REASONS, STATES
 from news.review.schema import STATUSES as REVIEW_STATUSES
 from news.review.token import TokenError, server_token
 from news.store import Store, queries, resolve_store
+from news.store.alerts import change_records, parse_since, store_changes
 from news.store.export import layers_geojson, to_csv_bytes
+from news.store.ledger import store_ledger, with_ledger
 from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
@@ -198,6 +201,20 @@ def cached_article(root: str, fp: tuple, article_id: str):
     return queries.article_detail(Store(root), article_id)
 
 
+@st.cache_data(max_entries=2, show_spinner="Building the presence ledger…")
+def cached_ledger(root: str, fp: tuple) -> list:
+    """The presence ledger (news/ledger.py) of every claim, once per store change."""
+    return store_ledger(snapshot(root, fp))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def cached_changes(root: str, fp: tuple, since: str, labels: tuple[tuple[str, str], ...]) -> list[dict]:
+    """The ledger's changes from articles ingested since ``since`` (news/changes.py), as records
+    whose links are the article's URL or this page's reader view."""
+    found, articles = store_changes(snapshot(root, fp), parse_since(since))
+    return change_records(found, articles, dict(labels), dashboard="")
+
+
 @st.cache_resource
 def shapes() -> dict:
     return deckmod.country_shapes()
@@ -238,6 +255,7 @@ def _init_from_url(options: Options) -> None:
     ss.f_viewp = view_preset(state.view)
     ss.fp_article = state.article
     ss.f_review = state.review
+    ss.f_since = pd.Timestamp(state.since).date() if state.since else None
     ss.fp_last_click = None
     ss.fp_playing = False
     ss.fp_init = True
@@ -296,6 +314,7 @@ def _state_from_widgets(options: Options) -> ViewState:
         view=ss.fp_view,
         article=ss.fp_article,
         review=ss.f_review if ss.get("f_review") in REVIEW_FILTERS else "",
+        since=ss.f_since.isoformat() if ss.get("f_since") else None,
     )
 
 
@@ -351,6 +370,9 @@ def sidebar(options: Options, styles: dict, names: dict) -> None:
         st.selectbox("Claims", REVIEW_FILTERS, key="f_review", format_func=FILTER_LABELS.get,
                      help="Claims as the machine read them and nobody reviewed, those an analyst reviewed, or both. "
                           "Rejected claims are never shown.")
+        st.date_input("What changed since", key="f_since", format="YYYY-MM-DD",
+                      help="Lists what the articles ingested since this day (UTC) changed in the presence "
+                           "ledger: new countries, departures, returns, contradictions. Kept in the link.")
         presets = list(VIEW_PRESETS) + ([CUSTOM_VIEW] if ss.f_viewp == CUSTOM_VIEW else [])
         st.selectbox("Map view", presets, key="f_viewp", on_change=_apply_view_preset,
                      help="Streamlit does not tell the app where you panned or zoomed: choose a view "
@@ -593,6 +615,9 @@ def main() -> None:
     rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
     # first_seen: the pair's first report overall, not the first inside the window
     rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
+    ledger = cached_ledger(root, fp)
+    if rows is not None:  # first reported / last confirmed / independent sources / contradicted, as of the window's end
+        rows = with_ledger(rows, ledger, pd.Period(state.end, freq="M").end_time.date())
     shown = shape_layer_rows(fill_countries(rows, shapes_))
     cities = restrict_to_layers(cached_cities(root, fp, _key(state)), shown)
     near = without_claimed(restrict_to_layers(cached_near(root, fp, _key(state)), shown), cities)
@@ -624,15 +649,34 @@ def main() -> None:
         st.info(explain_empty(state, options,
                               lambda s: len(at_least(cached_layers(root, fp, _key(s)), s.min_confidence))))
 
+    if state.since:
+        st.subheader(f"What changed since {state.since}", anchor=False)
+        st.caption("From the articles ingested since that day (UTC), whatever their publication date: "
+                   "`footprint changes --since` gives the same as an Atom feed.")
+        records = cached_changes(root, fp, state.since, tuple(sorted(labels.items())))
+        st.markdown(changes_html(records, state.since), unsafe_allow_html=True)
+
     st.subheader("Timeline", anchor=False)
     monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),
                             options.months, list(state.actors))
     st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
+    where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
+    stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
+                           names, labels)
+    st.markdown("**Presence over time**" + (f" in {md_escape(names.get(state.selected, state.selected))}"
+                                            if state.selected else "") + " (▶ first reported, ✕ ended)")
+    if stays.empty:
+        st.caption("No stay of the selected actors in these countries.")
+    else:
+        st.altair_chart(intervals_chart(stays, styles, state.start, state.end), width="stretch")
+        st.markdown(intervals_html(stays), unsafe_allow_html=True)
 
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)
     st.caption(f"One row per actor and country, status as of {state.end}. The map draws exactly these rows. "
                "first_seen is the first report ever (also before the window); the other figures count "
-               "the window. Independent sources count a story once however many outlets reprinted it.")
+               "the window. Independent sources count a story once however many outlets reprinted it. "
+               "first_reported, last_confirmed, independent_sources and contradicted come from the presence "
+               "ledger: the stay current at the window's end (`footprint ledger` prints every stay).")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
                  column_config={"source_urls": st.column_config.TextColumn("source_urls"),
                                 "sources": st.column_config.NumberColumn("independent sources")})

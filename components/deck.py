@@ -169,6 +169,7 @@ def _actor_lines(row: dict, style: ActorStyle, window_end: str) -> list[str]:
         f"{sources_phrase(n_src, n_art)}, {n_cl} claim{'s' * (n_cl != 1)}{conf_s}",
         f"First reported {_d(row.get('first_seen'))} (ever) · last seen {_d(row.get('last_seen'))}",
     ]
+    lines[1:] = _ledger_lines(row) or lines[1:]
     title = _clean(row.get("latest_title"))
     if title:
         lines.append(f"Latest: {title}")
@@ -182,6 +183,31 @@ def sources_phrase(sources: int, articles: int) -> str:
     """"3 independent sources (7 articles)": what the tooltip and the table say."""
     return (f"{sources} independent source{'s' * (sources != 1)} "
             f"({articles} article{'s' * (articles != 1)})")
+
+
+def _ledger_lines(row: dict) -> list[str]:
+    """The presence ledger's figures of the row (news/store/ledger.py ``with_ledger``), when it has
+    them: independent sources beside articles, the first report ever and, when the actor left
+    and came back, when the current stay began, its last confirmation, and the months where
+    independent sources contradict each other."""
+    if not _clean(row.get("first_reported")) and not _clean(row.get("independent_sources")):
+        return []
+    n_art, n_cl = int(row.get("articles") or 0), int(row.get("claims") or 0)
+    n_win = independent(row)  # the window's independent sources (syndication)
+    src = row.get("independent_sources")
+    n_src = int(src) if src is not None and not pd.isna(src) and str(src) != "" else 0
+    conf = row.get("confidence")
+    conf_s = f", confidence {float(conf):.2f}" if conf is not None and not pd.isna(conf) else ""
+    lines = [
+        f"{sources_phrase(n_win, n_art)}, {n_cl} claim{'s' * (n_cl != 1)} in the window{conf_s}",
+        f"First reported {_d(row.get('first_seen'))} (ever)"
+        + (f"; this stay since {_d(stay)}" if (stay := row.get("first_reported")) is not None
+           and _d(stay) not in ("unknown", _d(row.get("first_seen"))) else "")
+        + f" · last confirmed {_d(row.get('last_confirmed'))}",
+        f"This stay: {n_src} independent source{'s' * (n_src != 1)} · contradicted: "
+        + (_clean(row.get("contradicted")) or "no"),
+    ]
+    return lines
 
 
 def country_tooltip(rows: list[dict], styles: dict[str, ActorStyle], window_end: str) -> str:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 STATUSES = ("present", "ended")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 # an article id is whatever the store holds (a hash, or a feed's own id with ':', '/', spaces,
 # any script): the reader looks it up; links percent-encode it (``query_string``)
@@ -35,6 +36,7 @@ KEYS = {
     "view": "view",
     "article": "article",
     "review": "review",
+    "since": "since",
 }
 # the review filter (news.store.queries.Filters.review): "" both, "machine" only, "reviewed" only
 REVIEW_FILTERS = ("", "machine", "reviewed")
@@ -96,6 +98,7 @@ class ViewState:
     view: MapView = field(default_factory=MapView)
     article: str | None = None
     review: str = ""  # one of REVIEW_FILTERS
+    since: str | None = None  # "YYYY-MM-DD": the "what changed since" view (ingest time, UTC)
 
 
 def month_range(first: str, last: str) -> tuple[str, ...]:
@@ -255,11 +258,28 @@ def parse_query(params: Mapping[str, Iterable[str] | str], options: Options) -> 
             s = replace(s, review=v)
         else:
             notes.append(f"'review={_short(vals[-1])}' is not machine or reviewed: showing both.")
+    vals = _values(params, KEYS["since"])
+    if vals:
+        v = vals[-1]
+        if _DAY.match(v) and _valid_day(v):
+            s = replace(s, since=v)
+        else:
+            notes.append(f"'since={_short(v)}' is not a date like 2024-06-01: the changes view is off.")
     unknown = sorted(k for k in params if k not in _KNOWN_KEYS)
     if unknown:
         shown = ", ".join(f"'{_short(k, 20)}'" for k in unknown[:3]) + (" …" if len(unknown) > 3 else "")
         notes.append(f"Ignored unknown link parameter{'s' * (len(unknown) > 1)} {shown}.")
     return s, notes
+
+
+def _valid_day(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def parse_view(value: str) -> MapView | None:
@@ -305,6 +325,8 @@ def to_query(state: ViewState, options: Options) -> dict[str, str | list[str]]:
         q[KEYS["article"]] = state.article
     if state.review:
         q[KEYS["review"]] = state.review
+    if state.since:
+        q[KEYS["since"]] = state.since
     return q
 
 

@@ -18,7 +18,7 @@ import pandas as pd
 from components.state import MAX_ARTICLE_ID, query_string
 from components.text import md_escape
 from news.sources.fetch import all_plain_links
-from news.store.export import LAYER_COLUMNS
+from news.store.export import LEDGER_COLUMNS, SHOWN_COLUMNS
 from news.timeref import label_of
 
 EVIDENCE_COLUMNS = [
@@ -85,6 +85,10 @@ def _safe_urls_joined(v) -> str:
         if joined is not None:
             return joined
     return " ".join(u for u in _as_list(v) if safe_url(u))
+
+
+def _missing_text(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA
 
 
 def _day(v) -> str:
@@ -165,15 +169,21 @@ def shape_layer_rows(rows: pd.DataFrame | None, labels: Mapping[str, str] | None
     by spaces, keeping only http(s) ones (the sample's briefs have none).
     """
     if rows is None or len(rows) == 0:
-        return pd.DataFrame(columns=LAYER_COLUMNS)
+        return pd.DataFrame(columns=SHOWN_COLUMNS)
     df = rows.copy()
-    for c in LAYER_COLUMNS:
+    for c in SHOWN_COLUMNS:
         if c not in df.columns:
             df[c] = None
-    df = df[LAYER_COLUMNS]
+    df = df[SHOWN_COLUMNS]
     df["first_seen"] = df["first_seen"].map(_day)
     df["last_seen"] = df["last_seen"].map(_day)
     df["articles"] = pd.to_numeric(df["articles"], errors="coerce").fillna(0).astype(int)
+    # the presence ledger's figures (news/store/ledger.py with_ledger); empty where a row has none
+    df["first_reported"] = df["first_reported"].map(_day)
+    df["last_confirmed"] = df["last_confirmed"].map(_day)
+    df["independent_sources"] = pd.to_numeric(df["independent_sources"], errors="coerce").astype("Int64")
+    df["contradicted"] = df["contradicted"].map(lambda v: "" if _missing_text(v) else str(v))
+    assert list(df.columns[-len(LEDGER_COLUMNS):]) == LEDGER_COLUMNS
     # rows made before syndication clusters: every article its own source
     df["sources"] = pd.to_numeric(df["sources"], errors="coerce").fillna(df["articles"]).astype(int)
     df["claims"] = pd.to_numeric(df["claims"], errors="coerce").fillna(0).astype(int)

@@ -1,11 +1,17 @@
-"""Timeline: claims per month per actor, the chosen window shaded."""
+"""Timeline: claims per month per actor, the chosen window shaded; and presence over time, the
+ledger's stays per country and actor with arrival and departure marks."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
 
 import altair as alt
 import pandas as pd
 
 from components.actors import ActorStyle
+from components.text import md_escape, one_line
+from news.ledger import Interval
 
 
 def monthly_frame(counts: pd.DataFrame | None, months: tuple[str, ...], actors: list[str]) -> pd.DataFrame:
@@ -57,3 +63,77 @@ def timeline_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: st
     )
     band = alt.Chart(window).mark_rect(opacity=0.12, color="#444").encode(x="a:T", x2="b:T")
     return (band + bars).properties(height=height)
+
+
+# ---------------------------------------------------------------- presence over time (the ledger)
+
+
+def interval_frame(intervals: Iterable[Interval], actors: Iterable[str], countries: Iterable[str],
+                   last_day: date, names: Mapping[str, str], labels: Mapping[str, str], limit: int = 20) -> pd.DataFrame:
+    """The ledger's intervals of ``actors`` in ``countries`` as chart rows: one per stay, ``start``
+    to ``stop`` (an open stay runs to ``last_day``, the store's last report), with its arrival and
+    departure days. At most ``limit`` actor × country lines, the most recently reported first."""
+    wanted_a, wanted_c = set(actors), set(countries)
+    rows = []
+    for i in intervals:
+        if i.actor not in wanted_a or i.iso3 not in wanted_c:
+            continue
+        rows.append({
+            "actor": i.actor, "iso3": i.iso3, "label": labels.get(i.actor, i.actor),
+            "line": f"{one_line(names.get(i.iso3, i.iso3))} · {one_line(labels.get(i.actor, i.actor))}",
+            "start": pd.Timestamp(i.start), "stop": pd.Timestamp(i.ended or max(i.stop, last_day)),
+            "arrival": pd.Timestamp(i.first_reported) if i.first_reported else pd.NaT,
+            "last_confirmed": pd.Timestamp(i.last_confirmed) if i.last_confirmed else pd.NaT,
+            "departure": pd.Timestamp(i.ended) if i.ended else pd.NaT,
+            "sources": i.independent_sources, "contradicted": " ".join(i.contradicted),
+        })
+    cols = ["actor", "iso3", "label", "line", "start", "stop", "arrival", "last_confirmed", "departure", "sources",
+            "contradicted"]
+    df = pd.DataFrame(rows, columns=cols)
+    if df.empty:
+        return df
+    recent = df.groupby("line")["stop"].max().sort_values(ascending=False)
+    keep = set(recent.index[:limit])
+    return df[df["line"].isin(keep)].sort_values(["line", "start"], kind="stable").reset_index(drop=True)
+
+
+def intervals_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: str, end: str):
+    """One line per country and actor: a bar per stay, ▶ at an arrival, ✕ at a departure; the
+    window shaded as on the counts above."""
+    actors = [a for a in styles if a in set(frame["actor"])]
+    colour = alt.Color("label:N", scale=alt.Scale(domain=[styles[a].label for a in actors],
+                                                  range=[styles[a].colour for a in actors]), legend=None)
+    tips = [alt.Tooltip("line:N", title="where"), alt.Tooltip("arrival:T", title="first reported"),
+            alt.Tooltip("last_confirmed:T", title="last confirmed"), alt.Tooltip("departure:T", title="ended"),
+            alt.Tooltip("sources:Q", title="independent sources"), alt.Tooltip("contradicted:N", title="contradicted")]
+    y = alt.Y("line:N", title=None, sort=None)
+    base = alt.Chart(frame)
+    bars = base.mark_bar(height=8, opacity=0.75).encode(x=alt.X("start:T", title=None), x2="stop:T", y=y,
+                                                         color=colour, tooltip=tips)
+    arrivals = base.transform_filter("isValid(datum.arrival)").mark_point(
+        shape="triangle-right", size=90, filled=True).encode(x="arrival:T", y=y, color=colour, tooltip=tips)
+    departures = base.transform_filter("isValid(datum.departure)").mark_point(
+        shape="cross", size=110, filled=True, color="#222").encode(x="departure:T", y=y, tooltip=tips)
+    window = pd.DataFrame({"a": [pd.Timestamp(start + "-01")], "b": [pd.Period(end, freq="M").end_time.normalize()]})
+    band = alt.Chart(window).mark_rect(opacity=0.12, color="#444").encode(x="a:T", x2="b:T")
+    height = 26 * max(frame["line"].nunique(), 1) + 30
+    return (band + bars + arrivals + departures).properties(height=height)
+
+
+def intervals_html(frame: pd.DataFrame) -> str:
+    """The same intervals as an escaped list (read by screen readers, and by the browser tests)."""
+    items = []
+    for line, group in frame.groupby("line", sort=False):
+        stays = []
+        for r in group.to_dict(orient="records"):
+            arrived = _iso(r["arrival"]) or "departure only"
+            tail = f"ended {_iso(r['departure'])}" if _iso(r["departure"]) else "still reported"
+            stays.append(f"{arrived} → last confirmed {_iso(r['last_confirmed']) or '—'}, {tail}, "
+                         f"{r['sources']} independent source{'s' * (r['sources'] != 1)}"
+                         + (f", contradicted {r['contradicted']}" if r["contradicted"] else ""))
+        items.append(f'<li class="fp-stay"><b>{md_escape(line)}</b>: {md_escape("; ".join(stays))}</li>')
+    return '<ul class="fp-stays">' + "".join(items) + "</ul>"
+
+
+def _iso(value) -> str:
+    return "" if value is None or pd.isna(value) else pd.Timestamp(value).date().isoformat()

@@ -173,6 +173,26 @@ def _nominatim_url(value: str) -> str:
     return _checked(split_url)(value)
 
 
+def _since(value: str):
+    """``--since`` for ``changes``: a date or an ISO date-time, as naive UTC."""
+    from news.store.alerts import parse_since
+
+    try:
+        return parse_since(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date or date-time (YYYY-MM-DD[THH:MM[:SS][+HH:MM]]): {value!r}") from exc
+
+
+def _actor_labels() -> dict[str, str]:
+    """Actor labels from the actor file (keys when it cannot be read: the output still works)."""
+    from news.actors import ActorConfigError, load_actors
+
+    try:
+        return {key: actor.label for key, actor in load_actors().items()}
+    except (OSError, ActorConfigError):
+        return {}
+
+
 def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="Footprint: news in, presence map out.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -240,6 +260,25 @@ def build_parser(prog: str = "footprint") -> argparse.ArgumentParser:
     lay.add_argument("--min-confidence", type=float, default=0.0)
     lay.add_argument("--store")
     lay.add_argument("--format", choices=["csv", "geojson"], default="csv")
+
+    led = sub.add_parser("ledger", help="print the presence ledger: per actor and country, each stay from first "
+                                        "report to last confirmation or departure")
+    led.add_argument("--actor", action="append", default=[], help="repeatable; default all")
+    led.add_argument("--country", action="append", default=[], metavar="ISO3", help="repeatable; default all")
+    led.add_argument("--format", choices=["csv", "json"], default="csv")
+    led.add_argument("--store")
+
+    chg = sub.add_parser("changes", help="what the articles ingested since a moment changed in the ledger "
+                                         "(new actor-country pairs, departures, reappearances, contradictions), "
+                                         "as an Atom feed or JSON")
+    chg.add_argument("--since", required=True, type=_since, metavar="DATE",
+                     help="ingest time: YYYY-MM-DD (midnight UTC) or an ISO date-time (UTC unless it has a zone)")
+    chg.add_argument("--format", choices=["atom", "json"], default="atom")
+    chg.add_argument("--actor", action="append", default=[], help="repeatable; default all")
+    chg.add_argument("--country", action="append", default=[], metavar="ISO3", help="repeatable; default all")
+    chg.add_argument("--dashboard-url", default=None, metavar="URL",
+                     help="where articles without a link of their own are read (default http://127.0.0.1:8501/)")
+    chg.add_argument("--store")
 
     srv = sub.add_parser("serve", help="start the dashboard (streamlit run, headless)")
     srv.add_argument("--port", type=_port, default=8501, help="default 8501")
@@ -538,6 +577,36 @@ def _main(argv: list[str] | None, prog: str) -> int:
         rows = layer_rows(Store(args.store), actors=args.actor, start=args.start, end=args.end,
                           countries=args.country, statuses=args.status, min_confidence=args.min_confidence)
         sys.stdout.write(layers_csv(rows) if args.format == "csv" else layers_geojson(rows) + "\n")
+        return 0
+    if args.command == "ledger":
+        from news.store.ledger import ledger_csv, ledger_json, ledger_records, store_ledger
+
+        records = ledger_records(store_ledger(Store(args.store), args.actor, args.country))
+        sys.stdout.write(ledger_csv(records) if args.format == "csv" else ledger_json(records) + "\n")
+        return 0
+    if args.command == "changes":
+        from news.sources.fetch import is_http_url
+        from news.store.alerts import (
+            DEFAULT_DASHBOARD,
+            atom_feed,
+            change_records,
+            changes_json,
+            store_changes,
+        )
+
+        dashboard = args.dashboard_url or DEFAULT_DASHBOARD
+        if not is_http_url(dashboard):
+            print(f"error: --dashboard-url must be an http(s) URL: {dashboard!r}", file=sys.stderr)
+            return 2
+        found, articles = store_changes(Store(args.store), args.since, args.actor, args.country)
+        records = change_records(found, articles, _actor_labels(), dashboard)
+        if args.format == "json":
+            sys.stdout.write(changes_json(records) + "\n")
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(atom_feed(records, args.since, dashboard))
+        print(f"{len(records)} change{'s' * (len(records) != 1)} since {args.since.isoformat(sep=' ')} UTC",
+              file=sys.stderr)
         return 0
     if args.command == "serve":
         return serve(args)

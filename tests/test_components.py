@@ -34,7 +34,7 @@ from components.tables import (
     sources_html,
 )
 from components.timeline import monthly_frame, timeline_chart
-from news.store.export import LAYER_COLUMNS, layers_geojson, safe_cell, to_csv_bytes
+from news.store.export import SHOWN_COLUMNS, layers_geojson, safe_cell, to_csv_bytes
 
 XSS = "<img src=x onerror=alert(1)>"
 OPTS = Options(
@@ -287,7 +287,7 @@ def test_any_stored_article_id_round_trips_through_the_url(aid):
 
 def test_shape_layer_rows_columns_order_and_urls():
     df = shape_layer_rows(layer_rows())
-    assert list(df.columns) == LAYER_COLUMNS
+    assert list(df.columns) == SHOWN_COLUMNS  # the layer row, then the ledger's figures
     assert list(df["iso3"]) == ["SYR", "MLI", "MOZ"]
     assert df.loc[df.iso3 == "MLI", "source_urls"].item() == "https://example.org/a"
     assert df.loc[df.iso3 == "SYR", "source_urls"].item() == ""

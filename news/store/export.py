@@ -23,6 +23,10 @@ LAYER_COLUMNS = [
     "confidence", "lat", "lon", "latest_title", "source_urls",
     "review",  # the review states of the row's claims ("confirmed, corrected"), "" when none (news/review)
 ]
+# The presence ledger's figures of each layer row's current interval (news/store/ledger.py
+# ``with_ledger``): what the table, the tooltip and both downloads show beside the window's counts.
+LEDGER_COLUMNS = ["first_reported", "last_confirmed", "independent_sources", "contradicted"]
+SHOWN_COLUMNS = [*LAYER_COLUMNS, *LEDGER_COLUMNS]
 # Cells a spreadsheet would run as formulas start with one of these (tab and CR included).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 

@@ -7,7 +7,7 @@ files the ingest writes, without depending on the extraction pipeline or the sam
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from geo.types import Mention
@@ -16,6 +16,7 @@ from news.store import Batch, Store
 
 XSS_TITLE = "<img src=x onerror=alert(1)>"
 XSS_URL = "javascript:alert(document.domain)"
+INGESTED = datetime(2025, 1, 15, 12, 0)  # what `ingest` stamps (UTC): the "what changed since" view reads it
 
 # (actor, iso3, place, lat, lon, status, date, outlet, language, title, url)
 ROWS = [
@@ -48,7 +49,7 @@ def build(root: str | Path) -> Store:
         text = f"{title}. {evidence} {second + ' ' if second else ''}More context follows."
         aid = article_id(url if url and url.startswith("http") else None, text)
         art = Article(id=aid, url=url, title=title, outlet=outlet, published=day, language=lang, text=text,
-                      source="fixture")
+                      source="fixture", ingested_at=INGESTED)
         s = text.index(iso3)
         mention = Mention(start=s, end=s + 3, surface=iso3, kind="country", iso3=iso3, lat=lat or 0.0,
                           lon=lon or 0.0, sentence=evidence)
