@@ -40,3 +40,30 @@ def test_a_description_of_a_country_points_back_to_it(text: str, lang: str, expe
 
 def test_a_description_with_no_country_before_claims_nothing() -> None:
     assert claims("Russian soldiers are based in the former French colony.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wagner's network stretches across Libya, Sudan and the Central African Republic, where it protects the "
+         "president.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "CAF", "present")}),
+        ("Wagner has business interests in Sudan, where contractors still guard gold mines.", "en",
+         {("wagner", "SDN", "present")}),
+        # French and Russian keep "où"/"где" in the main clause, whose actor then reads on
+        ("Le groupe Wagner a des intérêts en Libye et en Centrafrique, où il garde le palais.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("У «Вагнера» есть интересы в Судане, где наёмники охраняют золотые прииски.", "ru",
+         {("wagner", "SDN", "present")}),
+    ],
+)
+def test_a_relative_clause_subject_points_back_to_the_sentence_actor(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+def test_a_relative_clause_about_something_else_claims_nothing() -> None:
+    # the relative's subject is the jets' markings, not the actor: no claim for Syria from it
+    assert ("russia", "SYR", "present") not in claims(
+        "The jets were flown from Moscow to Cairo and on to Syria, where their markings were painted over.")
+    # a relative with a plan is still a plan
+    assert claims("Wagner eyes Chad, where it could guard oil fields.") == set()
