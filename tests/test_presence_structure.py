@@ -67,3 +67,23 @@ def test_a_relative_clause_about_something_else_claims_nothing() -> None:
         "The jets were flown from Moscow to Cairo and on to Syria, where their markings were painted over.")
     # a relative with a plan is still a plan
     assert claims("Wagner eyes Chad, where it could guard oil fields.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Russian paratroopers entered Kazakhstan on Thursday night.", "en", {("russia", "KAZ", "present")}),
+        ("Wagner contractors manned checkpoints outside Bangui, in the Central African Republic.", "en",
+         {("wagner", "CAF", "present")}),
+        ("Fresh Russian troops rotated into Mali every three months.", "en", {("russia", "MLI", "present")}),
+        ("Moscow dispatched a battalion of military police to Syria.", "en", {("russia", "SYR", "present")}),
+        ("Российские военные в прошлом году высадились в Ливии.", "ru", {("russia", "LBY", "present")}),
+        ("В Сирию командированы российские военные полицейские.", "ru", {("russia", "SYR", "present")}),
+    ],
+)
+def test_verbs_of_arrival_manning_and_rotation_place_the_actor(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+def test_a_verb_of_arrival_under_a_plan_is_still_a_plan() -> None:
+    assert claims("Moscow could dispatch a battalion of military police to Syria.") == set()
