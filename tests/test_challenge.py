@@ -64,15 +64,16 @@ def _f1(c: Counts) -> float:
     ("typical.jsonl", 0.97, 0.79, 0.70),
     # eight news-shaped sets of 2026-12-05 (long articles, background lists, pronoun chains,
     # furniture), labelled blind; first contact in bench/first_contact.tsv. Floors a little under
-    # today's figures, so a rule that costs them a few claims must say why.
+    # today's figures, so a rule that costs them a few claims must say why. Raised after the
+    # structure rules of issue 14 (country descriptions, where-clause subjects, arrival verbs).
     ("blind_wire.jsonl", 0.93, 0.82, 0.70),
-    ("blind_features.jsonl", 0.97, 0.70, 0.65),
-    ("blind_web.jsonl", 0.94, 0.75, 0.69),
-    ("hidden_d.jsonl", 0.97, 0.74, 0.70),
-    ("hidden_e.jsonl", 0.94, 0.70, 0.65),
+    ("blind_features.jsonl", 0.97, 0.72, 0.65),
+    ("blind_web.jsonl", 0.94, 0.77, 0.69),
+    ("hidden_d.jsonl", 0.97, 0.77, 0.70),
+    ("hidden_e.jsonl", 0.94, 0.72, 0.65),
     ("hidden_f.jsonl", 0.96, 0.74, 0.69),
-    ("hidden_g.jsonl", 0.92, 0.74, 0.60),
-    ("hidden_h.jsonl", 0.93, 0.66, 0.57),
+    ("hidden_g.jsonl", 0.92, 0.76, 0.60),
+    ("hidden_h.jsonl", 0.93, 0.70, 0.57),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:

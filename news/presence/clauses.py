@@ -88,3 +88,30 @@ def negation_at(clause: str) -> int | None:
         if not _NOT_AFFECTED.match(clause, neg.end()):
             return neg.start()
     return None
+
+
+# The subject of a relative clause on a place, when it is a pronoun or a bare force noun ("..., where
+# it guards the president", "où ils protègent", "где они охраняют", "where contractors still run
+# mines"): such a subject is the actor the sentence named before the place.
+_RELATIVE_SUBJECT = re.compile(
+    r"\s*,?\s*(?:where|où|где)\s+(?:(?:it|they|he|il|ils|elle|elles|он|она|оно|они)(?!\w)|"
+    r"(?:(?:the|les|its|their|his|ses|leurs|его|её|их)\s+)?(?:contractors|fighters|mercenaries|instructors|advisers|advisors|troops|men|"
+    r"trainers|forces|units|personnel|mercenaires|combattants|instructeurs|hommes|paramilitaires|"
+    r"наёмники|наемники|бойцы|инструкторы|военные|специалисты)(?!\w))",
+    re.IGNORECASE)
+
+
+def relative_subject(sentence_text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Offsets of a relative clause's pronoun or bare-noun subject when the clause
+    (``sentence_text[start:end]``) is a "where ..." clause on a place; None otherwise. Why: news
+    piles a country list and then says what happens there in a relative whose subject only points
+    back to the actor ("Wagner built a network in Libya, Sudan and the CAR, where it guards the
+    president"); without this the clause names no actor and its claim is lost."""
+    m = _RELATIVE_SUBJECT.match(sentence_text, start, end)
+    if m is None:
+        return None
+    head = m.group(0)
+    lead = len(head) - len(head.lstrip(" ,"))
+    word = re.search(r"(?:where|où|где)\s+", head, re.IGNORECASE)
+    a = m.start() + (word.end() if word else lead)
+    return a, m.end()

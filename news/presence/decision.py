@@ -18,7 +18,14 @@ from news.actors import ActorConfig, load_config
 from news.models import Article, Claim
 from news.presence.actors import ActorHit, actor_hits, actor_words, compile_actors, dedupe_actors, force_owner
 from news.presence.calibration import calibrate
-from news.presence.clauses import COORDINATED_NEG, asserts_nothing, beyond_negation, clause_spans, negation_at
+from news.presence.clauses import (
+    COORDINATED_NEG,
+    asserts_nothing,
+    beyond_negation,
+    clause_spans,
+    negation_at,
+    relative_subject,
+)
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.departures import (
     MOVED_WITHIN,
@@ -90,14 +97,23 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             raw.extend(identity_claims(where, last_actor, raw))
         raw.extend(request_claims(where))
         raw.extend(replacement_claims(where, words))
+        sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         for c_start, c_end in clause_spans(sentence, s_start):
             mask = words.between(c_start, c_end)
-            if not mask:
+            if not mask and sent_actor is None:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
                 continue
             clause = text[c_start:c_end]
-            hits = actor_hits(clause, c_start, comp, last_actor, mask)
+            hits = actor_hits(clause, c_start, comp, last_actor, mask) if mask else []
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
+            if not hits and sent_actor is not None:
+                subject = relative_subject(text, c_start, c_end)
+                if subject is not None:
+                    # "..., where it guards the president": the relative's subject is the sentence's actor
+                    hits = [ActorHit(sent_actor, subject[0], subject[1], text[subject[0]:subject[1]], "anaphora")]
+                    raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
+                    history.extend(clause_mentions)
+                    continue
             if hits:
                 for h in hits:
                     if h.via == "anaphora":
@@ -108,6 +124,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 # what later pronouns point to is the clause's subject, named first ("Wagner handed its
                 # positions to Russian troops ... Several thousand of them moved to Belarus")
                 last_actor = min(hits, key=lambda h: h.start).actor
+                sent_actor = last_actor or sent_actor
             history.extend(clause_mentions)
     return calibrate(resolve_article(raw))
 

@@ -1,0 +1,89 @@
+"""Presence read from structure that news repeats in every language: a country named once and
+then described ("the West African state", "the former French colony"), and a relative clause on a
+list of places whose subject only points back to the actor ("..., where it guards the president").
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from news.models import Article
+from news.presence import find_claims
+
+
+def claims(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    art = Article("t", None, "", "", None, lang, text, "test")
+    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wagner reached Mali in late 2021. Russian trainers now operate across the West African state.", "en",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        ("Wagner arrived in Mali in 2021. A year later Russian soldiers were stationed in that country too.", "en",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        ("Wagner deployed to Mali in 2021. Russian soldiers are now based in the former French colony.", "en",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        ("Wagner est arrivé au Mali fin 2021. Des instructeurs russes sont basés dans l'ancienne colonie française.",
+         "fr", {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        ("Wagner est arrivé au Niger. Des militaires russes sont stationnés dans cet État sahélien.", "fr",
+         {("wagner", "NER", "present"), ("russia", "NER", "present")}),
+        ("«Вагнер» появился в Мали в 2021 году. Российские инструкторы размещены в этой африканской стране.", "ru",
+         {("russia", "MLI", "present")}),
+    ],
+)
+def test_a_description_of_a_country_points_back_to_it(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+def test_a_description_with_no_country_before_claims_nothing() -> None:
+    assert claims("Russian soldiers are based in the former French colony.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Wagner's network stretches across Libya, Sudan and the Central African Republic, where it protects the "
+         "president.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "CAF", "present")}),
+        ("Wagner has business interests in Sudan, where contractors still guard gold mines.", "en",
+         {("wagner", "SDN", "present")}),
+        # French and Russian keep "où"/"где" in the main clause, whose actor then reads on
+        ("Le groupe Wagner a des intérêts en Libye et en Centrafrique, où il garde le palais.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("У «Вагнера» есть интересы в Судане, где наёмники охраняют золотые прииски.", "ru",
+         {("wagner", "SDN", "present")}),
+    ],
+)
+def test_a_relative_clause_subject_points_back_to_the_sentence_actor(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+def test_a_relative_clause_about_something_else_claims_nothing() -> None:
+    # the relative's subject is the jets' markings, not the actor: no claim for Syria from it
+    assert ("russia", "SYR", "present") not in claims(
+        "The jets were flown from Moscow to Cairo and on to Syria, where their markings were painted over.")
+    # a relative with a plan is still a plan
+    assert claims("Wagner eyes Chad, where it could guard oil fields.") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Russian paratroopers entered Kazakhstan on Thursday night.", "en", {("russia", "KAZ", "present")}),
+        ("Wagner contractors manned checkpoints outside Bangui, in the Central African Republic.", "en",
+         {("wagner", "CAF", "present")}),
+        ("Fresh Russian troops rotated into Mali every three months.", "en", {("russia", "MLI", "present")}),
+        ("Moscow dispatched a battalion of military police to Syria.", "en", {("russia", "SYR", "present")}),
+        ("Российские военные в прошлом году высадились в Ливии.", "ru", {("russia", "LBY", "present")}),
+        ("В Сирию командированы российские военные полицейские.", "ru", {("russia", "SYR", "present")}),
+    ],
+)
+def test_verbs_of_arrival_manning_and_rotation_place_the_actor(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+def test_a_verb_of_arrival_under_a_plan_is_still_a_plan() -> None:
+    assert claims("Moscow could dispatch a battalion of military police to Syria.") == set()
