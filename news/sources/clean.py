@@ -73,8 +73,9 @@ def _is_furniture(line: str) -> bool:
 
 def _is_list_head(line: str) -> bool:
     """A link prefix with nothing after it ("Read more:", "More on this story"): a list follows."""
-    head = _LINK_PREFIX.match(line.strip())
-    return bool(head) and bool(_LIST_HEAD_REST.match(line.strip()[head.end():]))
+    stripped = line.strip()
+    head = _LINK_PREFIX.match(stripped)
+    return head is not None and _LIST_HEAD_REST.match(stripped[head.end():]) is not None
 
 
 def _is_label(line: str) -> bool:
