@@ -153,7 +153,7 @@ def labelled_sets() -> dict[str, Path]:
     for path in sorted(FIXTURES.glob("*.jsonl")):
         with path.open(encoding="utf-8") as fh:
             first = fh.readline()
-        if '"gold"' in first:
+        if '"gold"' in first and isinstance(json.loads(first).get("gold"), dict):  # not syndication's cluster names
             out[path.stem] = path
     if DEFAULT_EVAL.is_file():
         out["dev"] = DEFAULT_EVAL

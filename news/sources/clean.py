@@ -14,11 +14,18 @@ from news.prefilter import Prefilter
 
 # A line that starts like this is a link to another story.
 _LINK_PREFIX = re.compile(
-    r"^\s*(read more|read also|also read|related|see also|more on this|recommended|watch|listen|"
-    r"lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|à voir|"
-    r"читайте также|читать также|смотрите также|по теме|также читайте)\b\s*[:：\-–—]?",
+    r"^\s*(you (might|may) also like|more (stories|from|coverage)|related (stories|coverage|articles)|"
+    r"more on this( story)?|read more|read also|also read|related|see also|recommended|watch|listen|"
+    r"lire aussi|à lire aussi|a lire aussi|voir aussi|lire également|à lire également|à voir|"
+    r"sur le même sujet|dans la même rubrique|"
+    r"читайте также|читать также|смотрите также|по теме|также читайте|ещё по теме|материалы по теме)"
+    r"\b\s*[:：\-–—]?",
     re.IGNORECASE,
 )
+# The prefix alone on its line ("Read more:", "Sur le même sujet :", "Читайте также:") heads a list:
+# the lines under it, up to the next blank line, are the headlines of other stories, whose
+# countries the article does not name (hidden_j: 27 of its 41 country false hits sat there).
+_LIST_HEAD_REST = re.compile(r"^[\s:：\-–—.…]*$")
 # Phrases that only furniture uses: appeals, subscriptions, consent, blocking notices.
 _FURNITURE = re.compile(
     r"(support (us|our|independent)|your support|we need your help|donat(e|ion)|"
@@ -27,7 +34,7 @@ _FURNITURE = re.compile(
     r"ad-free|disabled all ads|remind me later|never miss|don't miss|ne manquez|не пропустите|is (blocked|banned) in|banned in russia|"
     r"[\"“«]undesirable[\"”»]|undesirable organi[sz]ation|[\"“«]foreign agent[\"”»]|"
     r"abonnez-vous|inscrivez-vous|soutenez|faites un don|newsletter|"
-    r"подпишитесь|поддержите нас|пожертвован|рассылк|заблокирован|признан[аоы]? в россии|нежелательн|"
+    r"подпишитесь|поддержите нас|пожертвован|рассылк|заблокирован|признан[аоы]? в россии|[«\"“]нежелательн|нежелательн\w*\s+организац|"
     r"иноагент|иностранн(ым|ого) агент)",
     re.IGNORECASE,
 )
@@ -64,6 +71,13 @@ def _is_furniture(line: str) -> bool:
     return False
 
 
+def _is_list_head(line: str) -> bool:
+    """A link prefix with nothing after it ("Read more:", "More on this story"): a list follows."""
+    stripped = line.strip()
+    head = _LINK_PREFIX.match(stripped)
+    return head is not None and _LIST_HEAD_REST.match(stripped[head.end():]) is not None
+
+
 def _is_label(line: str) -> bool:
     """Short and not a statement: a button, a teaser question, a heading inside a box."""
     stripped = line.strip()
@@ -79,12 +93,16 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """
     lines: list[tuple[int, int, bool]] = []  # start, end, furniture
     pos = 0
-    in_box = False
+    in_box = in_list = False
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if not in_box and _BOX_START.match(body):
             in_box = True
-        lines.append((pos, pos + len(body), in_box or _is_furniture(body)))
+        if not body.strip():
+            in_list = False  # a list of links ends at the first blank line
+        lines.append((pos, pos + len(body), in_box or in_list or _is_furniture(body)))
+        if _is_list_head(body):
+            in_list = True
         pos += len(line)
     spans: list[tuple[int, int]] = []
     block: list[tuple[int, int, bool]] = []
