@@ -64,6 +64,7 @@ from components.tables import (
 )
 from components.text import md_escape, one_line
 from components.timeline import interval_frame, intervals_chart, intervals_html, monthly_frame, timeline_chart
+from components.window_select import selection_key, window_from_selection
 from geo import paths
 from news.nearby import without_claimed
 from news.review.apply import identity, latest_reviews, row_key
@@ -316,6 +317,25 @@ def _state_from_widgets(options: Options) -> ViewState:
         review=ss.f_review if ss.get("f_review") in REVIEW_FILTERS else "",
         since=ss.f_since.isoformat() if ss.get("f_since") else None,
     )
+
+
+def _window_from_chart(event, key: str, options: Options) -> None:
+    """A new brush or click on a timeline chart becomes the date window (and so from=/to=).
+
+    Acts once per new selection: the same selection handed back on a later rerun (after a
+    filter change) leaves the window alone, as the map's click does for the country.
+    """
+    ss = st.session_state
+    sel = getattr(event, "selection", None) if event is not None else None
+    seen = ss.setdefault("fp_last_brush", {})
+    new = selection_key(sel)
+    if new == seen.get(key):
+        return
+    seen[key] = new
+    window = window_from_selection(sel, options.months)
+    if window and window != _window():
+        _move_window(window)
+        st.rerun()
 
 
 def _write_url(state: ViewState, options: Options) -> None:
@@ -659,7 +679,9 @@ def main() -> None:
     st.subheader("Timeline", anchor=False)
     monthly = monthly_frame(cached_monthly(root, fp, _key(replace(state, start=options.months[0], end=options.months[-1]))),
                             options.months, list(state.actors))
-    st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
+    st.caption("Drag across a chart, or click a month's bar, to make those months the date window.")
+    _window_from_chart(st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch",
+                                       key="tl_counts", on_select="rerun"), "tl_counts", options)
     where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
     stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
                            names, labels)
@@ -668,7 +690,8 @@ def main() -> None:
     if stays.empty:
         st.caption("No stay of the selected actors in these countries.")
     else:
-        st.altair_chart(intervals_chart(stays, styles, state.start, state.end), width="stretch")
+        _window_from_chart(st.altair_chart(intervals_chart(stays, styles, state.start, state.end), width="stretch",
+                                           key="tl_stays", on_select="rerun"), "tl_stays", options)
         st.markdown(intervals_html(stays), unsafe_allow_html=True)
 
     st.subheader(f"Layer rows ({len(shown)})", anchor=False)

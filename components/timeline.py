@@ -11,6 +11,7 @@ import pandas as pd
 
 from components.actors import ActorStyle
 from components.text import md_escape, one_line
+from components.window_select import BRUSH, PICK
 from news.ledger import Interval
 
 
@@ -31,7 +32,14 @@ def monthly_frame(counts: pd.DataFrame | None, months: tuple[str, ...], actors: 
     return out
 
 
+def _brush():
+    # x only: a drag across the chart picks months, whatever height it spans
+    return alt.selection_interval(name=BRUSH, encodings=["x"])
+
+
 def timeline_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: str, end: str, height: int = 170):
+    """Claims per month per actor, the window shaded. Dragging across it (``BRUSH``) or clicking a
+    month's bar (``PICK``) selects months: the page makes them the window (components/window_select.py)."""
     actors = [a for a in styles if a in set(frame["actor"])]
     data = frame.copy()
     data["label"] = data["actor"].map(lambda a: styles[a].label if a in styles else a)
@@ -45,18 +53,21 @@ def timeline_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: st
         alt.Chart(data)
         .mark_bar()
         .encode(
-            x=alt.X("yearmonth(date):T", title=None),
+            # UTC months: in local time a reader west of Greenwich saw each month's bar a month early,
+            # and a click on it (``PICK``) named that month
+            x=alt.X("utcyearmonth(date):T", title=None, scale=alt.Scale(type="utc")),
             # whole claims: an empty timeline would otherwise read 0.000000 up its axis
             y=alt.Y("sum(claims):Q", title="claims / month", stack=True,
                     axis=alt.Axis(format="d", tickMinStep=1),
                     scale=alt.Scale(domainMin=0, domainMax=1) if int(data["claims"].sum()) == 0 else alt.Undefined),
             color=colour,
             tooltip=[
-                alt.Tooltip("yearmonth(date):T", title="month"),
+                alt.Tooltip("utcyearmonth(date):T", title="month"),
                 alt.Tooltip("label:N", title="actor"),
                 alt.Tooltip("sum(claims):Q", title="claims"),
             ],
         )
+        .add_params(_brush(), alt.selection_point(name=PICK, encodings=["x"]))
     )
     window = pd.DataFrame(
         {"a": [pd.Timestamp(start + "-01")], "b": [pd.Period(end, freq="M").end_time.normalize()]}
@@ -99,7 +110,7 @@ def interval_frame(intervals: Iterable[Interval], actors: Iterable[str], countri
 
 def intervals_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: str, end: str):
     """One line per country and actor: a bar per stay, ▶ at an arrival, ✕ at a departure; the
-    window shaded as on the counts above."""
+    window shaded as on the counts above. Dragging across it (``BRUSH``) sets the window."""
     actors = [a for a in styles if a in set(frame["actor"])]
     colour = alt.Color("label:N", scale=alt.Scale(domain=[styles[a].label for a in actors],
                                                   range=[styles[a].colour for a in actors]), legend=None)
@@ -109,7 +120,7 @@ def intervals_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: s
     y = alt.Y("line:N", title=None, sort=None)
     base = alt.Chart(frame)
     bars = base.mark_bar(height=8, opacity=0.75).encode(x=alt.X("start:T", title=None), x2="stop:T", y=y,
-                                                         color=colour, tooltip=tips)
+                                                         color=colour, tooltip=tips).add_params(_brush())
     arrivals = base.transform_filter("isValid(datum.arrival)").mark_point(
         shape="triangle-right", size=90, filled=True).encode(x="arrival:T", y=y, color=colour, tooltip=tips)
     departures = base.transform_filter("isValid(datum.departure)").mark_point(
