@@ -69,3 +69,24 @@ def test_a_known_case_field_for_field():
         (date(2022, 1, 1), date(2022, 3, 20), 2, ("2022-03",)),
         (date(2023, 1, 1), None, 1, ()),
     ]
+
+
+def test_store_ledger_equals_the_reference_on_a_bench_store(tmp_path):
+    """The column-wise fold on a store read through DuckDB (bench/dashboard.py's column-wise
+    store: reprints share a cluster) gives the reference's intervals."""
+    import importlib.util
+    from pathlib import Path
+
+    from news.store.ledger import ledger_input, store_ledger
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "dashboard.py"
+    spec = importlib.util.spec_from_file_location("bench_dashboard", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.generate_direct(tmp_path / "store", 3000, chunk=1000)
+    rows = ledger_input(tmp_path / "store")
+    assert len(rows) > 3000 and rows["cluster"].nunique() < rows["article_id"].nunique()
+    got = store_ledger(tmp_path / "store")
+    assert got == ledger(rows.to_dict(orient="records"))
+    assert any(i.independent_sources < i.articles for i in got)
