@@ -75,7 +75,7 @@ from news.review.token import TokenError, server_token
 from news.store import Store, queries, resolve_store
 from news.store.alerts import change_records, parse_since, store_changes
 from news.store.export import layers_geojson, to_csv_bytes
-from news.store.ledger import selected_intervals, store_ledger_frame, with_ledger
+from news.store.ledger import store_ledger_frame, with_ledger
 from news.store.snapshot import Snapshot
 
 SAMPLE = paths.SAMPLE
@@ -662,7 +662,7 @@ def main() -> None:
                             options.months, list(state.actors))
     st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch")
     where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
-    stays = interval_frame(selected_intervals(ledger, state.actors, where), state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
+    stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
                            names, labels)
     st.markdown("**Presence over time**" + (f" in {md_escape(names.get(state.selected, state.selected))}"
                                             if state.selected else "") + " (▶ first reported, ✕ ended)")

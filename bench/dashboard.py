@@ -206,7 +206,7 @@ def rerun(store, state, options, shapes, styles, *, parts=None, ledger=None, mon
     from news.nearby import without_claimed
     from news.store import queries
     from news.store.export import layers_geojson, to_csv_bytes
-    from news.store.ledger import selected_intervals, with_ledger
+    from news.store.ledger import with_ledger
 
     clock = [time.perf_counter()]
 
@@ -242,7 +242,7 @@ def rerun(store, state, options, shapes, styles, *, parts=None, ledger=None, mon
         lap("monthly_counts")
     if ledger is not None:  # the "presence over time" chart: the stays of the countries shown
         where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
-        interval_frame(selected_intervals(ledger, state.actors, where), state.actors, where,
+        interval_frame(ledger, state.actors, where,
                        pd.Period(options.months[-1], freq="M").end_time.date(), {}, {})
         lap("ledger_chart")
     evidence = queries.evidence_rows(store, f, iso3=state.selected, limit=SOURCES_SHOWN, parts=parts)

@@ -90,3 +90,20 @@ def test_store_ledger_equals_the_reference_on_a_bench_store(tmp_path):
     got = store_ledger(tmp_path / "store")
     assert got == ledger(rows.to_dict(orient="records"))
     assert any(i.independent_sources < i.articles for i in got)
+
+
+@settings(max_examples=100, deadline=None)
+@given(rows_strategy, st.integers(1, 4))
+def test_timeline_rows_from_the_frame_equal_those_from_intervals(rows, limit):
+    """components.timeline.interval_frame: the page's stays chart rows, from the ledger frame
+    (column-wise) and from Interval objects, are the same."""
+    from components.timeline import interval_frame
+
+    frame = ledger_frame(rows)
+    args = (["wagner", "russia"], ["MLI", "LBY"], date(2017, 6, 30), {"MLI": "Mali"}, {"wagner": "Wagner"})
+    fast = interval_frame(frame, *args, limit=limit)
+    slow = interval_frame(ledger(rows), *args, limit=limit)
+    assert len(fast) == len(slow)
+    if len(slow):
+        pd.testing.assert_frame_equal(fast.astype(object).where(fast.notna(), None),
+                                      slow.astype(object).where(slow.notna(), None), check_dtype=False)
