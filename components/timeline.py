@@ -79,12 +79,14 @@ def timeline_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: st
 # ---------------------------------------------------------------- presence over time (the ledger)
 
 
-def interval_frame(intervals: Iterable[Interval], actors: Iterable[str], countries: Iterable[str],
+def interval_frame(intervals: Iterable[Interval] | pd.DataFrame, actors: Iterable[str], countries: Iterable[str],
                    last_day: date, names: Mapping[str, str], labels: Mapping[str, str], limit: int = 20) -> pd.DataFrame:
     """The ledger's intervals of ``actors`` in ``countries`` as chart rows: one per stay, ``start``
     to ``stop`` (an open stay runs to ``last_day``, the store's last report), with its arrival and
     departure days. At most ``limit`` actor × country lines, the most recently reported first."""
     wanted_a, wanted_c = set(actors), set(countries)
+    if isinstance(intervals, pd.DataFrame):  # a ledger frame (news/ledger_frame.py): column-wise
+        return _frame_rows(intervals, wanted_a, wanted_c, last_day, names, labels, limit)
     rows = []
     for i in intervals:
         if i.actor not in wanted_a or i.iso3 not in wanted_c:
@@ -98,14 +100,41 @@ def interval_frame(intervals: Iterable[Interval], actors: Iterable[str], countri
             "departure": pd.Timestamp(i.ended) if i.ended else pd.NaT,
             "sources": i.independent_sources, "contradicted": " ".join(i.contradicted),
         })
-    cols = ["actor", "iso3", "label", "line", "start", "stop", "arrival", "last_confirmed", "departure", "sources",
-            "contradicted"]
-    df = pd.DataFrame(rows, columns=cols)
+    df = pd.DataFrame(rows, columns=INTERVAL_COLUMNS)
     if df.empty:
         return df
+    return _recent_lines(df, limit)
+
+
+INTERVAL_COLUMNS = ["actor", "iso3", "label", "line", "start", "stop", "arrival", "last_confirmed", "departure",
+                    "sources", "contradicted"]
+
+
+def _recent_lines(df: pd.DataFrame, limit: int) -> pd.DataFrame:
     recent = df.groupby("line")["stop"].max().sort_values(ascending=False)
     keep = set(recent.index[:limit])
     return df[df["line"].isin(keep)].sort_values(["line", "start"], kind="stable").reset_index(drop=True)
+
+
+def _frame_rows(ledger: pd.DataFrame, actors: set[str], countries: set[str], last_day: date,
+                names: Mapping[str, str], labels: Mapping[str, str], limit: int) -> pd.DataFrame:
+    """``interval_frame``'s rows from a ledger frame without an object per stay: the page asks it
+    on every rerun, and a large store holds tens of thousands of stays."""
+    f = ledger[ledger["actor"].isin(list(actors)) & ledger["iso3"].isin(list(countries))]
+    if f.empty:
+        return pd.DataFrame(columns=INTERVAL_COLUMNS)
+    actor, iso3 = f["actor"].astype(object), f["iso3"].astype(object)
+    label = actor.map(lambda a: labels.get(a, a))
+    line = iso3.map(lambda i: one_line(names.get(i, i))) + " · " + label.map(one_line)
+    ts = lambda c: pd.to_datetime(f[c]).astype("datetime64[us]")  # noqa: E731
+    start, stop, ended = ts("start"), ts("stop"), ts("ended")
+    df = pd.DataFrame({
+        "actor": actor, "iso3": iso3, "label": label, "line": line, "start": start,
+        "stop": ended.where(ended.notna(), stop.where(stop > pd.Timestamp(last_day), pd.Timestamp(last_day))),
+        "arrival": ts("first_reported"), "last_confirmed": ts("last_confirmed"), "departure": ended,
+        "sources": f["independent_sources"].astype(int), "contradicted": f["contradicted"].map(" ".join),
+    }, columns=INTERVAL_COLUMNS)
+    return _recent_lines(df, limit)
 
 
 def intervals_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: str, end: str):

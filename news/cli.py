@@ -572,10 +572,14 @@ def _main(argv: list[str] | None, prog: str) -> int:
         return run_extract(bounded_lines(sys.stdin.buffer), sys.stdout, sys.stderr)
     if args.command == "layers":
         from news.store.export import layers_csv, layers_geojson
+        from news.store.ledger import store_ledger_frame, with_ledger
         from news.store.queries import layer_rows
 
-        rows = layer_rows(Store(args.store), actors=args.actor, start=args.start, end=args.end,
+        store = Store(args.store)
+        rows = layer_rows(store, actors=args.actor, start=args.start, end=args.end,
                           countries=args.country, statuses=args.status, min_confidence=args.min_confidence)
+        # the ledger's figures of each row's stay as of --to, as the dashboard's downloads carry them
+        rows = with_ledger(rows, store_ledger_frame(store, args.actor, args.country), args.end)
         sys.stdout.write(layers_csv(rows) if args.format == "csv" else layers_geojson(rows) + "\n")
         return 0
     if args.command == "ledger":

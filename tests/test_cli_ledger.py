@@ -170,3 +170,25 @@ def test_a_reprint_is_one_independent_source_in_the_ledger(tmp_path):
     (mali,) = json.loads(run(["ledger", "--actor", "wagner", "--format", "json"], store).stdout)
     assert (mali["articles"], mali["independent_sources"]) == (2, 1)  # articles.cluster: one story
     assert (mali["first_reported"], mali["last_confirmed"]) == ("2022-01-10", "2022-01-11")
+
+
+def test_layers_command_carries_the_ledger_columns(two_ingests):
+    """``footprint layers`` (CSV and GeoJSON) carries what the dashboard's downloads carry: each
+    row's stay as of ``--to`` (first reported, last confirmed, independent sources, contradicted)."""
+    store, _ = two_ingests
+    out = run(["layers", "--actor", "wagner", "--format", "csv"], store)
+    assert out.returncode == 0, out.stderr
+    rows = {r["iso3"]: r for r in csv.DictReader(io.StringIO(out.stdout))}
+    assert list(next(iter(rows.values())))[-4:] == ["first_reported", "last_confirmed", "independent_sources",
+                                                    "contradicted"]
+    # Mali's current stay is the reappearance: one source, first reported in March 2024
+    assert (rows["MLI"]["first_reported"], rows["MLI"]["last_confirmed"], rows["MLI"]["independent_sources"],
+            rows["MLI"]["contradicted"]) == ("2024-03-02", "2024-03-02", "1", "")
+    assert (rows["CAF"]["first_reported"], rows["CAF"]["independent_sources"]) == ("2021-02-01", "2")
+    # as of the end of 2023 Mali's stay is the first one, with its contradicted month
+    early = run(["layers", "--actor", "wagner", "--to", "2023-12-31", "--format", "geojson"], store)
+    assert early.returncode == 0, early.stderr
+    props = {f["properties"]["iso3"]: f["properties"] for f in json.loads(early.stdout)["features"]}
+    assert (props["MLI"]["first_reported"], props["MLI"]["last_confirmed"], props["MLI"]["independent_sources"],
+            props["MLI"]["contradicted"]) == ("2022-01-10", "2023-06-02", 4, "2023-06")
+    assert "CAF" in props and props["CAF"]["first_reported"] == "2021-02-01"

@@ -21,7 +21,9 @@ from functools import lru_cache
 
 import pandas as pd
 
-from news.ledger import LEDGER_FIELDS, Interval, ledger, record
+from news.ledger import LEDGER_FIELDS, Interval, record
+from news.ledger_frame import intervals as frame_intervals
+from news.ledger_frame import ledger_frame
 from news.store import Store
 from news.store.export import LEDGER_COLUMNS, plain, safe_cell
 
@@ -58,7 +60,14 @@ def ledger_input(store: Store | str | os.PathLike | None, actors: Iterable[str] 
 def store_ledger(store: Store | str | os.PathLike | None, actors: Iterable[str] = (),
                  countries: Iterable[str] = ()) -> list[Interval]:
     """The ledger of the store's claims (of ``actors`` and ``countries``; empty: all)."""
-    return ledger(ledger_input(store, actors, countries).to_dict(orient="records"))
+    return frame_intervals(store_ledger_frame(store, actors, countries))
+
+
+def store_ledger_frame(store: Store | str | os.PathLike | None, actors: Iterable[str] = (),
+                       countries: Iterable[str] = ()) -> pd.DataFrame:
+    """The ledger as a frame (news/ledger_frame.py, the column-wise fold: what the dashboard
+    keeps, a million claims take seconds, not the reference's minutes)."""
+    return ledger_frame(ledger_input(store, actors, countries))
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +119,39 @@ def interval_at(intervals: Iterable[Interval], as_of: date | None = None) -> dic
     return found
 
 
-def with_ledger(rows: pd.DataFrame, intervals: Iterable[Interval], as_of: date | None = None) -> pd.DataFrame:
+def current_frame(frame: pd.DataFrame, as_of: date | None = None) -> pd.DataFrame:
+    """``interval_at`` over a ledger frame, column-wise: one row per actor × country, indexed by
+    them (a window move asks this of every interval in the store)."""
+    f = frame if as_of is None else frame[frame["start"] <= pd.Timestamp(as_of)]
+    # intervals of a pair never overlap, so their starts differ: the latest start is the one
+    return f.sort_values("start", kind="stable").drop_duplicates(["actor", "iso3"], keep="last") \
+        .set_index(["actor", "iso3"])
+
+
+def selected_intervals(frame: pd.DataFrame, actors: Iterable[str], countries: Iterable[str]) -> list[Interval]:
+    """The intervals of ``actors`` in ``countries`` (exact codes) of a ledger frame: what the
+    page's "presence over time" chart draws, without turning the whole ledger into objects."""
+    keep = frame["actor"].isin(list(actors)) & frame["iso3"].isin(list(countries))
+    return frame_intervals(frame[keep])
+
+
+def _as_frame(intervals: Iterable[Interval]) -> pd.DataFrame:
+    items = list(intervals)
+    return pd.DataFrame({
+        "actor": [i.actor for i in items], "iso3": [i.iso3 for i in items],
+        "first_reported": pd.to_datetime(pd.Series([i.first_reported for i in items], dtype=object)),
+        "last_confirmed": pd.to_datetime(pd.Series([i.last_confirmed for i in items], dtype=object)),
+        "independent_sources": [i.independent_sources for i in items],
+        "contradicted": [i.contradicted for i in items],
+        "start": pd.to_datetime(pd.Series([i.start for i in items], dtype=object)),
+    })
+
+
+def _dates(values: pd.Series) -> list:
+    return [None if pd.isna(v) else pd.Timestamp(v).date() for v in values]
+
+
+def with_ledger(rows: pd.DataFrame, intervals: Iterable[Interval] | pd.DataFrame, as_of: date | None = None) -> pd.DataFrame:
     """Layer rows with ``LEDGER_COLUMNS`` from each pair's interval as of ``as_of`` (the window's end):
     first reported, last confirmed, independent sources and the contradicted months (space-separated).
 
@@ -118,11 +159,14 @@ def with_ledger(rows: pd.DataFrame, intervals: Iterable[Interval], as_of: date |
     that is, and a stay that ended and began again shows the new one.
     """
     df = rows.copy()
-    current = interval_at(intervals, as_of)
-    picked = [current.get((a, i)) for a, i in zip(df["actor"], df["iso3"], strict=True)] if len(df) else []
-    df["first_reported"] = [i.first_reported if i else None for i in picked]
-    df["last_confirmed"] = [i.last_confirmed if i else None for i in picked]
-    df["independent_sources"] = pd.array([i.independent_sources if i else None for i in picked], dtype="Int64")
-    df["contradicted"] = [" ".join(i.contradicted) if i else "" for i in picked]
+    frame = intervals if isinstance(intervals, pd.DataFrame) else _as_frame(intervals)
+    current = current_frame(frame, as_of)
+    keys = pd.MultiIndex.from_arrays([df["actor"].astype(object), df["iso3"].astype(object)]) if len(df) else None
+    picked = current.reindex(keys) if keys is not None else current.iloc[:0]
+    df["first_reported"] = _dates(picked["first_reported"])
+    df["last_confirmed"] = _dates(picked["last_confirmed"])
+    df["independent_sources"] = pd.array(picked["independent_sources"].tolist(), dtype="Int64") \
+        if len(df) else pd.array([], dtype="Int64")
+    df["contradicted"] = [" ".join(c) if isinstance(c, tuple) else "" for c in picked["contradicted"]]
     assert list(df.columns[-len(LEDGER_COLUMNS):]) == LEDGER_COLUMNS
     return df
