@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 from geo import paths  # noqa: E402
 
 TOLERANCE = 0.1  # degrees (~10 km, 1-2 px at the Sahel preset): a line reads coarser than a fill
-MIN_LENGTH = 0.5  # degrees: closed rings shorter than this (islets, slivers) are dots at the zooms the map allows
+MIN_LENGTH = 0.5  # degrees: shorter bits (islets, slivers) are dots at the zooms the map allows
 NDIGITS = 2
 
 
@@ -47,8 +47,8 @@ def _paths(geom, tolerance: float, min_length: float) -> list[list[list[float]]]
     merged = shapely.line_merge(geom) if not isinstance(geom, LineString) else geom
     out = []
     for line in _lines(merged.simplify(tolerance, preserve_topology=False)):
-        if line.is_closed and line.length < min_length:
-            continue  # an islet or a sliver ring; an open stretch between junctions always stays
+        if line.length < min_length:
+            continue
         coords = [[round(x, NDIGITS), round(y, NDIGITS)] for x, y in line.coords]
         dedup = [c for i, c in enumerate(coords) if i == 0 or c != coords[i - 1]]
         if len(dedup) >= 2:
