@@ -29,11 +29,6 @@ CITIES_ID = "cities"
 NEAR_ID = "cities-near"
 SMALL_ID = "small-countries"
 LABELS_ID = "country-labels"
-BORDERS_ID = "borders"
-COASTS_ID = "coasts"
-# coasts a little stronger than land borders; pixels, so they hold at every zoom
-COAST_LINE, COAST_PX = [96, 104, 112, 220], 1.1
-BORDER_LINE, BORDER_PX = [120, 120, 120, 170], 0.8
 LABEL_LANGUAGES = ("fr", "ru")  # Natural Earth's NAME_FR / NAME_RU, carried by scripts/build_shapes.py
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 BASE_FILL = [226, 226, 222, 255]
@@ -44,7 +39,6 @@ BASE_SHADES = ([226, 226, 222, 255], [217, 217, 212, 255], [233, 233, 229, 255],
 SELECT_LINE = [20, 20, 20, 255]
 SHARED_LINE = 4.0  # px: the outline of a second actor reported in a country another one fills
 COUNTRIES_FILE = paths.COUNTRIES
-BORDERS_FILE = paths.BORDERS
 
 
 def actor_layer_id(actor: str) -> str:
@@ -99,36 +93,6 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
             "lat": float(getattr(row, "label_lat", float("nan"))),
             "lon": float(getattr(row, "label_lon", float("nan"))),
         }
-    return out
-
-
-@lru_cache(maxsize=1)
-def border_paths() -> dict[str, tuple]:
-    """The coasts and land borders (data/borders.json, scripts/build_borders.py): kind -> paths,
-    each a list of [lon, lat]. Empty when the file is absent or unreadable, so the map still
-    draws (neighbours told apart by shade alone)."""
-    try:
-        raw = json.loads(BORDERS_FILE.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(raw, dict):
-        return {}
-    return {kind: tuple({"path": p} for p in raw.get(kind) or () if isinstance(p, list) and len(p) >= 2)
-            for kind in ("border", "coast")}
-
-
-def borders_layers() -> list[pdk.Layer]:
-    """Land borders, then coasts, above the fills. Not pickable: picking cost grows with the
-    vertices, and a slow pick loses the click (see BASE_SHADES). Widths in pixels with a floor,
-    so they hold at every zoom. One colour and width per layer: no per-path bytes."""
-    out = []
-    for layer_id, kind, colour, width in ((BORDERS_ID, "border", BORDER_LINE, BORDER_PX),
-                                          (COASTS_ID, "coast", COAST_LINE, COAST_PX)):
-        data = border_paths().get(kind)
-        if data:
-            out.append(pdk.Layer("PathLayer", data=list(data), id=layer_id, pickable=False, get_path="path",
-                                 get_color=colour, get_width=width, width_units="'pixels'",
-                                 width_min_pixels=width, joint_rounded=True))
     return out
 
 
@@ -445,8 +409,6 @@ def build_deck(
             )
         )
         index[lid] = isos
-
-    layers.extend(borders_layers())  # above every fill, below markers, outlines, cities and names
 
     # small countries vanish at world zoom: a marker at their label point, one ring per actor
     # (the first actor, which fills, outermost), with the country's tooltip and selection

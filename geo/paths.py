@@ -31,7 +31,6 @@ ROOT, INSTALLED = _root()
 DATA = ROOT / "data"
 COUNTRIES = DATA / "countries.geojson"
 COUNTRIES_FULL = DATA / "countries_full.geojson.gz"  # full resolution, valid: for exports
-BORDERS = DATA / "borders.json"  # coasts and land borders as lines (scripts/build_borders.py)
 GAZETTEER = DATA / "gazetteer" / "places.tsv.gz"
 SAMPLE = DATA / "sample" / "briefs.jsonl"
 CALIBRATION = DATA / "calibration.json"
