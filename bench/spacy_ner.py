@@ -21,20 +21,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
 
 from ingest import corpus
-
-
-def best_of_interleaved(repeat: int, *fns) -> list[float]:
-    """Best seconds of each function, the functions taking turns in each round."""
-    best = [float("inf")] * len(fns)
-    for _ in range(repeat):
-        for i, fn in enumerate(fns):
-            t0 = time.perf_counter()
-            fn()
-            best[i] = min(best[i], time.perf_counter() - t0)
-    return best
+from throughput import best_of_interleaved
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,15 @@ SHARED_LINE = 4.0  # px: the outline of a second actor reported in a country ano
 COUNTRIES_FILE = paths.COUNTRIES
 
 
+
+def _dots(data: list[dict], layer_id: str, line_min: float) -> pdk.Layer:
+    """Pickable pixel-sized dots (``position``, ``fill``, ``line``, ``r`` per row): the one shape
+    of every marker layer (cities, near-claim towns, small countries), so their picking and
+    sizing stay alike."""
+    return pdk.Layer("ScatterplotLayer", data=data, id=layer_id, pickable=True, get_position="position",
+                     get_fill_color="fill", get_line_color="line", get_radius="r", radius_units="'pixels'",
+                     stroked=True, line_width_min_pixels=line_min)
+
 def actor_layer_id(actor: str) -> str:
     return f"actor-{actor}"
 
@@ -273,19 +282,7 @@ def _city_layer(layer_id: str, recs: list[dict], styles: dict[str, ActorStyle],
         isos.append(str(c.get("iso3")))
     if not pts:
         return None, []
-    return pdk.Layer(
-        "ScatterplotLayer",
-        data=pts,
-        id=layer_id,
-        pickable=True,
-        get_position="position",
-        get_fill_color="fill",
-        get_line_color="line",
-        get_radius="r",
-        radius_units="'pixels'",
-        stroked=True,
-        line_width_min_pixels=2 if hollow else 1,
-    ), isos
+    return _dots(pts, layer_id, 2 if hollow else 1), isos
 
 
 def label_name(shape: dict, locale: str | None) -> str:
@@ -430,19 +427,7 @@ def build_deck(
             mark_isos.append(iso)
     if marks:
         layers.append(
-            pdk.Layer(
-                "ScatterplotLayer",
-                data=marks,
-                id=SMALL_ID,
-                pickable=True,
-                get_position="position",
-                get_fill_color="fill",
-                get_line_color="line",
-                get_radius="r",
-                radius_units="'pixels'",
-                stroked=True,
-                line_width_min_pixels=1.5,
-            )
+            _dots(marks, SMALL_ID, 1.5)
         )
         index[SMALL_ID] = mark_isos
 
