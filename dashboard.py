@@ -25,6 +25,7 @@ from components.downloads import download_label, download_name, for_selected
 from components.empty import NO_STORE, explain_empty, explain_no_sources
 from components.legend import CSS, legend_html
 from components.reader import article_meta, claims_frame, highlight, no_link_note
+from components.refresh import refresh_due
 from components.review import (
     DECISION_LABELS,
     FILTER_LABELS,
@@ -282,9 +283,12 @@ def _watch_store(root: str, fp: tuple) -> None:
 
     Streamlit reruns the page only on an interaction: without this an open page kept the old
     data (and window) until the next click. The fragment draws nothing; every few seconds it
-    compares the store's fingerprint with the one the page was drawn from.
+    compares the store's fingerprint with the one the page was drawn from, and redraws once the
+    ingest is quiet or the page has lagged too long (components/refresh.py says why).
     """
-    if _fingerprint(Path(root)) != fp:
+    due, st.session_state.fp_pending = refresh_due(fp, _fingerprint(Path(root)),
+                                                   st.session_state.get("fp_pending"), time.monotonic())
+    if due:
         st.rerun()  # the whole page: the caches are keyed on the new fingerprint
 
 

@@ -145,7 +145,11 @@ async def session(browser, base: str, number: int, deadline: float, seed: int, s
             conf = await page.evaluate("() => new URLSearchParams(location.search).get('conf')")
             if conf is None or abs(float(conf) - float(marker)) > 1e-9:  # the page writes 0.10 as 0.1
                 stats["errors"].update(["view not its own"])
-                print(f"session {number}: expected conf={marker}, page shows conf={conf}", file=sys.stderr)
+                # which half lost it: the sidebar's slider (the session's state) or only the URL
+                slider = await page.locator("[data-testid='stSidebar'] [data-testid='stSlider']").filter(
+                    has_text="Minimum confidence").first.inner_text(timeout=5_000)
+                print(f"session {number}: expected conf={marker}, page shows conf={conf}; url {page.url}; "
+                      f"slider reads {' '.join(slider.split())!r}", file=sys.stderr)
         stats["sessions"] += 1
     finally:
         await ctx.close()

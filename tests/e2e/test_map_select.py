@@ -40,6 +40,17 @@ def _hover_tip(page, x, y):
     return tip.first.inner_text() if tip.count() else ""
 
 
+def _wait_pickable(page, x, y):
+    """Hover until deck.gl picks Libya at (x, y): its layers load after the canvas mounts, and a
+    slow machine may need a few seconds more than the page's idle state."""
+    tip = ""
+    for _ in range(10):
+        tip = _hover_tip(page, x, y)
+        if tip.startswith("Libya"):
+            return
+    raise AssertionError(f"the pixel is not on Libya: tooltip {tip!r}")
+
+
 def _assert_libya_selected(page):
     page.wait_for_function("() => location.search.includes('sel=LBY')", timeout=20_000)
     settle(page)
@@ -52,7 +63,7 @@ def test_click_selects_a_country(page, server):
     open_app(page, server)
     assert page.url.rstrip("/") == server
     x, y = _libya_point(page)
-    assert _hover_tip(page, x, y).startswith("Libya"), "the pixel is on Libya"
+    _wait_pickable(page, x, y)
     root = _events_root(page)
     box = root.bounding_box()
     root.click(position={"x": x - box["x"], "y": y - box["y"]})
@@ -70,6 +81,7 @@ def test_tap_selects_a_country_on_touch(browser, server):
     try:
         open_app(page, server)
         x, y = _libya_point(page)
+        _wait_pickable(page, x, y)  # a tap on a layer not yet loaded picks nothing
         page.touchscreen.tap(x, y)
         page.wait_for_timeout(400)
         _assert_libya_selected(page)
