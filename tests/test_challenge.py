@@ -69,16 +69,16 @@ def _f1(c: Counts) -> float:
     ("blind_wire.jsonl", 0.93, 0.82, 0.70),
     ("blind_features.jsonl", 0.97, 0.72, 0.65),
     ("blind_web.jsonl", 0.94, 0.77, 0.69),
-    ("hidden_d.jsonl", 0.97, 0.77, 0.70),
-    ("hidden_e.jsonl", 0.94, 0.72, 0.65),
+    ("hidden_d.jsonl", 0.97, 0.78, 0.70),
+    ("hidden_e.jsonl", 0.94, 0.74, 0.65),
     ("hidden_f.jsonl", 0.96, 0.74, 0.69),
     ("hidden_g.jsonl", 0.92, 0.76, 0.60),
     ("hidden_h.jsonl", 0.93, 0.70, 0.57),
     # two more of the same kind, added after first contact (hidden_i presence 0.758, hidden_j 0.721,
     # country 0.929: related-headline lists under "Read more:" were read as mentions); today
     # hidden_i 0.980 / 0.762 (fr 0.660), hidden_j 1.000 / 0.728 (en 0.718)
-    ("hidden_i.jsonl", 0.97, 0.75, 0.64),
-    ("hidden_j.jsonl", 0.98, 0.71, 0.70),
+    ("hidden_i.jsonl", 0.97, 0.77, 0.70),
+    ("hidden_j.jsonl", 0.98, 0.75, 0.70),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:

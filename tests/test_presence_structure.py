@@ -87,3 +87,44 @@ def test_verbs_of_arrival_manning_and_rotation_place_the_actor(text: str, lang: 
 
 def test_a_verb_of_arrival_under_a_plan_is_still_a_plan() -> None:
     assert claims("Moscow could dispatch a battalion of military police to Syria.") == set()
+
+
+# A paragraph about an actor goes on country by country with a bare subject pronoun ("il", "ils",
+# "it"), often after a fronted place ("Au Soudan, il ..."): the pronoun is the actor the sentence
+# before opened on.
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le groupe Wagner tient des bases en Libye. Au Soudan, il exploite des mines d'or.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        ("Les hommes de Wagner sont arrivés en Libye en 2019. En Centrafrique, enfin, ils protègent le président.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("Le groupe Wagner s'est installé au Mali. Hors du continent, il est présent en Syrie depuis 2015.", "fr",
+         {("wagner", "MLI", "present"), ("wagner", "SYR", "present")}),
+        ("The Wagner Group has fighters in Libya. It is also active in Syria and guards mines in Sudan.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SYR", "present")}),
+        ("Wagner pulled its men out of Mozambique in 2020. In Libya, it still holds two air bases.", "en",
+         {("wagner", "MOZ", "ended"), ("wagner", "LBY", "present")}),
+    ],
+)
+def test_a_subject_pronoun_continues_the_actor_of_the_sentence_before(text: str, lang: str, expected: set) -> None:
+    assert expected <= claims(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        # the sentence before opens on another subject: the pronoun is theirs
+        ("Des instructeurs russes sont au Niger. Les forces françaises, elles, ont quitté le pays en décembre.", "fr",
+         ("russia", "NER", "ended")),
+        ("Wagner fighters are deployed in Mali. The French army left Niger last year. It also closed a base in Chad.",
+         "en", ("wagner", "TCD", "ended")),
+        # impersonal "il y a", "it is unclear whether"
+        ("Le groupe Wagner est présent en Libye. Il y a aussi des soldats turcs en Somalie.", "fr",
+         ("wagner", "SOM", "present")),
+        ("Wagner fighters are in Libya. It is unclear whether troops are stationed in Chad.", "en",
+         ("wagner", "TCD", "present")),
+    ],
+)
+def test_a_pronoun_that_is_not_the_actor_claims_nothing(text: str, lang: str, absent: tuple) -> None:
+    assert absent not in claims(text, lang)

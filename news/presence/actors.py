@@ -152,22 +152,25 @@ def actor_words(text: str, comp: ActorPatterns) -> ActorWords:
     return ActorWords(starts, [found[a] for a in starts])
 
 
-def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None, mask: int = -1) -> list[ActorHit]:
+def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None, mask: int = -1,
+               subject: str | None = None) -> list[ActorHit]:
     """Actor phrases of a clause. A hit with actor "" names another armed group ("Bear, a small
     Russian private military company"): it claims nothing, and words pointing back ("its
-    fighters") then point at that group, not at the actor named before it."""
-    hits = _actor_hits_raw(clause, offset, comp, last_actor, mask)
+    fighters") then point at that group, not at the actor named before it. ``subject`` is the
+    actor a bare subject pronoun ("il", "it") may point to: the subject of the sentence before
+    (see ``_SUBJECT_PRONOUNS``); None when that sentence's subject was no actor."""
+    hits = _actor_hits_raw(clause, offset, comp, last_actor, mask, subject)
     if len({h.actor for h in hits if h.actor}) > 1:
         # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
         # created to take over Wagner's operations, said ...").
         masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)
         if masked != clause:
-            return _actor_hits_raw(masked, offset, comp, None, mask)
+            return _actor_hits_raw(masked, offset, comp, None, mask, subject)
     return hits
 
 
 def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None,
-                    mask: int = -1) -> list[ActorHit]:
+                    mask: int = -1, subject: str | None = None) -> list[ActorHit]:
     """Actor phrases in a clause; ``mask`` (from ``ActorWords.between``) says which patterns can match."""
     hits: list[ActorHit] = []
     for bit, key, pat in comp.name_rows:
@@ -231,15 +234,49 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
         for m in comp.anaphora.finditer(clause):
-            if m.group(0).lower() == "ils" and not hits and not clause.startswith(" y ", m.end()):
-                continue
-            hits.append(ActorHit(last_actor, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
+            who = last_actor
+            if m.group(0).lower() in _SUBJECT_PRONOUNS and not clause.startswith(" y ", m.end()):
+                if hits or subject is None or not _is_fronted_subject(clause, m):
+                    continue
+                who = subject  # "Au Soudan, il exploite ...": the sentence before's subject
+            hits.append(ActorHit(who, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
     if len(hits) < 2:
         return hits
     # a wagner name inside a demonym phrase ("Russia's Wagner Group") is wagner only
     names = [h for h in hits if h.via == "name"]
     return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
                                                            for n in names)]
+
+
+# Bare subject pronouns ("il", "ils", "elle", "it"): too common to point at the actor anywhere in a
+# clause, so they do only as the clause's subject, at its head or after fronted adverbials ("Au
+# Soudan, il exploite des mines d'or", "En Libye, enfin, ils occupent plusieurs bases", "It has also
+# had a presence in ..."), or before "y" ("ils y sont"). News continues a paragraph about an actor
+# this way, one country per sentence.
+_SUBJECT_PRONOUNS = frozenset({"ils", "il", "elle", "elles", "it"})
+# what may stand before the subject: nothing, or up to three fronted phrases each closed by a comma
+# (adverbials: a phrase opening on a determiner is a noun phrase, "Les forces françaises, elles, ...")
+_FRONTED = re.compile(r"^[\s«»\"“”]*(?:(?:et|and|mais|but|puis|then)\s+)?"
+                      r"(?:(?!(?:les?|la|l['’]|des|une?|the|an?|its|their|his|her|ses|leurs?|son|sa|ce|ces|cet|cette)(?!\w))"
+                      r"[^,;:.«»\"“”]{1,60},\s*){0,3}$", re.IGNORECASE)
+# impersonal uses: "il y a", "il faut", "il s'agit", "it is (unclear) whether", "il est (probable) que"
+# up to four words of the subject's own noun phrase before the actor's name ("Les hommes de ", "The ")
+_HEAD_WORDS = re.compile(r"(?:(?<=\s)|^)(?:[\w'’-]+\s+){1,4}$")
+_IMPERSONAL = re.compile(r"\s+(?:y\s+a|y\s+avait|y\s+aurait|faut|fallait|s['’]agit|semble|para[iî]t|reste\s+(?:à|que)|"
+                         r"(?:est|était|is|was|'s|’s|remains|seems|appears)\s+(?:\w+\s+){0,2}?(?:que|qu['’]|de|d['’]|that|to|whether|if|not\s+clear))(?!\w)",
+                         re.IGNORECASE)
+
+
+def opens_sentence(sentence_head: str) -> bool:
+    """Whether a phrase after ``sentence_head`` (the sentence's text before it) is the sentence's
+    subject: nothing, or only fronted adverbials, stand before it."""
+    cut = _HEAD_WORDS.search(sentence_head)  # "Les hommes de Wagner", "Le groupe Wagner": the phrase's own head
+    return _FRONTED.match(sentence_head[:cut.start()] if cut else sentence_head) is not None
+
+
+def _is_fronted_subject(clause: str, m: re.Match[str]) -> bool:
+    """Whether the pronoun ``m`` is the clause's subject (see ``_SUBJECT_PRONOUNS``), not impersonal."""
+    return _FRONTED.match(clause[:m.start()]) is not None and _IMPERSONAL.match(clause, m.end()) is None
 
 
 # A company's own name after the word for it: quoted ("«Редут»"), or a capitalised Latin word.

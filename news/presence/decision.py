@@ -16,7 +16,15 @@ from geo.sentences import sentence_spans
 from geo.types import Mention
 from news.actors import ActorConfig, load_config
 from news.models import Article, Claim
-from news.presence.actors import ActorHit, actor_hits, actor_words, compile_actors, dedupe_actors, force_owner
+from news.presence.actors import (
+    ActorHit,
+    actor_hits,
+    actor_words,
+    compile_actors,
+    dedupe_actors,
+    force_owner,
+    opens_sentence,
+)
 from news.presence.calibration import calibrate
 from news.presence.clauses import (
     COORDINATED_NEG,
@@ -62,6 +70,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     last_actor: str | None = None
     history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
     named: set[str] = set()  # actors named so far (not by anaphora)
+    opener: str | None = None  # the actor the sentence before opened on, for "Il ..." / "Au Soudan, il ..."
     mentions = sorted(mentions, key=lambda m: m.start)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
@@ -82,6 +91,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             # no word that could name an actor: nothing to claim, and identity and request
             # claims need an actor named in the sentence too
             history.extend(sent_mentions)
+            opener = None
             continue
         sentence = text[s_start:s_end]
         if asserts_nothing(sentence):
@@ -89,6 +99,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             # its places and actor still count for what points back to them
             asked = actor_hits(sentence, s_start, comp, last_actor, words.between(s_start, s_end))
             last_actor = min(asked, key=lambda h: h.start).actor if asked else last_actor
+            opener = _subject_of(text, s_start, asked)
             history.extend(sent_mentions)
             continue
         where = SentenceContext(article, text, sentence, s_start, sent_mentions, history, comp)
@@ -98,13 +109,16 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         raw.extend(request_claims(where))
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
+        sent_subject: str | None = None  # the actor this sentence opens on
         for c_start, c_end in clause_spans(sentence, s_start):
             mask = words.between(c_start, c_end)
             if not mask and sent_actor is None:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
                 continue
             clause = text[c_start:c_end]
-            hits = actor_hits(clause, c_start, comp, last_actor, mask) if mask else []
+            hits = actor_hits(clause, c_start, comp, last_actor, mask, sent_subject or opener) if mask else []
+            if sent_subject is None and hits:
+                sent_subject = _subject_of(text, s_start, hits)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
             if not hits and sent_actor is not None:
                 subject = relative_subject(text, c_start, c_end)
@@ -126,7 +140,17 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 last_actor = min(hits, key=lambda h: h.start).actor
                 sent_actor = last_actor or sent_actor
             history.extend(clause_mentions)
+        opener = sent_subject
     return calibrate(resolve_article(raw))
+
+
+def _subject_of(text: str, s_start: int, hits: list[ActorHit]) -> str | None:
+    """The actor a sentence opens on (its first actor phrase, with only fronted adverbials before
+    it), which a bare subject pronoun in the next sentence points to; None otherwise."""
+    if not hits:
+        return None
+    first = min(hits, key=lambda h: h.start)
+    return first.actor or None if opens_sentence(text[s_start:first.start]) else None
 
 
 def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
