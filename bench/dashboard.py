@@ -230,7 +230,7 @@ def rerun(store, state, options, shapes, styles, *, parts=None, ledger=None, mon
     cities = queries.city_rows(store, f, parts=parts)
     lap("city_rows")
     cities = restrict_to_layers(cities, shown)
-    near = without_claimed(restrict_to_layers(queries.near_city_rows(store, f), shown), cities)
+    near = without_claimed(restrict_to_layers(queries.near_city_rows(store, f, parts=parts), shown), cities)
     lap("near_city_rows")
     bundle = deckmod.build_deck(shown, shapes, styles, window_end=state.end, view=state.view,
                                 selected=state.selected, cities=cities, near=near)
