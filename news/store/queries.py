@@ -630,13 +630,27 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         FROM y""", params).df()
         # a link's id is its rank among the sorted links (a hash lookup, not a join on strings in SQL)
         links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
-        near_claims, near_mentions = _near_input(con, base, params, extra=", coalesce(month, '') AS month")
-        return months, places, urls, links, clusters, near_claims, near_mentions
+        # the towns named near the claims, tallied a year of claims at a time: a tally adds up
+        # over any split by month, and the claims with their sentences and the mentions of a
+        # million articles at once took gigabytes of pandas rows (issue 17: <= 2 GB at 1M)
+        years = [r[0] for r in con.execute(f"""WITH {base}
+        SELECT DISTINCT left(coalesce(month, ''), 4) FROM y ORDER BY 1""", params).fetchall()]
+        tallies = []
+        for year in years:
+            chunk = _near_input(con, base.replace("y AS (", "y0 AS (", 1) + ", y AS (SELECT * FROM y0 WHERE left(coalesce(month, ''), 4) = ?)",
+                                [*params, year], extra=", coalesce(month, '') AS month")
+            tally = _near_tally(*chunk)
+            if len(tally[0]):
+                tallies.append(tally)
+        near_counted, near_names = ((pd.concat([t[0] for t in tallies], ignore_index=True),
+                                     pd.concat([t[1] for t in tallies], ignore_index=True))
+                                    if tallies else _near_tally(pd.DataFrame(), None))
+        return months, places, urls, links, clusters, near_counted, near_names
 
     found = _read(store, read)
     if found is None:
         return None
-    months, places, urls, links, clusters, near_claims, near_mentions = found
+    months, places, urls, links, clusters, near_counted, near_names = found
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
     codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
@@ -652,7 +666,6 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     links = links[ok[links["url_id"].to_numpy()]] if len(links) else links
     links = links.assign(url_id=(np.cumsum(ok) - 1)[links["url_id"].to_numpy()])
     urls = urls[ok]
-    near_counted, near_names = _near_tally(near_claims, near_mentions)
     by_month = lambda frame: frame.sort_values("month", kind="stable").reset_index(drop=True)  # noqa: E731
     return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=by_month(coded(links)),
                       urls=urls, cluster_months=by_month(coded(clusters)), near_claims=coded(near_counted),
