@@ -195,7 +195,7 @@ def cached_cities(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def cached_near(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.near_city_rows(snapshot(root, fp), _filters(state))
+    return queries.near_city_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -123,18 +123,42 @@ def _frame_rows(ledger: pd.DataFrame, actors: set[str], countries: set[str], las
     f = ledger[ledger["actor"].isin(list(actors)) & ledger["iso3"].isin(list(countries))]
     if f.empty:
         return pd.DataFrame(columns=INTERVAL_COLUMNS)
+    ts = lambda frame, c: pd.to_datetime(frame[c]).astype("datetime64[us]")  # noqa: E731
+    last = pd.Timestamp(last_day)
+    stop_all = ts(f, "ended").where(f["ended"].notna(), ts(f, "stop").where(ts(f, "stop") > last, last))
+    # the lines shown are chosen first, from one row per actor × country (a few hundred), and only
+    # their stays are shaped: a large store holds tens of thousands of stays, and naming each one
+    # (one_line per row) cost seconds per rerun for the twenty lines drawn
+    latest = pd.DataFrame({"actor": f["actor"].astype(object), "iso3": f["iso3"].astype(object), "stop": stop_all}) \
+        .groupby(["actor", "iso3"], sort=False)["stop"].max().reset_index()
+    latest["line"] = _line(latest["actor"], latest["iso3"], names, labels)
+    keep = set(_top_lines(latest, limit))
+    picked = latest[latest["line"].isin(keep)]
+    chosen = pd.MultiIndex.from_frame(picked[["actor", "iso3"]])
+    rows = pd.MultiIndex.from_arrays([f["actor"].astype(object), f["iso3"].astype(object)]).isin(chosen)
+    f, stop_all = f[rows], stop_all[rows]
     actor, iso3 = f["actor"].astype(object), f["iso3"].astype(object)
     label = actor.map(lambda a: labels.get(a, a))
-    line = iso3.map(lambda i: one_line(names.get(i, i))) + " · " + label.map(one_line)
-    ts = lambda c: pd.to_datetime(f[c]).astype("datetime64[us]")  # noqa: E731
-    start, stop, ended = ts("start"), ts("stop"), ts("ended")
+    ended = ts(f, "ended")
     df = pd.DataFrame({
-        "actor": actor, "iso3": iso3, "label": label, "line": line, "start": start,
-        "stop": ended.where(ended.notna(), stop.where(stop > pd.Timestamp(last_day), pd.Timestamp(last_day))),
-        "arrival": ts("first_reported"), "last_confirmed": ts("last_confirmed"), "departure": ended,
+        "actor": actor, "iso3": iso3, "label": label, "line": _line(actor, iso3, names, labels),
+        "start": ts(f, "start"), "stop": stop_all,
+        "arrival": ts(f, "first_reported"), "last_confirmed": ts(f, "last_confirmed"), "departure": ended,
         "sources": f["independent_sources"].astype(int), "contradicted": f["contradicted"].map(" ".join),
     }, columns=INTERVAL_COLUMNS)
     return _recent_lines(df, limit)
+
+
+def _line(actor: pd.Series, iso3: pd.Series, names: Mapping[str, str], labels: Mapping[str, str]) -> pd.Series:
+    """A stay's chart line: "country · actor", each part on one line."""
+    label = actor.map(lambda a: labels.get(a, a))
+    return iso3.map(lambda i: one_line(names.get(i, i))) + " · " + label.map(one_line)
+
+
+def _top_lines(latest: pd.DataFrame, limit: int) -> list[str]:
+    """``_recent_lines``' choice of lines, from each actor × country's latest stop."""
+    recent = latest.groupby("line")["stop"].max().sort_values(ascending=False)
+    return list(recent.index[:limit])
 
 
 def intervals_chart(frame: pd.DataFrame, styles: dict[str, ActorStyle], start: str, end: str):

@@ -57,6 +57,65 @@ def claim_spans(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def near_rows(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Every (claim, town mention) pair where the town is named near the claim (see the module doc).
+
+    One row per pair, with the claim's own columns (its point as ``lat_claim``/``lon_claim``),
+    ``claim`` (the claim's row number in ``claims``) and the town's ``surface`` and point rounded
+    to 3 decimals. Extra claim columns (a month, a pair code) ride along, which is what lets
+    ``news.store.queries.MonthParts`` tally these once per month and add the months of a window.
+    """
+    claims = claims.reset_index(drop=True).assign(claim=lambda d: range(len(d)))
+    if claims.empty or mentions.empty:
+        return claims.iloc[0:0].assign(surface=pd.Series(dtype="object"))
+    spans = claim_spans(claims, mentions)
+    towns = mentions[mentions["kind"].isin(KINDS) & mentions["lat"].notna() & mentions["lon"].notna()
+                     & mentions["iso3"].notna()]
+    if spans.empty or towns.empty:
+        return claims.iloc[0:0].assign(surface=pd.Series(dtype="object"))
+    pairs = spans.merge(towns[["article_id", "iso3", "start", "end", "surface", "lat", "lon"]],
+                        on=["article_id", "iso3"], suffixes=("_claim", ""))
+    if pairs.empty:
+        return pairs
+    before = (pairs["end"] <= pairs["s0"]) & (pairs["s0"] - pairs["end"] <= BEFORE)
+    inside = (pairs["start"] >= pairs["s0"]) & (pairs["end"] <= pairs["s1"])
+    after = (pairs["start"] >= pairs["s1"]) & (pairs["start"] - pairs["s1"] <= AFTER)
+    own = (pairs["place"].notna() & ((pairs["lat"] - pairs["lat_claim"]).abs() <= SAME_POINT)
+           & ((pairs["lon"] - pairs["lon_claim"]).abs() <= SAME_POINT))
+    near = pairs[(before | inside | after) & ~own].copy()
+    near["lat"] = near["lat"].round(3)
+    near["lon"] = near["lon"].round(3)
+    return near
+
+
+def tally(near: pd.DataFrame, keys: list[str]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``near_rows`` counted by ``keys`` (which hold a point: ``lat``, ``lon``): the distinct claims
+    named near each point (``claims``), and how often each name was written for it (``n``).
+
+    Both add up over any split of the claims (a claim lies in one month), so a window's tally is
+    the sum of its months' tallies."""
+    counted = near.drop_duplicates([*keys, "claim"]).groupby(keys, sort=False).size().rename("claims").reset_index()
+    names = near.groupby([*keys, "surface"], sort=False).size().rename("n").reset_index()
+    return counted, names
+
+
+def combine(counted: pd.DataFrame, names: pd.DataFrame) -> pd.DataFrame:
+    """``NEAR_COLUMNS`` from a tally by actor × country × point: ``place`` the name most often
+    written for the point (a Russian text declines it: "Бенгази", "Бенгази"), ties to the first in
+    order; most claims first, then actor, place, country and point (a total order: the answer
+    never depends on the order the claims were read in)."""
+    if counted.empty:
+        return _empty()
+    keys = ["actor", "iso3", "lat", "lon"]
+    best = (names.sort_values(["n", "surface"], ascending=[False, True], kind="stable")
+            .drop_duplicates(keys)[[*keys, "surface"]].rename(columns={"surface": "place"}))
+    out = counted[[*keys, "claims"]].merge(best, on=keys, how="left")
+    out = out.sort_values(["claims", "actor", "place", "iso3", "lat", "lon"],
+                          ascending=[False, True, True, True, True, True], kind="stable")
+    out["claims"] = out["claims"].astype("int64")
+    return out[NEAR_COLUMNS].reset_index(drop=True)
+
+
 def near_places(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     """Cities named near each claim, one row per actor × country × point (see the module doc).
 
@@ -65,46 +124,21 @@ def near_places(claims: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
     Returns ``NEAR_COLUMNS``: ``place`` the name most often written for that point, ``claims``
     how many claims it was named near; most claims first.
     """
-    if claims.empty or mentions.empty:
-        return _empty()
-    claims = claims.reset_index(drop=True).assign(claim=lambda d: range(len(d)))
-    spans = claim_spans(claims, mentions)
-    towns = mentions[mentions["kind"].isin(KINDS) & mentions["lat"].notna() & mentions["lon"].notna()
-                     & mentions["iso3"].notna()]
-    if spans.empty or towns.empty:
-        return _empty()
-    pairs = spans.merge(towns[["article_id", "iso3", "start", "end", "surface", "lat", "lon"]],
-                        on=["article_id", "iso3"], suffixes=("_claim", ""))
-    if pairs.empty:
-        return _empty()
-    before = (pairs["end"] <= pairs["s0"]) & (pairs["s0"] - pairs["end"] <= BEFORE)
-    inside = (pairs["start"] >= pairs["s0"]) & (pairs["end"] <= pairs["s1"])
-    after = (pairs["start"] >= pairs["s1"]) & (pairs["start"] - pairs["s1"] <= AFTER)
-    own = (pairs["place"].notna() & ((pairs["lat"] - pairs["lat_claim"]).abs() <= SAME_POINT)
-           & ((pairs["lon"] - pairs["lon_claim"]).abs() <= SAME_POINT))
-    near = pairs[(before | inside | after) & ~own].copy()
+    near = near_rows(claims, mentions)
     if near.empty:
         return _empty()
-    near["lat"] = near["lat"].round(3)
-    near["lon"] = near["lon"].round(3)
-    keys = ["actor", "iso3", "lat", "lon"]
-    counted = near.drop_duplicates(keys + ["claim"]).groupby(keys, sort=False)["claim"].size().rename("claims")
-    # the name most often written for the point (a Russian text declines it: "Бенгази", "Бенгази")
-    names = (near.groupby(keys + ["surface"], sort=False).size().rename("n").reset_index()
-             .sort_values(["n", "surface"], ascending=[False, True], kind="stable")
-             .drop_duplicates(keys).set_index(keys)["surface"].rename("place"))
-    out = pd.concat([names, counted], axis=1).reset_index()
-    out = out.sort_values(["claims", "actor", "place"], ascending=[False, True, True], kind="stable")
-    return out[NEAR_COLUMNS].reset_index(drop=True)
+    return combine(*tally(near, ["actor", "iso3", "lat", "lon"]))
 
 
 def without_claimed(near: pd.DataFrame, claimed: pd.DataFrame) -> pd.DataFrame:
     """``near`` less the points that already have a claim's own dot for the same actor."""
     if near.empty or claimed is None or claimed.empty:
         return near
-    keep = []
-    for r in near.itertuples(index=False):
-        same = claimed[(claimed["actor"] == r.actor) & ((claimed["lat"] - r.lat).abs() <= SAME_POINT)
-                       & ((claimed["lon"] - r.lon).abs() <= SAME_POINT)]
-        keep.append(same.empty)
+    # one merge on the actor instead of a filter of ``claimed`` per near row (a few hundred rows
+    # each, but the loop cost a quarter of a second per rerun)
+    left = near[["actor", "lat", "lon"]].reset_index(drop=True).assign(row=lambda d: range(len(d)))
+    both = left.merge(claimed[["actor", "lat", "lon"]], on="actor", suffixes=("", "_own"))
+    close = ((both["lat_own"] - both["lat"]).abs() <= SAME_POINT) & ((both["lon_own"] - both["lon"]).abs() <= SAME_POINT)
+    taken = set(both.loc[close, "row"])
+    keep = [i not in taken for i in range(len(near))]
     return near[keep].reset_index(drop=True)

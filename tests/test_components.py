@@ -432,16 +432,19 @@ def test_url_fast_paths_agree_with_the_url_by_url_checks(urls):
 
 
 def test_month_parts_answer_what_the_sql_answers(tmp_path):
-    """The window's fast path (news.store.queries.MonthParts) gives the SQL's layer, city and evidence rows."""
+    """The window's fast path (news.store.queries.MonthParts) gives the SQL's layer, city, near-town
+    and evidence rows."""
     from dataclasses import replace
     from datetime import date
 
     from news.store import queries
     from news.store.snapshot import Snapshot
-    from tests.e2e.fixture_store import build
+    from tests.e2e.fixture_store import add_near_article, build
 
     build(tmp_path)
+    add_near_article(tmp_path)
     snap = Snapshot(tmp_path)
+    near_seen = 0
     windows = [(date(2014, 1, 1), date(2025, 12, 31)), (date(2019, 1, 1), date(2020, 12, 31)),
                (date(2020, 12, 1), date(2020, 12, 31)), (date(2015, 9, 1), date(2020, 12, 31)),
                (date(2030, 1, 1), date(2030, 1, 31))]
@@ -459,6 +462,9 @@ def test_month_parts_answer_what_the_sql_answers(tmp_path):
                                                               ascending=[False, True, True, True], kind="stable")
                 pd.testing.assert_frame_equal(queries.city_rows(snap, f, parts=parts), want.reset_index(drop=True),
                                               check_dtype=False)
+                near = queries.near_city_rows(snap, f)
+                pd.testing.assert_frame_equal(queries.near_city_rows(snap, f, parts=parts), near, check_dtype=False)
+                near_seen += len(near)
                 for iso3 in (None, "MOZ"):
                     for limit in (1, 3, 200):
                         pd.testing.assert_frame_equal(
@@ -466,6 +472,7 @@ def test_month_parts_answer_what_the_sql_answers(tmp_path):
                             queries.evidence_rows(snap, f, iso3=iso3, limit=limit), check_dtype=False)
         assert not parts.fits(replace(others, start=date(2019, 1, 2), end=date(2019, 3, 31)))  # not whole months
         assert not parts.fits(replace(others, actors=("nobody",), start=date(2019, 1, 1), end=date(2019, 3, 31)))
+    assert near_seen > 0  # the near-town comparison compared rows, not only empty frames
 
 
 def test_highlight_marks_each_part_of_a_compound_cue():

@@ -99,3 +99,37 @@ def test_the_store_query_finds_the_town_and_follows_the_filters(tmp_path):
     assert queries.near_city_rows(snap, actors=["russia"]).empty
     assert queries.near_city_rows(snap, end="2023-10-31").empty  # the article is of 2023-11
     assert queries.near_city_rows(tmp_path).equals(got)  # the Store answers as the Snapshot does
+
+
+def test_month_parts_give_the_near_towns_the_sql_gives_on_a_bench_store(tmp_path):
+    """``near_city_rows`` through ``MonthParts`` (the page's window move) equals the SQL path's
+    answer, row for row and in order, over windows, status filters and other filters, on
+    bench/dashboard.py's store (many towns, many ties in the claim counts)."""
+    import importlib.util
+    from dataclasses import replace
+    from datetime import date
+    from pathlib import Path
+
+    from news.store import queries
+    from news.store.snapshot import Snapshot
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "dashboard.py"
+    spec = importlib.util.spec_from_file_location("bench_dashboard", path)
+    assert spec and spec.loader
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.generate(tmp_path / "store", 600)
+    snap = Snapshot(tmp_path / "store")
+    seen = 0
+    for others in (queries.Filters(), queries.Filters(actors=("wagner",), languages=("en", "fr")),
+                   queries.Filters(min_confidence=0.6, outlets=("AFP", "RFI", "BBC"))):
+        parts = queries.month_parts(snap, others)
+        assert parts is not None
+        for start, end in ((date(2014, 1, 1), date(2025, 12, 31)), (date(2016, 3, 1), date(2019, 8, 31)),
+                           (date(2020, 2, 1), date(2020, 2, 29)), (date(2031, 1, 1), date(2031, 1, 31))):
+            for statuses in ((), ("present",), ("ended",)):
+                f = replace(others, start=start, end=end, statuses=statuses)
+                want = queries.near_city_rows(snap, f)
+                pd.testing.assert_frame_equal(queries.near_city_rows(snap, f, parts=parts), want, check_dtype=False)
+                seen += len(want)
+    assert seen > 100

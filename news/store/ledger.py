@@ -31,6 +31,9 @@ CLAIM_FIELDS = ("article_id", "actor", "iso3", "status", "date")
 CLAIM_OPTIONAL = ("as_of", "as_of_precision", "until", "background")
 ARTICLE_FIELDS = ("published", "ingested_at", "url", "title", "outlet")
 ARTICLE_OPTIONAL = ("cluster",)
+# what the column-wise fold (news/ledger_frame.py) reads of the articles: the links, titles,
+# outlets and ingest times are for the alerts; at a million claims they were ~0.5 GB of strings
+FRAME_ARTICLE_FIELDS = ("published",)
 
 
 def _columns(con, table: str) -> set[str]:
@@ -38,13 +41,14 @@ def _columns(con, table: str) -> set[str]:
 
 
 def ledger_input(store: Store | str | os.PathLike | None, actors: Iterable[str] = (),
-                 countries: Iterable[str] = ()) -> pd.DataFrame:
-    """Claims with actor and country, and the article fields the ledger and the alerts use."""
+                 countries: Iterable[str] = (), article_fields: Iterable[str] = ARTICLE_FIELDS) -> pd.DataFrame:
+    """Claims with actor and country, and the article fields the ledger and the alerts use
+    (``article_fields``, plus the cluster when the store has it)."""
     s = store if isinstance(store, Store) else Store(store)
     con = s.connect()
     try:
         claim_cols = [*CLAIM_FIELDS, *(c for c in CLAIM_OPTIONAL if c in _columns(con, "claims"))]
-        art_cols = [*ARTICLE_FIELDS, *(c for c in ARTICLE_OPTIONAL if c in _columns(con, "articles"))]
+        art_cols = [*article_fields, *(c for c in ARTICLE_OPTIONAL if c in _columns(con, "articles"))]
         conds, params = ["c.actor IS NOT NULL", "c.iso3 IS NOT NULL"], []
         for column, values in (("actor", [a.lower() for a in actors]), ("iso3", [c.upper() for c in countries])):
             if values:
@@ -67,7 +71,7 @@ def store_ledger_frame(store: Store | str | os.PathLike | None, actors: Iterable
                        countries: Iterable[str] = ()) -> pd.DataFrame:
     """The ledger as a frame (news/ledger_frame.py, the column-wise fold: what the dashboard
     keeps, a million claims take seconds, not the reference's minutes)."""
-    return ledger_frame(ledger_input(store, actors, countries))
+    return ledger_frame(ledger_input(store, actors, countries, article_fields=FRAME_ARTICLE_FIELDS))
 
 
 @lru_cache(maxsize=1)

@@ -356,34 +356,47 @@ def city_rows(store, filters: Filters | None = None, parts: MonthParts | None = 
     return _run(store, sql, params)
 
 
-def near_city_rows(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
-    """Cities named near the claims that pass the filters, not in them (``news.nearby``).
+NEAR_TOWNS = "kind IN ('city', 'capital') AND lat IS NOT NULL"
 
-    The SQL narrows the rows to articles where a claim's country has a city or capital mention
-    with a point; the rule itself is ``news.nearby.near_places``, a pure function of these rows.
-    """
-    from news.nearby import near_places
 
-    f = Filters.of(filters, **kwargs)
-    base, params = _base(f)
-    towns = "kind IN ('city', 'capital') AND lat IS NOT NULL"
-    claims_sql = f"""WITH {base}
-    SELECT article_id, actor, iso3, place, lat, lon, evidence FROM y
-    WHERE (article_id, iso3) IN (SELECT article_id, iso3 FROM mentions WHERE {towns})"""
-    def read(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, pd.DataFrame | None]:
-        claims = con.execute(claims_sql, params).df()
-        if claims.empty:
-            return claims, None
-        con.register("_near_claims", claims)
+def _near_input(con: duckdb.DuckDBPyConnection, base: str, params: list,
+                extra: str = "") -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The claims of ``base``'s ``y`` in articles where their country has a town with a point, and
+    the mentions ``news.nearby`` reads for them (None when there is no such claim). ``extra``:
+    more claim columns to select (the month, for the month parts)."""
+    claims = con.execute(f"""WITH {base}
+    SELECT article_id, actor, iso3, place, lat, lon, evidence{extra} FROM y
+    WHERE (article_id, iso3) IN (SELECT article_id, iso3 FROM mentions WHERE {NEAR_TOWNS})""", params).df()
+    if claims.empty:
+        return claims, None
+    con.register("_near_claims", claims)
+    try:
         mentions = con.execute(
             """SELECT m.article_id, m.start, m."end", m.surface, m.kind, m.iso3, m.lat, m.lon, m.sentence
             FROM mentions m SEMI JOIN (SELECT DISTINCT article_id, evidence, iso3 FROM _near_claims) c
               ON m.article_id = c.article_id AND (m.sentence = c.evidence
                  OR (m.iso3 = c.iso3 AND m.kind IN ('city', 'capital') AND m.lat IS NOT NULL))"""
         ).df()
-        return claims, mentions
+    finally:
+        con.unregister("_near_claims")
+    return claims, mentions
 
-    claims, mentions = _read(store, read)
+
+def near_city_rows(store, filters: Filters | None = None, parts: MonthParts | None = None,
+                   **kwargs: Any) -> pd.DataFrame:
+    """Cities named near the claims that pass the filters, not in them (``news.nearby``).
+
+    The SQL narrows the rows to articles where a claim's country has a city or capital mention
+    with a point; the rule itself is ``news.nearby.near_places``, a pure function of these rows.
+    With ``parts`` (and a whole-month window) the answer is added up from their per-month tallies.
+    """
+    from news.nearby import near_places
+
+    f = Filters.of(filters, **kwargs)
+    if parts is not None and parts.fits(f):
+        return parts.near(f)
+    base, params = _base(f)
+    claims, mentions = _read(store, lambda con: _near_input(con, base, params))
     if mentions is None:
         return near_places(claims, claims)
     return near_places(claims, mentions)
@@ -433,9 +446,11 @@ class MonthParts:
     pairs: pd.DataFrame  # actor, iso3 by pair code (the row number)
     months: pd.DataFrame  # pair, month ('' = undated), claims, first/last_seen, sums, status, title, articles, lnsum; by pair, month
     places: pd.DataFrame  # pair, place, month, claims, lat/lon sums and counts
-    url_months: pd.DataFrame  # pair, month, url_id (one row per distinct link)
+    url_months: pd.DataFrame  # pair, month, url_id (one row per distinct link); sorted by month
     urls: Any  # numpy array of the links, url_id -> url
-    cluster_months: pd.DataFrame  # pair, month, cluster_id (one row per distinct syndication cluster)
+    cluster_months: pd.DataFrame  # pair, month, cluster_id (one row per distinct syndication cluster); by month
+    near_claims: pd.DataFrame  # pair, month, lat, lon, claims: news.nearby's tally of the towns named near
+    near_names: pd.DataFrame  # pair, month, lat, lon, surface, n: how often each name was written for a town
 
     def fits(self, f: Filters) -> bool:
         return self.filters == without_window(f) and _whole_months(f)
@@ -443,6 +458,14 @@ class MonthParts:
     def _in_window(self, frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
         month = frame["month"]
         return frame[(month >= _month(f.start)) & (month <= _month(f.end))]
+
+    @staticmethod
+    def _month_slice(frame: pd.DataFrame, f: Filters) -> pd.DataFrame:
+        """``_in_window`` of a frame sorted by month: two binary searches and a slice instead of
+        comparing every row's month text (the link and cluster rows number about one per article)."""
+        month = frame["month"].to_numpy(dtype=object)
+        lo, hi = np.searchsorted(month, _month(f.start), "left"), np.searchsorted(month, _month(f.end), "right")
+        return frame.iloc[lo:hi]
 
     def _window(self, f: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The window's month rows of the pairs kept, and each kept pair's last month row.
@@ -491,7 +514,7 @@ class MonthParts:
 
     def _links(self, pairs: Any, f: Filters) -> list[list[str]]:
         """Each pair's distinct links in the window, sorted (url ids are ranks of the sorted links)."""
-        u = self._in_window(self.url_months, f)
+        u = self._month_slice(self.url_months, f)
         n_urls = max(len(self.urls), 1)
         keys = np.sort(u["pair"].to_numpy(dtype=np.int64) * n_urls + u["url_id"].to_numpy(dtype=np.int64))
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # np.unique hashes: 10x slower
@@ -501,7 +524,7 @@ class MonthParts:
 
     def _sources(self, pairs: Any, f: Filters) -> Any:
         """Each pair's distinct clusters in the window (a cluster may span months: counted once)."""
-        c = self._in_window(self.cluster_months, f)
+        c = self._month_slice(self.cluster_months, f)
         n = int(c["cluster_id"].max()) + 1 if len(c) else 1
         keys = np.sort(c["pair"].to_numpy(dtype=np.int64) * n + c["cluster_id"].to_numpy(dtype=np.int64))
         keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
@@ -524,6 +547,20 @@ class MonthParts:
         g["lon"] = g["lon_sum"] / g["lon_n"]
         g = g.sort_values(["claims", "actor", "place", "iso3"], ascending=[False, True, True, True], kind="stable")
         return g[["actor", "iso3", "place", "lat", "lon", "claims"]].reset_index(drop=True)
+
+    def near(self, f: Filters) -> pd.DataFrame:
+        """The SQL near-city query's answer: the window's months of ``news.nearby.tally`` added up."""
+        from news.nearby import combine
+
+        _, last = self._window(f)
+        tallies = []
+        for frame, value, keys in ((self.near_claims, "claims", ["pair", "lat", "lon"]),
+                                   (self.near_names, "n", ["pair", "lat", "lon", "surface"])):
+            t = self._in_window(frame, f)
+            t = t[t["pair"].isin(last.index)].groupby(keys, sort=False)[value].sum().reset_index()
+            code = t["pair"].to_numpy()
+            tallies.append(t.assign(actor=self.pairs["actor"].to_numpy()[code], iso3=self.pairs["iso3"].to_numpy()[code]))
+        return combine(*tallies)
 
     def narrow_for_newest(self, f: Filters, iso3: str | None, limit: int) -> Filters:
         """``f`` with its start moved up to the latest month from which on ``limit`` evidence rows exist.
@@ -593,12 +630,27 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         FROM y""", params).df()
         # a link's id is its rank among the sorted links (a hash lookup, not a join on strings in SQL)
         links["url_id"] = pd.Index(urls).get_indexer(links.pop("url"))
-        return months, places, urls, links, clusters
+        # the towns named near the claims, tallied a year of claims at a time: a tally adds up
+        # over any split by month, and the claims with their sentences and the mentions of a
+        # million articles at once took gigabytes of pandas rows (issue 17: <= 2 GB at 1M)
+        years = [r[0] for r in con.execute(f"""WITH {base}
+        SELECT DISTINCT left(coalesce(month, ''), 4) FROM y ORDER BY 1""", params).fetchall()]
+        tallies = []
+        for year in years:
+            chunk = _near_input(con, base.replace("y AS (", "y0 AS (", 1) + ", y AS (SELECT * FROM y0 WHERE left(coalesce(month, ''), 4) = ?)",
+                                [*params, year], extra=", coalesce(month, '') AS month")
+            tally = _near_tally(*chunk)
+            if len(tally[0]):
+                tallies.append(tally)
+        near_counted, near_names = ((pd.concat([t[0] for t in tallies], ignore_index=True),
+                                     pd.concat([t[1] for t in tallies], ignore_index=True))
+                                    if tallies else _near_tally(pd.DataFrame(), None))
+        return months, places, urls, links, clusters, near_counted, near_names
 
     found = _read(store, read)
     if found is None:
         return None
-    months, places, urls, links, clusters = found
+    months, places, urls, links, clusters, near_counted, near_names = found
     # pairs by a dense integer code: the window's filters and groupings then work on ints
     pairs = months[["actor", "iso3"]].drop_duplicates().sort_values(["actor", "iso3"]).reset_index(drop=True)
     codes = pairs.assign(pair=np.arange(len(pairs), dtype=np.int64))
@@ -614,8 +666,23 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     links = links[ok[links["url_id"].to_numpy()]] if len(links) else links
     links = links.assign(url_id=(np.cumsum(ok) - 1)[links["url_id"].to_numpy()])
     urls = urls[ok]
-    return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=coded(links),
-                      urls=urls, cluster_months=coded(clusters))
+    by_month = lambda frame: frame.sort_values("month", kind="stable").reset_index(drop=True)  # noqa: E731
+    return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=by_month(coded(links)),
+                      urls=urls, cluster_months=by_month(coded(clusters)), near_claims=coded(near_counted),
+                      near_names=coded(near_names))
+
+
+def _near_tally(claims: pd.DataFrame, mentions: pd.DataFrame | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``news.nearby.tally`` per actor × country × month of the claims ``_near_input`` read."""
+    from news.nearby import near_rows, tally
+
+    keys = ["actor", "iso3", "month", "lat", "lon"]
+    near = near_rows(claims, claims if mentions is None else mentions)
+    if near.empty:
+        return (pd.DataFrame({c: pd.Series(dtype="float64" if c in ("lat", "lon") else "object") for c in [*keys, "claims"]}),
+                pd.DataFrame({c: pd.Series(dtype="float64" if c in ("lat", "lon") else "object")
+                              for c in [*keys, "surface", "n"]}))
+    return tally(near, keys)
 
 
 def article_detail(store, article_id: str) -> dict | None:
