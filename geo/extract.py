@@ -143,7 +143,9 @@ class _Hit:
 def _candidates(gaz: Gazetteer, text: str, lang: str | None, padded: str) -> list[tuple[int, int, _Hit]]:
     """Whole-word gazetteer hits that pass the case rules; ``padded`` is " " + boundary form + " "."""
     out = []
-    memo = _HIT_MEMO
+    memo = _HIT_MEMO.get(lang)
+    if memo is None:
+        memo = _HIT_MEMO[lang] = {}
     for end_idx, key in gaz.automaton.iter(padded):
         # the automaton matched " key " ending at padded[end_idx]; padded[i] is text[i - 1]
         start = end_idx - len(key) - 1
@@ -155,22 +157,25 @@ def _candidates(gaz: Gazetteer, text: str, lang: str | None, padded: str) -> lis
                     start < 3 or not text[start - 3].isalpha() or text[start - 3:start - 1].lower() == "qu")):
                 continue
         surface = text[start:end]
-        memo_key = (surface, key, lang)
-        hit = memo.get(memo_key)
-        if hit is None:
+        known = memo.get(surface)
+        if known is not None and known[0] == key:
+            hit = known[1]
+        else:
             entries = [e for e in gaz.get(key) if _case_ok(e, surface)
                        and (e.case != "any" or not lang or e.lang == lang)]
             hit = _Hit(entries, surface) if entries else False
             if len(memo) > 200_000:
                 memo.clear()
-            memo[memo_key] = hit
+            memo[surface] = (key, hit)
         if hit:
             out.append((start, end, hit))
     return out
 
 
-# (surface, form, language) -> its _Hit, or False when no entry survives the case rules.
-_HIT_MEMO: dict[tuple[str, str, str | None], _Hit | bool] = {}
+# language -> surface -> (form, its _Hit or False when no entry survives the case rules). Keyed by
+# the surface alone, the form checked on a hit: a surface nearly always has one form, and this
+# spares building and hashing a tuple key for every place in every text.
+_HIT_MEMO: dict[str | None, dict[str, tuple[str, _Hit | bool]]] = {}
 
 
 def _longest(cands: list[tuple[int, int, _Hit]], size: int) -> list[tuple[int, int, _Hit]]:
