@@ -111,6 +111,15 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(values(a) == values(b)))
 
 
+@lru_cache(maxsize=8)
+def _bands(threshold: float) -> tuple[int, int]:
+    """The (bands, rows) datasketch picks for ``threshold``: it finds them by numerical
+    integration (scipy), 10-80 ms that every new index repeated (three per ingest, one per
+    language, and one ingest per ``--watch`` round); the same pair, computed once per process."""
+    probe = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return probe.b, probe.r
+
+
 @dataclass
 class Clusterer:
     """Assigns each new article its cluster, in the order they are committed.
@@ -131,7 +140,8 @@ class Clusterer:
     def _index(self, language: str | None) -> MinHashLSH:
         key = language or ""
         if key not in self._indexes:
-            self._indexes[key] = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM)
+            self._indexes[key] = MinHashLSH(threshold=self.threshold, num_perm=NUM_PERM,
+                                            params=_bands(self.threshold))
         return self._indexes[key]
 
     def _add(self, article_id: str, language: str | None, cluster: str, hv: np.ndarray | None) -> None:

@@ -428,3 +428,14 @@ def test_new_york_is_a_place():
 def test_a_town_after_a_title_is_a_surname_but_after_a_preposition_a_place():
     assert country_codes("The spokesman in Tessalit said the base was quiet.", "en") == {"MLI"}
     assert country_codes("Minister Diop flew to Tessalit.", "en") == {"MLI"}
+
+
+def test_a_word_ending_in_a_feature_word_never_makes_the_next_place_a_feature() -> None:
+    """"Saltlake,,,, Chad": whatever the run of punctuation, the 40-character look-back can cut
+    "Saltlake" down to "lake"; only a whole word "lake" in the text makes Chad the lake."""
+    from geo.extract import extract
+
+    for pad in range(0, 45):
+        text = "Saltlake" + "," * pad + " Chad is dry."
+        assert [m.iso3 for m in extract(text, "en")] == ["TCD"], pad
+    assert [m.iso3 for m in extract("Saltlake, by Lake Chad, is dry.", "en")] == []

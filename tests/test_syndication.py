@@ -114,3 +114,16 @@ def test_a_store_written_before_clusters_still_loads_each_article_its_own_source
     # a copy ingested now into that store is its own cluster too: old articles have no signature
     _ingest(_write(tmp_path / "c.jsonl", [by[("en-bamako-instructors", "edited")]]), store)
     assert Store(store).table("articles")["cluster"].isna().sum() == 2
+
+
+def test_an_index_uses_the_bands_datasketch_would_choose_for_its_threshold() -> None:
+    """The (bands, rows) pair is computed once per process (a numerical integration each time
+    otherwise); every index must still split signatures exactly as datasketch would."""
+    from datasketch import MinHashLSH
+
+    from news.syndication import NUM_PERM, Clusterer
+
+    for threshold in (0.2, 0.4, 0.6):
+        own = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        index = Clusterer(threshold=threshold)._index("en")
+        assert (index.b, index.r, index.hashranges) == (own.b, own.r, own.hashranges)
