@@ -92,6 +92,10 @@ STATE_VERB = re.compile(
 # "Wagner fighters in Libya", "instructeurs russes au Mali": the actor phrase itself placed.
 ACTOR_IN = re.compile(r"^\W{0,2}(?:\w+\s+){0,2}?(?:in|inside|au|aux|en|à|в|во|на)\s+(?:\w+\s+)?$", re.IGNORECASE)
 LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et)\s*(?:the\s+|la\s+|le\s+|l'|les\s+)?$", re.IGNORECASE)
+# A range's two ends: "from Syria to Mozambique", "de la Syrie au Mozambique", "от Сирии до
+# Мозамбика" (RANGE_OPEN ends right before the first place, RANGE_GAP fills the span between them).
+RANGE_OPEN = re.compile(r"(?<!\w)(?:from|de|du|des|d['’]|от)\s*(?:the\s+|la\s+|l['’]\s*)?$", re.IGNORECASE)
+RANGE_GAP = re.compile(r"\s+(?:to|à|au|aux|jusqu['’]\s*(?:à|au|aux)|до)\s+(?:the\s+|la\s+|l['’]\s*)?$", re.IGNORECASE)
 # A country that takes the actor in: "Burkina Faso welcomed Russian instructors", "Mali hired Wagner".
 HOST = _rx(*_LEX["host"])
 # "the CAR's northeast": part of a country; leaving it is not leaving the country.
