@@ -34,3 +34,25 @@ def test_departure_from_is_not_a_range() -> None:
     """A leaving cue's "from" keeps its meaning: the country left is ended, the other present."""
     got = claims("Wagner fighters withdrew from Mozambique to Libya in 2020.", "en")
     assert ("wagner", "MOZ", "ended") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a negation inside a relative aside belongs to the aside, not to the main clause
+        ("Le groupe Wagner, dont l'existence n'est pas reconnue officiellement, a combattu en Syrie.", "fr",
+         {("wagner", "SYR", "present")}),
+        ("The Wagner Group, which Moscow has never officially recognised, has fought in Syria.", "en",
+         {("wagner", "SYR", "present")}),
+        ("ЧВК «Вагнер», которая официально не признана, воевала в Сирии.", "ru",
+         {("wagner", "SYR", "present")}),
+        # the aside's own negation still holds inside it: a denied departure stays, a denied place is dropped
+        ("Wagner, which did not leave Mali, is also fighting in Sudan.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "SDN", "present")}),
+        ("Wagner, qui n'est pas présent au Niger, combat au Soudan.", "fr", {("wagner", "SDN", "present")}),
+        # a negation of the main clause still cancels it
+        ("Le groupe Wagner, dont le chef est mort, n'a jamais combattu en Syrie.", "fr", set()),
+    ],
+)
+def test_relative_aside_negation_stays_in_the_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

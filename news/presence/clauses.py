@@ -82,12 +82,27 @@ def beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     return says is not None and (not inside or hit.start >= says.start())
 
 
-def negation_at(clause: str) -> int | None:
-    """Offset of the clause's first negation, or None."""
+def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int | None:
+    """Offset of the clause's first negation outside the ``skip`` spans (offsets in ``clause``), or None."""
     for neg in cues.NEGATION.finditer(clause):
-        if not _NOT_AFFECTED.match(clause, neg.end()):
+        if not _NOT_AFFECTED.match(clause, neg.end()) and not (skip and any(a <= neg.start() < b for a, b in skip)):
             return neg.start()
     return None
+
+
+# A relative aside on a noun, between commas: ", dont l'existence n'est pas reconnue,", ", which is
+# not officially recognised,", ", которая официально не признана,"
+_RELATIVE_ASIDE = re.compile(
+    r",\s*(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
+    r"(?!\w)[^,;:]{0,160},", re.IGNORECASE)
+
+
+def negated_asides(clause: str) -> list[tuple[int, int]]:
+    """Spans (offsets in ``clause``) of the relative asides that hold a negation. Why: the aside's
+    negation is the aside's own ("Le groupe Wagner, dont l'existence n'est pas reconnue
+    officiellement, a combattu en Syrie"); it does not cancel the main clause around it."""
+    return [a.span() for a in _RELATIVE_ASIDE.finditer(clause)
+            if negation_at(clause[a.start():a.end()]) is not None]
 
 
 # The subject of a relative clause on a place, when it is a pronoun or a bare force noun ("..., where
