@@ -56,3 +56,22 @@ def test_departure_from_is_not_a_range() -> None:
 )
 def test_relative_aside_negation_stays_in_the_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "ainsi que", "as well as", "а также" join a list's items like "and"
+        ("Des instructeurs russes opèrent au Mali ainsi que le Burkina Faso.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        ("Wagner fighters are deployed in Libya as well as Sudan.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        # ", а также" continues the clause instead of opening a contrast
+        ("Бойцы «Вагнера» работают в Мали, а также в ЦАР.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "CAF", "present")}),
+        ("Бойцы «Вагнера» работают в Мали и также Ливии.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+    ],
+)
+def test_list_introducers_join_items(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
