@@ -75,3 +75,25 @@ def test_relative_aside_negation_stays_in_the_aside(text: str, lang: str, expect
 )
 def test_list_introducers_join_items(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that drops its subject is about the actor the sentence named before
+        ("Бойцы «Вагнера» воевали в Сирии и Ливии; в Центральноафриканской Республике и Мали охраняют местных руководителей.",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present"), ("wagner", "CAF", "present"),
+          ("wagner", "MLI", "present")}),
+        # a dash stands for the verb left out
+        ("Российские военные охраняют президента в Буркина-Фасо, а в Нигере — обучают местную армию.",
+         {("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        # a clause of bare places belongs to the verb before it
+        ("Бойцы «Вагнера» воевали в Сирии, а затем в Центральноафриканской Республике и Ливии.",
+         {("wagner", "SYR", "present"), ("wagner", "CAF", "present"), ("wagner", "LBY", "present")}),
+        # a clause with a subject of its own is not the actor's
+        ("Бойцы «Вагнера» воевали в Сирии; в Ливии боевики Хафтара охраняют нефтяные поля.",
+         {("wagner", "SYR", "present")}),
+    ],
+)
+def test_russian_dropped_subject_and_gapped_verb(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "ru") == expected

@@ -31,6 +31,7 @@ from news.presence.clauses import (
     asserts_nothing,
     beyond_negation,
     clause_spans,
+    elided_subject,
     negated_asides,
     negation_at,
     relative_subject,
@@ -126,6 +127,14 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 if subject is not None:
                     # "..., where it guards the president": the relative's subject is the sentence's actor
                     hits = [ActorHit(sent_actor, subject[0], subject[1], text[subject[0]:subject[1]], "anaphora")]
+                    raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
+                    history.extend(clause_mentions)
+                    continue
+                dropped = elided_subject(text, c_start, c_end, clause_mentions)
+                if dropped is not None:
+                    # "...; в ЦАР и Мали охраняют местных руководителей": the subject the clause drops
+                    # is the actor the sentence named before
+                    hits = [ActorHit(sent_actor, dropped, dropped, "", "anaphora")]
                     raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
                     history.extend(clause_mentions)
                     continue
