@@ -97,3 +97,18 @@ def test_list_introducers_join_items(text: str, lang: str, expected: set[tuple[s
 )
 def test_russian_dropped_subject_and_gapped_verb(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "группа" points back to the actor named before, as "the group" and "le groupe" do
+        ("ЧВК «Вагнер» набирает бойцов. Группа уже работает в Мали и Ливии.",
+         {("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+        # the corps' own men, and the actor's presence, point back to it
+        ("Африканский корпус расширяет сеть. Военнослужащие корпуса находятся в Нигере.", {("russia", "NER", "present")}),
+        ("ЧВК «Вагнер» сокращает штат. Ранее их присутствие фиксировалось в Судане.", {("wagner", "SDN", "present")}),
+    ],
+)
+def test_russian_pointers_to_the_actor(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "ru") == expected
