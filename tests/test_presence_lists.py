@@ -50,6 +50,9 @@ def test_departure_from_is_not_a_range() -> None:
         ("Wagner, which did not leave Mali, is also fighting in Sudan.", "en",
          {("wagner", "MLI", "present"), ("wagner", "SDN", "present")}),
         ("Wagner, qui n'est pas présent au Niger, combat au Soudan.", "fr", {("wagner", "SDN", "present")}),
+        # the aside may open on an adjective before its relative pronoun
+        ("Le groupe Wagner, réputé proche du Kremlin et dont l'existence n'est pas reconnue, a combattu en Libye.", "fr",
+         {("wagner", "LBY", "present")}),
         # a negation of the main clause still cancels it
         ("Le groupe Wagner, dont le chef est mort, n'a jamais combattu en Syrie.", "fr", set()),
     ],

@@ -108,9 +108,10 @@ def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int |
 
 
 # A relative aside on a noun, between commas: ", dont l'existence n'est pas reconnue,", ", which is
-# not officially recognised,", ", которая официально не признана,"
+# not officially recognised,", ", которая официально не признана,", ", réputé proche du Kremlin et
+# dont l'existence n'est pas reconnue,"
 _RELATIVE_ASIDE = re.compile(
-    r",\s*(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
+    r",(?:[^,;:]{0,80}?\s)?(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
     r"(?!\w)[^,;:]{0,160},", re.IGNORECASE)
 
 
