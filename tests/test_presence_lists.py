@@ -115,3 +115,19 @@ def test_russian_dropped_subject_and_gapped_verb(text: str, expected: set[tuple[
 )
 def test_russian_pointers_to_the_actor(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # holding ground is presence
+        ("Des hommes de Wagner ont pris position autour de Bria, en Centrafrique, selon des sources humanitaires.",
+         {("wagner", "CAF", "present")}),
+        ("Au Mali, les paramilitaires de Wagner tiennent désormais plusieurs bases.", {("wagner", "MLI", "present")}),
+        # an attribution tail leaves the claim standing
+        ("Des mercenaires de Wagner combattent aux côtés des FAMa au Mali, selon une source sécuritaire.",
+         {("wagner", "MLI", "present")}),
+    ],
+)
+def test_french_holding_ground(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "fr") == expected
