@@ -131,3 +131,11 @@ def test_russian_pointers_to_the_actor(text: str, expected: set[tuple[str, str, 
 )
 def test_french_holding_ground(text: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, "fr") == expected
+
+
+def test_the_capital_points_to_the_country_whose_capital_was_named() -> None:
+    """"the capital" is the named capital's country, not the last country named in passing."""
+    got = claims("BANGUI, Aug 20 — Wagner men escort lorries on the road to Cameroon. "
+                 "Russian instructors train recruits at a camp in the capital.", "en")
+    assert ("russia", "CAF", "present") in got
+    assert not any(iso == "CMR" for _, iso, _ in got)
