@@ -139,3 +139,19 @@ def test_the_capital_points_to_the_country_whose_capital_was_named() -> None:
                  "Russian instructors train recruits at a camp in the capital.", "en")
     assert ("russia", "CAF", "present") in got
     assert not any(iso == "CMR" for _, iso, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        # a pointer headed by a word of an actor's own name is that actor, whoever was named last
+        ("Wagner fighters guard the mines. Russian instructors arrived later. The group is also present in Sudan.",
+         "en", "wagner"),
+        ("Le groupe Wagner garde les mines. Des instructeurs russes sont arrivés ensuite. "
+         "Le groupe est aussi présent au Soudan.", "fr", "wagner"),
+        ("Wagner fighters guard the mines. The Africa Corps took over in March. The corps is also deployed in Sudan.",
+         "en", "russia"),
+    ],
+)
+def test_pointer_by_the_actors_own_name_word(text: str, lang: str, actor: str) -> None:
+    assert {(a, iso) for a, iso, _ in claims(text, lang) if iso == "SDN"} == {(actor, "SDN")}
