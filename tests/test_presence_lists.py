@@ -155,3 +155,19 @@ def test_the_capital_points_to_the_country_whose_capital_was_named() -> None:
 )
 def test_pointer_by_the_actors_own_name_word(text: str, lang: str, actor: str) -> None:
     assert {(a, iso) for a, iso, _ in claims(text, lang) if iso == "SDN"} == {(actor, "SDN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a list of clauses, one country each, pointing back to the actor through "où il", "where it", "где они"
+        ("Depuis 2017, le groupe Wagner s'est déployé en Afrique : au Soudan, où il protège des mines d'or ; "
+         "en Centrafrique, où il garde le président.", "fr"),
+        ("Since 2017 the Wagner Group has spread across Africa: to Sudan, where it guards gold mines; "
+         "to the Central African Republic, where it trains the army.", "en"),
+        ("С 2017 года ЧВК «Вагнер» расширила присутствие в Африке: в Судане, где она охраняет прииски; "
+         "в ЦАР, где они обучают армию.", "ru"),
+    ],
+)
+def test_list_of_where_clauses(text: str, lang: str) -> None:
+    assert {("wagner", "SDN", "present"), ("wagner", "CAF", "present")} <= claims(text, lang)

@@ -134,6 +134,26 @@ _RELATIVE_SUBJECT = re.compile(
     re.IGNORECASE)
 
 
+# A clause of a list of clauses, opening on its place: "...; en Centrafrique, où il garde le président"
+_PLACE_OPEN = re.compile(r"\s*(?:(?:and|et|и|а)\s+)?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?",
+                         re.IGNORECASE)
+
+
+def relative_subject_after_place(text: str, start: int, end: int, places: list[Mention]) -> tuple[int, int] | None:
+    """``relative_subject`` for a clause that opens on its own place, then the relative ("; en
+    Centrafrique, où il garde le président", "; in the CAR, where it guards the president"). Why:
+    news lists what the actor does country by country, one clause each, and only the first names
+    the actor; the rest point back to it through "où il", "where it"."""
+    if not places or _PLACE_OPEN.fullmatch(text, start, places[0].start) is None:
+        return None
+    last = places[0]
+    for m in places[1:]:
+        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
+            break
+        last = m
+    return relative_subject(text, last.end, end)
+
+
 def relative_subject(sentence_text: str, start: int, end: int) -> tuple[int, int] | None:
     """Offsets of a relative clause's pronoun or bare-noun subject when the clause
     (``sentence_text[start:end]``) is a "where ..." clause on a place; None otherwise. Why: news

@@ -35,6 +35,7 @@ from news.presence.clauses import (
     negated_asides,
     negation_at,
     relative_subject,
+    relative_subject_after_place,
 )
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.departures import (
@@ -123,7 +124,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 sent_subject = _subject_of(text, s_start, hits)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
             if not hits and sent_actor is not None:
-                subject = relative_subject(text, c_start, c_end)
+                subject = (relative_subject(text, c_start, c_end)
+                           or relative_subject_after_place(text, c_start, c_end, clause_mentions))
                 if subject is not None:
                     # "..., where it guards the president": the relative's subject is the sentence's actor
                     hits = [ActorHit(sent_actor, subject[0], subject[1], text[subject[0]:subject[1]], "anaphora")]
