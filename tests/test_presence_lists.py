@@ -171,3 +171,17 @@ def test_pointer_by_the_actors_own_name_word(text: str, lang: str, actor: str) -
 )
 def test_list_of_where_clauses(text: str, lang: str) -> None:
     assert {("wagner", "SDN", "present"), ("wagner", "CAF", "present")} <= claims(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the actor has, keeps or maintains men somewhere: they are there
+        ("The Wagner Group has grown. It has previously had men in Libya, Sudan and Syria.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "SYR", "present")}),
+        ("Le groupe Wagner recrute. Il a des hommes au Mali.", "fr", {("wagner", "MLI", "present")}),
+        ("ЧВК «Вагнер» держит несколько сотен бойцов в Ливии.", "ru", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_having_men_somewhere(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
