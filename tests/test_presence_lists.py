@@ -111,6 +111,8 @@ def test_russian_dropped_subject_and_gapped_verb(text: str, expected: set[tuple[
         # the corps' own men, and the actor's presence, point back to it
         ("Африканский корпус расширяет сеть. Военнослужащие корпуса находятся в Нигере.", {("russia", "NER", "present")}),
         ("ЧВК «Вагнер» сокращает штат. Ранее их присутствие фиксировалось в Судане.", {("wagner", "SDN", "present")}),
+        # the company's men: an oblique case of "компания" points back too
+        ("ЧВК «Вагнер» сокращает штат. Часть бойцов компании по-прежнему работает в ЦАР.", {("wagner", "CAF", "present")}),
     ],
 )
 def test_russian_pointers_to_the_actor(text: str, expected: set[tuple[str, str, str]]) -> None:
