@@ -51,7 +51,7 @@ def _f1(c: Counts) -> float:
     # the sixth (0.695 on first contact, 0.845 after its rule fixes) and the seventh, written after
     # the sixth's fixes (0.680 on first contact, 0.804 after its own; Russian Telegram-style posts
     # are its weakest part, 0.600)
-    ("challenge6.jsonl", 0.97, 0.82, 0.69),
+    ("challenge6.jsonl", 0.97, 0.88, 0.74),
     ("challenge7.jsonl", 0.97, 0.78, 0.57),
     # the eighth, written after the seventh's fixes: 0.731 on first contact, 0.800 after its own
     ("challenge8.jsonl", 0.97, 0.77, 0.70),
@@ -66,18 +66,21 @@ def _f1(c: Counts) -> float:
     # furniture), labelled blind; first contact in bench/first_contact.tsv. Floors a little under
     # today's figures, so a rule that costs them a few claims must say why. Raised after the
     # structure rules of issue 14 (country descriptions, where-clause subjects, arrival verbs).
-    ("blind_wire.jsonl", 0.93, 0.82, 0.70),
+    ("blind_wire.jsonl", 0.93, 0.84, 0.76),
     ("blind_features.jsonl", 0.97, 0.72, 0.65),
     ("blind_web.jsonl", 0.94, 0.77, 0.69),
     ("hidden_d.jsonl", 0.97, 0.78, 0.70),
     ("hidden_e.jsonl", 0.94, 0.74, 0.65),
-    ("hidden_f.jsonl", 0.96, 0.74, 0.69),
-    ("hidden_g.jsonl", 0.92, 0.76, 0.60),
-    ("hidden_h.jsonl", 0.93, 0.70, 0.57),
+    ("hidden_f.jsonl", 0.96, 0.76, 0.70),
+    # raised after the fr2 round (ranges, list gaps, Russian dropped subjects and pointers): hidden_g
+    # 0.806 (ru 0.732), hidden_h 0.795 (each language >= 0.785), hidden_i 0.799, hidden_f 0.783,
+    # blind_wire 0.862 (fr 0.784), challenge6 0.905 (fr 0.769)
+    ("hidden_g.jsonl", 0.92, 0.78, 0.70),
+    ("hidden_h.jsonl", 0.93, 0.77, 0.75),
     # two more of the same kind, added after first contact (hidden_i presence 0.758, hidden_j 0.721,
     # country 0.929: related-headline lists under "Read more:" were read as mentions); today
     # hidden_i 0.980 / 0.762 (fr 0.660), hidden_j 1.000 / 0.728 (en 0.718)
-    ("hidden_i.jsonl", 0.97, 0.77, 0.70),
+    ("hidden_i.jsonl", 0.97, 0.78, 0.72),
     ("hidden_j.jsonl", 0.98, 0.75, 0.70),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,

@@ -58,6 +58,9 @@ class ActorPatterns:
     name_rows: tuple[NameRow, ...] = ()
     demonym_rows: tuple[ForceRow, ...] = ()
     state_rows: tuple[ForceRow, ...] = ()
+    # the lowered words of each actor's names ("group" and "groupe" for Wagner, "corps" and
+    # "корпус" for the Africa Corps): a pointer with one of them as its head is that actor's
+    name_words: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 _COMPILED: dict[int, tuple[ActorConfig, ActorPatterns]] = {}
@@ -110,7 +113,9 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
                          auto if masks else None, bits,
                          tuple((bits[("names", k)], k, p) for k, p in names.items()),
                          tuple((bits[("demonyms", k)], k, p, forces[k]) for k, p in demonyms.items() if k in forces),
-                         tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces))
+                         tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces),
+                         {k: frozenset(w.lower() for n in a.names for w in re.findall(r"\w+", n) if len(w) > 3)
+                          for k, a in config.actors.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,6 +350,11 @@ def force_owner(phrase: str, comp: ActorPatterns, named: set[str]) -> str | None
     has been named: "the mercenaries" after Wagner is Wagner, even if Russian instructors were
     named since."""
     owners = [key for key, pat in comp.forces.items() if pat.search(phrase)]
+    if not owners:
+        # "the group", "le groupe", "the corps", "корпус": a pointer headed by a word of one actor's
+        # own name ("Wagner Group", "Africa Corps") is that actor, whoever was named last
+        head = phrase.split()[-1].lower() if phrase.split() else ""
+        owners = [key for key, words in comp.name_words.items() if head in words]
     return owners[0] if len(owners) == 1 and owners[0] in named else None
 
 

@@ -37,8 +37,18 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in cues.CLAUSE_SPLIT.finditer(sentence):
+        if _BARE_PLACES.fullmatch(sentence, pos, m.start()) is not None:
+            if m.group(0).strip() in ("—", "–"):
+                continue  # "а в Нигере — обучать армию": the dash stands for the verb left out
+            if out:
+                out[-1] = (out[-1][0], offset + m.start())  # ", а затем в ЦАР и Ливии; ...": gapped, part of the clause before
+                pos = m.end()
+                continue
         out.append((offset + pos, offset + m.start()))
         pos = m.end()
+    if out and _BARE_PLACES.fullmatch(sentence, pos) is not None:
+        a, _ = out.pop()  # "..., а затем в Центральноафриканской Республике и Ливии."
+        pos = a - offset
     out.append((offset + pos, offset + len(sentence)))
     spans: list[tuple[int, int]] = []
     for a, b in out:
@@ -49,6 +59,13 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                 continue
         spans.append((a, b))
     return [(a, b) for a, b in spans if b > a]
+
+
+# A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before
+# (or the dash after it) left out.
+_BARE_PLACES = re.compile(
+    r"\s*(?:(?:а|и|затем|потом|позже|также|тоже|ещё)\s+)*(?:в|во|на)\s+[А-ЯЁ][\w-]*"
+    r"(?:(?:\s+|\s*,\s*|\s+и\s+(?:в\s+|во\s+|на\s+)?)[А-ЯЁ][\w-]*)*\s*[.!]?\s*")
 
 
 # "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
@@ -82,12 +99,28 @@ def beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     return says is not None and (not inside or hit.start >= says.start())
 
 
-def negation_at(clause: str) -> int | None:
-    """Offset of the clause's first negation, or None."""
+def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int | None:
+    """Offset of the clause's first negation outside the ``skip`` spans (offsets in ``clause``), or None."""
     for neg in cues.NEGATION.finditer(clause):
-        if not _NOT_AFFECTED.match(clause, neg.end()):
+        if not _NOT_AFFECTED.match(clause, neg.end()) and not (skip and any(a <= neg.start() < b for a, b in skip)):
             return neg.start()
     return None
+
+
+# A relative aside on a noun, between commas: ", dont l'existence n'est pas reconnue,", ", which is
+# not officially recognised,", ", которая официально не признана,", ", réputé proche du Kremlin et
+# dont l'existence n'est pas reconnue,"
+_RELATIVE_ASIDE = re.compile(
+    r",(?:[^,;:]{0,80}?\s)?(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
+    r"(?!\w)[^,;:]{0,160},", re.IGNORECASE)
+
+
+def negated_asides(clause: str) -> list[tuple[int, int]]:
+    """Spans (offsets in ``clause``) of the relative asides that hold a negation. Why: the aside's
+    negation is the aside's own ("Le groupe Wagner, dont l'existence n'est pas reconnue
+    officiellement, a combattu en Syrie"); it does not cancel the main clause around it."""
+    return [a.span() for a in _RELATIVE_ASIDE.finditer(clause)
+            if negation_at(clause[a.start():a.end()]) is not None]
 
 
 # The subject of a relative clause on a place, when it is a pronoun or a bare force noun ("..., where
@@ -99,6 +132,26 @@ _RELATIVE_SUBJECT = re.compile(
     r"trainers|forces|units|personnel|mercenaires|combattants|instructeurs|hommes|paramilitaires|"
     r"наёмники|наемники|бойцы|инструкторы|военные|специалисты)(?!\w))",
     re.IGNORECASE)
+
+
+# A clause of a list of clauses, opening on its place: "...; en Centrafrique, où il garde le président"
+_PLACE_OPEN = re.compile(r"\s*(?:(?:and|et|и|а)\s+)?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?",
+                         re.IGNORECASE)
+
+
+def relative_subject_after_place(text: str, start: int, end: int, places: list[Mention]) -> tuple[int, int] | None:
+    """``relative_subject`` for a clause that opens on its own place, then the relative ("; en
+    Centrafrique, où il garde le président", "; in the CAR, where it guards the president"). Why:
+    news lists what the actor does country by country, one clause each, and only the first names
+    the actor; the rest point back to it through "où il", "where it"."""
+    if not places or _PLACE_OPEN.fullmatch(text, start, places[0].start) is None:
+        return None
+    last = places[0]
+    for m in places[1:]:
+        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
+            break
+        last = m
+    return relative_subject(text, last.end, end)
 
 
 def relative_subject(sentence_text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -115,3 +168,40 @@ def relative_subject(sentence_text: str, start: int, end: int) -> tuple[int, int
     word = re.search(r"(?:where|où|где)\s+", head, re.IGNORECASE)
     a = m.start() + (word.end() if word else lead)
     return a, m.end()
+
+
+# A clause that opens on where, then goes straight to the verb: "...; в Центральноафриканской
+# Республике и Мали охраняют местных руководителей", ", а в Нигере — обучать местную армию".
+_ELIDED_OPEN = re.compile(
+    r"\s*(?:[—–]\s*)?(?:(?:а|и|затем|потом|позже|ещё|также|тоже|теперь|сейчас|ныне)\s+)*(?:в|во|на)\s+$",
+    re.IGNORECASE)
+_ELIDED_GAP = re.compile(
+    r"\s*,?\s*(?:[—–]\s*)?(?:(?:(?:в|с|до)\s+\d{4}(?:-\w+)?(?:\s+году)?|уже|тоже|также|пока|по-прежнему|ещё|"
+    r"теперь|сейчас|затем|давно|снова)\s+)*",
+    re.IGNORECASE)
+
+# A Russian finite verb or infinitive ends so ("охраняют", "воевали", "обучать"); a noun cue
+# ("боевики") does not, and then is the clause's own subject.
+_RU_VERB_END = re.compile(r"\w*(?:ют|ут|ят|ат|ет|ит|ёт|ли|ла|ло|л|ть|ти|ся|сь)(?!\w)", re.IGNORECASE)
+
+
+def elided_subject(text: str, start: int, end: int, places: list[Mention]) -> int | None:
+    """Where the dropped subject of a clause stands, when the clause (``text[start:end]``) opens on
+    a place or a list of places and goes on straight to a presence verb; None otherwise. Why:
+    Russian drops a subject the sentence has already named, and gaps its verb behind a dash
+    ("Бойцы «Вагнера» воевали в Сирии и Ливии; в ЦАР и Мали охраняют местных руководителей", "в
+    Буркина-Фасо военные охраняют Траоре, а в Нигере — обучать армию"): the clause is about the
+    actor of the clause before, though it names none. ``places`` are the clause's own mentions."""
+    if not places or _ELIDED_OPEN.fullmatch(text, start, places[0].start) is None:
+        return None
+    last = places[0]
+    for m in places[1:]:
+        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
+            break
+        last = m
+    gap = _ELIDED_GAP.match(text, last.end, end)
+    at = gap.end() if gap is not None else last.end
+    cue = cues.PRESENT.search(text, at, end)
+    if cue is None or cue.start() != at or _RU_VERB_END.match(text, at, end) is None:
+        return None  # "в Ливии боевики Хафтара охраняют": a noun opens the rest, a subject of its own
+    return at

@@ -70,7 +70,7 @@ BORDER_BEFORE = re.compile(r"(?:borders? with|frontiers? with|frontières? avec|
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|allegation|charge|accusation|report)s?\b|ce\s+qu)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
-                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|though|mais|tandis que|bien que|même si|а|но|однако|хотя)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
+                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but|while|whereas|although|though|mais|tandis que|bien que|même si|а(?!\s+также)|но|однако|хотя)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(*_LEX["ordered"])
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take
@@ -91,7 +91,12 @@ STATE_VERB = re.compile(
 )
 # "Wagner fighters in Libya", "instructeurs russes au Mali": the actor phrase itself placed.
 ACTOR_IN = re.compile(r"^\W{0,2}(?:\w+\s+){0,2}?(?:in|inside|au|aux|en|à|в|во|на)\s+(?:\w+\s+)?$", re.IGNORECASE)
-LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et)\s*(?:the\s+|la\s+|le\s+|l'|les\s+)?$", re.IGNORECASE)
+LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et|,?\s*(?:as\s+well\s+as|ainsi\s+qu(?:e|['’])|de\s+même\s+qu(?:e|['’])|а\s+также|"
+                      r"и\s+также))\s*(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$", re.IGNORECASE)
+# A range's two ends: "from Syria to Mozambique", "de la Syrie au Mozambique", "от Сирии до
+# Мозамбика" (RANGE_OPEN ends right before the first place, RANGE_GAP fills the span between them).
+RANGE_OPEN = re.compile(r"(?<!\w)(?:from|de|du|des|d['’]|от)\s*(?:the\s+|la\s+|l['’]\s*)?$", re.IGNORECASE)
+RANGE_GAP = re.compile(r"\s+(?:to|à|au|aux|jusqu['’]\s*(?:à|au|aux)|до)\s+(?:the\s+|la\s+|l['’]\s*)?$", re.IGNORECASE)
 # A country that takes the actor in: "Burkina Faso welcomed Russian instructors", "Mali hired Wagner".
 HOST = _rx(*_LEX["host"])
 # "the CAR's northeast": part of a country; leaving it is not leaving the country.

@@ -31,8 +31,11 @@ from news.presence.clauses import (
     asserts_nothing,
     beyond_negation,
     clause_spans,
+    elided_subject,
+    negated_asides,
     negation_at,
     relative_subject,
+    relative_subject_after_place,
 )
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.departures import (
@@ -121,10 +124,19 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 sent_subject = _subject_of(text, s_start, hits)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
             if not hits and sent_actor is not None:
-                subject = relative_subject(text, c_start, c_end)
+                subject = (relative_subject(text, c_start, c_end)
+                           or relative_subject_after_place(text, c_start, c_end, clause_mentions))
                 if subject is not None:
                     # "..., where it guards the president": the relative's subject is the sentence's actor
                     hits = [ActorHit(sent_actor, subject[0], subject[1], text[subject[0]:subject[1]], "anaphora")]
+                    raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
+                    history.extend(clause_mentions)
+                    continue
+                dropped = elided_subject(text, c_start, c_end, clause_mentions)
+                if dropped is not None:
+                    # "...; в ЦАР и Мали охраняют местных руководителей": the subject the clause drops
+                    # is the actor the sentence named before
+                    hits = [ActorHit(sent_actor, dropped, dropped, "", "anaphora")]
                     raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
                     history.extend(clause_mentions)
                     continue
@@ -183,7 +195,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         if not clause_mentions:
             return []
     no_longer = cues.NO_LONGER.search(clause)
-    neg = negation_at(clause) if no_longer is None else None
+    asides = negated_asides(clause) if no_longer is None else []
+    neg = negation_at(clause, asides) if no_longer is None else None
     negated = neg is not None
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
     # do not mix with American forces"), not about a stay named before it
@@ -224,7 +237,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                 if ended:
                     cue_at = text.rfind(ended, c_start, m.start)
                     # "did not leave Mali" stays; "left Mali ... and has never returned" left
-                    stayed[i] = negated and cues.NEGATION.search(text[max(c_start, cue_at - 25):cue_at]) is not None
+                    stayed[i] = ((negated or _inside(asides, cue_at - c_start))
+                                 and cues.NEGATION.search(text[max(c_start, cue_at - 25):cue_at]) is not None)
                     leaving[i] = {h.actor for h in hits if cue_at <= h.start < m.start}
                     who_left = None if leaving[i] else leaver(ctx, ended)
                     if who_left is not None:
@@ -246,7 +260,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                 targets.append(Target(m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8,
                                 "departure-denied" if stayed[i] else "departure"))
             elif ((negated and (m.end > neg_at or hit.start > neg_at) and not beyond_negation(text, neg_first, m, hit))
-                  or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))):
+                  or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))
+                  or _inside(asides, m.start - c_start)):  # "Wagner, which is not in Mali, ...": the aside's own negation
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
             elif (present_cue and locative_at(i) and not other_force_between(text, hit, m, clause_mentions, home)
                   and not (m.end <= hit.start and not_the_actors_place(text, m, hit, clause_mentions))):
@@ -347,6 +362,11 @@ _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
 
 # a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
 _MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    """Whether the clause offset ``pos`` falls in one of ``spans``."""
+    return any(a <= pos < b for a, b in spans)
 
 
 def nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:

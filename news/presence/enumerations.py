@@ -14,8 +14,18 @@ from news.presence.places import is_locative, is_speaker
 
 
 def follows_in_list(text: str, prev: Mention, m: Mention) -> bool:
-    """Whether only a list's gap (",", "and", "et", "и", "or", an article) stands between two places."""
-    return cues.LIST_GAP.match(text[prev.end:m.start]) is not None
+    """Whether only a list's gap (",", "and", "et", "и", "or", "as well as", an article) stands
+    between two places, or the two are a range's ends ("from Syria to Mozambique")."""
+    return cues.LIST_GAP.match(text[prev.end:m.start]) is not None or in_range(text, prev, m)
+
+
+def in_range(text: str, first: Mention, last: Mention) -> bool:
+    """Whether two places are the ends of a range: "from Syria to Mozambique", "de la Syrie au
+    Mozambique", "от Сирии до Мозамбика". Why: a range names where the actor is at both ends (the
+    countries between are not named, so nothing is claimed for them), and its "from" is not a
+    departure's; what a range says of one end it says of the other."""
+    return (cues.RANGE_GAP.match(text, first.end, last.start) is not None
+            and cues.RANGE_OPEN.search(text, max(0, first.start - 12), first.start) is not None)
 
 
 def list_ending_with(text: str, places: list[Mention]) -> list[Mention]:
@@ -52,6 +62,9 @@ class Locatives:
 
     def __call__(self, i: int) -> bool:
         v = self.known.get(i)
+        if v is None and i + 1 < len(self.mentions) and not self._own(i) and in_range(self.text, self.mentions[i], self.mentions[i + 1]):
+            # "de la Libye à la Centrafrique": a range's start stands where its end does
+            v = self.known[i] = self(i + 1)
         if v is None:
             # locative(i) = own(i) or (list gap before i and locative(i - 1)), walked back
             j = i

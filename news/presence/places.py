@@ -183,7 +183,23 @@ def force_in(text: str, c_start: int, m: Mention, force: re.Pattern[str] | None)
     if force is None or m.kind == "demonym":
         return False
     before = _PLACED_AFTER.search(text, max(c_start, m.start - 40), m.start)
-    return before is not None and force.fullmatch(before.group(1)) is not None
+    if before is None:
+        return False
+    if force.fullmatch(before.group(1)) is not None:
+        return True
+    # "It has previously had men in Libya", "the corps has troops in at least five states": a
+    # generic force noun the actor is said to have, keep or maintain
+    return (_GENERIC_FORCE.fullmatch(before.group(1)) is not None
+            and _HAS_BEFORE.search(text, max(c_start, before.start(1) - 30), before.start(1)) is not None)
+
+
+_GENERIC_FORCE = re.compile(r"men|troops|fighters|soldiers|personnel|forces|hommes|troupes|soldats|combattants|"
+                            r"людей|бойцов|военных|солдат", re.IGNORECASE)
+# possession right before the force noun, with at most a number or a quantifier between
+_HAS_BEFORE = re.compile(r"(?<!\w)(?:has|have|had|having|keeps?|kept|maintains?|maintained|still\s+has|"
+                         r"a|avait|ont|avaient|garde|conserve|maintient|держит|имеет|имел[аи]?)\s+"
+                         r"(?:(?:about|some|several|around|hundreds\s+of|thousands\s+of|plusieurs|quelque|des|"
+                         r"около|несколько)\s+)?(?:[\d,.]+\s+|\w+\s+)?$", re.IGNORECASE)
 
 
 def dateline(text: str, m: Mention) -> bool:

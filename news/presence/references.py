@@ -51,6 +51,7 @@ def pointed_targets(ctx: ClauseContext, hit: ActorHit, targets: list[Target], ea
 
 # "the capital", "the island": what a pointer names narrows what it can point to
 _CITY_POINTER = re.compile(r"capital|city|ville|столиц|город", re.IGNORECASE)
+_CAPITAL_POINTER = re.compile(r"capital|столиц", re.IGNORECASE)
 _ISLAND_POINTER = re.compile(r"island|île|остров", re.IGNORECASE)
 _ISLANDS = {"MDG", "CUB", "CPV", "STP", "COM", "MUS", "SYC", "GNQ", "LKA", "CYP", "MLT", "ISL", "IRL", "JPN", "PHL",
             "IDN", "TWN", "HTI", "DOM", "JAM", "NZL", "SGP", "BHR", "FJI", "PNG", "TLS", "GBR", "MDV"}
@@ -107,6 +108,10 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
         candidates = [c for c in candidates if c.iso3 in _ISLANDS]  # "the island": an island state
         if not candidates:
             return out
+    if _CAPITAL_POINTER.search(ref.group(0)):
+        # "the capital" after "BANGUI — ... the road to Cameroon": the country whose capital was named
+        capitals = {c.iso3 for c in candidates if c.kind == "capital"}
+        candidates = [c for c in candidates if c.iso3 in capitals] or candidates
     m = candidates[-1]
     before = clause[:ref.start()]
     ended = leaving_cue_before(before)

@@ -1,0 +1,189 @@
+"""Presence in lists, ranges and relative clauses (issue 14, round two), on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from news.models import Article
+from news.presence import find_claims
+
+
+def claims(text: str, lang: str) -> set[tuple[str, str, str]]:
+    art = Article("t", None, "", "", None, lang, text, "test")
+    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # both ends of a range are places the actor is in; nothing is said of the countries between
+        ("Wagner contractors have been active from Libya to the Central African Republic.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("Les paramilitaires de Wagner sont présents de la Libye à la Centrafrique.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("Наёмники «Вагнера» действуют от Ливии до Мозамбика.", "ru",
+         {("wagner", "LBY", "present"), ("wagner", "MOZ", "present")}),
+    ],
+)
+def test_range_places_both_ends(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+def test_departure_from_is_not_a_range() -> None:
+    """A leaving cue's "from" keeps its meaning: the country left is ended, the other present."""
+    got = claims("Wagner fighters withdrew from Mozambique to Libya in 2020.", "en")
+    assert ("wagner", "MOZ", "ended") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a negation inside a relative aside belongs to the aside, not to the main clause
+        ("Le groupe Wagner, dont l'existence n'est pas reconnue officiellement, a combattu en Syrie.", "fr",
+         {("wagner", "SYR", "present")}),
+        ("The Wagner Group, which Moscow has never officially recognised, has fought in Syria.", "en",
+         {("wagner", "SYR", "present")}),
+        ("ЧВК «Вагнер», которая официально не признана, воевала в Сирии.", "ru",
+         {("wagner", "SYR", "present")}),
+        # the aside's own negation still holds inside it: a denied departure stays, a denied place is dropped
+        ("Wagner, which did not leave Mali, is also fighting in Sudan.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "SDN", "present")}),
+        ("Wagner, qui n'est pas présent au Niger, combat au Soudan.", "fr", {("wagner", "SDN", "present")}),
+        # the aside may open on an adjective before its relative pronoun
+        ("Le groupe Wagner, réputé proche du Kremlin et dont l'existence n'est pas reconnue, a combattu en Libye.", "fr",
+         {("wagner", "LBY", "present")}),
+        # a negation of the main clause still cancels it
+        ("Le groupe Wagner, dont le chef est mort, n'a jamais combattu en Syrie.", "fr", set()),
+    ],
+)
+def test_relative_aside_negation_stays_in_the_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "ainsi que", "as well as", "а также" join a list's items like "and"
+        ("Des instructeurs russes opèrent au Mali ainsi que le Burkina Faso.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        ("Wagner fighters are deployed in Libya as well as Sudan.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        # ", а также" continues the clause instead of opening a contrast
+        ("Бойцы «Вагнера» работают в Мали, а также в ЦАР.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "CAF", "present")}),
+        ("Бойцы «Вагнера» работают в Мали и также Ливии.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+    ],
+)
+def test_list_introducers_join_items(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause that drops its subject is about the actor the sentence named before
+        ("Бойцы «Вагнера» воевали в Сирии и Ливии; в Центральноафриканской Республике и Мали охраняют местных руководителей.",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present"), ("wagner", "CAF", "present"),
+          ("wagner", "MLI", "present")}),
+        # a dash stands for the verb left out
+        ("Российские военные охраняют президента в Буркина-Фасо, а в Нигере — обучают местную армию.",
+         {("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        # a clause of bare places belongs to the verb before it
+        ("Бойцы «Вагнера» воевали в Сирии, а затем в Центральноафриканской Республике и Ливии.",
+         {("wagner", "SYR", "present"), ("wagner", "CAF", "present"), ("wagner", "LBY", "present")}),
+        # a clause with a subject of its own is not the actor's
+        ("Бойцы «Вагнера» воевали в Сирии; в Ливии боевики Хафтара охраняют нефтяные поля.",
+         {("wagner", "SYR", "present")}),
+    ],
+)
+def test_russian_dropped_subject_and_gapped_verb(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "группа" points back to the actor named before, as "the group" and "le groupe" do
+        ("ЧВК «Вагнер» набирает бойцов. Группа уже работает в Мали и Ливии.",
+         {("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+        # the corps' own men, and the actor's presence, point back to it
+        ("Африканский корпус расширяет сеть. Военнослужащие корпуса находятся в Нигере.", {("russia", "NER", "present")}),
+        ("ЧВК «Вагнер» сокращает штат. Ранее их присутствие фиксировалось в Судане.", {("wagner", "SDN", "present")}),
+        # the company's men: an oblique case of "компания" points back too
+        ("ЧВК «Вагнер» сокращает штат. Часть бойцов компании по-прежнему работает в ЦАР.", {("wagner", "CAF", "present")}),
+    ],
+)
+def test_russian_pointers_to_the_actor(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "ru") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # holding ground is presence
+        ("Des hommes de Wagner ont pris position autour de Bria, en Centrafrique, selon des sources humanitaires.",
+         {("wagner", "CAF", "present")}),
+        ("Au Mali, les paramilitaires de Wagner tiennent désormais plusieurs bases.", {("wagner", "MLI", "present")}),
+        # an attribution tail leaves the claim standing
+        ("Des mercenaires de Wagner combattent aux côtés des FAMa au Mali, selon une source sécuritaire.",
+         {("wagner", "MLI", "present")}),
+    ],
+)
+def test_french_holding_ground(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, "fr") == expected
+
+
+def test_the_capital_points_to_the_country_whose_capital_was_named() -> None:
+    """"the capital" is the named capital's country, not the last country named in passing."""
+    got = claims("BANGUI, Aug 20 — Wagner men escort lorries on the road to Cameroon. "
+                 "Russian instructors train recruits at a camp in the capital.", "en")
+    assert ("russia", "CAF", "present") in got
+    assert not any(iso == "CMR" for _, iso, _ in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "actor"),
+    [
+        # a pointer headed by a word of an actor's own name is that actor, whoever was named last
+        ("Wagner fighters guard the mines. Russian instructors arrived later. The group is also present in Sudan.",
+         "en", "wagner"),
+        ("Le groupe Wagner garde les mines. Des instructeurs russes sont arrivés ensuite. "
+         "Le groupe est aussi présent au Soudan.", "fr", "wagner"),
+        ("Wagner fighters guard the mines. The Africa Corps took over in March. The corps is also deployed in Sudan.",
+         "en", "russia"),
+    ],
+)
+def test_pointer_by_the_actors_own_name_word(text: str, lang: str, actor: str) -> None:
+    assert {(a, iso) for a, iso, _ in claims(text, lang) if iso == "SDN"} == {(actor, "SDN")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # a list of clauses, one country each, pointing back to the actor through "où il", "where it", "где они"
+        ("Depuis 2017, le groupe Wagner s'est déployé en Afrique : au Soudan, où il protège des mines d'or ; "
+         "en Centrafrique, où il garde le président.", "fr"),
+        ("Since 2017 the Wagner Group has spread across Africa: to Sudan, where it guards gold mines; "
+         "to the Central African Republic, where it trains the army.", "en"),
+        ("С 2017 года ЧВК «Вагнер» расширила присутствие в Африке: в Судане, где она охраняет прииски; "
+         "в ЦАР, где они обучают армию.", "ru"),
+    ],
+)
+def test_list_of_where_clauses(text: str, lang: str) -> None:
+    assert {("wagner", "SDN", "present"), ("wagner", "CAF", "present")} <= claims(text, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the actor has, keeps or maintains men somewhere: they are there
+        ("The Wagner Group has grown. It has previously had men in Libya, Sudan and Syria.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "SYR", "present")}),
+        ("Le groupe Wagner recrute. Il a des hommes au Mali.", "fr", {("wagner", "MLI", "present")}),
+        ("ЧВК «Вагнер» держит несколько сотен бойцов в Ливии.", "ru", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_having_men_somewhere(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
