@@ -82,6 +82,13 @@ def _f1(c: Counts) -> float:
     # hidden_i 0.980 / 0.762 (fr 0.660), hidden_j 1.000 / 0.728 (en 0.718)
     ("hidden_i.jsonl", 0.97, 0.78, 0.72),
     ("hidden_j.jsonl", 0.98, 0.75, 0.70),
+    # three more of 2026-12-05's second session (en/fr/ru; agency, regional and exile-media copy),
+    # scored at first contact (hidden_k 0.744, hidden_l 0.785, hidden_m 0.721) and again after the
+    # pronoun, list and Russian rounds that never saw them (0.789, 0.801, 0.730: Russian recall
+    # 0.54-0.81 is the gap); floors a little under the latter
+    ("hidden_k.jsonl", 0.96, 0.77, 0.72),
+    ("hidden_l.jsonl", 0.95, 0.78, 0.69),
+    ("hidden_m.jsonl", 0.95, 0.71, 0.66),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
