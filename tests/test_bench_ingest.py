@@ -22,6 +22,8 @@ def test_ingest_bench_runs_and_prints_its_ratios_and_ceiling() -> None:
     assert re.search(r"stored 300 articles, \d+ claims", out)
     assert re.search(r"syndication clustering: [\d.]+ ms per article with, [\d.]+ without .*ratio \d+\.\d+", out)
     assert re.search(r"in CPU time [\d.]+ with, [\d.]+ without: ratio \d+\.\d+, overhead -?[\d.]+%", out)
+    assert re.search(r"with distinct stories worded apart, 30% reprints \(10% naming an actor\): syndication "
+                     r"clustering: [\d.]+ ms per article with, [\d.]+ without .*in CPU time [\d.]+ with", out)
     assert re.search(r"footprint ingest, 1 process, in CPU time: \d+ articles/s", out)
     assert re.search(r"realistic mix \(10% of articles may name an actor\), 1 process: \d+ articles/s, \d+ in CPU "
                      r"time \(300 articles\)", out)

@@ -127,3 +127,56 @@ def test_an_index_uses_the_bands_datasketch_would_choose_for_its_threshold() -> 
         own = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
         index = Clusterer(threshold=threshold)._index("en")
         assert (index.b, index.r, index.hashranges) == (own.b, own.r, own.hashranges)
+
+
+def _texts() -> list[str]:
+    """The labelled set's texts and a synthetic corpus's (stock sentences: many near-copies)."""
+    from ingest import corpus
+
+    return [r["text"] for r in _rows()] + [r["text"] for r in corpus(400, 3)]
+
+
+def test_signatures_are_the_values_datasketch_gives_for_the_same_shingles() -> None:
+    """Signatures are computed in numpy on datasketch's permutations: stored ones must stay
+    exactly what ``MinHash.update_batch`` gave, or old stores would no longer match new copies."""
+    import numpy as np
+    from datasketch import MinHash
+
+    from news.syndication import MIN_SHINGLES, NUM_PERM, SCHEME, SEED, shingle_hashes
+
+    signed = 0
+    for text in _texts():
+        shingles = shingle_hashes(text)
+        if len(shingles) < MIN_SHINGLES:
+            assert signature(text) is None
+            continue
+        theirs = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=int, scheme=SCHEME)
+        theirs.update_batch(shingles.tolist())
+        assert signature(text) == np.asarray(theirs.hashvalues, dtype="<u4").tobytes()
+        signed += 1
+    assert signed >= 400
+
+
+def test_a_long_text_of_few_distinct_shingles_is_still_too_short_to_sign() -> None:
+    assert signature(" ".join(["Wagner fighters left Mali"] * 200)) is None  # 4 distinct shingles, 997 in all
+    assert signature(" ".join(f"word{i}" for i in range(12))) is not None  # 10 distinct: enough
+
+
+def test_the_index_finds_exactly_the_candidates_datasketch_lsh_finds() -> None:
+    from datasketch import LeanMinHash, MinHashLSH
+
+    from news.syndication import NUM_PERM, SCHEME, SEED, THRESHOLD, BandIndex, _bands, values
+
+    sigs = [s for s in map(signature, _texts()) if s]
+    theirs = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    ours = BandIndex(*_bands(THRESHOLD))
+    shared = 0
+    for i, sig in enumerate(sigs):
+        lean = LeanMinHash(seed=SEED, hashvalues=values(sig), scheme=SCHEME)
+        expected = set(theirs.query(lean))
+        assert set(ours.query(values(sig))) == expected
+        shared += len(expected) > 1
+        if i % 2 == 0:  # half indexed, so some queries find nothing
+            theirs.insert(str(i), lean)
+            ours.insert(str(i), values(sig))
+    assert shared > 10  # the corpus has texts with several candidates
