@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -349,6 +350,26 @@ def test_month_parts_refuse_an_article_whose_claims_span_months(store):
     store.write([Batch(art("x", D(2024, 1, 31)), [], [claim("x", D(2024, 1, 31)), claim("x", D(2024, 2, 1))])])
     assert q.month_parts(store) is None
     assert _row(q.layer_rows(store, start=D(2024, 1, 1), end=D(2024, 2, 29), parts=None)).articles == 1
+
+
+def test_layer_rows_newest_links_first(store):
+    """``links=N``: the N links of the newest claims, newest first (ties by link), on both paths;
+    a link reported again later counts at its latest date; ``links=None`` keeps every link sorted."""
+    days = [D(2024, 3, 5), D(2024, 1, 9), D(2024, 3, 5), D(2024, 2, 1), D(2024, 5, 2)]
+    urls = ["https://b.example/", "https://z.example/", "https://a.example/", "https://y.example/",
+            "https://z.example/"]
+    store.write([Batch(art(f"n{i}", d, u), [], [claim(f"n{i}", d)]) for i, (d, u) in enumerate(zip(days, urls, strict=True))])
+    f = q.Filters(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    parts = q.month_parts(store)
+    for p in (parts, None):
+        assert _row(q.layer_rows(store, f, parts=p, links=3)).source_urls == [
+            "https://z.example/", "https://a.example/", "https://b.example/"]
+        assert _row(q.layer_rows(store, f, parts=p, links=0)).source_urls == []
+        assert _row(q.layer_rows(store, f, parts=p)).source_urls == sorted(set(urls))
+        # a window ending before z's second report: z at its first date, last
+        early = replace(f, end=D(2024, 3, 31))
+        assert _row(q.layer_rows(store, early, parts=p, links=9)).source_urls == [
+            "https://a.example/", "https://b.example/", "https://y.example/", "https://z.example/"]
 
 
 def test_month_parts_drop_the_links_the_sql_path_drops(store):
