@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -219,6 +220,15 @@ def cached_ledger(root: str, fp: tuple) -> pd.DataFrame:
     """The presence ledger of every claim, once per store change, folded column-wise
     (news/ledger_frame.py: seconds at a million claims, where news/ledger.py took minutes)."""
     return store_ledger_frame(snapshot(root, fp))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_stays(root: str, fp: tuple, actors: tuple[str, ...], where: tuple[str, ...], last_day: date,
+                 names: tuple[tuple[str, str], ...], labels: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """The "presence over time" chart's stays. They depend on the actors, the countries shown
+    and the store's last day, not on the window, so a window move that keeps the countries
+    shown reuses them: a million articles hold a hundred thousand stays, over a second to shape."""
+    return interval_frame(cached_ledger(root, fp), actors, where, last_day, dict(names), dict(labels))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -699,8 +709,9 @@ def main() -> None:
     _window_from_chart(st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch",
                                        key="tl_counts", on_select="rerun"), "tl_counts", options)
     where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
-    stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
-                           names, labels)
+    stays = cached_stays(root, fp, tuple(state.actors), tuple(where),
+                         pd.Period(options.months[-1], freq="M").end_time.date(),
+                         tuple(sorted(names.items())), tuple(sorted(labels.items())))
     st.markdown("**Presence over time**" + (f" in {md_escape(names.get(state.selected, state.selected))}"
                                             if state.selected else "") + " (▶ first reported, ✕ ended)")
     if stays.empty:
