@@ -277,7 +277,8 @@ def rerun(store, state, options, shapes, styles, *, parts=None, ledger=None, mon
     return out
 
 
-def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool = True) -> tuple[float, dict, list[float]]:
+def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool = True,
+                downloads: bool = True) -> tuple[float, dict, list[float]]:
     from components import deck as deckmod
     from components.actors import actor_styles
     from components.state import Options, default_state, month_range
@@ -342,6 +343,9 @@ def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool =
     # the page's peak: a fresh session, default filters, window moves (ru_maxrss: KiB on Linux)
     info["peak_rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     # then the three downloads clicked (every evidence row, every link): checked, and their peak
+    info["downloads"], info["downloads_built"], info["peak_rss_downloads"] = 0, 0.0, info["peak_rss"]
+    if not downloads:
+        return statistics.median(times), info, times
     t0 = time.perf_counter()
     info["downloads"] = rerun(store, base, options, shapes, styles, parts=parts, ledger=ledger,
                               downloads=True)["downloads"]
@@ -350,12 +354,12 @@ def bench_store(root: Path, repeat: int, profile: bool = False, snapshot: bool =
     return statistics.median(times), info, times
 
 
-def child(root: Path, repeat: int, profile: bool, snapshot: bool) -> None:
+def child(root: Path, repeat: int, profile: bool, snapshot: bool, downloads: bool = True) -> None:
     """One store measured in this process, as the dashboard's would hold it; prints one JSON line
     with the timings and the process's peak RSS (``ru_maxrss``, KiB on Linux)."""
     import json
 
-    med, info, times = bench_store(root, repeat, profile, snapshot=snapshot)
+    med, info, times = bench_store(root, repeat, profile, snapshot=snapshot, downloads=downloads)
     print("RESULT " + json.dumps({"median": med, "times": times, "info": info}), flush=True)
 
 
@@ -366,7 +370,7 @@ def measure(root: Path, args) -> tuple[float, dict, list[float]]:
     import sys
 
     cmd = [sys.executable, __file__, "--child", str(root), "--repeat", str(args.repeat)]
-    cmd += ["--profile"] * args.profile + ["--files"] * args.files
+    cmd += ["--profile"] * args.profile + ["--files"] * args.files + ["--no-downloads"] * args.no_downloads
     out = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT)
     if out.returncode != 0:
         raise SystemExit(f"the measuring process failed: {out.stderr.strip().splitlines()[-1:]}")
@@ -387,10 +391,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--direct-from", type=int, default=DIRECT_FROM, metavar="N",
                     help=f"build stores of N articles or more column-wise (generate_direct) rather than in "
                          f"ingest's 500-article batches (default {DIRECT_FROM:,})")
+    ap.add_argument("--no-downloads", action="store_true",
+                    help="skip building the three downloads after the timed moves (minutes at 1M articles)")
     ap.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        child(args.child, args.repeat, args.profile, snapshot=not args.files)
+        child(args.child, args.repeat, args.profile, snapshot=not args.files, downloads=not args.no_downloads)
         return 0
 
     tmp = None if args.keep else tempfile.TemporaryDirectory(prefix="footprint-bench-")

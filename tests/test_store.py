@@ -439,3 +439,20 @@ def test_monthly_evidence_cities_options(mali):
 def test_filters_reject_unknown_names():
     with pytest.raises(TypeError):
         q.Filters.of(actor=["wagner"])
+
+
+def test_month_parts_count_a_cluster_once_across_its_months(store):
+    """A syndication cluster reported in several months is one source in any window holding any
+    of them, on both paths (month parts count a cluster's row only where its previous month with
+    the pair falls before the window)."""
+    from dataclasses import replace as dc_replace
+
+    days = [D(2024, 1, 5), D(2024, 3, 5), D(2024, 5, 5), D(2024, 3, 9), D(2024, 6, 1)]
+    clusters = ["s1", "s1", "s1", "s2", None]
+    store.write([Batch(dc_replace(art(f"c{i}", d), cluster=c), [], [claim(f"c{i}", d)])
+                 for i, (d, c) in enumerate(zip(days, clusters, strict=True))])
+    parts = q.month_parts(store)
+    for (start, end), want in {((1, 12), 3), ((2, 4), 2), ((4, 5), 1), ((6, 6), 1), ((1, 1), 1), ((2, 2), 0)}:
+        f = q.Filters(start=D(2024, start, 1), end=(pd.Period(f"2024-{end:02d}", freq="M").end_time.date()))
+        fast, slow = q.layer_rows(store, f, parts=parts), q.layer_rows(store, f)
+        assert (len(fast) and int(_row(fast).sources)) == (len(slow) and int(_row(slow).sources)) == want

@@ -133,7 +133,9 @@ def current_frame(frame: pd.DataFrame, as_of: date | None = None) -> pd.DataFram
     # with their lists of contradicted months) cost over half a second per window move.
     start = pd.to_datetime(frame["start"]).to_numpy(dtype="datetime64[ns]")
     keep = np.flatnonzero(start <= np.datetime64(pd.Timestamp(as_of))) if as_of is not None else np.arange(len(frame))
-    pair, _ = pd.factorize(pd.MultiIndex.from_arrays([frame["actor"].astype(object), frame["iso3"].astype(object)]))
+    actor, _ = pd.factorize(frame["actor"], use_na_sentinel=False)
+    iso3, isos = pd.factorize(frame["iso3"], use_na_sentinel=False)
+    pair = actor.astype(np.int64) * (len(isos) + 1) + iso3
     order = keep[np.lexsort((start[keep], pair[keep]))]  # by pair, then start (stable for equal starts)
     last = np.flatnonzero(np.append(pair[order][1:] != pair[order][:-1], True)) if len(order) else order
     return frame.iloc[order[last]].set_index(["actor", "iso3"])
