@@ -5,7 +5,7 @@ Generates two stores (deterministic seed; articles, mentions and claims written 
 actors, 20 countries, present and ended claims, three languages, eight outlets), then times what
 a rerun does after the window slider moves, uncached: the ``news.store.queries`` calls the page makes
 (``layer_rows``, ``city_rows``, ``near_city_rows``, ``evidence_rows`` limited to the
-``SOURCES_SHOWN`` rows drawn), the ledger's columns, the stays chart, the table shaping and the
+``SOURCES_SHOWN`` rows drawn), the ledger's columns, the stays chart (kept, as the page keeps it, while the countries shown stay), the table shaping and the
 deck JSON. ``monthly_counts`` draws the whole period for the other filters, so the page's cache
 answers it on a window move: it is timed once on its own, beside the month parts. Like the page,
 the first four are answered from ``queries.month_parts`` of
