@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -61,6 +62,7 @@ from components.tables import (
     shape_evidence_rows,
     shape_layer_rows,
     sources_html,
+    with_all_links,
     with_first_reported,
 )
 from components.text import md_escape, one_line
@@ -84,6 +86,7 @@ SAMPLE = paths.SAMPLE
 PLAY_SECONDS = 1.2
 REFRESH_SECONDS = 5  # how often an open page looks for a new ingest (a folder listing: cheap)
 SOURCES_SHOWN = 200  # evidence rows drawn on the page (and all a rerun asks for); the CSV has them all
+SOURCE_LINKS = 5  # a layer row's newest links in the table; the CSV and GeoJSON carry every one
 
 st.set_page_config(page_title="Footprint — Russia and Wagner on the ground", page_icon="🗺️", layout="wide")
 st.markdown(CSS, unsafe_allow_html=True)
@@ -161,8 +164,17 @@ def _parts(root: str, fp: tuple, state: ViewState) -> queries.MonthParts | None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def cached_layers(root: str, fp: tuple, state: ViewState) -> pd.DataFrame:
-    return queries.layer_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state))
+def cached_layers(root: str, fp: tuple, state: ViewState, links: int | None = 0) -> pd.DataFrame:
+    """The layer rows with at most ``links`` source links each, newest first (the table shows
+    ``SOURCE_LINKS``; counting rows or first reports needs none): every link of every row, hundreds
+    of thousands at a million articles, is built only for a download (``layers_with_links``)."""
+    return queries.layer_rows(snapshot(root, fp), _filters(state), parts=_parts(root, fp, state), links=links)
+
+
+def layers_with_links(root: str, fp: tuple, state: ViewState, shown: pd.DataFrame) -> pd.DataFrame:
+    """``shown`` with every source link of each row, for the CSV and GeoJSON: built on a click."""
+    every = queries.layer_rows(snapshot(root, fp), _filters(_key(state)), parts=_parts(root, fp, _key(state)))
+    return with_all_links(shown, every)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -208,6 +220,15 @@ def cached_ledger(root: str, fp: tuple) -> pd.DataFrame:
     """The presence ledger of every claim, once per store change, folded column-wise
     (news/ledger_frame.py: seconds at a million claims, where news/ledger.py took minutes)."""
     return store_ledger_frame(snapshot(root, fp))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_stays(root: str, fp: tuple, actors: tuple[str, ...], where: tuple[str, ...], last_day: date,
+                 names: tuple[tuple[str, str], ...], labels: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """The "presence over time" chart's stays. They depend on the actors, the countries shown
+    and the store's last day, not on the window, so a window move that keeps the countries
+    shown reuses them: a million articles hold a hundred thousand stays, over a second to shape."""
+    return interval_frame(cached_ledger(root, fp), actors, where, last_day, dict(names), dict(labels))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
@@ -637,7 +658,7 @@ def main() -> None:
 
     sidebar(options, styles, names)
     state = _state_from_widgets(options)
-    rows = at_least(cached_layers(root, fp, _key(state)), state.min_confidence)
+    rows = at_least(cached_layers(root, fp, _key(state), SOURCE_LINKS), state.min_confidence)
     # first_seen: the pair's first report overall, not the first inside the window
     rows = with_first_reported(rows, cached_layers(root, fp, _key(replace(state, start=options.months[0]))))
     ledger = cached_ledger(root, fp)
@@ -688,8 +709,9 @@ def main() -> None:
     _window_from_chart(st.altair_chart(timeline_chart(monthly, styles, state.start, state.end), width="stretch",
                                        key="tl_counts", on_select="rerun"), "tl_counts", options)
     where = [state.selected] if state.selected else sorted(set(shown["iso3"]))
-    stays = interval_frame(ledger, state.actors, where, pd.Period(options.months[-1], freq="M").end_time.date(),
-                           names, labels)
+    stays = cached_stays(root, fp, tuple(state.actors), tuple(where),
+                         pd.Period(options.months[-1], freq="M").end_time.date(),
+                         tuple(sorted(names.items())), tuple(sorted(labels.items())))
     st.markdown("**Presence over time**" + (f" in {md_escape(names.get(state.selected, state.selected))}"
                                             if state.selected else "") + " (▶ first reported, ✕ ended)")
     if stays.empty:
@@ -704,9 +726,12 @@ def main() -> None:
                "first_seen is the first report ever (also before the window); the other figures count "
                "the window. Independent sources count a story once however many outlets reprinted it. "
                "first_reported, last_confirmed, independent_sources and contradicted come from the presence "
-               "ledger: the stay current at the window's end (`footprint ledger` prints every stay).")
+               "ledger: the stay current at the window's end (`footprint ledger` prints every stay). "
+               f"The table lists each row's newest {SOURCE_LINKS} links; the downloads carry every one.")
     st.dataframe(shown, hide_index=True, width="stretch", key="layer_table",
-                 column_config={"source_urls": st.column_config.TextColumn("source_urls"),
+                 column_config={"source_urls": st.column_config.TextColumn(
+                                    "newest links", help=f"The newest {SOURCE_LINKS} links of the row's articles "
+                                                         "in the window; the CSV and GeoJSON carry every one"),
                                 "sources": st.column_config.NumberColumn("independent sources")})
     d1, d2, d3 = st.columns(3)
     # every file follows the selected country (as the sources list does) and names its filters
@@ -714,10 +739,11 @@ def main() -> None:
     shown_here = for_selected(shown, state.selected)
     # the files are built only when their button is clicked
     d1.download_button(download_label("layer rows (CSV)", len(shown_here), "row", country_label),
-                       lambda: to_csv_bytes(shown_here), download_name("layers", state, options, "csv"),
+                       lambda: to_csv_bytes(layers_with_links(root, fp, state, shown_here)),
+                       download_name("layers", state, options, "csv"),
                        "text/csv", on_click="ignore", key="dl_layers")
     d3.download_button(download_label("layers (GeoJSON)", len(shown_here), "feature", country_label),
-                       lambda: layers_geojson(shown_here).encode("utf-8"),
+                       lambda: layers_geojson(layers_with_links(root, fp, state, shown_here)).encode("utf-8"),
                        download_name("layers", state, options, "geojson"), "application/geo+json",
                        on_click="ignore", key="dl_geojson")
 

@@ -149,6 +149,22 @@ def with_first_reported(layers: pd.DataFrame | None, overall: pd.DataFrame | Non
     return df
 
 
+def with_all_links(shown: pd.DataFrame, layers: pd.DataFrame | None) -> pd.DataFrame:
+    """``shown`` (shaped layer rows carrying only their newest links) with every link of each row
+    from ``layers`` (the same query with ``links=None``), as the CSV and GeoJSON carry them.
+
+    The page asks for a few links per row on every window move (a pair's links number hundreds
+    of thousands at a million articles); the downloads, built only on a click, ask for all and
+    keep every other figure as the page shows it.
+    """
+    if shown is None or len(shown) == 0 or layers is None or len(layers) == 0:
+        return shown
+    every = {(a, i): u for a, i, u in zip(layers["actor"], layers["iso3"], layers["source_urls"], strict=True)}
+    df = shown.copy()
+    df["source_urls"] = [_safe_urls_joined(every.get((a, i))) for a, i in zip(df["actor"], df["iso3"], strict=True)]
+    return df
+
+
 def evidence_total(layers: pd.DataFrame, selected: str | None = None) -> int:
     """How many evidence rows stand behind the layer rows shown, without fetching them.
 

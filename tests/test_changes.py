@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from components.changes import changes_html
 from components.timeline import interval_frame, intervals_html
@@ -95,3 +97,26 @@ def test_interval_frame_follows_the_countries_and_lists_stays():
     assert "2022-01-01 → last confirmed 2022-01-01, ended 2023-06-01" in text
     assert "2024-03-01 → last confirmed 2024-03-01, still reported" in text
     assert interval_frame(intervals, ["russia"], ["MLI"], date(2025, 1, 31), {}, {}).empty
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["wagner", "russia"]), st.sampled_from(["MLI", "SYR", "LBY"]),
+                          st.dates(date(2020, 1, 1), date(2024, 12, 31)), st.sampled_from(["present", "ended"])),
+                max_size=30),
+       st.one_of(st.none(), st.dates(date(2019, 6, 1), date(2025, 6, 1))))
+def test_current_frame_picks_what_interval_at_picks(claims, as_of):
+    """The column-wise pick of each pair's stay as of a day (a window move asks it of every stay)
+    is ``interval_at``'s, on the ledger frame the page holds."""
+    from news.ledger_frame import ledger_frame
+    from news.store.ledger import current_frame, interval_at
+
+    rows = [row(d, s, article=f"a{k}", iso3=c) | {"actor": a} for k, (a, c, d, s) in enumerate(claims)]
+    intervals = ledger(rows)
+    frame = ledger_frame(pd.DataFrame(rows, columns=list(row(date(2020, 1, 1)))))
+    picked = current_frame(frame, as_of)
+    want = interval_at(intervals, as_of)
+    assert set(picked.index) == set(want)
+    for key, i in want.items():
+        got = picked.loc[key]
+        assert pd.Timestamp(got["start"]).date() == i.start
+        assert int(got["independent_sources"]) == i.independent_sources

@@ -458,6 +458,9 @@ def test_month_parts_answer_what_the_sql_answers(tmp_path):
                 assert parts.fits(f)
                 pd.testing.assert_frame_equal(queries.layer_rows(snap, f, parts=parts), queries.layer_rows(snap, f),
                                               check_dtype=False)
+                for links in (0, 1, 2, 5):  # the page's newest few links
+                    pd.testing.assert_frame_equal(queries.layer_rows(snap, f, parts=parts, links=links),
+                                                  queries.layer_rows(snap, f, links=links), check_dtype=False)
                 want = queries.city_rows(snap, f).sort_values(["claims", "actor", "place", "iso3"],
                                                               ascending=[False, True, True, True], kind="stable")
                 pd.testing.assert_frame_equal(queries.city_rows(snap, f, parts=parts), want.reset_index(drop=True),
@@ -517,3 +520,19 @@ def test_labels_take_the_page_language_and_only_reported_countries(shapes):
     pts = deckmod.label_points({"LBY": [{"articles": 3}], "MLI": [{"articles": 9}]}, shapes, "en", selected="BRA")
     assert [p["text"] for p in pts] == ["Brazil", "Libya", "Mali"]
     assert pts[0]["priority"] > pts[2]["priority"] > pts[1]["priority"]  # selected, then most reported
+
+
+def test_with_all_links_puts_every_link_back_for_the_downloads():
+    """The page's rows carry their newest links only; the downloads get every (safe) link of each
+    row and every other column as shown."""
+    from components.tables import with_all_links
+
+    shown = shape_layer_rows(layer_rows())
+    every = layer_rows().assign(source_urls=[["https://a.example/1", "javascript:alert(1)", "https://a.example/2"]]
+                                + [[] for _ in range(len(layer_rows()) - 1)])
+    out = with_all_links(shown, every)
+    first = (every["actor"].iloc[0], every["iso3"].iloc[0])
+    mine = out[(out["actor"] == first[0]) & (out["iso3"] == first[1])]
+    assert mine["source_urls"].tolist() == ["https://a.example/1 https://a.example/2"]
+    assert (out.drop(columns=["source_urls"]).equals(shown.drop(columns=["source_urls"])))
+    assert with_all_links(shown.iloc[0:0], every).empty

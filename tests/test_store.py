@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import warnings
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -351,6 +352,26 @@ def test_month_parts_refuse_an_article_whose_claims_span_months(store):
     assert _row(q.layer_rows(store, start=D(2024, 1, 1), end=D(2024, 2, 29), parts=None)).articles == 1
 
 
+def test_layer_rows_newest_links_first(store):
+    """``links=N``: the N links of the newest claims, newest first (ties by link), on both paths;
+    a link reported again later counts at its latest date; ``links=None`` keeps every link sorted."""
+    days = [D(2024, 3, 5), D(2024, 1, 9), D(2024, 3, 5), D(2024, 2, 1), D(2024, 5, 2)]
+    urls = ["https://b.example/", "https://z.example/", "https://a.example/", "https://y.example/",
+            "https://z.example/"]
+    store.write([Batch(art(f"n{i}", d, u), [], [claim(f"n{i}", d)]) for i, (d, u) in enumerate(zip(days, urls, strict=True))])
+    f = q.Filters(start=D(2024, 1, 1), end=D(2024, 12, 31))
+    parts = q.month_parts(store)
+    for p in (parts, None):
+        assert _row(q.layer_rows(store, f, parts=p, links=3)).source_urls == [
+            "https://z.example/", "https://a.example/", "https://b.example/"]
+        assert _row(q.layer_rows(store, f, parts=p, links=0)).source_urls == []
+        assert _row(q.layer_rows(store, f, parts=p)).source_urls == sorted(set(urls))
+        # a window ending before z's second report: z at its first date, last
+        early = replace(f, end=D(2024, 3, 31))
+        assert _row(q.layer_rows(store, early, parts=p, links=9)).source_urls == [
+            "https://a.example/", "https://b.example/", "https://y.example/", "https://z.example/"]
+
+
 def test_month_parts_drop_the_links_the_sql_path_drops(store):
     """Links that pass the SQL's LIKE 'http%' but are no http(s) URL with a host are left out on both paths."""
     urls = ["http://", "https:///path", "http://[x", "https://ok.example/a", "http://ok.example/b c", None]
@@ -418,3 +439,20 @@ def test_monthly_evidence_cities_options(mali):
 def test_filters_reject_unknown_names():
     with pytest.raises(TypeError):
         q.Filters.of(actor=["wagner"])
+
+
+def test_month_parts_count_a_cluster_once_across_its_months(store):
+    """A syndication cluster reported in several months is one source in any window holding any
+    of them, on both paths (month parts count a cluster's row only where its previous month with
+    the pair falls before the window)."""
+    from dataclasses import replace as dc_replace
+
+    days = [D(2024, 1, 5), D(2024, 3, 5), D(2024, 5, 5), D(2024, 3, 9), D(2024, 6, 1)]
+    clusters = ["s1", "s1", "s1", "s2", None]
+    store.write([Batch(dc_replace(art(f"c{i}", d), cluster=c), [], [claim(f"c{i}", d)])
+                 for i, (d, c) in enumerate(zip(days, clusters, strict=True))])
+    parts = q.month_parts(store)
+    for (start, end), want in {((1, 12), 3), ((2, 4), 2), ((4, 5), 1), ((6, 6), 1), ((1, 1), 1), ((2, 2), 0)}:
+        f = q.Filters(start=D(2024, start, 1), end=(pd.Period(f"2024-{end:02d}", freq="M").end_time.date()))
+        fast, slow = q.layer_rows(store, f, parts=parts), q.layer_rows(store, f)
+        assert (len(fast) and int(_row(fast).sources)) == (len(slow) and int(_row(slow).sources)) == want

@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from datetime import date
 from functools import lru_cache
 
+import numpy as np
 import pandas as pd
 
 from news.ledger import LEDGER_FIELDS, Interval, record
@@ -126,10 +127,18 @@ def interval_at(intervals: Iterable[Interval], as_of: date | None = None) -> dic
 def current_frame(frame: pd.DataFrame, as_of: date | None = None) -> pd.DataFrame:
     """``interval_at`` over a ledger frame, column-wise: one row per actor × country, indexed by
     them (a window move asks this of every interval in the store)."""
-    f = frame if as_of is None else frame[frame["start"] <= pd.Timestamp(as_of)]
-    # intervals of a pair never overlap, so their starts differ: the latest start is the one
-    return f.sort_values("start", kind="stable").drop_duplicates(["actor", "iso3"], keep="last") \
-        .set_index(["actor", "iso3"])
+    # intervals of a pair never overlap, so their starts differ: the latest start is the one.
+    # Chosen on numpy positions, and only the chosen rows (one per pair) taken from the frame:
+    # sorting and de-duplicating every stay's row (a hundred thousand at a million articles,
+    # with their lists of contradicted months) cost over half a second per window move.
+    start = pd.to_datetime(frame["start"]).to_numpy(dtype="datetime64[ns]")
+    keep = np.flatnonzero(start <= np.datetime64(pd.Timestamp(as_of))) if as_of is not None else np.arange(len(frame))
+    actor, _ = pd.factorize(frame["actor"], use_na_sentinel=False)
+    iso3, isos = pd.factorize(frame["iso3"], use_na_sentinel=False)
+    pair = actor.astype(np.int64) * (len(isos) + 1) + iso3
+    order = keep[np.lexsort((start[keep], pair[keep]))]  # by pair, then start (stable for equal starts)
+    last = np.flatnonzero(np.append(pair[order][1:] != pair[order][:-1], True)) if len(order) else order
+    return frame.iloc[order[last]].set_index(["actor", "iso3"])
 
 
 def selected_intervals(frame: pd.DataFrame, actors: Iterable[str], countries: Iterable[str]) -> list[Interval]:

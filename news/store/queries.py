@@ -28,7 +28,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any, TypeVar
 
 import duckdb
@@ -207,16 +207,24 @@ def _url_list(value: Any) -> list[str]:
     return [u for u in urls if is_http_url(u)]
 
 
-def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, **kwargs: Any) -> pd.DataFrame:
+def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None = None, links: int | None = None,
+               **kwargs: Any) -> pd.DataFrame:
     """One row per actor × country: docs/design.md's layer row, status as of the window's end.
 
     With ``parts`` (``month_parts`` of the same filters) and a whole-month window, the answer is
     combined from them instead of from every claim (see ``MonthParts``).
+
+    ``links``: None gives ``source_urls`` every distinct link in the window, sorted (what the
+    CSV and GeoJSON carry); a number gives at most that many, the newest first (by the latest
+    date a link's claims have in the window, then the link). At a million articles a pair has
+    hundreds of thousands of links: a table cell cannot show them to a reader, and building them
+    on every window move took most of its time (issue 17), so the page asks for a few.
     """
     f = Filters.of(filters, **kwargs)
     if parts is not None and parts.fits(f):
-        return _finish_layers(parts.layers(f), links_checked=True, marks=_review_marks(store, f))
+        return _finish_layers(parts.layers(f, links), links_checked=True, marks=_review_marks(store, f))
     base, params = _base(f)
+    url_list = "list(DISTINCT url ORDER BY url)" if links is None else "list(url ORDER BY url_date DESC NULLS LAST, url)"
     # per_article: each article's best claim per pair (its noisy-or term) and its link; the
     # article count is then a plain count, and the URLs are de-duplicated over articles, not claims.
     # latest_title is the title of the claim the status comes from (the order of LATEST_KEY):
@@ -224,13 +232,19 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
     sql = f"""WITH {base},
     per_article AS (
       SELECT actor, iso3, article_id, max(confidence) AS best, any_value(url) AS url,
-             any_value(cluster) AS cluster FROM y GROUP BY ALL
+             any_value(cluster) AS cluster, max(date) AS url_date FROM y GROUP BY ALL
     ),
     conf AS (
       SELECT actor, iso3, 1 - exp(sum(ln(1 - least(greatest(best, 0.0), 0.999)))) AS confidence,
-             count(*) AS articles, count(DISTINCT cluster) AS sources,
-             list(DISTINCT url ORDER BY url) FILTER (WHERE url LIKE 'http://%' OR url LIKE 'https://%') AS source_urls
+             count(*) AS articles, count(DISTINCT cluster) AS sources
       FROM per_article GROUP BY ALL
+    ),
+    per_url AS (
+      SELECT actor, iso3, url, max(url_date) AS url_date FROM per_article
+      WHERE url LIKE 'http://%' OR url LIKE 'https://%' GROUP BY ALL
+    ),
+    linked AS (
+      SELECT actor, iso3, {url_list} AS source_urls FROM per_url GROUP BY ALL
     ),
     g AS (
       SELECT actor, iso3, min(date) AS first_seen, max(date) AS last_seen, count(*) AS claims,
@@ -240,10 +254,13 @@ def layer_rows(store, filters: Filters | None = None, parts: MonthParts | None =
     )
     SELECT g.actor, g.iso3, pairs.pair_status AS status, g.first_seen, g.last_seen, conf.sources, conf.articles,
            g.claims,
-           g.claim_lat, g.claim_lon, g.latest_title, conf.source_urls, round(conf.confidence, 4) AS confidence
-    FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3)
+           g.claim_lat, g.claim_lon, g.latest_title, linked.source_urls, round(conf.confidence, 4) AS confidence
+    FROM g JOIN conf USING (actor, iso3) JOIN pairs USING (actor, iso3) LEFT JOIN linked USING (actor, iso3)
     ORDER BY actor, articles DESC, iso3"""
-    return _finish_layers(_run(store, sql, params), marks=_review_marks(store, f))
+    df = _finish_layers(_run(store, sql, params), marks=_review_marks(store, f))
+    if links is not None and len(df):
+        df["source_urls"] = [u[:links] for u in df["source_urls"]]
+    return df
 
 
 def source_counts(store, filters: Filters | None = None, **kwargs: Any) -> pd.DataFrame:
@@ -419,6 +436,11 @@ def _month(d: date | None) -> str | None:
     return None if d is None else f"{d.year:04d}-{d.month:02d}"
 
 
+def _month_number(month: str | None) -> int:
+    """'2024-05' as 202405 ('' for undated claims: 0, before every month)."""
+    return int(month[:4]) * 100 + int(month[5:7]) if month else 0
+
+
 def _whole_months(f: Filters) -> bool:
     """Both window bounds, on month boundaries (what the page's month slider always asks)."""
     if f.start is None or f.end is None or f.start.day != 1:
@@ -446,7 +468,7 @@ class MonthParts:
     pairs: pd.DataFrame  # actor, iso3 by pair code (the row number)
     months: pd.DataFrame  # pair, month ('' = undated), claims, first/last_seen, sums, status, title, articles, lnsum; by pair, month
     places: pd.DataFrame  # pair, place, month, claims, lat/lon sums and counts
-    url_months: pd.DataFrame  # pair, month, url_id (one row per distinct link); sorted by month
+    url_months: pd.DataFrame  # pair, month, url_id, last_date (one row per distinct link and month); by pair, month, date
     urls: Any  # numpy array of the links, url_id -> url
     cluster_months: pd.DataFrame  # pair, month, cluster_id (one row per distinct syndication cluster); by month
     near_claims: pd.DataFrame  # pair, month, lat, lon, claims: news.nearby's tally of the towns named near
@@ -480,8 +502,9 @@ class MonthParts:
             m = m[m["pair"].isin(last["pair"])]
         return m, last.set_index("pair")
 
-    def layers(self, f: Filters) -> pd.DataFrame:
-        """The SQL layer query's columns and order, before ``_finish_layers``."""
+    def layers(self, f: Filters, links: int | None = None) -> pd.DataFrame:
+        """The SQL layer query's columns and order, before ``_finish_layers`` (``links``: see
+        ``layer_rows``)."""
         m, last = self._window(f)
         if m.empty:
             return pd.DataFrame()
@@ -498,7 +521,7 @@ class MonthParts:
         with np.errstate(invalid="ignore", divide="ignore"):
             g["claim_lat"] = np.where(g["lat_n"] > 0, g["lat_sum"] / g["lat_n"].where(g["lat_n"] > 0, 1), np.nan)
             g["claim_lon"] = np.where(g["lon_n"] > 0, g["lon_sum"] / g["lon_n"].where(g["lon_n"] > 0, 1), np.nan)
-        g["source_urls"] = self._links(g.index.to_numpy(), f)
+        g["source_urls"] = self._links(g.index.to_numpy(), f, links)
         g["sources"] = self._sources(g.index.to_numpy(), f)
         con = _arithmetic()  # the SQL path's own exp and round(…, 4), not numpy's
         try:
@@ -512,24 +535,72 @@ class MonthParts:
                 "latest_title", "source_urls", "confidence"]
         return g[cols].reset_index(drop=True)
 
-    def _links(self, pairs: Any, f: Filters) -> list[list[str]]:
-        """Each pair's distinct links in the window, sorted (url ids are ranks of the sorted links)."""
-        u = self._month_slice(self.url_months, f)
-        n_urls = max(len(self.urls), 1)
-        keys = np.sort(u["pair"].to_numpy(dtype=np.int64) * n_urls + u["url_id"].to_numpy(dtype=np.int64))
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys  # np.unique hashes: 10x slower
-        owner, ids = np.divmod(keys, n_urls)
-        lo, hi = np.searchsorted(owner, pairs, "left"), np.searchsorted(owner, pairs, "right")
-        return [self.urls[ids[a:b]].tolist() for a, b in zip(lo, hi, strict=True)]
+    @cached_property
+    def _link_columns(self) -> tuple[Any, Any, Any]:
+        """``url_months`` as numpy columns (pair, month as yyyymm, url id), and each pair's first
+        row: read once, then every window move slices them."""
+        u = self.url_months
+        pair = u["pair"].to_numpy(dtype=np.int64)
+        month = np.array([_month_number(m) for m in u["month"].to_numpy(dtype=object)], dtype=np.int64)
+        starts = np.searchsorted(pair, np.arange(len(self.pairs) + 1), "left")
+        return month, u["url_id"].to_numpy(dtype=np.int64), starts
+
+    def _links(self, pairs: Any, f: Filters, newest: int | None = None) -> list[list[str]]:
+        """Each pair's distinct links in the window: all of them sorted (url ids are ranks of the
+        sorted links), or with ``newest`` the newest that many, newest first.
+
+        ``url_months`` is sorted by pair, month, the link's latest date, then link (descending):
+        a pair's window is one slice of its rows, read backwards for the newest links. Only as
+        many rows are read as it takes to find ``newest`` distinct ones (a pair's links at a
+        million articles number hundreds of thousands; the page shows five).
+        """
+        month, ids, starts = self._link_columns
+        lo_m, hi_m = _month_number(_month(f.start)), _month_number(_month(f.end))
+        out = []
+        for p in pairs:
+            a, b = starts[p], starts[p + 1]
+            lo = a + np.searchsorted(month[a:b], lo_m, "left")
+            hi = a + np.searchsorted(month[a:b], hi_m, "right")
+            if newest is None:
+                out.append(self.urls[np.unique(ids[lo:hi])].tolist())
+                continue
+            take = 4 * max(newest, 1)
+            while True:
+                tail = ids[max(lo, hi - take):hi][::-1]
+                _, first = np.unique(tail, return_index=True)
+                if len(first) >= newest or hi - take <= lo:
+                    break
+                take *= 4
+            out.append(self.urls[tail[np.sort(first)[:newest]]].tolist())
+        return out
+
+    @cached_property
+    def _cluster_columns(self) -> tuple[Any, Any, Any]:
+        """``cluster_months`` as numpy columns: pair, month (yyyymm) and the month before it in
+        which the same pair had the same cluster (0: none), read once."""
+        c = self.cluster_months
+        pair = c["pair"].to_numpy(dtype=np.int64)
+        month = np.array([_month_number(m) for m in c["month"].to_numpy(dtype=object)], dtype=np.int64)
+        cluster = c["cluster_id"].to_numpy(dtype=np.int64)
+        order = np.lexsort((month, cluster, pair))
+        same = np.zeros(len(order), dtype=bool)
+        same[1:] = (pair[order][1:] == pair[order][:-1]) & (cluster[order][1:] == cluster[order][:-1])
+        prev = np.zeros(len(order), dtype=np.int64)
+        prev[order[1:]] = np.where(same[1:], month[order][:-1], 0)
+        return pair, month, prev
 
     def _sources(self, pairs: Any, f: Filters) -> Any:
-        """Each pair's distinct clusters in the window (a cluster may span months: counted once)."""
-        c = self._month_slice(self.cluster_months, f)
-        n = int(c["cluster_id"].max()) + 1 if len(c) else 1
-        keys = np.sort(c["pair"].to_numpy(dtype=np.int64) * n + c["cluster_id"].to_numpy(dtype=np.int64))
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))] if len(keys) else keys
-        owner = keys // n
-        return np.searchsorted(owner, pairs, "right") - np.searchsorted(owner, pairs, "left")
+        """Each pair's distinct clusters in the window (a cluster may span months: counted once).
+
+        A cluster's row counts when its month is in the window and the pair's previous month
+        with that cluster is not: one comparison per row, where sorting the window's rows took
+        most of a window move's layer rows at a million articles.
+        """
+        pair, month, prev = self._cluster_columns
+        lo, hi = _month_number(_month(f.start)), _month_number(_month(f.end))
+        first = (month >= lo) & (month <= hi) & (prev < lo)
+        counts = np.bincount(pair[first], minlength=len(self.pairs))
+        return counts[np.asarray(pairs, dtype=np.int64)]
 
     def cities(self, f: Filters) -> pd.DataFrame:
         """The SQL city query's answer: named places with a point, most claims first."""
@@ -623,8 +694,8 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
         urls = con.execute(f"""WITH {base}
         SELECT DISTINCT url FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%' ORDER BY url""", params).fetchnumpy()["url"]
         links = con.execute(f"""WITH {base}
-        SELECT DISTINCT actor, iso3, coalesce(month, '') AS month, url
-        FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%'""", params).df()
+        SELECT actor, iso3, coalesce(month, '') AS month, url, max(date) AS last_date
+        FROM y WHERE url LIKE 'http://%' OR url LIKE 'https://%' GROUP BY ALL""", params).df()
         clusters = con.execute(f"""WITH {base}
         SELECT DISTINCT actor, iso3, coalesce(month, '') AS month, dense_rank() OVER (ORDER BY cluster) - 1 AS cluster_id
         FROM y""", params).df()
@@ -667,7 +738,13 @@ def month_parts(store, filters: Filters | None = None, **kwargs: Any) -> MonthPa
     links = links.assign(url_id=(np.cumsum(ok) - 1)[links["url_id"].to_numpy()])
     urls = urls[ok]
     by_month = lambda frame: frame.sort_values("month", kind="stable").reset_index(drop=True)  # noqa: E731
-    return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=by_month(coded(links)),
+    # by pair, then month, then date and link id (newest last): a pair's links in a window are one
+    # slice, and its newest ones the slice's tail (MonthParts._links)
+    links = coded(links)
+    links["last_date"] = pd.to_datetime(links["last_date"]).to_numpy(dtype="datetime64[D]").astype(np.int64)
+    links = links.sort_values(["pair", "month", "last_date", "url_id"], ascending=[True, True, True, False],
+                              kind="stable").reset_index(drop=True)
+    return MonthParts(filters=f, pairs=pairs, months=months, places=coded(places), url_months=links,
                       urls=urls, cluster_months=by_month(coded(clusters)), near_claims=coded(near_counted),
                       near_names=coded(near_names))
 
