@@ -31,6 +31,7 @@ from news.presence.clauses import (
     asserts_nothing,
     beyond_negation,
     clause_spans,
+    coordinated_subjects,
     elided_subject,
     negated_asides,
     negation_at,
@@ -80,6 +81,9 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     words = actor_words(text, comp)
     starts = words.starts
     anaphora_bit = comp.bits.get(("anaphora", ""), 0)  # identity claims need an anaphora phrase
+    # words that name an actor outright (not "they", "its men"): they may open a coordinated clause
+    name_bits = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "demonyms", "states"))
+    named_starts = [a for a, k in zip(words.starts, words.masks, strict=True) if k & name_bits]
     mi = ai = 0
     n_mentions, n_starts = len(mentions), len(starts)
     for s_start, s_end in sentence_spans(text):
@@ -113,7 +117,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         sent_subject: str | None = None  # the actor this sentence opens on
-        for c_start, c_end in clause_spans(sentence, s_start):
+        for c_start, c_end in coordinated_subjects(text, clause_spans(sentence, s_start), named_starts):
             mask = words.between(c_start, c_end)
             if not mask and sent_actor is None:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
