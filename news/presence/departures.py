@@ -157,7 +157,7 @@ def bare_departure(text: str, hit: ActorHit) -> str | None:
 # the one handed something: "handed its positions to (regular) Russian troops", "передав позиции
 # Африканскому корпусу", "remettre leurs positions au ministère russe"
 _HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|передав\w*|передал\w*|переда\w*)"
-                        r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+                        r"(?:\s+[\w'’-]+){0,6}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 
 
 def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool:
@@ -165,7 +165,7 @@ def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool
     positions to regular Russian troops"), or named from ``after`` (the place or cue left) when
     another actor stands before ``before`` ("Wagner pulled its fighters out of Ukraine, handing
     its positions to Russian army units"). It does not leave."""
-    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 40), hit.start):
+    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 80), hit.start):
         return True
     return hit.start >= after and any(h.actor and h.actor != hit.actor and h.end <= before for h in ctx.hits)
 
@@ -200,6 +200,8 @@ def fronted_departure(ctx: ClauseContext, hit: ActorHit, i: int, home: tuple[str
     index among the clause's places."""
     if not ctx.may_end or not ctx.locative_at(i):
         return None
+    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 80), hit.start):
+        return None  # "... before handing their positions to regular Russian troops and pulling out": the receiver stays
     if any(x.start > hit.end and x.iso3 not in home for x in ctx.mentions):
         return None
     cue = cues.ENDED.search(ctx.clause, hit.end - ctx.start)
