@@ -31,3 +31,21 @@ def test_the_force_that_hands_over_and_pulls_out_has_left() -> None:
     got = claims("Wagner's men fought for Bakhmut before handing their positions to regular Russian army "
                  "units in late May and pulling out of Ukraine altogether.")
     assert ("wagner", "UKR", "ended") in got
+
+
+def test_a_coordinated_leaving_verb_ends_the_stay_just_named() -> None:
+    got = claims("The bloc's only mission saw Russian paratroopers fly into Kazakhstan in January 2022 "
+                 "and leave within a fortnight.")
+    assert got == {("russia", "KAZ", "ended")}
+
+
+def test_a_stay_before_withdrawing_ended() -> None:
+    got = claims("Wagner fought Islamist insurgents in Mozambique for several months in 2019 before withdrawing.")
+    assert ("wagner", "MOZ", "ended") in got
+
+
+def test_an_ended_episode_does_not_end_a_stay_reported_elsewhere() -> None:
+    # the bombers came and went; the troops the article reports are there now
+    got = claims("About a hundred Russian troops are now stationed in Venezuela, officials said. In December "
+                 "two Russian bombers flew to Venezuela for an exercise and returned home within days.")
+    assert got == {("russia", "VEN", "present")}

@@ -392,12 +392,22 @@ def nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
 
 def resolve_article(raw: list[Claim]) -> list[Claim]:
     """One status per actor and country: ended outranks present within an article."""
-    ended = {(c.actor, c.iso3) for c in raw if c.status == "ended"}
+    # a stay told to have ended only by a verb after it ("flew to Venezuela for an exercise and
+    # returned home") is one episode: a stay another sentence reports outlives it
+    episodes: dict[tuple[str, str], set[str]] = {}
+    for c in raw:
+        if c.status == "ended":
+            episodes.setdefault((c.actor, c.iso3), set()).add(c.evidence if c.rules.startswith("departed-after") else "")
+    outlived = {pair for pair, evid in episodes.items() if "" not in evid and any(
+        (c.actor, c.iso3) == pair and c.status == "present" and c.evidence not in evid for c in raw)}
+    ended = set(episodes) - outlived
     out: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     for c in raw:
         key = (c.actor, c.iso3, c.evidence)
         if (c.actor, c.iso3) in ended and c.status != "ended":
+            continue
+        if (c.actor, c.iso3) in outlived and c.status == "ended":
             continue
         if key in seen:
             continue

@@ -130,6 +130,12 @@ _BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|b
                        r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
 
 
+# a coordinated verb after the stay: "... and leave", "... before withdrawing", "... et repartir"
+_THEN_VERB = re.compile(r"(?:,?\s+|^)(?:and|then|before|et|puis|avant\s+de|и|а\s+затем|затем|прежде\s+чем)"
+                        r"(?:\s+(?:then|later|quickly|soon|finally|all|had|have|has|were|was|ensuite|быстро|затем))*\s+$",
+                        re.IGNORECASE)
+
+
 def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
     """A leaving cue with no place of its own a few words after ``m``, the clause's ``i``-th place
     ("deployed to Kazakhstan flew home on Wednesday", "sent to Mali have left"): the men left the
@@ -137,11 +143,18 @@ def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
     text, c_end, clause_mentions = ctx.text, ctx.end, ctx.mentions
     if any(later.start >= m.end for later in clause_mentions[i + 1:]):
         return None
-    after = text[m.end:min(c_end, m.end + 40)]
-    cue = cues.ENDED.search(after)
-    if cue is None or len(after[:cue.start()].split()) > 3 or cues.STOPS.search(after, 0, cue.start()):
-        return None
-    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
+    after = text[m.end:min(c_end, m.end + 120)]
+    for cue in cues.ENDED.finditer(after):
+        if not _BARE_END.match(after, cue.end()):
+            continue
+        head = after[:cue.start()]
+        if len(head.split()) <= 3 and not cues.STOPS.search(head):
+            return cue.group(0)
+        if _THEN_VERB.search(head) and ";" not in head and ":" not in head:
+            # "fly into Kazakhstan in January 2022 and leave within a fortnight", "fought there in
+            # 2019 before withdrawing": a coordinated leaving verb with no object of its own
+            return cue.group(0)
+    return None
 
 
 def bare_departure(text: str, hit: ActorHit) -> str | None:
