@@ -82,7 +82,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     starts = words.starts
     anaphora_bit = comp.bits.get(("anaphora", ""), 0)  # identity claims need an anaphora phrase
     # words that name an actor outright (not "they", "its men"): they may open a coordinated clause
-    name_bits = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "demonyms", "states"))
+    name_bits = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "aliases", "demonyms", "states"))
     named_starts = [a for a, k in zip(words.starts, words.masks, strict=True) if k & name_bits]
     mi = ai = 0
     n_mentions, n_starts = len(mentions), len(starts)
