@@ -29,3 +29,10 @@ def test_a_nickname_alone_names_nobody() -> None:
 def test_aliases_are_read_from_the_actor_file() -> None:
     cfg = parse_actors('[x]\nnames = ["X Corp"]\naliases = ["the Xers"]\n')
     assert cfg.actors["x"].aliases == ("the Xers",)
+
+
+def test_pointers_spelt_without_yo_point_back_to_the_actor() -> None:
+    # Russian print writes "ее" for "её"; "отряды группы" is the group's units
+    got = claims("ЧВК «Вагнер» создана в 2014 году. Впервые ее бойцы воевали в Сирии. "
+                 "С 2018 года отряды группы работают в Центральноафриканской Республике.")
+    assert {("wagner", "SYR", "present"), ("wagner", "CAF", "present")} <= got
