@@ -42,8 +42,18 @@ _SPEECH_WORDS = {
     "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
     "выступая",
 }
-_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit"}
+_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit",
+                      # a state's own organs named by its country ("US Treasury sanctions", "U.S.
+                      # officials"): the one who acts or speaks, not a place anyone is in
+                      "treasury", "sanctions", "officials", "official", "intelligence", "embassy", "ambassador",
+                      "envoy", "diplomats", "lawmakers", "congress", "senate", "administration"}
 _NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
+
+
+def names_an_organ(text: str, m: Mention) -> bool:
+    """Whether the place only says whose an institution is ("a Washington think tank", "US
+    Treasury sanctions"): never a place anyone is in, nor a list's next place."""
+    return _word_after_place(text, m.end) in _INSTITUTION_NOUNS
 
 
 def _word_after_place(text: str, end: int) -> str:
@@ -86,7 +96,7 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
-    if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
+    if names_an_organ(text, m):
         return False  # "a researcher at a Washington think tank", "a Paris court"
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
