@@ -53,3 +53,24 @@ def test_a_pronoun_after_the_comma_goes_on_with_the_same_actor() -> None:
 def test_a_list_of_places_after_one_actor_is_one_clause() -> None:
     got = claims("Russian instructors are deployed in Mali, and in Niger and Burkina Faso.")
     assert {("russia", "MLI", "present"), ("russia", "NER", "present")} <= got
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    # the elided article: ", et l'Africa Corps ..."
+    ("À Bamako, les paramilitaires de Wagner combattent depuis deux ans aux côtés de l'armée, et "
+     "l'Africa Corps a déployé en janvier ses premiers éléments au Burkina Faso.", "fr"),
+    # no comma, but the first clause has a place of its own before the "et"
+    ("Des combattants de Wagner opèrent au Mali depuis 2021 et l'Africa Corps est déployé au Burkina "
+     "Faso depuis janvier.", "fr"),
+    ("Wagner fighters have operated in Mali since 2021 and Russian instructors arrived in Burkina Faso "
+     "this year.", "en"),
+])
+def test_a_coordinated_clause_without_a_comma_or_with_l_keeps_its_actor(text: str, lang: str) -> None:
+    got = claims(text, lang)
+    assert {("wagner", "MLI", "present"), ("russia", "BFA", "present")} <= got
+    assert ("wagner", "BFA", "present") not in got
+
+
+def test_two_actors_sharing_one_verb_are_one_clause() -> None:
+    got = claims("Wagner et l'Africa Corps sont déployés au Mali.", "fr")
+    assert {("wagner", "MLI", "present"), ("russia", "MLI", "present")} <= got

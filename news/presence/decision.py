@@ -117,7 +117,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         sent_subject: str | None = None  # the actor this sentence opens on
-        for c_start, c_end in coordinated_subjects(text, clause_spans(sentence, s_start), named_starts):
+        for c_start, c_end in coordinated_subjects(text, clause_spans(sentence, s_start), named_starts,
+                                                      [m.start for m in sent_mentions if m.kind != "demonym"]):
             mask = words.between(c_start, c_end)
             if not mask and sent_actor is None:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
