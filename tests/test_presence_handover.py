@@ -49,3 +49,15 @@ def test_an_ended_episode_does_not_end_a_stay_reported_elsewhere() -> None:
     got = claims("About a hundred Russian troops are now stationed in Venezuela, officials said. In December "
                  "two Russian bombers flew to Venezuela for an exercise and returned home within days.")
     assert got == {("russia", "VEN", "present")}
+
+
+def test_a_facility_given_up_ends_the_stay_in_its_country() -> None:
+    got = claims("Russia gave up the Cam Ranh Bay naval base in Vietnam in 2002 and closed the Lourdes "
+                 "listening station in Cuba the year before.")
+    assert {("russia", "VNM", "ended"), ("russia", "CUB", "ended")} <= got
+    assert not {c for c in got if c[2] == "present"}
+
+
+def test_closing_something_else_is_no_departure() -> None:
+    got = claims("Russian troops closed the road to the airport in Mali for two days.")
+    assert ("russia", "MLI", "ended") not in got

@@ -92,7 +92,8 @@ APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|ко�
 STATE_VERB = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"
     r"(?:sent|send\w*|deploy\w*|keeps?|kept|moved|moving|begun moving|began moving|stationed|maintains?|has troops|"
-    r"dispatched|flew|flown|transferred|направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
+    r"dispatched|flew|flown|transferred|closed|gave up|given up|shut|"
+    r"направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
     r"перебрасыва\w*|направля\w*|отправля\w*|размеща\w*|"
     r"a envoyé|envoie|déploie|a déployé|maintient)\b",
     re.IGNORECASE,

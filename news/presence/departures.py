@@ -38,6 +38,12 @@ def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True)
         # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
         found = leaving_cue_before(text[max(clause_start, m.start - 90):m.start], lambda between: len(
             between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between) is not None)
+    if found is None:
+        # "gave up the naval base at Cam Ranh in Vietnam", "closed its listening post at Lourdes in
+        # Cuba": a facility given up, located by the country
+        given_up = _FACILITY_GIVEN_UP.search(text, max(clause_start, m.start - 110), m.start)
+        if given_up is not None:
+            found = given_up.group("cue")
     if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         found = leaving_cue_before(before, lambda between: len(between.split()) <= 4
@@ -78,6 +84,14 @@ _FROM_WORDS = ("from", "out of", "из", "du", "de")
 _COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
                            r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+# a military facility closed or given up, then where it is: the whole stay it held is over
+_FACILITY_GIVEN_UP = re.compile(
+    r"(?<!\w)(?P<cue>gave\s+up|give\s+up|giving\s+up|given\s+up|closed|closing|shut|abandoned|vacated|"
+    r"a\s+fermé|avait\s+fermé|fermé|fermeture\s+d[eu])\s+(?:(?:its|the|their|his|sa|son|ses|la|le|les|de\s+la|du)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:base|bases|station|post|facility|facilities|centre|center|garrison|airbase|port|"
+    r"station\s+d['’]écoute|base\s+d['’]écoute)"
+    r"(?:\s+(?:at|of|à|de)\s+[A-ZÀ-Ö][\w-]*(?:\s+[A-ZÀ-Ö][\w-]*){0,2})?"
+    r"(?:\s+(?:south|north|east|west|near|outside)\s+of\s+[A-ZÀ-Ö][\w-]*|,)?\s+(?:in|au|aux|en|à)\s+(?:the\s+)?$")
 _DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
 
 
