@@ -29,6 +29,9 @@ class Actor:
     forces: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     states: tuple[str, ...] = ()
+    # nicknames ("музыканты" for Wagner's men): they name the actor only in an article that
+    # names it outright too, since the same words name other things elsewhere (real musicians)
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,6 +79,7 @@ def parse_actors(text: str) -> ActorConfig:
             forces=_words(spec.get("forces"), f"[{key}] forces"),
             demonyms=_words(spec.get("demonyms"), f"[{key}] demonyms"),
             states=_words(spec.get("states"), f"[{key}] states"),
+            aliases=_words(spec.get("aliases"), f"[{key}] aliases"),
         )
     if not actors:
         raise ActorConfigError("actor file defines no actor")

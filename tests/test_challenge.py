@@ -52,43 +52,47 @@ def _f1(c: Counts) -> float:
     # the sixth's fixes (0.680 on first contact, 0.804 after its own; Russian Telegram-style posts
     # are its weakest part, 0.600)
     ("challenge6.jsonl", 0.97, 0.88, 0.74),
-    ("challenge7.jsonl", 0.97, 0.78, 0.57),
+    ("challenge7.jsonl", 0.97, 0.85, 0.64),
     # the eighth, written after the seventh's fixes: 0.731 on first contact, 0.800 after its own
-    ("challenge8.jsonl", 0.97, 0.77, 0.70),
+    ("challenge8.jsonl", 0.97, 0.87, 0.82),
     # held out: its texts are never read to write a rule (0.791 when first run, 0.831 after the
     # fourth round's rules); a rule change may move it either way, but not far down unnoticed
-    ("heldout.jsonl", 0.97, 0.80, 0.76),
+    ("heldout.jsonl", 0.97, 0.86, 0.79),
     # ordinary news (40 articles of plain wire and newspaper reporting, no traps), labelled blind and
     # held out like the set above: 0.810 on first contact, its texts never read to write a rule
     # (0.824 after the eighth set's rules)
-    ("typical.jsonl", 0.97, 0.79, 0.70),
+    ("typical.jsonl", 0.97, 0.85, 0.72),
     # eight news-shaped sets of 2026-12-05 (long articles, background lists, pronoun chains,
     # furniture), labelled blind; first contact in bench/first_contact.tsv. Floors a little under
     # today's figures, so a rule that costs them a few claims must say why. Raised after the
     # structure rules of issue 14 (country descriptions, where-clause subjects, arrival verbs).
     ("blind_wire.jsonl", 0.93, 0.84, 0.76),
-    ("blind_features.jsonl", 0.97, 0.72, 0.65),
+    ("blind_features.jsonl", 0.97, 0.75, 0.69),
     ("blind_web.jsonl", 0.94, 0.77, 0.69),
-    ("hidden_d.jsonl", 0.97, 0.78, 0.70),
-    ("hidden_e.jsonl", 0.94, 0.74, 0.65),
+    ("hidden_d.jsonl", 0.97, 0.79, 0.76),
+    ("hidden_e.jsonl", 0.94, 0.76, 0.75),
     ("hidden_f.jsonl", 0.96, 0.76, 0.70),
     # raised after the fr2 round (ranges, list gaps, Russian dropped subjects and pointers): hidden_g
     # 0.806 (ru 0.732), hidden_h 0.795 (each language >= 0.785), hidden_i 0.799, hidden_f 0.783,
     # blind_wire 0.862 (fr 0.784), challenge6 0.905 (fr 0.769)
     ("hidden_g.jsonl", 0.92, 0.78, 0.70),
-    ("hidden_h.jsonl", 0.93, 0.77, 0.75),
+    ("hidden_h.jsonl", 0.93, 0.78, 0.76),
     # two more of the same kind, added after first contact (hidden_i presence 0.758, hidden_j 0.721,
     # country 0.929: related-headline lists under "Read more:" were read as mentions); today
     # hidden_i 0.980 / 0.762 (fr 0.660), hidden_j 1.000 / 0.728 (en 0.718)
-    ("hidden_i.jsonl", 0.97, 0.78, 0.72),
-    ("hidden_j.jsonl", 0.98, 0.75, 0.70),
+    ("hidden_i.jsonl", 0.97, 0.79, 0.72),
+    ("hidden_j.jsonl", 0.98, 0.76, 0.70),
     # three more of 2026-12-05's second session (en/fr/ru; agency, regional and exile-media copy),
     # scored at first contact (hidden_k 0.744, hidden_l 0.785, hidden_m 0.721) and again after the
     # pronoun, list and Russian rounds that never saw them (0.789, 0.801, 0.730: Russian recall
-    # 0.54-0.81 is the gap); floors a little under the latter
-    ("hidden_k.jsonl", 0.96, 0.77, 0.72),
-    ("hidden_l.jsonl", 0.95, 0.78, 0.69),
-    ("hidden_m.jsonl", 0.95, 0.71, 0.66),
+    # 0.54-0.81 is the gap); floors a little under the latter. Raised after the p3 round (coordinated
+    # clauses, handovers, the month May, nicknames, state organs): hidden_k 0.798, hidden_l 0.820
+    # (ru 0.744), hidden_m 0.756 (ru 0.711); also challenge7 0.865, challenge8 0.887, heldout
+    # 0.882, blind_features 0.771, hidden_d 0.813, hidden_h 0.802, hidden_i 0.811, hidden_e 0.776,
+    # hidden_j 0.770, typical 0.871 (hidden_m 0.766 after the last commits)
+    ("hidden_k.jsonl", 0.96, 0.78, 0.72),
+    ("hidden_l.jsonl", 0.95, 0.80, 0.72),
+    ("hidden_m.jsonl", 0.95, 0.75, 0.69),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:

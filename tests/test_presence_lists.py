@@ -187,3 +187,13 @@ def test_list_of_where_clauses(text: str, lang: str) -> None:
 )
 def test_having_men_somewhere(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+def test_members_named_after_a_far_collective_noun_stand_where_it_does() -> None:
+    # "in at least five African states, among them Libya and Sudan": the preposition is too far
+    # from the list for the locative window; the list stands where "states" does
+    art = Article("t", None, "", "", None, "en",
+                  "Wagner has over the years operated in at least five African states, among them Libya and Sudan.",
+                  "test")
+    got = {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(art.text or "", "en"))}
+    assert {("wagner", "LBY", "present"), ("wagner", "SDN", "present")} <= got

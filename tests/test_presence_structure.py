@@ -128,3 +128,12 @@ def test_a_subject_pronoun_continues_the_actor_of_the_sentence_before(text: str,
 )
 def test_a_pronoun_that_is_not_the_actor_claims_nothing(text: str, lang: str, absent: tuple) -> None:
     assert absent not in claims(text, lang)
+
+
+@pytest.mark.parametrize("text", [
+    "Wagner later went to Sudan, where companies tied to the group have mined gold for years.",
+    "Wagner has gold concessions in Sudan.",
+])
+def test_extraction_on_the_spot_places_the_actor(text: str) -> None:
+    # the group is paid in mining rights: working a mine or a concession is being there
+    assert ("wagner", "SDN", "present") in claims(text)

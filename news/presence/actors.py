@@ -52,7 +52,7 @@ class ActorPatterns:
     # the key word of every actor phrase, as " word " (or " prefix" for a word ending in *),
     # valued (key length, bits of the patterns it can start): a cheap skip for most clauses
     first_automaton: ahocorasick.Automaton | None = None
-    # which pattern a key word can start: ("names"|"demonyms"|"states"|"anaphora", actor) -> bit
+    # which pattern a key word can start: ("names"|"aliases"|"demonyms"|"states"|"anaphora", actor) -> bit
     bits: dict[tuple[str, str], int] = field(default_factory=dict)
     # the same tables as (bit, key, pattern[, force pattern]) rows, for the per-clause loops
     name_rows: tuple[NameRow, ...] = ()
@@ -90,6 +90,8 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
     groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [(("anaphora", ""), tuple(config.anaphora))]
     for k, actor in config.actors.items():
         groups += [(("names", k), actor.names), (("demonyms", k), actor.demonyms), (("states", k), actor.states)]
+        if actor.aliases:
+            groups.append((("aliases", k), actor.aliases))
     for group, phrases in groups:
         bit = bits.setdefault(group, 1 << len(bits))
         for phrase in phrases:
@@ -111,7 +113,8 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
     return ActorPatterns(names, forces, demonyms, states,
                          word_pattern(config.anaphora), {k: a.home for k, a in config.actors.items()},
                          auto if masks else None, bits,
-                         tuple((bits[("names", k)], k, p) for k, p in names.items()),
+                         tuple((bits[("names", k)], k, p) for k, p in names.items())
+                         + tuple((bits[("aliases", k)], k, p) for k, p in pats("aliases").items()),
                          tuple((bits[("demonyms", k)], k, p, forces[k]) for k, p in demonyms.items() if k in forces),
                          tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces),
                          {k: frozenset(w.lower() for n in a.names for w in re.findall(r"\w+", n) if len(w) > 3)
@@ -153,6 +156,10 @@ def actor_words(text: str, comp: ActorPatterns) -> ActorWords:
     # a key " w" ends at padded index e; its word starts at padded[e - len + 2] = text[e - len + 1]
     for e, (n, mask) in comp.first_automaton.iter(padded):
         found[e - n + 1] = found.get(e - n + 1, 0) | mask
+    # a nickname names its actor only where the article names the actor outright too
+    for (kind, key), bit in comp.bits.items():
+        if kind == "aliases" and not any(m & comp.bits[("names", key)] for m in found.values()):
+            found = {a: m & ~bit for a, m in found.items() if m & ~bit}
     starts = sorted(found)
     return ActorWords(starts, [found[a] for a in starts])
 

@@ -7,6 +7,7 @@ inside a clause (a coordinated verb after it, a contrast) is decided here too.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import news.presence.cues as cues
@@ -59,6 +60,45 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
                 continue
         spans.append((a, b))
     return [(a, b) for a, b in spans if b > a]
+
+
+# ", and (in Burkina Faso) Russian instructors ...": a coordinator that may open a clause of its
+# own; what stands between it and the clause's subject is at most a fronted place and an article.
+_COORDINATOR = re.compile(r"(,)?\s+(?:and|et|и|а)\s+", re.IGNORECASE)
+_SUBJECT_LEAD = re.compile(
+    r"(?:(?i:in|en|au|aux|à|в|во|на)\s+(?i:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]*){0,3},?\s+)?"
+    # French puts the force noun before the adjective that names whose it is ("des instructeurs russes")
+    r"(?i:(?:(?:the|an?|les?|la|des|un|une)\s+|l['’]\s*)(?:[\w-]+\s+)?)?")
+
+
+def coordinated_subjects(text: str, spans: list[tuple[int, int]], starts: list[int],
+                         places: list[int] | None = None) -> list[tuple[int, int]]:
+    """``spans`` with each clause also split where ", and" opens a coordinated clause on a subject
+    of its own, an actor phrase ("Wagner fighters have operated in Mali since 2021, and Russian
+    instructors arrived in Burkina Faso in January"; "..., and in Burkina Faso an Africa Corps
+    contingent has been in Ouagadougou"). Why: read as one clause, each actor took the other's
+    places. ``starts`` are the offsets (in order) of the words that name an actor outright, not
+    a pronoun ("..., and they began leaving" goes on with the same subject). Only when an actor
+    word stands before the comma too: a list of places after one actor stays one clause. Without
+    the comma ("... opèrent au Mali depuis 2021 et l'Africa Corps est déployé au Burkina Faso"),
+    only when a place (``places``: the offsets where the sentence's places start) stands between
+    the first actor and the "and": "Wagner et l'Africa Corps sont au Mali" share their verb."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        lo = bisect.bisect_left(starts, a)
+        inside = starts[lo:bisect.bisect_left(starts, b, lo)]
+        cut = a
+        if len(inside) > 1:
+            for m in _COORDINATOR.finditer(text, a, b):
+                i = bisect.bisect_left(inside, m.end())
+                before = [s for s in inside if cut <= s < m.start()]
+                if (i < len(inside) and before and _SUBJECT_LEAD.fullmatch(text, m.end(), inside[i]) is not None
+                        and (m.group(1) or any(before[0] < p < m.start() for p in places or ()))):
+                    out.append((cut, m.start()))
+                    cut = m.start() + 1
+        out.append((cut, b))
+    return out
 
 
 # A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before

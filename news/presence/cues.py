@@ -76,15 +76,24 @@ ORDERED = _rx(*_LEX["ordered"])
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take
 # over the Wagner Group's operations, said ..."): masked before actors are looked for.
 APPOSITION = re.compile(r",\s+(?:the|a|an|which|who|whose|qui|le|la|un|une|который|которая|которые)\b[^,;]{0,160}(?=,)"
+                        # a participle aside ("Africa Corps, created to take over the operations of
+                        # the Wagner Group after ..., has deployed"; "l'Africa Corps, appelée à
+                        # prendre la relève de Wagner, ...")
+                        r"|,\s+(?:created|set\s+up|formed|founded|established|launched|tasked|meant|designed|"
+                        r"créée?s?|fondée?s?|mise?\s+en\s+place|appelée?s?|chargée?s?|созданн\w*|призванн\w*)\b[^,;]{0,160}(?=,)"
                         # closing the sentence, only as a noun described by a participle (", la
                         # structure créée pour reprendre les activités de Wagner en Afrique.")
                         r"|,\s+(?:the|a|an|le|la|un|une)\s+\w+\s+(?:\w+\s+)?(?:created|set up|founded|formed|"
-                        r"established|créée?s?|fondée?s?|mise? en place|созданн\w*)\b[^,;]{0,160}(?=[.!]?$)")
+                        r"established|créée?s?|fondée?s?|mise? en place|appelée?s?|chargée?s?|созданн\w*)\b[^,;]{0,160}(?=[.!]?$)"
+                        # closing the sentence as the other actor's successor ("..., the successor
+                        # to the Wagner Group's operations on the continent")
+                        r"|,\s+(?:the|a|an|le|la|un|une)\s+(?:\w+\s+)?(?:successor|heir|successeur|héritier|héritière|преемник\w*)\b[^;]{0,200}(?=[.!]?$)")
 # A state names the actor only as the subject of a deployment verb ("Russia has sent").
 STATE_VERB = re.compile(
     r"^(?:\s+\w+){0,3}?\s+(?:has|had|have|is|was|still|also|officially|официально|уже|a|avait)?\s*"
     r"(?:sent|send\w*|deploy\w*|keeps?|kept|moved|moving|begun moving|began moving|stationed|maintains?|has troops|"
-    r"dispatched|flew|flown|transferred|направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
+    r"dispatched|flew|flown|transferred|closed|gave up|given up|shut|"
+    r"направил\w*|отправил\w*|перебросил\w*|разместил\w*|держит|"
     r"перебрасыва\w*|направля\w*|отправля\w*|размеща\w*|"
     r"a envoyé|envoie|déploie|a déployé|maintient)\b",
     re.IGNORECASE,

@@ -31,6 +31,7 @@ from news.presence.clauses import (
     asserts_nothing,
     beyond_negation,
     clause_spans,
+    coordinated_subjects,
     elided_subject,
     negated_asides,
     negation_at,
@@ -80,6 +81,9 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     words = actor_words(text, comp)
     starts = words.starts
     anaphora_bit = comp.bits.get(("anaphora", ""), 0)  # identity claims need an anaphora phrase
+    # words that name an actor outright (not "they", "its men"): they may open a coordinated clause
+    name_bits = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "aliases", "demonyms", "states"))
+    named_starts = [a for a, k in zip(words.starts, words.masks, strict=True) if k & name_bits]
     mi = ai = 0
     n_mentions, n_starts = len(mentions), len(starts)
     for s_start, s_end in sentence_spans(text):
@@ -113,7 +117,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         sent_subject: str | None = None  # the actor this sentence opens on
-        for c_start, c_end in clause_spans(sentence, s_start):
+        for c_start, c_end in coordinated_subjects(text, clause_spans(sentence, s_start), named_starts,
+                                                      [m.start for m in sent_mentions if m.kind != "demonym"]):
             mask = words.between(c_start, c_end)
             if not mask and sent_actor is None:
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
@@ -388,12 +393,22 @@ def nearest_cue(clause: str, c_start: int, pos: int, hit: ActorHit) -> str:
 
 def resolve_article(raw: list[Claim]) -> list[Claim]:
     """One status per actor and country: ended outranks present within an article."""
-    ended = {(c.actor, c.iso3) for c in raw if c.status == "ended"}
+    # a stay told to have ended only by a verb after it ("flew to Venezuela for an exercise and
+    # returned home") is one episode: a stay another sentence reports outlives it
+    episodes: dict[tuple[str, str], set[str]] = {}
+    for c in raw:
+        if c.status == "ended":
+            episodes.setdefault((c.actor, c.iso3), set()).add(c.evidence if c.rules.startswith("departed-after") else "")
+    outlived = {pair for pair, evid in episodes.items() if "" not in evid and any(
+        (c.actor, c.iso3) == pair and c.status == "present" and c.evidence not in evid for c in raw)}
+    ended = set(episodes) - outlived
     out: list[Claim] = []
     seen: set[tuple[str, str, str]] = set()
     for c in raw:
         key = (c.actor, c.iso3, c.evidence)
         if (c.actor, c.iso3) in ended and c.status != "ended":
+            continue
+        if (c.actor, c.iso3) in outlived and c.status == "ended":
             continue
         if key in seen:
             continue

@@ -38,6 +38,12 @@ def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True)
         # "a quitté la base navale de Cam Ranh, au Vietnam": the country locates the place left
         found = leaving_cue_before(text[max(clause_start, m.start - 90):m.start], lambda between: len(
             between.split()) <= 10 and between.count(",") == 1 and _LOCATOR_TAIL.search(between) is not None)
+    if found is None:
+        # "gave up the naval base at Cam Ranh in Vietnam", "closed its listening post at Lourdes in
+        # Cuba": a facility given up, located by the country
+        given_up = _FACILITY_GIVEN_UP.search(text, max(clause_start, m.start - 110), m.start)
+        if given_up is not None:
+            found = given_up.group("cue")
     if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         found = leaving_cue_before(before, lambda between: len(between.split()) <= 4
@@ -78,6 +84,14 @@ _FROM_WORDS = ("from", "out of", "из", "du", "de")
 _COMMA_LOCATOR = re.compile(r",\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
 _LOCATOR_TAIL = re.compile(r"^[^,;]*\b(?:base|airbase|port|facility|station|centre|center|camp|city|town|"
                            r"базу|базы|порт|город)\b[^,;]*,\s*(?:in|au|aux|en|à|в|во)\s+(?:the\s+)?$", re.IGNORECASE)
+# a military facility closed or given up, then where it is: the whole stay it held is over
+_FACILITY_GIVEN_UP = re.compile(
+    r"(?<!\w)(?P<cue>gave\s+up|give\s+up|giving\s+up|given\s+up|closed|closing|shut|abandoned|vacated|"
+    r"a\s+fermé|avait\s+fermé|fermé|fermeture\s+d[eu])\s+(?:(?:its|the|their|his|sa|son|ses|la|le|les|de\s+la|du)\s+)?"
+    r"(?:[\w-]+\s+){0,4}?(?:base|bases|station|post|facility|facilities|centre|center|garrison|airbase|port|"
+    r"station\s+d['’]écoute|base\s+d['’]écoute)"
+    r"(?:\s+(?:at|of|à|de)\s+[A-ZÀ-Ö][\w-]*(?:\s+[A-ZÀ-Ö][\w-]*){0,2})?"
+    r"(?:\s+(?:south|north|east|west|near|outside)\s+of\s+[A-ZÀ-Ö][\w-]*|,)?\s+(?:in|au|aux|en|à)\s+(?:the\s+)?$")
 _DESTINATION_WORDS = ("for", "to", "towards", "toward", "into", "pour", "vers")
 
 
@@ -130,6 +144,12 @@ _BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|b
                        r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
 
 
+# a coordinated verb after the stay: "... and leave", "... before withdrawing", "... et repartir"
+_THEN_VERB = re.compile(r"(?:,?\s+|^)(?:and|then|before|et|puis|avant\s+de|и|а\s+затем|затем|прежде\s+чем)"
+                        r"(?:\s+(?:then|later|quickly|soon|finally|all|had|have|has|were|was|ensuite|быстро|затем))*\s+$",
+                        re.IGNORECASE)
+
+
 def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
     """A leaving cue with no place of its own a few words after ``m``, the clause's ``i``-th place
     ("deployed to Kazakhstan flew home on Wednesday", "sent to Mali have left"): the men left the
@@ -137,11 +157,18 @@ def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
     text, c_end, clause_mentions = ctx.text, ctx.end, ctx.mentions
     if any(later.start >= m.end for later in clause_mentions[i + 1:]):
         return None
-    after = text[m.end:min(c_end, m.end + 40)]
-    cue = cues.ENDED.search(after)
-    if cue is None or len(after[:cue.start()].split()) > 3 or cues.STOPS.search(after, 0, cue.start()):
-        return None
-    return cue.group(0) if _BARE_END.match(after, cue.end()) else None
+    after = text[m.end:min(c_end, m.end + 120)]
+    for cue in cues.ENDED.finditer(after):
+        if not _BARE_END.match(after, cue.end()):
+            continue
+        head = after[:cue.start()]
+        if len(head.split()) <= 3 and not cues.STOPS.search(head):
+            return cue.group(0)
+        if _THEN_VERB.search(head) and ";" not in head and ":" not in head:
+            # "fly into Kazakhstan in January 2022 and leave within a fortnight", "fought there in
+            # 2019 before withdrawing": a coordinated leaving verb with no object of its own
+            return cue.group(0)
+    return None
 
 
 def bare_departure(text: str, hit: ActorHit) -> str | None:
@@ -157,7 +184,7 @@ def bare_departure(text: str, hit: ActorHit) -> str | None:
 # the one handed something: "handed its positions to (regular) Russian troops", "передав позиции
 # Африканскому корпусу", "remettre leurs positions au ministère russe"
 _HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|передав\w*|передал\w*|переда\w*)"
-                        r"(?:\s+[\w'’-]+){0,4}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+                        r"(?:\s+[\w'’-]+){0,6}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
 
 
 def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool:
@@ -165,7 +192,7 @@ def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool
     positions to regular Russian troops"), or named from ``after`` (the place or cue left) when
     another actor stands before ``before`` ("Wagner pulled its fighters out of Ukraine, handing
     its positions to Russian army units"). It does not leave."""
-    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 40), hit.start):
+    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 80), hit.start):
         return True
     return hit.start >= after and any(h.actor and h.actor != hit.actor and h.end <= before for h in ctx.hits)
 
@@ -200,6 +227,8 @@ def fronted_departure(ctx: ClauseContext, hit: ActorHit, i: int, home: tuple[str
     index among the clause's places."""
     if not ctx.may_end or not ctx.locative_at(i):
         return None
+    if _HANDED_TO.search(ctx.text, max(ctx.start, hit.start - 80), hit.start):
+        return None  # "... before handing their positions to regular Russian troops and pulling out": the receiver stays
     if any(x.start > hit.end and x.iso3 not in home for x in ctx.mentions):
         return None
     cue = cues.ENDED.search(ctx.clause, hit.end - ctx.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import news.presence.cues as cues
 from geo.types import Mention
-from news.presence.places import is_locative, is_speaker
+from news.presence.places import is_locative, is_speaker, names_an_organ
 
 
 def follows_in_list(text: str, prev: Mention, m: Mention) -> bool:
@@ -76,8 +76,8 @@ class Locatives:
                 if prev is None or not follows_in_list(self.text, prev, m):
                     v = False
                     break
-                if j == i and is_speaker(self.text, self.mentions[i]):
-                    v = False  # "in Sudan, and U.S. officials say": a speaker, not the list's next place
+                if j == i and (is_speaker(self.text, self.mentions[i]) or names_an_organ(self.text, self.mentions[i])):
+                    v = False  # "in Sudan, and U.S. officials say", "..., and US Treasury sanctions": not the list's next place
                     break
                 j -= 1
             self.known[i] = v

@@ -9,11 +9,18 @@ one mention; the clause rules (``news.presence.decision``) ask them.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import news.presence.cues as cues
 from geo.types import Mention
 from news.presence.actors import ActorHit
 
+# A collective noun for countries, then the members named: "several countries including",
+# "five African states, among them", "plusieurs pays africains, dont", "ряде стран, в том числе"
+_INCLUDING = re.compile(
+    r"(?<!\w)(?P<noun>countries|states|nations|pays|[ée]tats|стран\w*|государств\w*)(?:\s+[\w-]+)?,?\s+"
+    r"(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
+    r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
@@ -35,8 +42,18 @@ _SPEECH_WORDS = {
     "déclaré", "dit", "affirmé", "assuré", "devant", "заявил", "заявила", "сказал", "сказала", "сообщил",
     "выступая",
 }
-_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit"}
+_INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", "conference", "forum", "summit",
+                      # a state's own organs named by its country ("US Treasury sanctions", "U.S.
+                      # officials"): the one who acts or speaks, not a place anyone is in
+                      "treasury", "sanctions", "officials", "official", "intelligence", "embassy", "ambassador",
+                      "envoy", "diplomats", "lawmakers", "congress", "senate", "administration"}
 _NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
+
+
+def names_an_organ(text: str, m: Mention) -> bool:
+    """Whether the place only says whose an institution is ("a Washington think tank", "US
+    Treasury sanctions"): never a place anyone is in, nor a list's next place."""
+    return _word_after_place(text, m.end) in _INSTITUTION_NOUNS
 
 
 def _word_after_place(text: str, end: int) -> str:
@@ -51,6 +68,12 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
     ("training Malian troops"); never a speaker, a border's other side, a transit stop or a
     modifier ("US-backed"). ``clause_start`` bounds how far back it looks."""
     before = text[max(clause_start, m.start - 60):m.start]
+    group = _INCLUDING.search(before)
+    if group is not None and m.kind != "demonym":
+        # "in at least five African states, among them Libya": the list stands where the
+        # collective noun it names members of does
+        at = m.start - len(before) + group.start("noun")
+        return is_locative(text, replace(m, start=at, end=at + len(group.group("noun"))), clause_start)
     tail = before.rstrip().lower()
     if tail.endswith("according to") or beyond_border(tail) or is_speaker(text, m):
         return False
@@ -73,7 +96,7 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
-    if _word_after_place(text, m.end) in _INSTITUTION_NOUNS:
+    if names_an_organ(text, m):
         return False  # "a researcher at a Washington think tank", "a Paris court"
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):

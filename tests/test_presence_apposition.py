@@ -1,0 +1,30 @@
+"""An actor named inside an aside about another is not the subject: "the Africa Corps, created to take
+over the Wagner Group's operations, has deployed personnel to Mali" puts the Africa Corps in Mali,
+not Wagner. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from news.models import Article
+from news.presence import find_claims
+
+
+def claims(text: str, lang: str = "en") -> set[tuple[str, str, str]]:
+    art = Article("t", None, "", "", None, lang, text, "test")
+    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("The Africa Corps, created to take over the operations of the Wagner Group after its founder died, "
+     "has already deployed personnel to Niger.", "en"),
+    ("About a hundred Russian soldiers arrived in Niger in January, the first unit of the Africa Corps, "
+     "the successor to the Wagner Group's operations on the continent.", "en"),
+    ("L'Africa Corps, appelé à prendre la relève de Wagner sur le continent, a déployé des instructeurs "
+     "au Niger.", "fr"),
+])
+def test_the_actor_inside_an_aside_is_not_placed(text: str, lang: str) -> None:
+    got = claims(text, lang)
+    assert ("russia", "NER", "present") in got
+    assert ("wagner", "NER", "present") not in got
