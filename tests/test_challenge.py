@@ -93,6 +93,10 @@ def _f1(c: Counts) -> float:
     ("hidden_k.jsonl", 0.96, 0.78, 0.72),
     ("hidden_l.jsonl", 0.95, 0.80, 0.72),
     ("hidden_m.jsonl", 0.95, 0.75, 0.69),
+    # the fourth, written while the last round of rules was being fitted to the sets above: 0.755
+    # at first contact (after the list and Russian rounds), 0.749 after the last round, which never
+    # saw it (ru 0.736 -> 0.717): that round's gain on seen sets did not carry over
+    ("hidden_n.jsonl", 0.95, 0.73, 0.70),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
