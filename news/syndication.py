@@ -187,7 +187,11 @@ class BandIndex:
         self.b, self.r = bands, rows
         self.hashranges = [(i * rows, (i + 1) * rows) for i in range(bands)]
         self._key = np.dtype((np.void, 4 * rows))  # one band's rows as one hashable bytes value
-        self._tables: list[dict[bytes, list[int]]] = [{} for _ in range(bands)]
+        # A key leads to its one row (an int), or to a list of rows when several share it. Most
+        # keys have one row: a bare int keeps those entries out of the garbage collector's scans
+        # (a dict of bytes and ints is untracked; a list per key made every gen-2 collection walk
+        # ``bands`` lists per indexed story) and takes a third of the memory.
+        self._tables: list[dict[bytes, int | list[int]]] = [{} for _ in range(bands)]
         self.ids: list[str] = []
         self.matrix = np.empty((64, NUM_PERM), dtype=np.uint32)
 
@@ -195,14 +199,51 @@ class BandIndex:
         """The band keys of the signature values ``hv``."""
         return np.ascontiguousarray(hv[: self.b * self.r], dtype=np.uint32).view(self._key).tolist()
 
+    def _grow(self, rows: int) -> None:
+        """Room for ``rows`` more signatures; grown by doubling, so appends stay amortised O(1)."""
+        need = len(self.ids) + rows
+        if need > len(self.matrix):
+            size = len(self.matrix)
+            while size < need:
+                size *= 2
+            grown = np.empty((size, NUM_PERM), dtype=np.uint32)
+            grown[: len(self.ids)] = self.matrix[: len(self.ids)]
+            self.matrix = grown
+
+    @staticmethod
+    def _put(table: dict[bytes, int | list[int]], band: bytes, row: int) -> None:
+        got = table.get(band)
+        if got is None:
+            table[band] = row
+        elif isinstance(got, int):
+            table[band] = [got, row]
+        else:
+            got.append(row)
+
     def insert(self, key: str, hv: np.ndarray) -> None:
+        self._grow(1)
         row = len(self.ids)
-        if row == len(self.matrix):  # grown by doubling: appends stay amortised O(1)
-            self.matrix = np.concatenate([self.matrix, np.empty_like(self.matrix)])
         self.matrix[row] = hv
         self.ids.append(key)
+        put = self._put
         for table, band in zip(self._tables, self.keys(hv), strict=True):
-            table.setdefault(band, []).append(row)
+            put(table, band, row)
+
+    def insert_many(self, keys: list[str], matrix: np.ndarray) -> None:
+        """``insert`` of each row of ``matrix`` under its key, in order: the stored signatures read
+        back at the start of an ingest. The band keys of all rows are cut in one numpy view and
+        the rows copied in one assignment, so what is left per row is the dictionary inserts."""
+        if not keys:
+            return
+        self._grow(len(keys))
+        first = len(self.ids)
+        self.matrix[first:first + len(keys)] = matrix
+        self.ids.extend(keys)
+        cut = np.ascontiguousarray(matrix[:, : self.b * self.r], dtype=np.uint32).view(self._key)
+        put = self._put
+        for table, bands in zip(self._tables, cut.T.tolist(), strict=True):
+            for row, band in enumerate(bands, first):
+                put(table, band, row)
 
     def rows(self, hv: np.ndarray) -> np.ndarray:
         """The rows of the indexed signatures that share a band with ``hv``."""
@@ -211,8 +252,15 @@ class BandIndex:
         if not found:
             return np.empty(0, dtype=np.intp)
         if len(found) == 1:
-            return np.asarray(found[0], dtype=np.intp)
-        return np.fromiter(set().union(*found), dtype=np.intp)
+            one = found[0]
+            return np.asarray([one] if isinstance(one, int) else one, dtype=np.intp)
+        rows: set[int] = set()
+        for got in found:
+            if isinstance(got, int):
+                rows.add(got)
+            else:
+                rows.update(got)
+        return np.fromiter(rows, dtype=np.intp, count=len(rows))
 
     def query(self, hv: np.ndarray) -> list[str]:
         """The keys of the candidates of ``hv``, as ``MinHashLSH.query`` would give them."""
@@ -223,12 +271,15 @@ class BandIndex:
 class Clusterer:
     """Assigns each new article its cluster, in the order they are committed.
 
-    ``load`` gives the stored articles as ``(id, language, cluster, signature)`` and is called
-    once, at the first article that has a signature (an ingest of nothing new, or of only short
-    texts, never reads the store's signatures).
+    ``load`` gives the stored cluster heads (the articles the index holds: ``Store.heads``) as
+    blocks of ``(ids, languages, signatures)``, oldest first, the signatures as the rows of a
+    ``(n, NUM_PERM)`` uint32 matrix. It is called once, at the first article that has a signature
+    (an ingest of nothing new, or of only short texts, never reads the store's signatures).
+    Only heads: a stored reprint is never a candidate (only its cluster's first member is), so
+    reading it back would cost its 512 bytes and a Python row for nothing.
     """
 
-    load: Callable[[], Iterable[tuple[str, str | None, str | None, bytes | None]]] | None = None
+    load: Callable[[], Iterable[tuple[list[str], list[str | None], np.ndarray]]] | None = None
     threshold: float = THRESHOLD
     _indexes: dict[str, BandIndex] = field(default_factory=dict)
     _indexed: set[str] = field(default_factory=set)
@@ -255,11 +306,17 @@ class Clusterer:
         if self._loaded:
             return
         self._loaded = True
-        for article_id, language, cluster, sig in (self.load() if self.load else ()):
-            if article_id in self._cluster:
-                continue  # a second stored copy of an id: the first (earliest batch) wins
-            hv = values(sig) if sig and len(sig) == 4 * NUM_PERM else None
-            self._add(article_id, language, cluster or article_id, hv)
+        for ids, languages, matrix in (self.load() if self.load else ()):
+            fresh: dict[str, list[int]] = {}  # language -> rows of this block to index
+            for row, (article_id, language) in enumerate(zip(ids, languages, strict=True)):
+                if article_id in self._cluster:
+                    continue  # a second stored copy of an id: the first (earliest batch) wins
+                self._cluster[article_id] = article_id
+                self._order.setdefault(article_id, len(self._order))
+                self._indexed.add(article_id)
+                fresh.setdefault(language or "", []).append(row)
+            for language, rows in fresh.items():
+                self._index(language).insert_many([ids[i] for i in rows], matrix[rows])
 
     def assign(self, article_id: str, language: str | None, sig: bytes | None) -> str:
         """The cluster of a new article: its oldest confirmed near-duplicate's, else its own id."""

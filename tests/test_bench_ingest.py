@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_ingest_bench_runs_and_prints_its_ratios_and_ceiling() -> None:
-    run = subprocess.run([sys.executable, str(ROOT / "bench" / "ingest.py"), "--n", "300", "--ceiling"],
+    run = subprocess.run([sys.executable, str(ROOT / "bench" / "ingest.py"), "--n", "300", "--stored", "300", "--ceiling"],
                          cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-2000:]
     out = run.stdout
@@ -24,6 +24,8 @@ def test_ingest_bench_runs_and_prints_its_ratios_and_ceiling() -> None:
     assert re.search(r"in CPU time [\d.]+ with, [\d.]+ without: ratio \d+\.\d+, overhead -?[\d.]+%", out)
     assert re.search(r"with distinct stories worded apart, 30% reprints \(10% naming an actor\): syndication "
                      r"clustering: [\d.]+ ms per article with, [\d.]+ without .*in CPU time [\d.]+ with", out)
+    assert re.search(r"30% reprints \(10% naming an actor\): syndication clustering: .*overhead -?[\d.]+%; "
+                     r"ingesting into a store already holding 300 articles", out)
     assert re.search(r"footprint ingest, 1 process, in CPU time: \d+ articles/s", out)
     assert re.search(r"realistic mix \(10% of articles may name an actor\), 1 process: \d+ articles/s, \d+ in CPU "
                      r"time \(300 articles\)", out)

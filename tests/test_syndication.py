@@ -180,3 +180,34 @@ def test_the_index_finds_exactly_the_candidates_datasketch_lsh_finds() -> None:
             theirs.insert(str(i), lean)
             ours.insert(str(i), values(sig))
     assert shared > 10  # the corpus has texts with several candidates
+
+
+def test_the_store_gives_back_only_cluster_heads_with_their_signatures_as_stored(tmp_path: Path) -> None:
+    """What an ingest reads back to rebuild the index: a cluster's first member with its stored
+    signature, bit for bit; the reprints that joined it, short unsigned texts and files of an
+    older Footprint (no signature column) are left out."""
+    import numpy as np
+
+    from news.syndication import values
+
+    by = {(r["gold"], r["kind"]): r for r in _rows()}
+    original, reprint = by[("en-bamako-instructors", "original")], by[("en-bamako-instructors", "reprint-new-headline")]
+    distinct = by[("en-bamako-followup", "distinct")]
+    short = {**distinct, "id": "short-one", "text": "Wagner fighters were seen in Mali."}
+    store = tmp_path / "store"
+    _ingest(_write(tmp_path / "old.jsonl", [{**distinct, "id": "old-one"}]), store)
+    for path in (store / "articles").glob("part-*.parquet"):  # as an older Footprint wrote it
+        pq.write_table(pq.read_table(path).drop_columns(["cluster", "signature"]), path)
+    _ingest(_write(tmp_path / "a.jsonl", [original, short]), store)
+    _ingest(_write(tmp_path / "b.jsonl", [reprint, distinct]), store)
+
+    blocks = list(Store(store).heads())
+    ids = [i for block in blocks for i in block[0]]
+    assert ids == [original["id"], distinct["id"]]  # oldest batch first; no reprint, no short text, no old file
+    stored = Store(store).table("articles").set_index("id")
+    assert stored.loc[reprint["id"], "cluster"] == original["id"]
+    for block_ids, languages, matrix in blocks:
+        assert matrix.dtype == np.uint32 and matrix.shape == (len(block_ids), 128)
+        assert languages == ["en"] * len(block_ids)
+        for article_id, row in zip(block_ids, matrix, strict=True):
+            assert (row == values(stored.loc[article_id, "signature"])).all()

@@ -48,7 +48,7 @@ class Committer:
                  say: Callable[[str], None]) -> None:
         self.parts, self.report, self.writer, self.known, self.say = parts, report, writer, known, say
         self.repeats = Repeats()
-        self.clusterer = Clusterer(writer.store.signatures)  # workers sign, clusters are assigned here
+        self.clusterer = Clusterer(writer.store.heads)  # workers sign, clusters are assigned here
         self.committed = 0  # partitions committed so far
         self._waiting: dict[int, list] = {}  # results that came back before an earlier partition's
         self._line_offset: dict[str, int] = {}

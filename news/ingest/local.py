@@ -48,7 +48,7 @@ def run_ingest(
     known = store.known_ids()
     writer = BatchWriter(store, batch_size)
     repeats = Repeats()
-    clusterer = Clusterer(store.signatures)
+    clusterer = Clusterer(store.heads)
 
     try:
         for unit in units:

@@ -47,8 +47,10 @@ from pathlib import Path
 from typing import TypeVar
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from geo import paths
@@ -471,10 +473,21 @@ class Store:
                 break
         return ids
 
-    def signatures(self) -> Iterable[tuple[str, str | None, str | None, bytes | None]]:
-        """``(id, language, cluster, signature)`` of the stored articles that have a signature,
-        oldest batch first: what ``news.syndication.Clusterer`` indexes. Files written before
-        signatures existed hold none and are not read past their footer."""
+    def heads(self) -> Iterable[tuple[list[str], list[str | None], np.ndarray]]:
+        """The stored cluster heads (articles whose cluster is their own id, with a signature),
+        one block per batch file, oldest first: ``(ids, languages, signatures)`` with the
+        signatures as the rows of a ``(n, NUM_PERM)`` uint32 matrix. What
+        ``news.syndication.Clusterer`` indexes at the start of an ingest.
+
+        Why this shape: the index holds heads only, so reprints are dropped here, in Arrow,
+        before any Python row exists; and the signatures come out as one matrix (a cast to a
+        fixed-size binary and a view of its buffer), not one ``bytes`` per row, so reading the
+        index back costs a little per stored story instead of a Python round per article.
+        Files written before signatures existed hold none and are not read past their footer.
+        """
+        from news.syndication import NUM_PERM  # the store knows the width, syndication what it means
+
+        width = 4 * NUM_PERM
         cols = ["id", "language", "cluster", "signature"]
         for path in self.files("articles"):
             try:
@@ -485,7 +498,16 @@ class Store:
                 if not (vanished(exc) or not path.exists()):  # a compaction merged it: its rows are in the merged batch
                     self._ignore(path, f"unreadable ({_first_line(exc)})")
                 continue
-            yield from zip(*(data.column(c).to_pylist() for c in cols), strict=True)
+            sig, cluster, ids = data.column("signature"), data.column("cluster"), data.column("id")
+            head = pc.and_(pc.fill_null(pc.equal(pc.binary_length(sig), width), False),
+                           pc.fill_null(pc.or_kleene(pc.is_null(cluster), pc.equal(cluster, ids)), False))
+            data = data.filter(head)
+            if not data.num_rows:
+                continue
+            fixed = data.column("signature").combine_chunks().cast(pa.binary(width))
+            matrix = np.frombuffer(fixed.buffers()[1], dtype="<u4", count=NUM_PERM * len(fixed),
+                                   offset=width * fixed.offset).reshape(-1, NUM_PERM)
+            yield data.column("id").to_pylist(), data.column("language").to_pylist(), matrix
 
     # -- what killed writers leave ---------------------------------------------------------
 
