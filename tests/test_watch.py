@@ -219,3 +219,68 @@ def test_intervals_feed_lists_and_backoff(tmp_path):
         read_feed_list(listed)
     assert [backoff(n, 900) for n in (1, 2, 3)] == [1800, 3600, 7200]
     assert backoff(40, 900) == 6 * 3600 and backoff(3, 86400) == 86400
+
+
+WIRE = ("Russian military instructors have taken over a former French base outside the town of Menaka, "
+        "according to residents and two local officials, who said several armoured vehicles and a "
+        "helicopter arrived at the site over the weekend. The instructors, who the officials said belong "
+        "to the Africa Corps, began patrols along the road to the Niger border on Monday. The army "
+        "confirmed a joint exercise but gave no numbers. Local traders said the market had been closed "
+        "for two days while the convoy passed, and that families living near the base had been told to "
+        "keep away from the perimeter fence until further notice.")
+REPRINT = WIRE.replace("on Monday", "early on Monday").replace("two local officials", "two officials") + \
+    " This story was first published by a partner agency."
+OTHER = ("Gold traders in the eastern city of Bria said that Wagner guards had taken control of a second "
+         "mining site, turning away artisanal miners who had worked the pits for years. A community leader "
+         "said the guards arrived in pick-up trucks and set up a checkpoint at the only bridge into the "
+         "area. Aid workers reported that several hundred people had left for the provincial capital, "
+         "where food prices have doubled since the spring, and that schools near the mines were shut.")
+
+
+def _long_atom(title: str, entries: list[tuple[str, str, str]]) -> bytes:
+    body = "".join(f"<entry><title>{t}</title><id>urn:{i}</id><link href='https://{title.lower()}.example/{i}'/>"
+                   f"<updated>2024-05-10T09:00:00Z</updated><content type='html'>&lt;p&gt;{text}&lt;/p&gt;"
+                   f"</content></entry>" for i, t, text in entries)
+    return (f"<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'><title>{title}</title>"
+            f"{body}</feed>").encode()
+
+
+class Syndicated(BaseHTTPRequestHandler):
+    """``/wire.xml``: a story and an unrelated one; ``/paper.xml``: the first story lightly edited."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        feeds = {"/wire.xml": _long_atom("Wire", [("w1", "Instructors take over base", WIRE),
+                                                  ("w2", "Guards seize mine", OTHER)]),
+                 "/paper.xml": _long_atom("Paper", [("p1", "Russian instructors at Menaka base", REPRINT)])}
+        body = feeds.get(self.path)
+        self.send_response(200 if body else 404)
+        self.send_header("Content-Type", "application/atom+xml")
+        self.send_header("Content-Length", str(len(body or b"")))
+        self.end_headers()
+        self.wfile.write(body or b"")
+
+
+def test_watched_reprints_share_a_cluster_and_every_article_has_its_outlet(tmp_path):
+    store = tmp_path / "store"
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Syndicated)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        feeds = tmp_path / "feeds.txt"
+        feeds.write_text(f"{base}/wire.xml\n{base}/paper.xml\n")
+        out = watch(["--watch", str(feeds), "--rounds", "1"], store)
+        assert out.returncode == 0, out.stderr
+    finally:
+        server.shutdown()
+        server.server_close()
+    articles = Store(store).table("articles").set_index("title")
+    assert len(articles) == 3
+    wire, reprint, other = (articles.loc[t] for t in ("Instructors take over base", "Russian instructors at Menaka base",
+                                                      "Guards seize mine"))
+    assert wire.cluster and wire.cluster == reprint.cluster, "a reprint is one independent source with its wire"
+    assert other.cluster and other.cluster != wire.cluster
+    assert all(isinstance(o, str) and o for o in articles.outlet), list(articles.outlet)

@@ -46,6 +46,7 @@ from news.sources.common import SourceError, check_bytes, decode_utf8, read_regu
 from news.sources.feeds import iter_feed, looks_like_feed
 from news.sources.fetch import Fetched, FetchError, fetch, is_http_url
 from news.store import TMP_PREFIX, Batch, BatchWriter, Store, owner_tag
+from news.syndication import Clusterer, sign
 
 DEFAULT_EVERY = 15 * 60.0
 BACKOFF_CAP = 6 * 3600.0
@@ -190,7 +191,7 @@ class Watcher:
                  allow_hosts: Sequence[str] = (), err: TextIO = sys.stderr,
                  fetcher: Callable[..., Fetched] = fetch, stopping: Callable[[], bool] = lambda: False) -> None:
         self.feeds_file, self.store, self.every = feeds_file, store, every
-        self.process = pipeline.process
+        self.process, self.label = pipeline.process, pipeline.label
         self.batch_size, self.default_date, self.err = batch_size, default_date, err
         self.fetcher = partial(fetcher, allow_hosts=tuple(allow_hosts)) if allow_hosts else fetcher
         self.stopping = stopping
@@ -225,9 +226,11 @@ class Watcher:
         """Ask every feed that is due; raises Stop (after saving what was done) on Ctrl-C."""
         report = RoundReport(number)
         known = self.store.known_ids()
+        # read anew each round, like the ids: another ingest may have stored stories meanwhile
+        clusterer = Clusterer(self.store.heads)
         for url in self.urls:
             self._check()
-            self._feed(url, self.states.setdefault(url, FeedState()), known, report)
+            self._feed(url, self.states.setdefault(url, FeedState()), known, report, clusterer)
         self.states = {u: s for u, s in self.states.items() if u in self.urls}
         save_state(self.store.root, self.states)
         return report
@@ -242,7 +245,8 @@ class Watcher:
                   f"next try in {_duration(wait)}")
         save_state(self.store.root, self.states)
 
-    def _feed(self, url: str, state: FeedState, known: set[str], report: RoundReport) -> None:
+    def _feed(self, url: str, state: FeedState, known: set[str], report: RoundReport,
+              clusterer: Clusterer) -> None:
         if state.retry_at and time.time() + self.every / 2 < state.retry_at:
             report.waiting += 1
             return
@@ -276,7 +280,11 @@ class Watcher:
             if item.id in known:
                 already += 1
                 continue
-            mentions, claims = self.process(item)
+            # as a file ingest does (news/ingest/local.py): the outlet, then the signature and the
+            # cluster, so a watched reprint counts once among the independent sources
+            item = self.label(item)
+            mentions, claims = self.process(sign(item))
+            item.cluster = clusterer.assign(item.id, item.language, item.signature)
             writer.add(Batch(item, list(mentions), list(claims)))
             known.add(item.id)
             ingested += 1
