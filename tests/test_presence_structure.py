@@ -137,3 +137,28 @@ def test_a_pronoun_that_is_not_the_actor_claims_nothing(text: str, lang: str, ab
 def test_extraction_on_the_spot_places_the_actor(text: str) -> None:
     # the group is paid in mining rights: working a mine or a concession is being there
     assert ("wagner", "SDN", "present") in claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "host", "owner"),
+    [
+        # the bundled sample's default view once showed Wagner in France from the French form
+        ("Des soldats ont été filmés près de la base de Gossi, dans le centre du Mali. Paris accuse Wagner "
+         "d'avoir voulu mettre en cause la France. Les mercenaires russes ont été déployés dans plusieurs "
+         "anciennes bases françaises du pays.", "fr", "MLI", "FRA"),
+        ("The drone filmed men near the Gossi base in central Mali. Officials accused Wagner of trying to blame "
+         "France. Wagner fighters have since moved into several former French bases of the country.", "en",
+         "MLI", "FRA"),
+    ],
+)
+def test_a_demonym_owning_the_bases_of_the_country_is_not_the_country(text: str, lang: str, host: str,
+                                                                       owner: str) -> None:
+    got = claims(text, lang)
+    assert ("wagner", host, "present") in got
+    assert not {c for c in got if c[1] == owner}
+
+
+def test_a_demonym_beside_a_local_force_there_is_still_the_host() -> None:
+    text = ("Wagner fighters have fought in Mali since 2021, and Russian instructors also work with Malian "
+            "units there.")
+    assert ("russia", "MLI", "present") in claims(text)

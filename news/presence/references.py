@@ -112,6 +112,8 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
         # "the capital" after "BANGUI — ... the road to Cameroon": the country whose capital was named
         capitals = {c.iso3 for c in candidates if c.kind == "capital"}
         candidates = [c for c in candidates if c.iso3 in capitals] or candidates
+    owner = _owner_before(text, earlier, c_start + ref.start(), ref.group(0))
+    candidates = [c for c in candidates if c.iso3 != owner] or candidates
     m = candidates[-1]
     before = clause[:ref.start()]
     ended = leaving_cue_before(before)
@@ -126,6 +128,26 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
             group = list_ending_with(text, candidates)
         return [Target(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65, "pointer") for g in group]
     return out
+
+
+_GENITIVE_POINTER = re.compile(r"(?:du|de|of|d['’])\s", re.IGNORECASE)
+
+
+def _owner_before(text: str, earlier: list[Mention], at: int, pointer: str) -> str | None:
+    """The country a demonym right before the pointer names as an owner: "the former French bases
+    of the country", "anciennes bases françaises du pays". The country pointed to is the host,
+    never that owner (no one writes "the French bases of France"). Only a genitive pointer: in
+    "Malian units there" the demonym names the host."""
+    lead = text[max(0, at - 8):at].lower().split()
+    if not (_GENITIVE_POINTER.match(pointer) or (lead and lead[-1] in ("of", "du", "de"))):
+        return None
+    for m in reversed(earlier):
+        if m.end > at:
+            continue
+        if m.kind == "demonym" and not text[m.end:at].strip(" ,").split()[2:]:
+            return m.iso3  # at most two words (the pointer's own "du", "of the") between them
+        break
+    return None
 
 
 def _region_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
