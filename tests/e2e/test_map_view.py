@@ -17,8 +17,13 @@ def _diff(a, b) -> float:
 
 def _pick_view(page, name):
     box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Map view")
-    box.locator("input").click()
-    page.get_by_role("option", name=name).first.click()
+    field = box.locator("input")
+    field.click()
+    # typed, then chosen with Enter, as a keyboard user does: under software WebGL the open list
+    # can keep moving while the map redraws, and a pointer click on it then never lands
+    field.fill(name)
+    page.get_by_role("option", name=name).first.wait_for()
+    field.press("Enter")
     settle(page)
 
 
