@@ -84,7 +84,8 @@ def test_unknown_key_gives_a_note():
 # condition in near_city_rows; keep, y and top are constant
 # fragments chosen by a filter being set (its values are bound parameters).
 STRUCTURE = {"base", "conds", "column", "cols", "select", "table", "name", "where", "f", "order", "group",
-             "extra", "cte", "sql", "statuses_sql", "CLAIM_ROWS_SQL", "LATEST_KEY", "PLACED_SQL", "towns", "keep", "y", "top"}
+             "extra", "cte", "sql", "statuses_sql", "CLAIM_ROWS_SQL", "LATEST_KEY", "PLACED_SQL", "towns", "keep", "y", "top",
+             "url_list"}  # url_list: one of two literal aggregates (every link, or newest first)
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|WHERE|FROM|JOIN|UNION|VALUES|WITH)\b")
 
 
