@@ -85,7 +85,7 @@ def test_unknown_key_gives_a_note():
 # fragments chosen by a filter being set (its values are bound parameters).
 STRUCTURE = {"base", "conds", "column", "cols", "select", "table", "name", "where", "f", "order", "group",
              "extra", "cte", "sql", "statuses_sql", "CLAIM_ROWS_SQL", "LATEST_KEY", "PLACED_SQL", "towns", "keep", "y", "top",
-             "url_list"}  # url_list: one of two literal aggregates (every link, or newest first)
+             "url_list", "NEAR_TOWNS"}  # url_list: one of two literal aggregates; NEAR_TOWNS: a module constant
 SQL_WORDS = re.compile(r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|WHERE|FROM|JOIN|UNION|VALUES|WITH)\b")
 
 
