@@ -36,6 +36,18 @@ def open_app(page, base, query=""):
     page.wait_for_timeout(1500)  # deck.gl draws after the element mounts
 
 
+def pick_option(page, box, label):
+    """Choose ``label`` in a select box by typing it and pressing Enter, as a keyboard user does.
+    Under software WebGL an open list can keep moving while the map redraws, and a pointer click
+    on an option then never lands (the click tests of the map itself use real pointers)."""
+    field = box.locator("input")
+    field.click()
+    field.fill(label)
+    page.get_by_role("option", name=label).first.wait_for()
+    field.press("Enter")
+    settle(page)
+
+
 def map_pixels(page):
     png = page.locator("[data-testid='stDeckGlJsonChart']").first.screenshot()
     return Image.open(io.BytesIO(png)).convert("RGB")

@@ -10,16 +10,14 @@ import pandas as pd
 import pytest
 import shapely
 
-from tests.e2e.test_browser import open_app, settle
+from tests.e2e.test_browser import open_app, pick_option
 
 pytestmark = pytest.mark.e2e
 
 
 def _select_country(page, label):
     box = page.locator("[data-testid='stSelectbox']").filter(has_text="Country (click one on the map)")
-    box.locator("input").click()
-    page.get_by_role("option", name=label).first.click()
-    settle(page)
+    pick_option(page, box, label)
 
 
 def _download(page, name):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PIL import ImageChops, ImageStat
 
-from tests.e2e.test_browser import RED, count_hue, map_pixels, open_app, settle
+from tests.e2e.test_browser import RED, count_hue, map_pixels, open_app, pick_option
 
 pytestmark = pytest.mark.e2e
 
@@ -17,14 +17,7 @@ def _diff(a, b) -> float:
 
 def _pick_view(page, name):
     box = page.locator("[data-testid='stSidebar'] [data-testid='stSelectbox']").filter(has_text="Map view")
-    field = box.locator("input")
-    field.click()
-    # typed, then chosen with Enter, as a keyboard user does: under software WebGL the open list
-    # can keep moving while the map redraws, and a pointer click on it then never lands
-    field.fill(name)
-    page.get_by_role("option", name=name).first.wait_for()
-    field.press("Enter")
-    settle(page)
+    pick_option(page, box, name)
 
 
 def test_view_preset_is_written_to_the_url_and_the_link_restores_it(page, browser, server):
