@@ -179,6 +179,16 @@ _PLACE_OPEN = re.compile(r"\s*(?:(?:and|et|и|а)\s+)?(?:in|en|au|aux|à|dans|в
                          re.IGNORECASE)
 
 
+
+def _list_end(text: str, places: list[Mention]) -> Mention:
+    """The last place of the list the clause opens on ("; в ЦАР и Мали", "; in Mali and Niger")."""
+    last = places[0]
+    for m in places[1:]:
+        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
+            break
+        last = m
+    return last
+
 def relative_subject_after_place(text: str, start: int, end: int, places: list[Mention]) -> tuple[int, int] | None:
     """``relative_subject`` for a clause that opens on its own place, then the relative ("; en
     Centrafrique, où il garde le président", "; in the CAR, where it guards the president"). Why:
@@ -186,11 +196,7 @@ def relative_subject_after_place(text: str, start: int, end: int, places: list[M
     the actor; the rest point back to it through "où il", "where it"."""
     if not places or _PLACE_OPEN.fullmatch(text, start, places[0].start) is None:
         return None
-    last = places[0]
-    for m in places[1:]:
-        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
-            break
-        last = m
+    last = _list_end(text, places)
     return relative_subject(text, last.end, end)
 
 
@@ -234,11 +240,7 @@ def elided_subject(text: str, start: int, end: int, places: list[Mention]) -> in
     actor of the clause before, though it names none. ``places`` are the clause's own mentions."""
     if not places or _ELIDED_OPEN.fullmatch(text, start, places[0].start) is None:
         return None
-    last = places[0]
-    for m in places[1:]:
-        if cues.LIST_GAP.match(text[last.end:m.start]) is None:
-            break
-        last = m
+    last = _list_end(text, places)
     gap = _ELIDED_GAP.match(text, last.end, end)
     at = gap.end() if gap is not None else last.end
     cue = cues.PRESENT.search(text, at, end)
