@@ -18,7 +18,6 @@ Run from the repo root: ``python bench/map_pick.py [--presses 9]``.
 from __future__ import annotations
 
 import argparse
-import math
 import os
 import socket
 import statistics
@@ -28,6 +27,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from components.deck import view_pixel
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = "/usr/bin/chromium"
@@ -54,19 +55,6 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def _pixel(box: dict, lon: float, lat: float) -> tuple[float, float]:
-    """Where (lon, lat) is drawn: web mercator around the deck's initial view (512-px world)."""
-    lat0, lon0, zoom = VIEW
-    size = 512 * 2 ** zoom
-
-    def merc(lo, la):
-        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-        return (lo + 180) / 360 * size, (1 - y / math.pi) / 2 * size
-
-    (x, y), (x0, y0) = merc(lon, lat), merc(lon0, lat0)
-    return box["x"] + box["width"] / 2 + (x - x0), box["y"] + box["height"] / 2 + (y - y0)
-
-
 def presses(browser, base: str, n: int, settle_ms: int) -> list[float]:
     """Milliseconds each pointerdown on Libya spends in the page's handlers."""
     ctx = browser.new_context(viewport={"width": 1400, "height": 1000})
@@ -78,7 +66,7 @@ def presses(browser, base: str, n: int, settle_ms: int) -> list[float]:
         page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']", timeout=90_000)
         page.wait_for_timeout(3000)  # deck.gl draws after the element mounts
         box = page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.bounding_box()
-        x, y = _pixel(box, *LIBYA)
+        x, y = view_pixel(box, VIEW, *LIBYA)
         page.mouse.move(x, y, steps=4)
         for i in range(n):
             page.mouse.move(x + (i % 3) - 1, y, steps=2)  # a new position: no pick is reused

@@ -512,3 +512,18 @@ def deck_bytes(deck: pdk.Deck) -> int:
     """Bytes of the spec Streamlit sends for this deck (its JSON plus the tooltip)."""
     tip = getattr(deck, "_tooltip", None)
     return len(deck.to_json().encode("utf-8")) + (len(json.dumps(tip).encode("utf-8")) if tip else 0)
+
+
+def view_pixel(box: dict, view: tuple[float, float, float], lon: float, lat: float) -> tuple[float, float]:
+    """Where (lon, lat) is drawn in a canvas ``box`` (x, y, width, height) showing ``view`` (lat,
+    lon, zoom): web mercator around the view's centre, deck.gl's 512-px world. For the browser
+    tests and benches that press or read a country by its coordinates."""
+    lat0, lon0, zoom = view
+    size = 512 * 2 ** zoom
+
+    def merc(lo: float, la: float) -> tuple[float, float]:
+        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
+        return (lo + 180) / 360 * size, (1 - y / math.pi) / 2 * size
+
+    (x, y), (x0, y0) = merc(lon, lat), merc(lon0, lat0)
+    return box["x"] + box["width"] / 2 + (x - x0), box["y"] + box["height"] / 2 + (y - y0)

@@ -11,6 +11,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
+# the deck's own projection, under the name the browser tests import
+from components.deck import view_pixel as lonlat_to_pixel
 from tests.e2e.fixture_store import XSS_TITLE
 
 pytestmark = pytest.mark.e2e
@@ -193,20 +195,6 @@ def test_reader_screenshot_and_original_link(page, server, store_dir):
     assert page.locator('mark.fp-cue[title="cue"]').all_inner_texts() == ["forces of wagner", "were reported in"] * 2
     assert not page.offhost
 
-
-def lonlat_to_pixel(box, view, lon, lat):
-    """Where (lon, lat) is drawn in the canvas: web mercator around the deck's initial view (512-px world)."""
-    import math
-
-    lat0, lon0, zoom = view
-    size = 512 * 2 ** zoom
-
-    def merc(lo, la):
-        y = math.log(math.tan(math.pi / 4 + math.radians(la) / 2))
-        return (lo + 180) / 360 * size, (1 - y / math.pi) / 2 * size
-
-    (x, y), (x0, y0) = merc(lon, lat), merc(lon0, lat0)
-    return box["x"] + box["width"] / 2 + (x - x0), box["y"] + box["height"] / 2 + (y - y0)
 
 
 def test_selection_through_the_url(page, server):
