@@ -19,21 +19,16 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
-import urllib.request
 from pathlib import Path
+
+from first_paint import ARGS, CHROMIUM, serve_sample  # the same browser, the same served sample
 
 from components.deck import view_pixel
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--use-angle=swiftshader", "--enable-unsafe-swiftshader"]
 BUDGET_MS = 250.0  # a press longer than this is no click (deck.gl's tap recogniser)
 TARGET_BYTES = 2_000_000
 VIEW = (12.0, 20.0, 1.3)  # components.state.DEFAULT_VIEW: lat, lon, zoom
@@ -47,12 +42,6 @@ PROBE = """
   window.addEventListener('pointerdown', () => { if (t0 !== null) window.__fpPress.push(performance.now() - t0); t0 = null; });
 })();
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def presses(browser, base: str, n: int, settle_ms: int) -> list[float]:
@@ -100,33 +89,12 @@ def main() -> int:
     args = ap.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory(prefix="footprint-pick-") as tmp:
-        store = Path(tmp) / "store"
-        subprocess.run([sys.executable, "-m", "news", "ingest", str(ROOT / "data" / "sample" / "briefs.jsonl"),
-                        "--store", str(store)], cwd=ROOT, check=True, capture_output=True)
+    with serve_sample("footprint-pick-") as (store, base):
         size = world_deck_bytes(store)
-        port = _free_port()
-        base = f"http://127.0.0.1:{port}"
-        with open(Path(tmp) / "streamlit.log", "w") as log:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.headless", "true",
-                 "--server.address", "127.0.0.1", "--server.port", str(port),
-                 "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
-                cwd=ROOT, env={**os.environ, "FOOTPRINT_STORE": str(store)}, stdout=log, stderr=subprocess.STDOUT)
-            try:
-                for _ in range(200):
-                    try:
-                        if urllib.request.urlopen(base + "/_stcore/health", timeout=2).read() == b"ok":
-                            break
-                    except OSError:
-                        time.sleep(0.3)
-                with sync_playwright() as pw:
-                    browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-                    ms = presses(browser, base, args.presses, args.settle_ms)
-                    browser.close()
-            finally:
-                proc.terminate()
-                proc.wait(10)
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            ms = presses(browser, base, args.presses, args.settle_ms)
+            browser.close()
     if not ms:
         print("no pointerdown reached the page")
         return 1
