@@ -33,7 +33,7 @@ LABELS_ID = "country-labels"
 LABEL_LANGUAGES = ("fr", "ru")  # Natural Earth's NAME_FR / NAME_RU, carried by scripts/build_shapes.py
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
 # The base: a map colouring (geo.colouring) in four light tints, neighbours never alike, over a
-# pale sea (SEA, the canvas's own background: MAP_CSS), so coasts and borders hold at every zoom
+# pale sea (SEA: the canvas's own background, components.legend.CSS), so coasts and borders hold at every zoom
 # without a drawn line. Lines were tried: a stroked base layer (tens of thousands of path
 # vertices) made every redraw and every press take seconds under software WebGL, longer than the
 # 250 ms a press may last to count as a click. Tints are neutral (no actor's red or blue) and 17 or more apart in RGB.
