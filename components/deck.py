@@ -22,6 +22,7 @@ from components.actors import ActorStyle
 from components.state import DEFAULT_VIEW, MapView
 from components.text import one_line
 from geo import paths
+from geo.colouring import colour_map, neighbours
 
 BASE_ID = "countries"
 SELECTED_ID = "selected"
@@ -31,11 +32,13 @@ SMALL_ID = "small-countries"
 LABELS_ID = "country-labels"
 LABEL_LANGUAGES = ("fr", "ru")  # Natural Earth's NAME_FR / NAME_RU, carried by scripts/build_shapes.py
 SMALL_AREA = 2.5  # square degrees: below this a country is a few pixels at world zoom, so gets a marker
-BASE_FILL = [226, 226, 222, 255]
-# neighbours are told apart by shade, not by a border: a stroked base layer (tens of thousands of
-# path vertices) makes deck.gl's pointerdown pick take seconds under software WebGL, longer than
-# the 250 ms a press may last to count as a click, so no click ever reached the selection
-BASE_SHADES = ([226, 226, 222, 255], [217, 217, 212, 255], [233, 233, 229, 255], [221, 222, 214, 255])
+# The base: a map colouring (geo.colouring) in four light tints, neighbours never alike, over a
+# pale sea (SEA: the canvas's own background, components.legend.CSS), so coasts and borders hold at every zoom
+# without a drawn line. Lines were tried: a stroked base layer (tens of thousands of path
+# vertices) made every redraw and every press take seconds under software WebGL, longer than the
+# 250 ms a press may last to count as a click. Tints are neutral (no actor's red or blue) and 17 or more apart in RGB.
+BASE_SHADES = ([237, 236, 230, 255], [215, 219, 208, 255], [233, 222, 204, 255], [244, 238, 214, 255])
+SEA = (198, 216, 230)
 SELECT_LINE = [20, 20, 20, 255]
 SHARED_LINE = 4.0  # px: the outline of a second actor reported in a country another one fills
 COUNTRIES_FILE = paths.COUNTRIES
@@ -76,6 +79,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
 
     Uses ``geo.shapes.load_countries()`` when available, else the GeoJSON file it writes.
     Simplified once per process for the world view: the map never needs survey precision.
+    ``shade`` is the country's colour in a map colouring of these very shapes (``geo.colouring``).
     """
     try:
         from geo.shapes import load_countries  # type: ignore[import-not-found]
@@ -89,6 +93,8 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
 
     out: dict[str, dict] = {}
     geoms = gdf.geometry.simplify(tolerance, preserve_topology=True) if tolerance else gdf.geometry
+    shades = colour_map(neighbours({str(iso3): g for iso3, g in zip(gdf["iso3"], geoms, strict=True)
+                                    if g is not None and not g.is_empty}))
     for row, geom in zip(gdf.itertuples(index=False), geoms, strict=True):
         if geom is None or geom.is_empty:
             continue
@@ -99,6 +105,7 @@ def country_shapes(tolerance: float = 0.05, ndigits: int = 2) -> dict[str, dict]
             **{f"name_{lang}": str(getattr(row, f"name_{lang}", None) or row.name) for lang in LABEL_LANGUAGES},
             "geometry": {"type": g["type"], "coordinates": _round_coords(g["coordinates"], ndigits)},
             "area": round(float(geom.area), 4),
+            "shade": shades.get(iso3, 0),
             "lat": float(getattr(row, "label_lat", float("nan"))),
             "lon": float(getattr(row, "label_lon", float("nan"))),
         }
@@ -238,9 +245,9 @@ def row_tooltip(row: dict, style: ActorStyle, window_end: str) -> str:
 # ---------------------------------------------------------------- deck
 
 
-def base_shade(iso3: str) -> list[int]:
-    """A light grey fixed per country (a stable hash of its code), so neighbours differ."""
-    return list(BASE_SHADES[sum(ord(c) * (i + 1) for i, c in enumerate(iso3)) % len(BASE_SHADES)])
+def base_shade(shape: dict) -> list[int]:
+    """The base tint of a country (``country_shapes``' ``shade``: its colour in the map colouring)."""
+    return list(BASE_SHADES[int(shape.get("shade", 0)) % len(BASE_SHADES)])
 
 
 @dataclass
@@ -339,7 +346,7 @@ def build_deck(
     base_iso = sorted(shapes)
     base_feats = [
         _feature(shapes[i]["geometry"], {"tip": f"{_clean(shapes[i]['name'])}\nNo reports in this window",
-                                         "fill": base_shade(i)})
+                                         "fill": base_shade(shapes[i])})
         for i in base_iso
     ]
     layers = [

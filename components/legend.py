@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from components.actors import ActorStyle
+from components.deck import BASE_SHADES, SEA
 from components.text import md_escape
+
+
+def _tints() -> str:
+    """The base tints side by side (hard stops): a country with no report is one of these."""
+    n = len(BASE_SHADES)
+    stops = ", ".join(f"rgb({r},{g},{b}) {100 * k // n}% {100 * (k + 1) // n}%"
+                      for k, (r, g, b, _a) in enumerate(BASE_SHADES))
+    return f"linear-gradient(90deg, {stops})"
 
 
 def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str, cities: bool = True,
@@ -32,7 +41,8 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
             f"{md_escape(both[1].label)} draws the thick outline</div>"
         )
     parts.append(
-        '<div class="fp-li"><span class="fp-sw" style="background:#e2e2de"></span>no report in the window</div>'
+        f'<div class="fp-li"><span class="fp-sw" style="background:{_tints()}"></span>'
+        "no report in the window (neighbours never share a tint)</div>"
         '<div class="fp-note">Darker = more independent sources (reprints of one story count once) and more recent reports.</div>'
     )
     parts.append('<div class="fp-li"><span class="fp-dot" style="background:#888;width:12px;height:12px">'
@@ -48,6 +58,7 @@ def legend_html(styles: dict[str, ActorStyle], shown: list[str], window_end: str
 
 CSS = """
 <style>
+[data-testid="stDeckGlJsonChart"] canvas{background:rgb(__SEA__)}
 .fp-legend{font-size:0.82rem;line-height:1.35;padding:0.3rem 0}
 .fp-lh{font-weight:600;margin-bottom:0.3rem}
 .fp-li{display:flex;align-items:center;gap:0.45rem;margin:0.2rem 0}
@@ -64,4 +75,4 @@ mark.fp-mention{background:#fff1a8;padding:0 1px}
 mark.fp-claim{background:#ffd8d0}
 mark.fp-cue{background:#ffb3a3;font-weight:600}
 </style>
-"""
+""".replace("__SEA__", ",".join(map(str, SEA)))  # the sea: the deck's canvas shows it where no country is
