@@ -162,3 +162,20 @@ def test_a_demonym_beside_a_local_force_there_is_still_the_host() -> None:
     text = ("Wagner fighters have fought in Mali since 2021, and Russian instructors also work with Malian "
             "units there.")
     assert ("russia", "MLI", "present") in claims(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a cue word that names what something is called, or the publishing sense of "posted"
+        ("Wagner's chief hailed the coup in Niger as a fight against colonisers.", "en", set()),
+        ("In a video posted on Telegram, Wagner's founder praised the junta in Niger.", "en", set()),
+        ("Le patron de Wagner a salué le putsch au Niger comme un combat contre les colons.", "fr", set()),
+        # the same words where the actor is the one doing it
+        ("Wagner fighters fight alongside the army in Mali.", "en", {("wagner", "MLI", "present")}),
+        ("Russian instructors were posted to Mali in 2022.", "en", {("russia", "MLI", "present")}),
+        ("Wagner, described as a private army, has fighters stationed in Libya.", "en", {("wagner", "LBY", "present")}),
+    ],
+)
+def test_a_cue_that_names_or_publishes_is_not_one(text: str, lang: str, expected: set) -> None:
+    assert claims(text, lang) == expected

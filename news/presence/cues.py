@@ -11,7 +11,7 @@ import re
 
 from news.prefilter import Prefilter
 from news.presence.lexicon import load as load_lexicon
-from news.wordmatch import WordSet
+from news.wordmatch import WordMatch, WordSet
 
 
 def _rx(*parts: str) -> WordSet:
@@ -34,6 +34,38 @@ NO_LONGER = Prefilter(re.compile(
     r"\bno\s+longer\b|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)", re.IGNORECASE))
 # Words that make a leaving verb point at something else than a country ("pulled back from the front").
 ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W*(?:the\s+|la\s+|le\s+|l')?", re.I)
+
+# A verb that says what something is called ("hailed the coup in Niger as a fight against
+# colonisers", "a salué le putsch comme un combat"): a presence cue it puts after "as"/"comme"
+# names the thing (see ``characterised``), it is not what the actor does.
+CHARACTERISE = _rx(*_LEX["characterise"])
+_AS_BEFORE = re.compile(r"(?<!\w)(?:as|comme)\s+(?:(?:an?|the|une?|la|le|l'|l’)\s*)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
+def characterised(clause: str, start: int) -> bool:
+    """Whether the cue word at ``start`` of ``clause`` is what a characterising verb before it
+    calls something ("as a fight"), rather than something the actor does."""
+    if not _AS_BEFORE.search(clause, max(0, start - 30), start):
+        return False
+    return CHARACTERISE.search(clause, 0, start) is not None
+
+
+# "a voice message posted on Telegram", "une vidéo publiée": published, not stationed. A cue word
+# right after a noun of what is published is that sense.
+_PUBLISHED = re.compile(r"(?<!\w)(?:messages?|videos?|statements?|posts?|photos?|pictures?|footage|clips?|"
+                        r"recordings?|audio|letters?|articles?|comments?|vidéos?|photos?|messages?|"
+                        r"видео|сообщени\w*|заявлени\w*)\s+$", re.IGNORECASE)
+
+
+def first_present(clause: str) -> WordMatch | None:
+    """The clause's first presence cue that is not a characterisation (``characterised``) and
+    not the publishing sense of "posted" (``_PUBLISHED``)."""
+    for cue in PRESENT.finditer(clause):
+        at = cue.start()
+        if not characterised(clause, at) and not _PUBLISHED.search(clause, max(0, at - 20), at):
+            return cue
+    return None
+
 
 # Not (yet) presence: plans, conditionals, offers, orders.
 MODAL = _rx(*_LEX["modal"])

@@ -209,13 +209,17 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     neg_first = c_start + neg if neg is not None else c_end
     neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
               else c_start)
-    present_cue: CueMatch | None = cues.PRESENT.search(clause)
+    present_cue: CueMatch | None = cues.first_present(clause)
     if present_cue is None and cues.ENDED.may_occur(clause):
         # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
         # move inside the country, so presence in it (GUIDE)
         present_cue = MOVED_WITHIN.search(clause)
-    if modal is not None and present_cue is not None and c_start + present_cue.start() >= modal_at:
-        present_cue = None  # "In Mali, Russia could deploy troops": the only cue is the plan's
+    if modal is not None and present_cue is not None and (
+            c_start + present_cue.start() >= modal_at
+            or _SUBJECT_OF_MODAL.fullmatch(text, c_start + present_cue.end(), modal_at)):
+        # "In Mali, Russia could deploy troops": the only cue is the plan's; "suggested his
+        # fighters could help": the cue is the plan's subject
+        present_cue = None
     hedged = bool(cues.HEDGE.search(sentence))
     may_end = cues.ENDED.may_occur(clause)
     locative_at = Locatives(text, clause_mentions, c_start)
@@ -367,6 +371,9 @@ _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
 
 # a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
 _MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
+
+
+_SUBJECT_OF_MODAL = re.compile(r"\s+")  # nothing but a space between a cue and the plan's verb
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
