@@ -28,6 +28,23 @@ Why this shape:
   would rewrite batches); the new copy joins the older one.
 - **Languages never share a cluster** (one index per language): a translation is another
   outlet's work, not a copy.
+- **Only an article that can count is signed** (``sign``, through ``can_count``). Clusters
+  exist so a claim's strength counts independent sources, and an article that can carry no
+  claim never counts as a source: signing it and looking it up (some 0.2 ms) buys nothing.
+  The gate is presence's own cheap test, not "has claims": ``news.presence.find_claims`` looks
+  at a sentence only when it holds a key word of an actor phrase, and only a word that *names*
+  an actor (a name, a demonym, a state; a nickname only beside a name) can start a claim,
+  since the pointing phrases ("the group", "they") point back to an actor named before. A
+  text with none of those words cannot get a claim from the machine; a text with one may get
+  claims later (another presence model, a reviewer's added claim), so it is signed even when
+  today's rules find nothing. The words are presence's (``ActorPatterns.first_automaton``, the
+  anaphora keys left out), so the gate follows every edit of the actor file. What is lost: a
+  copy of a no-actor article is not linked to it (both are their own cluster, as very short
+  texts are); nothing counted changes, since neither can carry a machine's claim, and a claim a
+  reviewer adds to one counts it as one source, as it counts any article of its own cluster.
+  Every engine signs through ``sign`` (local, the pool's and Dask's partitions, ``--watch``), so
+  they cannot disagree. ``cluster_all`` (bench/syndication.py's scoring) signs every text: its
+  set is about near-duplicates, not about actors.
 - **Very short texts** (fewer than ``MIN_SHINGLES`` distinct shingles, about a dozen words) get
   no signature and are their own cluster: two one-line briefs share wording by chance
   ("Wagner fighters were seen in Mali") as often as by copying.
@@ -46,10 +63,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import ahocorasick
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from geo.extract import boundary_form
+from news.actors import ActorConfig
 from news.models import Article
+from news.presence.actors import compile_actors
 
 SEED = 20261205  # fixed: signatures stored today must compare with those computed next year
 NUM_PERM = 128
@@ -145,9 +166,46 @@ def signature(text: str) -> bytes | None:
     return minhash_values(shingles).astype("<u4", copy=False).tobytes()
 
 
-def sign(article: Article) -> Article:
-    """``article`` with its ``signature`` set from its text: what a worker does before processing."""
-    article.signature = signature(article.text)
+_NAMING: dict[int, tuple[ActorConfig, ahocorasick.Automaton | None]] = {}
+
+
+def _naming_automaton(actors: ActorConfig) -> ahocorasick.Automaton | None:
+    """Presence's key words of the phrases that name an actor outright (names, demonyms, states),
+    once per actor config: its automaton's keys less those only a pointing phrase ("the group",
+    "they") or a nickname starts. None when the actor file has no such word."""
+    cached = _NAMING.get(id(actors))
+    if cached is not None and cached[0] is actors:
+        return cached[1]
+    comp = compile_actors(actors)
+    naming = sum(bit for (kind, _), bit in comp.bits.items() if kind in ("names", "demonyms", "states"))
+    auto = None
+    if comp.first_automaton is not None:
+        keys = [(key, value) for key, value in comp.first_automaton.items() if value[1] & naming]
+        if keys:
+            auto = ahocorasick.Automaton()
+            for key, value in keys:
+                auto.add_word(key, value)
+            auto.make_automaton()
+    _NAMING[id(actors)] = (actors, auto)
+    return auto
+
+
+def can_count(text: str, actors: ActorConfig) -> bool:
+    """Whether ``text`` holds a word that names one of ``actors`` outright: the words without
+    which ``news.presence.find_claims`` finds no claim (see the module docstring). The same test
+    as presence's ``actor_words`` less the pointing phrases, stopped at the first word found;
+    ``boundary_form`` is cached, so extraction then reuses the form computed here."""
+    auto = _naming_automaton(actors)
+    if auto is None or not text:
+        return False
+    return next(auto.iter(" " + boundary_form(text) + " "), None) is not None
+
+
+def sign(article: Article, actors: ActorConfig) -> Article:
+    """``article`` with its ``signature`` set from its text when it can count as a source of a
+    claim about ``actors`` (``can_count``), else None (its own cluster): what every engine's
+    worker does before processing. The one place the gate is applied, so engines agree."""
+    article.signature = signature(article.text) if can_count(article.text, actors) else None
     return article
 
 
