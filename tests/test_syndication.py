@@ -301,3 +301,40 @@ def test_a_claim_a_reviewer_adds_to_an_article_naming_no_actor_counts_it_as_one_
     (row,) = [r for r in csv.DictReader(io.StringIO(out.stdout)) if (r["actor"], r["iso3"]) == ("russia", "MLI")]
     # each is its own cluster: two articles, two sources (no signature linked the copy to its story)
     assert (row["review"], int(row["articles"]), int(row["sources"])) == ("added", 2, 2)
+
+
+@pytest.mark.parametrize("fold", ["as-is", "colliding"])
+def test_stories_read_back_from_the_store_give_exactly_datasketchs_candidates(monkeypatch, fold) -> None:
+    """The stored tier (``insert_many``: sorted 64-bit band keys) and the tier of this ingest
+    (``insert``) together find exactly what ``MinHashLSH`` finds, also when band keys collide
+    (a key that folds only a band's last value: its rows must still be checked value by value)."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    import news.syndication as syndication
+    from news.syndication import NUM_PERM, SCHEME, SEED, THRESHOLD, BandIndex, _bands, values
+
+    if fold == "colliding":
+        monkeypatch.setattr(syndication, "_FOLD", np.uint64(0))
+    sigs = [s for s in map(signature, _texts()) if s]
+    theirs = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    ours = BandIndex(*_bands(THRESHOLD))
+    stored = [i for i in range(len(sigs)) if i % 3 == 0]
+    for lo in range(0, len(stored), 50):  # read back in blocks, as Store.heads gives them
+        block = stored[lo:lo + 50]
+        ours.insert_many([str(i) for i in block], np.stack([values(sigs[i]) for i in block]))
+    for i in stored:
+        theirs.insert(str(i), LeanMinHash(seed=SEED, hashvalues=values(sigs[i]), scheme=SCHEME))
+    shared = 0
+    for i, sig in enumerate(sigs):
+        if i % 3 == 0:
+            continue
+        lean = LeanMinHash(seed=SEED, hashvalues=values(sig), scheme=SCHEME)
+        expected = set(theirs.query(lean))
+        got = ours.query(values(sig))
+        assert len(got) == len(set(got)) and set(got) == expected
+        shared += any(int(k) % 3 == 0 for k in expected) and any(int(k) % 3 for k in expected)
+        if i % 3 == 1:  # some added during the ingest, beside the stored ones
+            theirs.insert(str(i), lean)
+            ours.insert(str(i), values(sig))
+    assert shared > 5  # queries that meet candidates of both tiers
