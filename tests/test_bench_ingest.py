@@ -26,6 +26,8 @@ def test_ingest_bench_runs_and_prints_its_ratios_and_ceiling() -> None:
                      r"clustering: [\d.]+ ms per article with, [\d.]+ without .*in CPU time [\d.]+ with", out)
     assert re.search(r"30% reprints \(10% naming an actor\): syndication clustering: .*overhead -?[\d.]+%; "
                      r"ingesting into a store already holding 300 articles", out)
+    assert re.search(r"ingesting into a store already holding 300 articles; \d+% of the articles name an actor and "
+                     r"are signed", out)
     assert re.search(r"footprint ingest, 1 process, in CPU time: \d+ articles/s", out)
     assert re.search(r"realistic mix \(10% of articles may name an actor\), 1 process: \d+ articles/s, \d+ in CPU "
                      r"time \(300 articles\)", out)

@@ -211,3 +211,130 @@ def test_the_store_gives_back_only_cluster_heads_with_their_signatures_as_stored
         assert languages == ["en"] * len(block_ids)
         for article_id, row in zip(block_ids, matrix, strict=True):
             assert (row == values(stored.loc[article_id, "signature"])).all()
+
+
+def test_the_gate_is_presences_own_test_and_an_article_it_turns_away_gets_no_claim() -> None:
+    """``can_count`` says yes exactly when presence's own pass over the text (``actor_words``)
+    finds a word naming an actor outright; where it says no, presence finds no claim."""
+    from ingest import corpus, syndicated_corpus
+
+    from geo.extract import extract
+    from news.actors import load_config
+    from news.models import Article
+    from news.presence import find_claims
+    from news.presence.actors import actor_words, compile_actors
+    from news.syndication import can_count
+
+    config = load_config()
+    comp = compile_actors(config)
+    naming = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "aliases", "demonyms", "states"))
+    rows = _rows() + corpus(300, 5, 0.2) + syndicated_corpus(300, 5, 0.3, 0.1)
+    counted = 0
+    for r in rows:
+        text, language = r["text"], r["language"]
+        gate = can_count(text, config)
+        assert gate == any(m & naming for m in actor_words(text, comp).masks), text
+        counted += gate
+        if not gate:
+            article = Article(r["id"], None, "", "", None, language, text, "test")
+            assert find_claims(article, extract(text, language)) == [], text
+    assert 60 < counted < len(rows) - 200  # both kinds are there
+    # a pointing phrase or a nickname alone names no one; a name, a demonym or a state does
+    assert not can_count("They were seen in Mali. The group left Bamako in June.", config)
+    assert not can_count("Музыканты дали концерт в Бамако.", config)
+    assert can_count("Музыканты Вагнера замечены в Бамако.", config)
+    assert can_count("Des instructeurs russes sont arrivés à Bamako.", config)
+    assert can_count("Moscow has sent military instructors to Mali.", config)
+
+
+NO_ACTOR = ("Bamako held talks on the price of grain with farmers from the north on Tuesday, and the "
+            "agriculture office published new figures on the harvest that residents called far too low to "
+            "feed the region through the dry season.")
+
+
+@pytest.mark.parametrize("engine", [(), ("--jobs", "2"), ("--engine", "dask", "--workers", "1")],
+                         ids=["local", "pool", "dask"])
+def test_an_article_naming_no_actor_is_not_signed_and_its_copy_is_its_own_cluster(tmp_path: Path, engine) -> None:
+    """Every engine applies the same gate: a story naming no actor and its reprint stay apart (they
+    can carry no claim, so nothing counted changes); a story naming one still joins its reprint."""
+    if "dask" in engine:
+        pytest.importorskip("distributed")
+    by = {(r["gold"], r["kind"]): r for r in _rows()}
+    original = by[("en-bamako-instructors", "original")]
+    reprint = by[("en-bamako-instructors", "reprint-new-headline")]
+    plain = {**original, "id": "no-actor", "text": NO_ACTOR}
+    copy = {**original, "id": "no-actor-copy", "text": NO_ACTOR + " Reprinted with permission."}
+    store = tmp_path / "store"
+    _ingest(_write(tmp_path / "a.jsonl", [original, plain, copy, reprint]), store, *engine)
+
+    arts = Store(store).table("articles").set_index("id")
+    assert arts.loc[reprint["id"], "cluster"] == original["id"]
+    assert arts.loc["no-actor", "cluster"] == "no-actor" and arts.loc["no-actor-copy", "cluster"] == "no-actor-copy"
+    assert arts.loc[["no-actor", "no-actor-copy"], "signature"].isna().all()
+    assert len(arts.loc[original["id"], "signature"]) == 512
+    assert signature(NO_ACTOR) is not None  # long enough: only the gate left it unsigned
+    assert [i for block in Store(store).heads() for i in block[0]] == [original["id"]]
+
+
+def test_a_claim_a_reviewer_adds_to_an_article_naming_no_actor_counts_it_as_one_source(tmp_path: Path) -> None:
+    import csv
+    import io
+    import os
+
+    by = {(r["gold"], r["kind"]): r for r in _rows()}
+    plain = {**by[("en-bamako-instructors", "original")], "id": "no-actor", "text": NO_ACTOR}
+    copy = {**plain, "id": "no-actor-copy", "text": NO_ACTOR + " Reprinted with permission."}
+    store = tmp_path / "store"
+    _ingest(_write(tmp_path / "a.jsonl", [plain, copy]), store)
+    assert q.source_counts(store).empty  # no claim from the machine
+
+    env = {**os.environ, "FOOTPRINT_STORE": str(store), "FOOTPRINT_REVIEWER": "tester"}
+    sentence = NO_ACTOR.split(", and")[0]
+    for article in ("no-actor", "no-actor-copy"):
+        add = subprocess.run([sys.executable, "-m", "news", "review", "add", article, "--sentence", sentence,
+                              "--actor", "russia", "--country", "MLI", "--status", "present"],
+                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert add.returncode == 0, add.stderr
+    out = subprocess.run([sys.executable, "-m", "news", "layers", "--format", "csv"], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    (row,) = [r for r in csv.DictReader(io.StringIO(out.stdout)) if (r["actor"], r["iso3"]) == ("russia", "MLI")]
+    # each is its own cluster: two articles, two sources (no signature linked the copy to its story)
+    assert (row["review"], int(row["articles"]), int(row["sources"])) == ("added", 2, 2)
+
+
+@pytest.mark.parametrize("fold", ["as-is", "colliding"])
+def test_stories_read_back_from_the_store_give_exactly_datasketchs_candidates(monkeypatch, fold) -> None:
+    """The stored tier (``insert_many``: sorted 64-bit band keys) and the tier of this ingest
+    (``insert``) together find exactly what ``MinHashLSH`` finds, also when band keys collide
+    (a key that folds only a band's last value: its rows must still be checked value by value)."""
+    import numpy as np
+    from datasketch import LeanMinHash, MinHashLSH
+
+    import news.syndication as syndication
+    from news.syndication import NUM_PERM, SCHEME, SEED, THRESHOLD, BandIndex, _bands, values
+
+    if fold == "colliding":
+        monkeypatch.setattr(syndication, "_FOLD", np.uint64(0))
+    sigs = [s for s in map(signature, _texts()) if s]
+    theirs = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
+    ours = BandIndex(*_bands(THRESHOLD))
+    stored = [i for i in range(len(sigs)) if i % 3 == 0]
+    for lo in range(0, len(stored), 50):  # read back in blocks, as Store.heads gives them
+        block = stored[lo:lo + 50]
+        ours.insert_many([str(i) for i in block], np.stack([values(sigs[i]) for i in block]))
+    for i in stored:
+        theirs.insert(str(i), LeanMinHash(seed=SEED, hashvalues=values(sigs[i]), scheme=SCHEME))
+    shared = 0
+    for i, sig in enumerate(sigs):
+        if i % 3 == 0:
+            continue
+        lean = LeanMinHash(seed=SEED, hashvalues=values(sig), scheme=SCHEME)
+        expected = set(theirs.query(lean))
+        got = ours.query(values(sig))
+        assert len(got) == len(set(got)) and set(got) == expected
+        shared += any(int(k) % 3 == 0 for k in expected) and any(int(k) % 3 for k in expected)
+        if i % 3 == 1:  # some added during the ingest, beside the stored ones
+            theirs.insert(str(i), lean)
+            ours.insert(str(i), values(sig))
+    assert shared > 5  # queries that meet candidates of both tiers

@@ -38,7 +38,7 @@ def run_ingest(
     ``pipeline`` processes each article (default: ``Pipeline.from_env()``).
     """
     pipeline = pipeline or Pipeline.from_env()
-    process, label = pipeline.process, pipeline.label
+    process, label, actors = pipeline.process, pipeline.label, pipeline.actors
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
@@ -64,7 +64,7 @@ def run_ingest(
                 item = label(item)
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
-                mentions, claims = process(sign(item))
+                mentions, claims = process(sign(item, actors()))
                 item.cluster = clusterer.assign(item.id, item.language, item.signature)
                 writer.add(Batch(item, list(mentions), list(claims)))
                 report.ingested += 1

@@ -315,7 +315,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     from news.syndication import sign
 
     pipeline = pipeline or Pipeline()
-    process, label = pipeline.process, pipeline.label
+    process, label, actors = pipeline.process, pipeline.label, pipeline.actors
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -331,7 +331,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
             else:
                 seen.add(item.id)
                 item = label(item)
-                mentions, claims = process(sign(item))  # the cluster is assigned at commit
+                mentions, claims = process(sign(item, actors()))  # the cluster is assigned at commit
                 done.append(Batch(item, list(mentions), list(claims)))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out

@@ -191,7 +191,7 @@ class Watcher:
                  allow_hosts: Sequence[str] = (), err: TextIO = sys.stderr,
                  fetcher: Callable[..., Fetched] = fetch, stopping: Callable[[], bool] = lambda: False) -> None:
         self.feeds_file, self.store, self.every = feeds_file, store, every
-        self.process, self.label = pipeline.process, pipeline.label
+        self.process, self.label, self.actors = pipeline.process, pipeline.label, pipeline.actors
         self.batch_size, self.default_date, self.err = batch_size, default_date, err
         self.fetcher = partial(fetcher, allow_hosts=tuple(allow_hosts)) if allow_hosts else fetcher
         self.stopping = stopping
@@ -283,7 +283,7 @@ class Watcher:
             # as a file ingest does (news/ingest/local.py): the outlet, then the signature and the
             # cluster, so a watched reprint counts once among the independent sources
             item = self.label(item)
-            mentions, claims = self.process(sign(item))
+            mentions, claims = self.process(sign(item, self.actors()))
             item.cluster = clusterer.assign(item.id, item.language, item.signature)
             writer.add(Batch(item, list(mentions), list(claims)))
             known.add(item.id)
