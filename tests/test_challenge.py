@@ -97,6 +97,10 @@ def _f1(c: Counts) -> float:
     # at first contact (after the list and Russian rounds), 0.749 after the last round, which never
     # saw it (ru 0.736 -> 0.717): that round's gain on seen sets did not carry over
     ("hidden_n.jsonl", 0.95, 0.73, 0.70),
+    # the fifth, written and scored after the base-map, clustering and cue-sense commits of the
+    # last session (40 articles, Russian-heavy: agency, investigations, Telegram digests, military
+    # bloggers): 0.717 at first contact (en 0.696, fr 0.785, ru 0.654); floors just under it
+    ("hidden_o.jsonl", 0.95, 0.70, 0.63),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
