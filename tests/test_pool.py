@@ -317,7 +317,12 @@ def test_ctrl_c_stops_parent_and_workers(large, tmp_path):
     proc = _start(["ingest", str(large), "--jobs", "2"], tmp_path / "store", start_new_session=True)
     try:
         workers = _workers(proc)
-        time.sleep(0.3)
+        # mid-run, whatever the machine's load: once the first batch is stored (a fixed sleep let
+        # a fast run finish first under the full suite, and the test then saw exit 0)
+        articles = tmp_path / "store" / "articles"
+        deadline = time.time() + 60
+        while time.time() < deadline and proc.poll() is None and not list(articles.glob("part-*.parquet")):
+            time.sleep(0.01)
         os.killpg(proc.pid, signal.SIGINT)
         _, stderr = proc.communicate(timeout=30)
     finally:
