@@ -314,7 +314,10 @@ def test_killing_the_parent_leaves_no_workers(large, tmp_path):
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="process tree checks use Linux semantics")
 def test_ctrl_c_stops_parent_and_workers(large, tmp_path):
     # A terminal's Ctrl-C signals the whole foreground process group: the command in its own group.
-    proc = _start(["ingest", str(large), "--jobs", "2"], tmp_path / "store", start_new_session=True)
+    # a shell that starts the suite in the background sets SIGINT to ignored, and an ignored signal
+    # is inherited: the command would never see the Ctrl-C (as in tests/test_cli.py, test_watch.py)
+    proc = _start(["ingest", str(large), "--jobs", "2"], tmp_path / "store", start_new_session=True,
+                  preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         workers = _workers(proc)
         # mid-run, whatever the machine's load: once the first batch is stored (a fixed sleep let
