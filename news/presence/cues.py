@@ -51,18 +51,23 @@ def characterised(clause: str, start: int) -> bool:
 
 
 # "a voice message posted on Telegram", "une vidéo publiée": published, not stationed. A cue word
-# right after a noun of what is published is that sense.
-_PUBLISHED = re.compile(r"(?<!\w)(?:messages?|videos?|statements?|posts?|photos?|pictures?|footage|clips?|"
-                        r"recordings?|audio|letters?|articles?|comments?|vidéos?|photos?|messages?|"
-                        r"видео|сообщени\w*|заявлени\w*)\s+$", re.IGNORECASE)
+# right after a noun of what is published (lexicon key "published") is that sense.
+PUBLISHED = _rx(*_LEX["published"])
+_JUST_BEFORE = re.compile(r"(?<!\w)\w+\s+$")  # the one word right before a cue
+
+
+def _published(clause: str, start: int) -> bool:
+    """Whether the word right before the cue at ``start`` names something published."""
+    word = _JUST_BEFORE.search(clause, max(0, start - 20), start)
+    return word is not None and PUBLISHED.fullmatch(word.group(0).rstrip()) is not None
 
 
 def first_present(clause: str) -> WordMatch | None:
     """The clause's first presence cue that is not a characterisation (``characterised``) and
-    not the publishing sense of "posted" (``_PUBLISHED``)."""
+    not the publishing sense of "posted" (``_published``)."""
     for cue in PRESENT.finditer(clause):
         at = cue.start()
-        if not characterised(clause, at) and not _PUBLISHED.search(clause, max(0, at - 20), at):
+        if not characterised(clause, at) and not _published(clause, at):
             return cue
     return None
 

@@ -216,7 +216,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         present_cue = MOVED_WITHIN.search(clause)
     if modal is not None and present_cue is not None and (
             c_start + present_cue.start() >= modal_at
-            or _SUBJECT_OF_MODAL.fullmatch(text, c_start + present_cue.end(), modal_at)):
+            or text[c_start + present_cue.end():modal_at].isspace()):
         # "In Mali, Russia could deploy troops": the only cue is the plan's; "suggested his
         # fighters could help": the cue is the plan's subject
         present_cue = None
@@ -371,9 +371,6 @@ _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
 
 # a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
 _MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
-
-
-_SUBJECT_OF_MODAL = re.compile(r"\s+")  # nothing but a space between a cue and the plan's verb
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
