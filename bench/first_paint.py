@@ -133,13 +133,6 @@ def serve_sample(prefix: str) -> Iterator[tuple[Path, str]]:
             yield store, base
 
 
-def _sessions(browser, base: str, n: int) -> tuple[float, list[float], list[float]]:
-    """The cold first session, then ``n`` fresh ones: (cold, paints, canvases)."""
-    cold, _ = first_paint(browser, base)
-    runs = [first_paint(browser, base) for _ in range(n)]
-    return cold, [t for t, _ in runs], [c for _, c in runs]
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sessions", type=int, default=5, help="fresh sessions after the first (default 5)")
@@ -151,7 +144,8 @@ def main() -> int:
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             # the bare map first, then the dashboard, alternating: load drifts hit both alike
-            floor_cold, floors, _ = _sessions(browser, bare, 1)
+            floor_cold = first_paint(browser, bare)[0]  # cold, then fresh sessions like the dashboard's
+            floors = [first_paint(browser, bare)[0]]
             cold, c = first_paint(browser, base)
             print(f"first session (cold server caches): {cold:.2f} s (canvas in the page at {c:.2f} s)")
             runs = []
