@@ -243,7 +243,7 @@ def _clustering_overhead(src_rows: list[dict], runs: int = 3, stored_rows: list[
         for i in range(runs):
             for mode in ("without", "with"):
                 patches = [] if mode == "with" else [
-                    mock.patch("news.ingest.local.sign", lambda article, actors: article),
+                    mock.patch("news.syndication.sign", lambda article, actors: article),
                     mock.patch("news.ingest.local.Clusterer.assign", lambda self, aid, lang, sig: aid)]
                 for p in patches:
                     p.start()

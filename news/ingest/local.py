@@ -13,7 +13,7 @@ from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, pro
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
 from news.store.identity import Repeats, text_digest
-from news.syndication import Clusterer, sign
+from news.syndication import Clusterer
 
 
 def run_ingest(
@@ -38,7 +38,7 @@ def run_ingest(
     ``pipeline`` processes each article (default: ``Pipeline.from_env()``).
     """
     pipeline = pipeline or Pipeline.from_env()
-    process, label, actors = pipeline.process, pipeline.label, pipeline.actors
+    prepare = pipeline.prepare
     units = expand(sources, follow_links=follow_links) if units is None else units
     if progress is None:
         progress = err.isatty() or len(units) >= PROGRESS_MIN_ITEMS
@@ -61,12 +61,11 @@ def run_ingest(
                     report.known += 1
                     repeats.repeat(item.id, text_digest(item.text), item.source)
                     continue
-                item = label(item)
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
-                mentions, claims = process(sign(item, actors()))
+                item, mentions, claims = prepare(item)
                 item.cluster = clusterer.assign(item.id, item.language, item.signature)
-                writer.add(Batch(item, list(mentions), list(claims)))
+                writer.add(Batch(item, mentions, claims))
                 report.ingested += 1
                 report.undated += item.published is None
                 report.unplaced += sum(m.lat is None for m in mentions)

@@ -312,10 +312,8 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
     article (the client's, sent along; the default one without).
     """
     from news.store.identity import text_digest
-    from news.syndication import sign
-
     pipeline = pipeline or Pipeline()
-    process, label, actors = pipeline.process, pipeline.label, pipeline.actors
+    prepare = pipeline.prepare
     seen: set[str] = set()
     out = []
     for piece in pieces:
@@ -330,8 +328,7 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 dropped.append((item.id, text_digest(item.text), item.source))
             else:
                 seen.add(item.id)
-                item = label(item)
-                mentions, claims = process(sign(item, actors()))  # the cluster is assigned at commit
-                done.append(Batch(item, list(mentions), list(claims)))
+                item, mentions, claims = prepare(item)  # the cluster is assigned at commit
+                done.append(Batch(item, mentions, claims))
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out

@@ -95,6 +95,17 @@ class Pipeline:
         """``news.pipeline.process`` with this pipeline's gazetteer, geocoder and actors."""
         return steps.process(article, self.gazetteer(), self.actors(), _resolver(self))
 
+    def prepare(self, article: Article) -> tuple[Article, list[Mention], list[Claim]]:
+        """What every engine does to a new article before storing it: the outlet (``label``), the
+        signature when it can count as a source (``news.syndication.sign``), then its mentions
+        and claims. One place, so the local run, the pool's and Dask's workers and ``--watch``
+        cannot drift apart; the cluster is assigned where articles are committed, in order."""
+        from news.syndication import sign  # its actor gate imports presence, which imports this module's kin
+
+        article = sign(self.label(article), self.actors())
+        mentions, claims = self.process(article)
+        return article, list(mentions), list(claims)
+
     def warm(self) -> None:
         """Load the gazetteer, the actor config and the geocoder in this process, before the
         first article: the cost leaves the first partition, and missing data fails a worker at

@@ -46,7 +46,7 @@ from news.sources.common import SourceError, check_bytes, decode_utf8, read_regu
 from news.sources.feeds import iter_feed, looks_like_feed
 from news.sources.fetch import Fetched, FetchError, fetch, is_http_url
 from news.store import TMP_PREFIX, Batch, BatchWriter, Store, owner_tag
-from news.syndication import Clusterer, sign
+from news.syndication import Clusterer
 
 DEFAULT_EVERY = 15 * 60.0
 BACKOFF_CAP = 6 * 3600.0
@@ -191,7 +191,7 @@ class Watcher:
                  allow_hosts: Sequence[str] = (), err: TextIO = sys.stderr,
                  fetcher: Callable[..., Fetched] = fetch, stopping: Callable[[], bool] = lambda: False) -> None:
         self.feeds_file, self.store, self.every = feeds_file, store, every
-        self.process, self.label, self.actors = pipeline.process, pipeline.label, pipeline.actors
+        self.prepare = pipeline.prepare
         self.batch_size, self.default_date, self.err = batch_size, default_date, err
         self.fetcher = partial(fetcher, allow_hosts=tuple(allow_hosts)) if allow_hosts else fetcher
         self.stopping = stopping
@@ -282,10 +282,9 @@ class Watcher:
                 continue
             # as a file ingest does (news/ingest/local.py): the outlet, then the signature and the
             # cluster, so a watched reprint counts once among the independent sources
-            item = self.label(item)
-            mentions, claims = self.process(sign(item, self.actors()))
+            item, mentions, claims = self.prepare(item)
             item.cluster = clusterer.assign(item.id, item.language, item.signature)
-            writer.add(Batch(item, list(mentions), list(claims)))
+            writer.add(Batch(item, mentions, claims))
             known.add(item.id)
             ingested += 1
         try:
