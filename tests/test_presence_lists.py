@@ -197,3 +197,19 @@ def test_members_named_after_a_far_collective_noun_stand_where_it_does() -> None
                   "test")
     got = {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(art.text or "", "en"))}
     assert {("wagner", "LBY", "present"), ("wagner", "SDN", "present")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a list of hosts before the verb: every item hosts, not only the one next to the verb
+        ("Chad, Burkina Faso and Niger have invited Russian instructors.", "en",
+         {("russia", "TCD", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Le Mali, le Burkina Faso et le Niger ont fait appel aux instructeurs russes.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        # an aside between the host and its verb still breaks the link
+        ("Mali, which borders Niger, hired Wagner.", "en", set()),
+    ],
+)
+def test_a_list_of_hosts_shares_the_verb(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -298,8 +298,12 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                 if gone is not None:
                     targets.append(Target(m, "ended", gone, 0.7, "fronted-departure"))  # "В Мали «Вагнер» ... вывел своих бойцов"
                     continue
-                host = cues.HOST.search(text, m.end, hit.start)
-                if host and not cues.COMMA.search(_RELATIVE_COMMA.sub("  ", text[m.end:host.start()])):
+                # "Mali, Burkina Faso and Niger have invited ...": the list's last item stands
+                # before the verb, and the earlier items share it
+                last = _list_last(text, clause_mentions, i, hit.start)
+                host = cues.HOST.search(text, last.end, hit.start)
+                if host and not cues.COMMA.search(
+                        _RELATIVE_COMMA.sub("  ", text[last.end:host.start()])):
                     targets.append(Target(m, "present", host.group(0), 0.7, "host"))  # "Mali hired Wagner"
         if any(t.place.kind == "demonym" for t in targets) and any(t.place.kind != "demonym" for t in targets):
             # "shared an airbase in Niamey with American troops": the place named is where they
@@ -372,6 +376,16 @@ _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
 # a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")
 _MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
 
+
+
+def _list_last(text: str, mentions: list[Mention], i: int, before: int) -> Mention:
+    """The last place of the list that ``mentions[i]`` opens (itself when it opens none), among
+    places that end before ``before``."""
+    k = i
+    while (k + 1 < len(mentions) and mentions[k + 1].end <= before
+           and follows_in_list(text, mentions[k], mentions[k + 1])):
+        k += 1
+    return mentions[k]
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether the clause offset ``pos`` falls in one of ``spans``."""
