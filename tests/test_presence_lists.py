@@ -213,3 +213,16 @@ def test_members_named_after_a_far_collective_noun_stand_where_it_does() -> None
 )
 def test_a_list_of_hosts_shares_the_verb(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "where" points back to the place before it in every language, not only in English
+        ("Flights go on to Niamey, where Russian instructors are present.", "en", {("russia", "NER", "present")}),
+        ("Des vols rejoignent Niamey, où des instructeurs russes sont présents.", "fr", {("russia", "NER", "present")}),
+        ("Грузия утратила контроль над Абхазией, где стоят российские военные.", "ru", {("russia", "GEO", "present")}),
+    ],
+)
+def test_where_points_back_in_each_language(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
