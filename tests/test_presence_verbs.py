@@ -1,0 +1,50 @@
+"""Verbs and words of presence by meaning, in each language (issue 14): what the English list
+says (landed, ambushed, took part, still there), French and Russian say too. Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.extract import extract
+from news.models import Article
+from news.presence import find_claims
+
+
+def claims(text: str, lang: str) -> set[tuple[str, str, str]]:
+    art = Article("t", None, "", "", None, lang, text, "test")
+    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Une patrouille de l'Africa Corps est tombée dans une embuscade tendue par des rebelles au nord de Kidal, au Mali.", "fr",
+         {("russia", "MLI", "present")}),
+        ("En Ukraine, le groupe Wagner a mené pendant des mois l'assaut contre la ville.", "fr",
+         {("wagner", "UKR", "present")}),
+        ("Les hommes de Wagner ont participé pendant deux ans aux opérations de l'armée en Centrafrique.", "fr",
+         {("wagner", "CAF", "present")}),
+        ("Деревню у Кидаля в Мали бойцы Африканского корпуса проходили колонной, когда попали в засаду.", "ru",
+         {("russia", "MLI", "present")}),
+        ("Бойцы «Вагнера» в ЦАР до сих пор охраняют президентский дворец.", "ru",
+         {("wagner", "CAF", "present")}),
+        ("Прибывшие в Венесуэлу российские военные разместились под Каракасом.", "ru",
+         {("russia", "VEN", "present")}),
+        ("На этой неделе в Ниамей зашла вторая группа бойцов Африканского корпуса.", "ru",
+         {("russia", "NER", "present")}),
+    ],
+)
+def test_presence_words_in_each_language(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # the same words with no actor, or about another force, claim nothing
+        ("Des soldats français sont tombés dans une embuscade au Mali.", "fr"),
+        ("Французские военные до сих пор стоят в Чаде.", "ru"),
+    ],
+)
+def test_presence_words_need_the_actor(text: str, lang: str) -> None:
+    assert claims(text, lang) == set()
