@@ -48,3 +48,20 @@ def test_presence_words_in_each_language(text: str, lang: str, expected: set[tup
 )
 def test_presence_words_need_the_actor(text: str, lang: str) -> None:
     assert claims(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a plan, a wish or a condition is not presence, in every language
+        ("Moscou envisage de déployer des instructeurs russes au Niger.", "fr", set()),
+        ("Des instructeurs russes seront déployés au Niger l'an prochain.", "fr", set()),
+        ("Москва рассматривает отправку российских военных в Нигер.", "ru", set()),
+        ("Если соглашение подпишут, российские инструкторы прибудут в Нигер.", "ru", set()),
+        # leaving, as the English list says it
+        ("Les derniers instructeurs russes ont été évacués de Centrafrique.", "fr", {("russia", "CAF", "ended")}),
+        ("Российские военные эвакуированы из Судана.", "ru", {("russia", "SDN", "ended")}),
+    ],
+)
+def test_plans_and_departures_in_each_language(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
