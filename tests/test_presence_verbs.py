@@ -65,3 +65,30 @@ def test_presence_words_need_the_actor(text: str, lang: str) -> None:
 )
 def test_plans_and_departures_in_each_language(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the end of a stay told in the next sentence, without its place
+        ("Russian peacekeepers were deployed to Nagorno-Karabakh in 2020. They withdrew completely last spring.", "en",
+         {("russia", "AZE", "ended")}),
+        ("Wagner fighters arrived in Mozambique in 2019. Within months, they had left.", "en",
+         {("wagner", "MOZ", "ended")}),
+        ("Les instructeurs russes sont arrivés en Centrafrique en 2018. Ils sont partis en 2024.", "fr",
+         {("russia", "CAF", "ended")}),
+        ("Российские десантники прибыли в Казахстан в январе. Через две недели они улетели домой.", "ru",
+         {("russia", "KAZ", "ended")}),
+        # two countries before: which one was left is not said
+        ("Wagner fighters arrived in Mali and Niger in 2021. They left in 2024.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "NER", "present")}),
+        # part of the force, or a plan, is not the stay's end
+        ("Wagner fighters arrived in Mali in 2021. Some of them left in 2024.", "en", {("wagner", "MLI", "present")}),
+        ("Wagner fighters arrived in Mali in 2021. They could leave next year.", "en", {("wagner", "MLI", "present")}),
+        # a pronoun inside the sentence may mean another force
+        ("Wagner fighters arrived in Sudan in 2019. The army held Egyptian pilots for a week; they were flown home "
+         "on Tuesday.", "en", {("wagner", "SDN", "present")}),
+    ],
+)
+def test_a_stay_ended_in_the_next_sentence(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

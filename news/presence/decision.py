@@ -86,7 +86,11 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     named_starts = [a for a, k in zip(words.starts, words.masks, strict=True) if k & name_bits]
     mi = ai = 0
     n_mentions, n_starts = len(mentions), len(starts)
-    for s_start, s_end in sentence_spans(text):
+    # the claims of the last sentence that made any, with its index: what a departure told with no
+    # place in the next sentences ("They withdrew completely last spring") leaves
+    recent: tuple[int, list[Claim]] | None = None
+    for n_sentence, (s_start, s_end) in enumerate(sentence_spans(text)):
+        n_raw = len(raw)
         sent_mentions: list[Mention] = []
         while mi < n_mentions and mentions[mi].start < s_end:
             if mentions[mi].start >= s_start:
@@ -151,14 +155,54 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                         h.actor = force_owner(h.text, comp, named) or h.actor
                     elif h.actor:
                         named.add(h.actor)
-                raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
+                found = claims_in_clause(where, c_start, c_end, hits, clause_mentions)
+                if not found and recent and n_sentence - recent[0] == 1:
+                    found = continued_departure(where, c_start, c_end, hits, clause_mentions, recent[1])
+                raw.extend(found)
                 # what later pronouns point to is the clause's subject, named first ("Wagner handed its
                 # positions to Russian troops ... Several thousand of them moved to Belarus")
                 last_actor = min(hits, key=lambda h: h.start).actor
                 sent_actor = last_actor or sent_actor
             history.extend(clause_mentions)
         opener = sent_subject
+        if len(raw) > n_raw:
+            recent = (n_sentence, raw[n_raw:])
     return calibrate(resolve_article(raw))
+
+
+_QUOTES = "\"'«“„‘»”"
+
+
+def continued_departure(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
+                        clause_mentions: list[Mention], earlier: list[Claim]) -> list[Claim]:
+    """A departure told with no place, right after a sentence that put the same actor in one
+    country, the actor opening the sentence: "Russian peacekeepers were deployed to Nagorno-Karabakh in 2020. They withdrew
+    completely last spring." The actor left that country. Why: news tells the end of a stay in the
+    sentence after its start, and the place is not repeated; only one country may be meant, and the
+    clause must say plainly that the actor (not part of it, not in a plan or a denial) left."""
+    text, clause = where.text, where.text[c_start:c_end]
+    actors = {h.actor for h in hits if h.actor}
+    if len(actors) != 1 or cues.MODAL.search(clause) or negation_at(clause) is not None:
+        return []
+    (actor,) = actors
+    home = where.comp.home.get(actor, ())
+    if any(m.iso3 not in home and m.kind != "demonym" for m in clause_mentions):
+        return []
+    hit = min((h for h in hits if h.actor == actor), key=lambda h: h.start)
+    head = text[where.start:hit.start]
+    if not opens_sentence(head) or (head.lstrip()[:1] or "-") in _QUOTES:
+        # the subject of the sentence, not a pronoun inside it that may mean anyone; nor a quote
+        # ('"They left in a hurry," an official said' after a move inside the country: left where?)
+        return []
+    departed = bare_departure(text, hit)  # the subject, then its leaving verb
+    if not departed or partial_departure(text, c_start, text.find(departed, c_start, c_end)):
+        return []
+    stays = [c for c in earlier if c.actor == actor and c.status == "present"]
+    if len({c.iso3 for c in stays}) != 1:
+        return []
+    was = stays[0]
+    return [Claim(where.article.id, actor, was.iso3, was.place, was.lat, was.lon, "ended", where.article.published,
+                  where.sentence.strip(), f"{hit.text} … {departed}", 0.6, "departure-continued")]
 
 
 def _subject_of(text: str, s_start: int, hits: list[ActorHit]) -> str | None:

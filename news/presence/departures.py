@@ -140,8 +140,9 @@ def partial_departure(text: str, c_start: int, cue_at: int) -> bool:
     return PARTIAL.search(text, max(c_start, cue_at - 45), cue_at + 1) is not None
 
 
-_BARE_END = re.compile(r"\s*(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
-                       r"в|во|после|до|летом|осенью|весной|зимой)(?!\w))", re.IGNORECASE)
+_BARE_END = re.compile(r"\s*(?:(?:completely|entirely|fully|altogether|for good|entièrement|complètement|totalement|"
+                       r"définitivement|полностью|окончательно)(?!\w)\s*)?(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
+                       r"в|во|после|до|через|летом|осенью|весной|зимой|home|within|домой|au\s+bout)(?!\w))", re.IGNORECASE)
 
 
 # a coordinated verb after the stay: "... and leave", "... before withdrawing", "... et repartir"
