@@ -101,6 +101,11 @@ def _f1(c: Counts) -> float:
     # last session (40 articles, Russian-heavy: agency, investigations, Telegram digests, military
     # bloggers): 0.717 at first contact (en 0.696, fr 0.785, ru 0.654); floors just under it
     ("hidden_o.jsonl", 0.95, 0.70, 0.63),
+    # the sixth (45 articles, 15 per language; interviews, explainers, court and sanctions, mining
+    # business, obituaries, transcripts, roundups, columns), scored after this session's
+    # language-parity and departure commits: 0.659 at first contact (P 0.767, R 0.578; en 0.655,
+    # fr 0.729, ru 0.579); the session's opening commit affe794 scored 0.639 on it
+    ("hidden_p.jsonl", 0.95, 0.64, 0.56),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
