@@ -92,3 +92,22 @@ def test_plans_and_departures_in_each_language(text: str, lang: str, expected: s
 )
 def test_a_stay_ended_in_the_next_sentence(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # one actor in the other's place, however it is told: the replaced one ended, the other there
+        ("In Libya, the Africa Corps has now taken the place of Wagner.", "en"),
+        ("Instead of Wagner, the Africa Corps now operates in Libya.", "en"),
+        ("En Libye, l'Africa Corps a désormais remplacé Wagner.", "fr"),
+        ("En Libye, l'Africa Corps a pris la place de Wagner.", "fr"),
+        ("В Ливии вместо «Вагнера» теперь Африканский корпус.", "ru"),
+    ],
+)
+def test_one_actor_in_the_others_place(text: str, lang: str) -> None:
+    assert claims(text, lang) == {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}
+
+
+def test_a_plan_to_take_the_place_is_not_a_replacement() -> None:
+    assert claims("Moscow plans to have the Africa Corps take the place of Wagner in Libya.", "en") == set()

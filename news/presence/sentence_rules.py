@@ -32,9 +32,15 @@ _REPLACED_BY = re.compile(
 # does not say who replaced whom.)
 _REPLACES = re.compile(
     r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
-    r"supplant\w*|a\s+remplacé|ont\s+remplacé|remplace(?:nt)?|a\s+pris\s+le\s+relais\s+d\w*|"
-    r"ont\s+pris\s+le\s+relais\s+d\w*|pris\s+la\s+relève\s+d\w*)(?!\w)",
+    r"supplant\w*|(?:a|ont)\s+(?:\w+\s+)?remplacé|remplace(?:nt)?|(?:a|ont)\s+(?:\w+\s+)?pris\s+le\s+relais\s+d\w*|"
+    r"pris\s+la\s+relève\s+d\w*|pris\s+la\s+place\s+d\w*|"
+    r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
+# One actor in place of the other: "the Africa Corps, instead of Wagner, ..." (the one after the
+# word is the one replaced), or opening the sentence: "Instead of Wagner, the Africa Corps now
+# operates in Libya", "В Ливии вместо «Вагнера» теперь Африканский корпус" (the next actor replaces it).
+_INSTEAD = re.compile(r"(?<!\w)(?:instead\s+of|in\s+place\s+of|à\s+la\s+place\s+d\w*|au\s+lieu\s+d\w*|вместо)(?!\w)",
+                      re.IGNORECASE)
 
 
 def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
@@ -45,18 +51,22 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
     must be a finite one, and a plan cue before it stops the rule.
     """
     article, sentence, s_start, comp, sent_mentions = where.article, where.sentence, where.start, where.comp, where.mentions
-    if not (_REPLACED_BY.search(sentence) or _REPLACES.search(sentence)):
+    if not (_REPLACED_BY.search(sentence) or _REPLACES.search(sentence) or _INSTEAD.search(sentence)):
         return []
     hits = [h for h in actor_hits(sentence, s_start, comp, None, words.between(s_start, s_start + len(sentence)))
             if h.actor and h.via != "anaphora"]
     if len({h.actor for h in hits}) < 2:
         return []
     hits.sort(key=lambda h: h.start)
-    for pattern, passive in ((_REPLACED_BY, True), (_REPLACES, False)):
+    for pattern, passive in ((_REPLACED_BY, True), (_REPLACES, False), (_INSTEAD, False)):
         for verb in pattern.finditer(sentence):
             at = s_start + verb.start()
             before = [h for h in hits if h.end <= at]
             after = [h for h in hits if h.start >= s_start + verb.end()]
+            if pattern is _INSTEAD and not before and after:
+                # "Instead of Wagner, the Africa Corps ...": the next other actor is the new one
+                later = [h for h in after if h.actor != after[0].actor]
+                before = later[:1]
             if not before or not after or before[-1].actor == after[0].actor:
                 continue
             if cues.MODAL.search(sentence[:verb.start()]) or re.search(r"\bto\s*$", sentence[:verb.start()]):
