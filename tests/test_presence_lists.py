@@ -226,3 +226,19 @@ def test_a_list_of_hosts_shares_the_verb(text: str, lang: str, expected: set[tup
 )
 def test_where_points_back_in_each_language(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a "where" relative with its own negation: the main clause stands, the relative's actor is not placed
+        ("L'Africa Corps opère au Burkina Faso, où Wagner n'a jamais mis les pieds.", "fr", {("russia", "BFA", "present")}),
+        ("Африканский корпус работает в Буркина-Фасо, куда ЧВК Вагнера так и не успела зайти.", "ru",
+         {("russia", "BFA", "present")}),
+        ("The Africa Corps works in Burkina Faso, where Wagner never set foot.", "en", {("russia", "BFA", "present")}),
+        # without a negation the relative still points back to the place
+        ("Des vols rejoignent Niamey, où des instructeurs russes sont présents.", "fr", {("russia", "NER", "present")}),
+    ],
+)
+def test_a_negated_where_relative_keeps_its_negation(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -31,6 +31,25 @@ _WHERE_OPEN = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
 _WHERE_CLOSE = re.compile(r",\s+(?=(?:and|or|et|ou|и|или|а)\s)")
 
 
+# ", où ...", ", где ...", ", куда ...": English splits every ", where" clause off (cues.CLAUSE_SPLIT);
+# French and Russian ones stay in their sentence's clause, where "où"/"где" point back to the place,
+# unless the relative holds a negation of its own (below)
+_WHERE_COMMA = re.compile(r",\s(?=(?:où|где|куда)\s)", re.IGNORECASE)
+
+
+def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tuple[int, int]]:
+    """``(a, b)`` split before a French or Russian "where" relative that holds a negation:
+    "Le corps opère au Burkina Faso, où Wagner n'a jamais mis les pieds", "..., куда ЧВК так и не
+    успела зайти". Why: the relative's negation is its own; left in the clause it cancels the main
+    clause's claim and leaves the relative's actor placed."""
+    for m in _WHERE_COMMA.finditer(sentence, a - offset, b - offset):
+        rest = sentence[m.end():b - offset]
+        end = rest.find(",")
+        if negation_at(rest if end < 0 else rest[:end]) is not None:
+            return [(a, offset + m.start()), (offset + m.end(), b)]
+    return [(a, b)]
+
+
 def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     """The clauses of ``sentence`` (which starts at ``offset`` in the text) as text offsets: split
     at ";", ": ", "but", "while" and the like (``cues.CLAUSE_SPLIT``), and a relative "where ..."
@@ -51,6 +70,7 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
         a, _ = out.pop()  # "..., а затем в Центральноафриканской Республике и Ливии."
         pos = a - offset
     out.append((offset + pos, offset + len(sentence)))
+    out = [piece for a, b in out for piece in _negated_where_split(sentence, offset, a, b)]
     spans: list[tuple[int, int]] = []
     for a, b in out:
         if b > a and _WHERE_OPEN.match(sentence, a - offset):
