@@ -111,3 +111,20 @@ def test_one_actor_in_the_others_place(text: str, lang: str) -> None:
 
 def test_a_plan_to_take_the_place_is_not_a_replacement() -> None:
     assert claims("Moscow plans to have the Africa Corps take the place of Wagner in Libya.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # what the actor does in a country, as a noun; going on to a list of countries
+        ("Washington sanctioned Wagner for its activities in Libya and Syria.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SYR", "present")}),
+        ("Bruxelles vise Wagner pour ses activités en Libye et en Syrie.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "SYR", "present")}),
+        ("Санкции касаются деятельности «Вагнера» в Ливии.", "ru", {("wagner", "LBY", "present")}),
+        ("The Wagner Group made its name in Syria before it went on to Libya and Mali.", "en",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+    ],
+)
+def test_activities_and_going_on(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
