@@ -242,3 +242,29 @@ def test_where_points_back_in_each_language(text: str, lang: str, expected: set[
 )
 def test_a_negated_where_relative_keeps_its_negation(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a colon after a noun for several places opens their list: the clause before places them
+        ("Wagner has operated in several African countries: Libya, Sudan and Mali.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "MLI", "present")}),
+        ("Russian instructors are now in three states: Mali, Burkina Faso and Niger.", "en",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Wagner est présent dans plusieurs pays africains : la Libye, le Soudan et le Mali.", "fr",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "MLI", "present")}),
+        ("Вагнер работает в нескольких странах Африки: Ливии, Судане и Мали.", "ru",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "MLI", "present")}),
+        # the places a range passes through are the actor's too
+        ("Wagner has spread across Africa: from Libya to Mozambique, by way of Sudan and the Central African Republic.",
+         "en", {("wagner", "LBY", "present"), ("wagner", "MOZ", "present"), ("wagner", "SDN", "present"),
+                ("wagner", "CAF", "present")}),
+        # an intention before the list is not presence
+        ("Le Corps africain entend s'implanter dans trois pays : la Libye, le Mali et le Niger.", "fr", set()),
+        # a colon after something else still ends the clause
+        ("Wagner has one aim: Mali must pay.", "en", set()),
+    ],
+)
+def test_a_colon_opens_a_list_of_places(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -57,6 +57,8 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in cues.CLAUSE_SPLIT.finditer(sentence):
+        if m.group(0).startswith(":") and _LIST_NOUN_END.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "in several African countries: Libya, Sudan and Mali": the list is the clause's
         if _BARE_PLACES.fullmatch(sentence, pos, m.start()) is not None:
             if m.group(0).strip() in ("—", "–"):
                 continue  # "а в Нигере — обучать армию": the dash stands for the verb left out
@@ -119,6 +121,13 @@ def coordinated_subjects(text: str, spans: list[tuple[int, int]], starts: list[i
                     cut = m.start() + 1
         out.append((cut, b))
     return out
+
+
+# A noun for several places, right before a colon that opens their list ("in three Sahel states:",
+# "dans plusieurs pays africains :", "в нескольких странах Африки:", "across Africa:")
+_LIST_NOUN_END = re.compile(
+    r"(?<!\w)(?:countries|states|nations|capitals|Africa|continent|pays|[ée]tats|capitales|Afrique|"
+    r"стран\w*|государств\w*|столиц\w*|Африк\w*|континент\w*)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
 
 
 # A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before

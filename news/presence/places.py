@@ -18,9 +18,10 @@ from news.presence.actors import ActorHit
 # A collective noun for countries, then the members named: "several countries including",
 # "five African states, among them", "plusieurs pays africains, dont", "ряде стран, в том числе"
 _INCLUDING = re.compile(
-    r"(?<!\w)(?P<noun>countries|states|nations|pays|[ée]tats|стран\w*|государств\w*)(?:\s+[\w-]+)?,?\s+"
-    r"(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
-    r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
+    r"(?<!\w)(?P<noun>countries|states|nations|capitals|Africa|continent|pays|[ée]tats|capitales|Afrique|"
+    r"стран\w*|государств\w*|столиц\w*|Африк\w*|континент\w*)(?:\s+[\w-]+)?"
+    r"(?:,?\s+(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
+    r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?|\s*:)\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
@@ -90,6 +91,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
     words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
+    if words[-3:] == ["by", "way", "of"] or words[-2:] == ["passant", "par"]:
+        return True  # "from Syria to Mozambique, by way of Libya and Sudan": places inside a range
     if words and words[-1] in _TRANSIT_WORDS:
         return False  # "flown to Caracas via Havana": passed through
     if words and words[-1] in _OWNER_NOUNS:
