@@ -268,3 +268,21 @@ def test_a_negated_where_relative_keeps_its_negation(text: str, lang: str, expec
 )
 def test_a_colon_opens_a_list_of_places(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a list between dashes after a noun for several places
+        ("При этом в двух ключевых странах — Мали и ЦАР — ЧВК Вагнера продолжает работать.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "CAF", "present")}),
+        ("In two key countries — Mali and the Central African Republic — Wagner still operates under its own name.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "CAF", "present")}),
+        # one country, then a dash aside: the aside keeps its own clause
+        ("Бойцы ЧВК Вагнера до сих пор остаются в стране — несмотря на соглашение, по которому они должны были "
+         "покинуть Ливию.", "ru", set()),
+    ],
+)
+def test_a_list_between_dashes(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    got = claims(text, lang)
+    assert expected <= got and not ({("wagner", "LBY", "ended")} & got)

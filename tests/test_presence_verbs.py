@@ -128,3 +128,21 @@ def test_a_plan_to_take_the_place_is_not_a_replacement() -> None:
 )
 def test_activities_and_going_on(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a date is not a beginning: the departure is whole
+        ("В начале июня ЧВК Вагнера объявила о завершении своей миссии в Мали и выводе личного состава.", "ru",
+         {("wagner", "MLI", "ended")}),
+        ("At the start of June, Wagner announced its withdrawal from Mali.", "en", {("wagner", "MLI", "ended")}),
+        # a departure begun is not the end
+        ("ЧВК Вагнера начала вывод бойцов из Мали.", "ru", {("wagner", "MLI", "present")}),
+        # a departure in the future tense has not happened
+        ("На Западе заявили, что вагнеровцы, работающие в ЦАР, покинут страну.", "ru", {("wagner", "CAF", "present")}),
+        ("Selon Paris, les hommes de Wagner présents au Mali quitteront le pays.", "fr", {("wagner", "MLI", "present")}),
+    ],
+)
+def test_dates_beginnings_and_future_departures(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

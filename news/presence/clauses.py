@@ -56,8 +56,14 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     clause closed at its comma, so that a plan or negation in one clause does not reach another."""
     out: list[tuple[int, int]] = []
     pos = 0
+    dash_list = False  # inside "в двух странах — Мали и ЦАР — ...": the closing dash ends the list, not the clause
     for m in cues.CLAUSE_SPLIT.finditer(sentence):
-        if m.group(0).startswith(":") and _LIST_NOUN_END.search(sentence, max(0, m.start() - 40), m.start()):
+        dash = m.group(0).strip() in ("—", "–")
+        if dash and dash_list:
+            dash_list = False
+            continue
+        if (m.group(0).startswith(":") or dash) and _LIST_NOUN_END.search(sentence, max(0, m.start() - 40), m.start()):
+            dash_list = dash
             continue  # "in several African countries: Libya, Sudan and Mali": the list is the clause's
         if _BARE_PLACES.fullmatch(sentence, pos, m.start()) is not None:
             if m.group(0).strip() in ("—", "–"):
@@ -126,8 +132,10 @@ def coordinated_subjects(text: str, spans: list[tuple[int, int]], starts: list[i
 # A noun for several places, right before a colon that opens their list ("in three Sahel states:",
 # "dans plusieurs pays africains :", "в нескольких странах Африки:", "across Africa:")
 _LIST_NOUN_END = re.compile(
-    r"(?<!\w)(?:countries|states|nations|capitals|Africa|continent|pays|[ée]tats|capitales|Afrique|"
-    r"стран\w*|государств\w*|столиц\w*|Африк\w*|континент\w*)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+    r"(?<!\w)(?:countries|states|nations|capitals|Africa|continent|[ée]tats|capitales|Afrique|"
+    # plural only ("в стране — несмотря на ...": one country, then an aside); "pays" after a plural word
+    r"(?:plusieurs|deux|trois|quatre|cinq|six|sept|huit|dix|des|les|ces|nombreux)\s+(?:[\w-]+\s+)?pays|"
+    r"странах|стран|государствах|государств|столицах|Африк\w*|континент\w*)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
 
 
 # A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before

@@ -125,10 +125,11 @@ _INNER_PREP = re.compile(r"(?<!\w)(?:in|at|near|à|в|на)(?!\w)", re.IGNORECAS
 
 
 # A partial or gradual departure: the words before a leaving cue that keep the actor there.
+# (a date is not a beginning: "at the start of June", "в начале июня", "с начала года")
 PARTIAL = re.compile(
-    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|beginning|start(?:ed|s|ing)?|some|"
+    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|(?<!the )beginning|(?<!the )start(?:ed|s|ing)?|some|"
     r"part of|most of|half of|many of|a first|first group|a number of|hundreds of|several hundred|thinn\w*|"
-    r"progressi\w*|partiel\w*|une partie|certains|commenc\w*|частичн\w*|постепенн\w*|часть|начал\w*|"
+    r"progressi\w*|partiel\w*|une partie|certains|commenc\w*|частичн\w*|постепенн\w*|часть|(?<!в )(?<!с )(?<!со )(?<!до )начал\w*|"
     r"некоторы\w*|первая группа|перв\w+ партия)(?!\w)", re.IGNORECASE)
 
 

@@ -21,7 +21,7 @@ _INCLUDING = re.compile(
     r"(?<!\w)(?P<noun>countries|states|nations|capitals|Africa|continent|pays|[ée]tats|capitales|Afrique|"
     r"стран\w*|государств\w*|столиц\w*|Африк\w*|континент\w*)(?:\s+[\w-]+)?"
     r"(?:,?\s+(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
-    r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?|\s*:)\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
+    r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?|\s*:|\s+[—–])\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
