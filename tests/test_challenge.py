@@ -106,6 +106,11 @@ def _f1(c: Counts) -> float:
     # language-parity and departure commits: 0.659 at first contact (P 0.767, R 0.578; en 0.655,
     # fr 0.729, ru 0.579); the session's opening commit affe794 scored 0.639 on it
     ("hidden_p.jsonl", 0.95, 0.64, 0.56),
+    # the seventh (45 articles, 15 per language; the everyday run of wires, newspaper reports,
+    # analyses, regional outlets, fact-checks), scored after the session's later commits (lists
+    # after a colon or between dashes, replacements, activities, dates that are not beginnings):
+    # 0.695 at first contact (P 0.782, R 0.626; en 0.764, fr 0.738, ru 0.588); affe794 scored 0.676
+    ("hidden_q.jsonl", 0.95, 0.68, 0.57),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
