@@ -146,3 +146,21 @@ def test_activities_and_going_on(text: str, lang: str, expected: set[tuple[str, 
 )
 def test_dates_beginnings_and_future_departures(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an era, a presence or a mission that ended
+        ("В Мали вагнеровская эпоха закончилась.", "ru", {("wagner", "MLI", "ended")}),
+        ("Au Mali, l'ère Wagner a pris fin l'été dernier.", "fr", {("wagner", "MLI", "ended")}),
+        ("In Mali, Wagner's era came to an end last summer.", "en", {("wagner", "MLI", "ended")}),
+        # a man's death dates the clause; the force named after it is the one placed
+        ("«Африканский корпус» был создан после гибели Пригожина и действует в Нигере.", "ru", {("russia", "NER", "present")}),
+        ("After Prigozhin's death, the Africa Corps took over and now operates in Niger.", "en", {("russia", "NER", "present")}),
+        ("Après la mort de Prigojine, l'Africa Corps s'est installé au Niger.", "fr", {("russia", "NER", "present")}),
+        ("После гибели Евгения Пригожина ЧВК свернула деятельность в Белоруссии.", "ru", {("wagner", "BLR", "ended")}),
+    ],
+)
+def test_ends_and_deaths(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -164,6 +164,21 @@ def actor_words(text: str, comp: ActorPatterns) -> ActorWords:
     return ActorWords(starts, [found[a] for a in starts])
 
 
+# A name inside a phrase about its bearer's death dates the clause; it does not name who acts in it
+_DEATH_BEFORE = re.compile(r"(?<!\w)(?:death\s+of|killing\s+of|funeral\s+of|mort\s+d[e'’]\s*|décès\s+d[e'’]\s*|"
+                           r"obsèques\s+d[e'’]\s*|гибел[иь]|смерт[иь]|похорон\w*|убийств[ао])\s*(?:[\w-]+\s+)?$",
+                           re.IGNORECASE)
+_DEATH_AFTER = re.compile(r"['’]s\s+(?:death|killing|funeral)(?!\w)", re.IGNORECASE)
+
+
+def names_a_death(text: str, hit: ActorHit) -> bool:
+    """Whether the actor's name stands in a phrase about its bearer's death ("after Prigozhin's
+    death", "после гибели Пригожина", "après la mort de Prigojine"): it dates the clause and claims
+    nothing there, though "his men" later may still point back to it."""
+    return hit.via == "name" and (_DEATH_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+                                  or _DEATH_AFTER.match(text, hit.end) is not None)
+
+
 def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | None, mask: int = -1,
                subject: str | None = None) -> list[ActorHit]:
     """Actor phrases of a clause. A hit with actor "" names another armed group ("Bear, a small

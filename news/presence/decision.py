@@ -23,6 +23,7 @@ from news.presence.actors import (
     compile_actors,
     dedupe_actors,
     force_owner,
+    names_a_death,
     opens_sentence,
 )
 from news.presence.calibration import calibrate
@@ -272,7 +273,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
     stayed: dict[int, bool] = {}  # a leaving cue negated: "n'ont pas quitté le Mali"
     out: list[Claim] = []
-    for hit in dedupe_actors(hits):
+    for hit in dedupe_actors([h for h in hits if not names_a_death(text, h)]):  # a death dates, it does not act
         if not hit.actor:
             continue  # another group, named so that "its fighters" does not fall to an actor
         if modal is not None and (hit.start >= modal_at or (hit.via == "anaphora" and _MODAL_SOON.match(text, hit.end, modal_at))):

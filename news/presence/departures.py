@@ -45,6 +45,13 @@ def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True)
         if given_up is not None:
             found = given_up.group("cue")
     if found is None and may_end:
+        # "свернула деятельность в Белоруссии", "wound down its operations in Syria": the cue names
+        # the stay it ends, and the place is the stay's
+        for c in cues.ENDED.finditer(before):
+            rest = before[c.end():]
+            if _MISSION.search(c.group(0)) and len(rest.split()) <= 2 and not cues.COMMA.search(rest):
+                found = c.group(0)
+    if found is None and may_end:
         # "completion of its mission in Mali": the inner "in" belongs to the mission
         found = leaving_cue_before(before, lambda between: len(between.split()) <= 4
                                    and _MISSION.search(between) is not None and not cues.COMMA.search(between))
@@ -120,7 +127,7 @@ def _ends_with_word(before: str, words: tuple[str, ...]) -> bool:
     return False
 
 
-_MISSION = re.compile(r"mission|operation|deployment|presence|миссии|операции|присутстви", re.IGNORECASE)
+_MISSION = re.compile(r"mission|operation|deployment|presence|activit|миссии|операции|присутстви|деятельност", re.IGNORECASE)
 _INNER_PREP = re.compile(r"(?<!\w)(?:in|at|near|à|в|на)(?!\w)", re.IGNORECASE)
 
 
