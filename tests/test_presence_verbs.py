@@ -103,6 +103,8 @@ def test_a_stay_ended_in_the_next_sentence(text: str, lang: str, expected: set[t
         ("En Libye, l'Africa Corps a désormais remplacé Wagner.", "fr"),
         ("En Libye, l'Africa Corps a pris la place de Wagner.", "fr"),
         ("В Ливии вместо «Вагнера» теперь Африканский корпус.", "ru"),
+        ("«Африканский корпус» сменил группу Вагнера в Ливии.", "ru"),
+        ("В Ливии Африканский корпус вытеснил бойцов ЧВК Вагнера.", "ru"),
     ],
 )
 def test_one_actor_in_the_others_place(text: str, lang: str) -> None:

@@ -28,12 +28,14 @@ _REPLACED_BY = re.compile(
     r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
     r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|ont\s+cédé\s+la\s+place\s+à|"
     r"(?:был[аио]?\s+)?замен[её]н\w*\s+на|на\s+смену)(?!\w)", re.IGNORECASE)
-# (Russian active "сменил", "заменил" are left out: with undeclined names in quotes, word order
-# does not say who replaced whom.)
+# Russian active "сменил", "заменил", "вытеснил" read subject first, as Russian news writes them
+# ("«Африканский корпус» сменил группу Вагнера в Мали"); undeclined names in quotes could be read
+# the other way round, which news rarely does.
 _REPLACES = re.compile(
     r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
     r"supplant\w*|(?:a|ont)\s+(?:\w+\s+)?remplacé|remplace(?:nt)?|(?:a|ont)\s+(?:\w+\s+)?pris\s+le\s+relais\s+d\w*|"
     r"pris\s+la\s+relève\s+d\w*|pris\s+la\s+place\s+d\w*|"
+    r"сменил\w*|заменил\w*|вытеснил\w*|пришл\w+\s+на\s+смену|"
     r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
 # One actor in place of the other: "the Africa Corps, instead of Wagner, ..." (the one after the
