@@ -286,3 +286,25 @@ def test_a_colon_opens_a_list_of_places(text: str, lang: str, expected: set[tupl
 def test_a_list_between_dashes(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     got = claims(text, lang)
     assert expected <= got and not ({("wagner", "LBY", "ended")} & got)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "all three", "les trois pays", "во всех трёх странах": the list of three named before
+        ("In Mali, Burkina Faso and Niger, juntas expelled French troops and turned to Russia, which now has "
+         "Africa Corps units deployed in all three.", "en",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Le Mali, le Burkina Faso et le Niger ont rompu avec Paris. Des instructeurs russes sont désormais présents "
+         "dans les trois pays.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Мали, Буркина-Фасо и Нигер разорвали отношения с Парижем. Российские инструкторы теперь работают во всех "
+         "трёх странах.", "ru",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        # "both countries" still takes two
+        ("Mali and Niger expelled French troops; Russian instructors are now in both countries.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+    ],
+)
+def test_a_plural_pointer_takes_its_count(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

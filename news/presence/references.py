@@ -64,6 +64,15 @@ _ISLANDS = {"MDG", "CUB", "CPV", "STP", "COM", "MUS", "SYC", "GNQ", "LKA", "CYP"
 REACH = 256
 
 
+_THREE = re.compile(r"three|trois|тр[её]х|три(?!\w)", re.IGNORECASE)
+_FOUR = re.compile(r"four|quatre|четыр", re.IGNORECASE)
+
+
+def _count(phrase: str) -> int:
+    """How many places a plural pointer names: "both countries" two, "all three" three."""
+    return 3 if _THREE.search(phrase) else 4 if _FOUR.search(phrase) else 2
+
+
 def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
                        present_cue: CueMatch | None) -> list[Target]:
     """Countries that "there", "the country" or "both countries" point back to."""
@@ -88,14 +97,22 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
         return out
     if plural:
         african = "afric" in plural.group(0).lower()
+        want = _count(plural.group(0))
+        pool = [m for m in candidates if not african or in_africa(m)]
         seen: list[Mention] = []
-        for m in reversed(candidates):
-            if african and not in_africa(m):
-                continue
-            if m.iso3 not in {s.iso3 for s in seen}:
-                seen.append(m)
-            if len(seen) == 2:
+        # the latest list of as many places ("Mali, Burkina Faso and Niger broke with Paris ... all
+        # three"), else the latest places named
+        for k in range(len(pool) - 1, -1, -1):
+            group = list_ending_with(text, pool[:k + 1])
+            if len({m.iso3 for m in group}) == want:
+                seen = list({m.iso3: m for m in group}.values())
                 break
+        if not seen:
+            for m in reversed(pool):
+                if m.iso3 not in {s.iso3 for s in seen}:
+                    seen.append(m)
+                if len(seen) == want:
+                    break
         status = "present"
         return [Target(m, status, plural.group(0), 0.6, "pointer-plural") for m in seen] if present_cue and not negated else []
     lead = text[max(0, c_start + ref.start() - 40):c_start + ref.start()]
