@@ -260,6 +260,12 @@ def test_a_negated_where_relative_keeps_its_negation(text: str, lang: str, expec
         ("Wagner has spread across Africa: from Libya to Mozambique, by way of Sudan and the Central African Republic.",
          "en", {("wagner", "LBY", "present"), ("wagner", "MOZ", "present"), ("wagner", "SDN", "present"),
                 ("wagner", "CAF", "present")}),
+        # a colon after the verb, then its places by preposition
+        ("Wagner spread: to Sudan in 2017, to the Central African Republic in 2018, then to Libya in 2019.", "en",
+         {("wagner", "SDN", "present"), ("wagner", "CAF", "present"), ("wagner", "LBY", "present")}),
+        ("Wagner a essaimé : de la Syrie à la Libye, en passant par la Centrafrique et le Soudan.", "fr",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present"), ("wagner", "CAF", "present"),
+          ("wagner", "SDN", "present")}),
         # an intention before the list is not presence
         ("Le Corps africain entend s'implanter dans trois pays : la Libye, le Mali et le Niger.", "fr", set()),
         # a colon after something else still ends the clause

@@ -62,6 +62,8 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
         if dash and dash_list:
             dash_list = False
             continue
+        if m.group(0).startswith(":") and _PLACES_AFTER_COLON.match(sentence, m.end()):
+            continue  # "From there it spread: to Sudan in 2017, to the CAR in 2018": the verb's places
         if (m.group(0).startswith(":") or dash) and _LIST_NOUN_END.search(sentence, max(0, m.start() - 40), m.start()):
             dash_list = dash
             continue  # "in several African countries: Libya, Sudan and Mali": the list is the clause's
@@ -136,6 +138,13 @@ _LIST_NOUN_END = re.compile(
     # plural only ("в стране — несмотря на ...": one country, then an aside); "pays" after a plural word
     r"(?:plusieurs|deux|trois|quatre|cinq|six|sept|huit|dix|des|les|ces|nombreux)\s+(?:[\w-]+\s+)?pays|"
     r"странах|стран|государствах|государств|столицах|Африк\w*|континент\w*)(?:\s+[\w-]+)?\s*$", re.IGNORECASE)
+
+
+# After a colon, places opened by a preposition of direction ("spread: to Sudan, to Libya", "de la
+# Syrie au Mozambique", "от Сирии до Мали"): the list of the clause before the colon
+_PLACES_AFTER_COLON = re.compile(
+    r"\s*(?:(?:to|into|from)\s+(?:the\s+)?[A-Z]|(?:de\s+la|du|des|de\s+l['’]|vers\s+(?:la\s+|le\s+|l['’])?)\s*[A-ZÀ-Ö]|"
+    r"(?:от|из|в|во|на)\s+[А-ЯЁ])")
 
 
 # A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before
