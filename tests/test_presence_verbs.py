@@ -166,3 +166,17 @@ def test_dates_beginnings_and_future_departures(text: str, lang: str, expected: 
 )
 def test_ends_and_deaths(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a fronted place left, the verb followed by its date ("dès", "since", "уже")
+        ("En Syrie, les combattants du groupe Wagner ont été rapatriés dès l'automne 2023.", "fr",
+         {("wagner", "SYR", "ended")}),
+        # what a video purports to show is not presence
+        ("Des vidéos prétendant montrer l'arrivée de soldats russes au Tchad ont été vérifiées par l'AFP.", "fr", set()),
+    ],
+)
+def test_fronted_departures_and_purported_videos(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

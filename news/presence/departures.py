@@ -150,7 +150,8 @@ def partial_departure(text: str, c_start: int, cue_at: int) -> bool:
 
 _BARE_END = re.compile(r"\s*(?:(?:completely|entirely|fully|altogether|for good|entièrement|complètement|totalement|"
                        r"définitivement|полностью|окончательно)(?!\w)\s*)?(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
-                       r"в|во|после|до|через|летом|осенью|весной|зимой|home|within|домой|au\s+bout)(?!\w))", re.IGNORECASE)
+                       r"в|во|после|до|через|летом|осенью|весной|зимой|home|within|домой|au\s+bout|dès|depuis|since|déjà|already|"
+                       r"уже|ещё|еще)(?!\w))", re.IGNORECASE)
 
 
 # a coordinated verb after the stay: "... and leave", "... before withdrawing", "... et repartir"
