@@ -111,6 +111,10 @@ def _f1(c: Counts) -> float:
     # after a colon or between dashes, replacements, activities, dates that are not beginnings):
     # 0.695 at first contact (P 0.782, R 0.626; en 0.764, fr 0.738, ru 0.588); affe794 scored 0.676
     ("hidden_q.jsonl", 0.95, 0.68, 0.57),
+    # the eighth (45 articles, 15 per language; a week's reading of every kind, Russian copy with
+    # varied phrasing), scored at the session's end: 0.725 at first contact (P 0.779, R 0.678; en
+    # 0.818, fr 0.637, ru 0.706); affe794 scored 0.715
+    ("hidden_r.jsonl", 0.95, 0.71, 0.62),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
