@@ -83,7 +83,8 @@ def main() -> None:
 
     ne = load_natural_earth()
     # The same unique codes as data/countries.geojson (Clipperton must not take France's code).
-    from scripts.build_shapes import assign_iso3
+    # run as `python scripts/build_gazetteer.py`, scripts/ is on the path, not the repository root
+    from build_shapes import assign_iso3
 
     ne["code"] = assign_iso3(ne)
     label: dict[str, tuple[float, float, str]] = {}

@@ -439,3 +439,13 @@ def test_a_word_ending_in_a_feature_word_never_makes_the_next_place_a_feature() 
         text = "Saltlake" + "," * pad + " Chad is dry."
         assert [m.iso3 for m in extract(text, "en")] == ["TCD"], pad
     assert [m.iso3 for m in extract("Saltlake, by Lake Chad, is dry.", "en")] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("о российских военных в Центральной Америке", "ru"),
+    ("в Латинской Америке и Южной Америке", "ru"),
+    ("en Amérique centrale et en Amérique latine", "fr"),
+    ("in Central America and South America", "en"),
+])
+def test_a_region_of_the_americas_is_not_the_united_states(text: str, lang: str) -> None:
+    assert "USA" not in {m.iso3 for m in extract(text, lang)}
