@@ -180,3 +180,24 @@ def test_ends_and_deaths(text: str, lang: str, expected: set[tuple[str, str, str
 )
 def test_fronted_departures_and_purported_videos(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a plan in the main clause; an aside on the actor tells a stay of its own
+        ("Libya could become a hub for the Africa Corps, which operates in Mali and Niger.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("Libya could become a hub for the Africa Corps, now operating in Mali and Niger.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("La Libye pourrait devenir une plaque tournante pour l'Africa Corps, déployé au Mali et au Niger.", "fr",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("Ливия может стать узлом для операций Африканского корпуса, действующего в Мали и Нигере.", "ru",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("Эксперты обсуждают роль российских военных, размещённых в Ливии.", "ru", {("russia", "LBY", "present")}),
+        # an aside that is itself a plan stays a plan
+        ("Moscow plans to send the Africa Corps, which could then deploy to Niger.", "en", set()),
+    ],
+)
+def test_an_aside_on_the_actor_is_not_in_the_plan(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

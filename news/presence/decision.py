@@ -157,6 +157,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                     elif h.actor:
                         named.add(h.actor)
                 found = claims_in_clause(where, c_start, c_end, hits, clause_mentions)
+                if cues.MODAL.search(clause) is not None:
+                    found.extend(aside_claims(where, c_start, c_end, hits, clause_mentions))
                 if not found and recent and n_sentence - recent[0] == 1:
                     found = continued_departure(where, c_start, c_end, hits, clause_mentions, recent[1])
                 raw.extend(found)
@@ -172,6 +174,35 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
 
 
 _QUOTES = "\"'«“„‘»”"
+
+
+# An aside on the actor, opening on its own verb of presence: ", which operates in Mali", ", now
+# operating in", ", déployé au Niger", ", действующего в Мали", ", размещённых в Ливии"
+_ASIDE_OPEN = re.compile(r"[»\"”']?\s*,\s+(?:(?:which|who|that|qui|котор\w+)\s+|(?:now|still|already|désormais|déjà|"
+                         r"уже|ныне|по-прежнему)\s+)?(?=\w)", re.IGNORECASE)
+
+
+def aside_claims(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
+                 clause_mentions: list[Mention]) -> list[Claim]:
+    """Claims of an aside on an actor named in a clause that holds a plan: "Libya could become a hub
+    for the Africa Corps, which operates in Mali and Niger"; "роль российских военных, размещённых
+    в Ливии". Why: the plan is the main clause's; the aside asserts a stay of its own, and the plan
+    cue would otherwise drop every place after it."""
+    text = where.text
+    out: list[Claim] = []
+    for h in hits:
+        if not h.actor or h.via == "anaphora":
+            continue
+        m = _ASIDE_OPEN.match(text, h.end, c_end)
+        if m is None or "," not in text[h.end:m.end()]:
+            continue
+        a = m.end()
+        if cues.first_present(text[a:a + 40]) is None or cues.MODAL.search(text, a, c_end) is not None:
+            continue  # the aside opens on its verb of presence, and holds no plan of its own
+        inside = [x for x in clause_mentions if x.start >= a]
+        if inside:
+            out.extend(claims_in_clause(where, a, c_end, [ActorHit(h.actor, a, a, h.text, "anaphora")], inside))
+    return out
 
 
 def continued_departure(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
