@@ -201,3 +201,23 @@ def test_fronted_departures_and_purported_videos(text: str, lang: str, expected:
 )
 def test_an_aside_on_the_actor_is_not_in_the_plan(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "not only ... but also", "не только ... но и", "pas seulement", "not counting": negations that add
+        ("Wagner has fought not only in Libya but also in Sudan.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        ("Вагнер воевал не только в Ливии, но и в Судане.", "ru",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        ("Wagner has worked in Libya, not counting the consultants Prigozhin sent to Madagascar in 2018.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "MDG", "present")}),
+        ("Wagner is not in Libya.", "en", set()),
+        ("Вагнер не воевал в Ливии.", "ru", set()),
+        # "ne ... que" is "only": "qu'au Mali" is "au Mali"
+        ("Wagner n'opère qu'au Mali.", "fr", {("wagner", "MLI", "present")}),
+    ],
+)
+def test_negations_that_add(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

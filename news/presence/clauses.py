@@ -155,7 +155,11 @@ _BARE_PLACES = re.compile(
 
 
 # "does not affect", "was not concerned by": a negation of the effect on the men, not of their stay
-_NOT_AFFECTED = re.compile(r"(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*", re.IGNORECASE)
+_NOT_AFFECTED = re.compile(r"(?:(?:\s+(?:be|been|being))?\s+(?:affect|concern|impact|touch)\w*"
+                           # "not only in Libya but also in Sudan", "not counting", "не только", "не считая",
+                           # "pas seulement": a negation that adds, not one that denies
+                           r"|\s+(?:only|just|merely|least|counting|to\s+mention|seulement|uniquement|только|считая|"
+                           r"говоря|единственн\w*)(?!\w))", re.IGNORECASE)
 
 
 # a coordinator opening the next verb phrase

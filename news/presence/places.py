@@ -22,6 +22,7 @@ _INCLUDING = re.compile(
     r"стран\w*|государств\w*|столиц\w*|Африк\w*|континент\w*)(?:\s+[\w-]+)?"
     r"(?:,?\s+(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
     r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?|\s*:|\s+[—–])\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
+_ELIDED = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)")
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
@@ -88,7 +89,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead)))
     if _MODIFIER_COMPOUND.match(text, m.end):
         return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
-    words = [w.strip("«»\"'(),").lower() for w in before.split()[-LOCATIVE_WINDOW:]]
+    # "qu'au Mali", "jusqu'en Libye": the preposition after an elided word is the word that counts
+    words = [_ELIDED.sub("", w.strip("«»\"'(),").lower()) for w in before.split()[-LOCATIVE_WINDOW:]]
     if tail[-1:] in (".", ";", ":"):
         return False
     if words[-3:] == ["by", "way", "of"] or words[-2:] == ["passant", "par"]:
