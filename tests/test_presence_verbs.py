@@ -221,3 +221,20 @@ def test_an_aside_on_the_actor_is_not_in_the_plan(text: str, lang: str, expected
 )
 def test_negations_that_add(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a force's strength in a country is its presence there
+        ("The Africa Corps numbers some 2,000 men in Mali.", "en", {("russia", "MLI", "present")}),
+        ("In Mali, the Africa Corps has several thousand men.", "en", {("russia", "MLI", "present")}),
+        ("Au Mali, l'Africa Corps compte plusieurs milliers d'hommes.", "fr", {("russia", "MLI", "present")}),
+        ("Африканский корпус насчитывает в Мали около 2 тысяч человек.", "ru", {("russia", "MLI", "present")}),
+        # neither ... nor denies
+        ("Moscow has neither the troops nor the money to stay in Syria.", "en", set()),
+        ("Neither Wagner nor Russian troops are in Chad.", "en", set()),
+    ],
+)
+def test_strength_and_neither(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
