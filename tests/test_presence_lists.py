@@ -314,3 +314,21 @@ def test_a_list_between_dashes(text: str, lang: str, expected: set[tuple[str, st
 )
 def test_a_plural_pointer_takes_its_count(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "the country" is the last country events were placed in, not the last one named as a
+        # speaker or another force
+        ("Wagner est arrivé au Mali en 2021. Paris estime que Wagner compte 1 000 hommes dans le pays.", "fr",
+         {("wagner", "MLI", "present")}),
+        ("Russian military instructors landed in Niamey in April 2024, weeks before the last United States "
+         "troops left the country.", "en", {("russia", "NER", "present")}),
+        ("Russian instructors arrived in Mali in 2021. French troops completed their withdrawal from the country "
+         "the following year.", "en", {("russia", "MLI", "present")}),
+    ],
+)
+def test_the_country_points_to_where_events_were_placed(text: str, lang: str,
+                                                        expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

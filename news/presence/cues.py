@@ -94,7 +94,9 @@ SPEAKER_AFTER = re.compile(
     r"(?:government|authorities)\s+(?:said|says|say|told|denied|insists?)|"
     r"said|says|say|told|stated|announced|accused|condemned|denied|insists?|"
     r"affirment|affirme|a affirmé|assure|assurent|répète|répètent|dément|démentent|a démenti|a déclaré|"
-    r"accuse|accusent|dénonce|dénoncent|заявил\w*|утвержда\w*|отрица\w*|опроверг\w*|обвиня\w*)(?!\w)",
+    r"accuse|accusent|dénonce|dénoncent|estime|estiment|a estimé|considère|considèrent|juge|jugent|"
+    r"believes?|estimates?|considers?|считает|считают|полагает|полагают|"
+    r"заявил\w*|утвержда\w*|отрица\w*|опроверг\w*|обвиня\w*)(?!\w)",
     re.IGNORECASE,
 )
 # Training or advising a country's own forces puts the trainers there ("train Malian soldiers",

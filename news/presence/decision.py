@@ -176,6 +176,22 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
 _QUOTES = "\"'«“„‘»”"
 
 
+def other_force_leaves(text: str, hit: ActorHit, cue: str, mentions: list[Mention], home: tuple[str, ...]) -> bool:
+    """Whether another country's force is who leaves: "weeks before the last United States troops
+    left the country", "French troops completed their withdrawal from the country", "les soldats
+    français ont quitté le pays". Its country is named right before a force noun, between the
+    actor and the leaving cue."""
+    at = text.find(cue, hit.end)
+    if at < 0:
+        return False
+    return any(hit.end <= d.start and d.end <= at and d.iso3 not in home
+               and _OTHER_FORCE.match(text, d.end) is not None for d in mentions)
+
+
+_OTHER_FORCE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:troops|soldiers|forces|personnel|military|army|soldats|militaires|"
+                          r"troupes|forces|armée|военн\w*|войск\w*|военнослужащ\w*|солдат\w*)(?!\w)", re.IGNORECASE)
+
+
 # An aside on the actor, opening on its own verb of presence: ", which operates in Mali", ", now
 # operating in", ", déployé au Niger", ", действующего в Мали", ", размещённых в Ливии"
 _ASIDE_OPEN = re.compile(r"[»\"”']?\s*,\s+(?:(?:which|who|that|qui|котор\w+)\s+|(?:now|still|already|désormais|déjà|"
@@ -389,7 +405,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         if modal is None:  # with a plan in the clause, only places named before it count
             pointed = pointed_targets(ctx, hit, targets, history + sent_mentions, home)
             targets.extend(t for t in pointed if t.status != "ended" or (
-                leaver(ctx, t.cue) in (None, hit.actor) and not receives_cue(ctx, t.cue, hit)))
+                leaver(ctx, t.cue) in (None, hit.actor) and not receives_cue(ctx, t.cue, hit)
+                and not other_force_leaves(text, hit, t.cue, clause_mentions, home)))
         if not targets and present_cue and not negated and modal is None:
             # the place is in another clause of the same sentence ("..., while it works with Russian
             # instructors"); a relative "where ..." clause points only through its "where"

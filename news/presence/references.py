@@ -16,7 +16,14 @@ from news.presence.actors import ActorHit
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.departures import departure_of, leaving_cue_before
 from news.presence.enumerations import list_ending_with
-from news.presence.places import INSTITUTION_AFTER, beyond_border, dateline, in_africa, is_speaker
+from news.presence.places import (
+    INSTITUTION_AFTER,
+    beyond_border,
+    dateline,
+    in_africa,
+    is_locative,
+    is_speaker,
+)
 
 # "the instructors in the country", "... there": the actor phrase itself placed by a pointer
 _ACTOR_IN_POINTER = re.compile(r"\s+(?:(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
@@ -132,6 +139,13 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
     owner = _owner_before(text, earlier, c_start + ref.start(), ref.group(0))
     candidates = [c for c in candidates if c.iso3 != owner] or candidates
     m = candidates[-1]
+    if ref.group(0).lower() not in _NEXT_TO:
+        # "the country", "le pays", "этой стране": the last country events were placed in ("in
+        # Mali", "au Mali"), not the last one named as a speaker, an owner or an agent ("Paris
+        # estime", "United States troops", "considérée par Washington", "Минфин США")
+        placed = [c for c in candidates[-12:] if is_locative(text, c, max(0, c.start - 60)) or _opens(text, c)]
+        if placed:
+            m = placed[-1]
     before = clause[:ref.start()]
     ended = leaving_cue_before(before)
     if ended and _CITY_POINTER.search(ref.group(0)):
@@ -145,6 +159,19 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
             group = list_ending_with(text, candidates)
         return [Target(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65, "pointer") for g in group]
     return out
+
+
+_SENTENCE_HEAD = re.compile(r"(?:^|[.!?]\s+|\n)\s*((?:[\w'’-]+\s+){0,2})$")
+
+
+def _opens(text: str, m: Mention) -> bool:
+    """Whether the place opens its sentence, after at most two words ("Le Soudan a ...", "Sudan's
+    gold ...", "In 2019 Mali ..."): a subject the next sentences go on about."""
+    return _SENTENCE_HEAD.search(text, max(0, m.start - 40), m.start) is not None
+
+
+# Pointers that stand right after their place ("..., where", "y", "там"): the latest place it is
+_NEXT_TO = frozenset({"where", "où", "где", "there", "here", "y", "là-bas", "ici", "там", "здесь", "туда", "оттуда"})
 
 
 _GENITIVE_POINTER = re.compile(r"(?:du|de|of|d['’])\s", re.IGNORECASE)
