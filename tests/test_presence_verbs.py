@@ -238,3 +238,21 @@ def test_negations_that_add(text: str, lang: str, expected: set[tuple[str, str, 
 )
 def test_strength_and_neither(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # "but" cuts the second verb from its subject; the subject is the first clause's actor
+        ("Wagner fought in Libya, but left Mozambique in 2020.", "en"),
+        ("Wagner fought in Libya but withdrew from Mozambique in 2020.", "en"),
+        ("Wagner a combattu en Libye, mais a quitté le Mozambique en 2020.", "fr"),
+        ("Вагнер воевал в Ливии, но ушёл из Мозамбика в 2020 году.", "ru"),
+    ],
+)
+def test_a_verb_after_but_keeps_the_subject(text: str, lang: str) -> None:
+    assert claims(text, lang) == {("wagner", "LBY", "present"), ("wagner", "MOZ", "ended")}
+
+
+def test_a_clause_after_but_with_its_own_subject_is_its_own() -> None:
+    assert claims("Wagner fought in Libya, but French troops left Mali.", "en") == {("wagner", "LBY", "present")}

@@ -143,6 +143,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                     history.extend(clause_mentions)
                     continue
                 dropped = elided_subject(text, c_start, c_end, clause_mentions)
+                if dropped is None and _verb_opens(clause):
+                    dropped = c_start  # "Wagner fought in Libya, but left Mozambique": the subject left out
                 if dropped is not None:
                     # "...; в ЦАР и Мали охраняют местных руководителей": the subject the clause drops
                     # is the actor the sentence named before
@@ -174,6 +176,24 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
 
 
 _QUOTES = "\"'«“„‘»”"
+
+
+# A clause that opens on its verb, after "but"/"mais"/"но" cut it from its subject ("..., but left
+# Mozambique in 2020", "..., mais a quitté le Mozambique", "..., но ушёл из Мозамбика"): an
+# auxiliary or an adverb or two, then a word of presence or departure.
+_VERB_LEAD = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|then|later|also|soon|quickly|a|ont|est|sont|avait|avaient|"
+                        r"était|étaient|ensuite|aussi|vite|rapidement|уже|затем|потом|также|быстро|вскоре)\s+){0,2}(\w+)",
+                        re.IGNORECASE)
+
+
+def _verb_opens(clause: str) -> bool:
+    """Whether a clause with no subject of its own opens on its verb of presence or departure."""
+    lead = _VERB_LEAD.match(clause)
+    if lead is None:
+        return False
+    at = lead.start(1)
+    rest = clause[at:]
+    return cues.ENDED.match(rest) is not None or cues.PRESENT.match(rest) is not None
 
 
 def other_force_leaves(text: str, hit: ActorHit, cue: str, mentions: list[Mention], home: tuple[str, ...]) -> bool:
