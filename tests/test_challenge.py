@@ -117,6 +117,10 @@ def _f1(c: Counts) -> float:
     # varied phrasing), scored at the session's end: 0.725 at first contact (P 0.779, R 0.678; en
     # 0.818, fr 0.637, ru 0.706); affe794 scored 0.715
     ("hidden_r.jsonl", 0.95, 0.71, 0.62),
+    # the ninth (45 articles, 15 per language; what a researcher's search collects, 2016-2026),
+    # scored after every rule of the session: 0.719 at first contact (P 0.821, R 0.639; en 0.822,
+    # fr 0.768, ru 0.565); affe794 scored 0.711
+    ("hidden_s.jsonl", 0.95, 0.70, 0.55),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
