@@ -256,3 +256,16 @@ def test_a_verb_after_but_keeps_the_subject(text: str, lang: str) -> None:
 
 def test_a_clause_after_but_with_its_own_subject_is_its_own() -> None:
     assert claims("Wagner fought in Libya, but French troops left Mali.", "en") == {("wagner", "LBY", "present")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "не менее", "no fewer than", "pas moins de": a count, not a denial
+        ("С начала 2024 года в Мали погибли не менее 30 российских военных.", "ru", {("russia", "MLI", "present")}),
+        ("No fewer than 30 Russian soldiers have died in Mali since 2024.", "en", {("russia", "MLI", "present")}),
+        ("Pas moins de 30 soldats russes ont été tués au Mali.", "fr", {("russia", "MLI", "present")}),
+    ],
+)
+def test_a_count_is_not_a_denial(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -159,7 +159,9 @@ _NOT_AFFECTED = re.compile(r"(?:(?:\s+(?:be|been|being))?\s+(?:affect|concern|im
                            # "not only in Libya but also in Sudan", "not counting", "не только", "не считая",
                            # "pas seulement": a negation that adds, not one that denies
                            r"|\s+(?:only|just|merely|least|counting|to\s+mention|seulement|uniquement|только|считая|"
-                           r"говоря|единственн\w*)(?!\w))", re.IGNORECASE)
+                           r"говоря|единственн\w*)(?!\w)"
+                           # a count: "не менее 30 военных", "no fewer than", "pas moins de"
+                           r"|\s+(?:менее|более|меньше|больше|fewer|less|more|moins|plus\s+d[e'’])(?!\w))", re.IGNORECASE)
 
 
 # a coordinator opening the next verb phrase
