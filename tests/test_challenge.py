@@ -121,6 +121,10 @@ def _f1(c: Counts) -> float:
     # scored after every rule of the session: 0.719 at first contact (P 0.821, R 0.639; en 0.822,
     # fr 0.768, ru 0.565); affe794 scored 0.711
     ("hidden_s.jsonl", 0.95, 0.70, 0.55),
+    # the tenth (45 articles: 10 en, 10 fr, 25 ru; Russian newsroom copy of every kind, asked to vary
+    # its phrasing widely), scored after every rule of the session: 0.818 at first contact (P 0.896,
+    # R 0.752; en 0.906, fr 0.852, ru 0.769); affe794 scored 0.736 (fr 0.681, ru 0.680)
+    ("hidden_t.jsonl", 0.95, 0.80, 0.75),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
