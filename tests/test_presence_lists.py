@@ -332,3 +332,21 @@ def test_a_plural_pointer_takes_its_count(text: str, lang: str, expected: set[tu
 def test_the_country_points_to_where_events_were_placed(text: str, lang: str,
                                                         expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a where-relative set apart from a main clause's negation
+        ("В Буркина-Фасо, куда в январе прибыли первые сто российских военных, и в Нигере, где российские "
+         "инструкторы высадились несколько дней назад, «Вагнера» никогда не было.", "ru",
+         {("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Les instructeurs russes sont au Niger, où ils sont arrivés en avril, mais Wagner n'y a jamais été.", "fr",
+         {("russia", "NER", "present")}),
+        # a gapped Russian clause: a time, a dash, then the place
+        ("Российские военные инструкторы работают в Центральноафриканской Республике уже четыре года, а с "
+         "прошлой осени - и в Мали.", "ru", {("russia", "CAF", "present"), ("russia", "MLI", "present")}),
+    ],
+)
+def test_where_relatives_and_gapped_clauses(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -38,7 +38,8 @@ _WHERE_COMMA = re.compile(r",\s(?=(?:où|где|куда)\s)", re.IGNORECASE)
 
 
 def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tuple[int, int]]:
-    """``(a, b)`` split before a French or Russian "where" relative that holds a negation:
+    """``(a, b)`` split before a French or Russian "where" relative that holds a negation (or set
+    apart from a main clause that holds one):
     "Le corps opère au Burkina Faso, où Wagner n'a jamais mis les pieds", "..., куда ЧВК так и не
     успела зайти". Why: the relative's negation is its own; left in the clause it cancels the main
     clause's claim and leaves the relative's actor placed."""
@@ -47,6 +48,12 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
         end = rest.find(",")
         if negation_at(rest if end < 0 else rest[:end]) is not None:
             return [(a, offset + m.start()), (offset + m.end(), b)]
+        if end >= 0 and negation_at(rest[end:]) is not None:
+            # the other way round: "В Буркина-Фасо, куда прибыли российские военные, ... «Вагнера»
+            # никогда не было": the main clause's negation is not the relative's
+            close = offset + m.end() + end
+            return ([(a, offset + m.start()), (offset + m.end(), close)]
+                    + _negated_where_split(sentence, offset, close + 1, b))
     return [(a, b)]
 
 
@@ -150,7 +157,10 @@ _PLACES_AFTER_COLON = re.compile(
 # A Russian clause that is only "(а затем) в <Place> (и <Place>)": its verb is the clause's before
 # (or the dash after it) left out.
 _BARE_PLACES = re.compile(
-    r"\s*(?:(?:а|и|затем|потом|позже|также|тоже|ещё)\s+)*(?:в|во|на)\s+[А-ЯЁ][\w-]*"
+    r"\s*(?:(?:а|и|затем|потом|позже|также|тоже|ещё)\s+)*"
+    # a time before the place, and the dash for the verb left out: "а с прошлой осени - и в Мали"
+    r"(?:(?:с|со|до|после|к|уже)\s+[\w-]+(?:\s+[\w-]+)?\s*)?(?:[—–-]\s*)?(?:(?:и|тоже|также)\s+)?"
+    r"(?:в|во|на)\s+[А-ЯЁ][\w-]*"
     r"(?:(?:\s+|\s*,\s*|\s+и\s+(?:в\s+|во\s+|на\s+)?)[А-ЯЁ][\w-]*)*\s*[.!]?\s*")
 
 
