@@ -350,3 +350,20 @@ def test_the_country_points_to_where_events_were_placed(text: str, lang: str,
 )
 def test_where_relatives_and_gapped_clauses(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "besides X, where ..., MAIN": the relative is X's, the main clause's places its own
+        ("Besides the Central African Republic, where Russian instructors have operated since 2018, the Africa "
+         "Corps is present in Mali.", "en", {("russia", "CAF", "present"), ("russia", "MLI", "present")}),
+        ("Outre la Centrafrique, où des instructeurs russes opèrent depuis 2018, l'Africa Corps est présent au "
+         "Mali.", "fr", {("russia", "CAF", "present"), ("russia", "MLI", "present")}),
+        # a fronted "in X, where ..." stays the main clause's place too
+        ("In Libya, where Wagner fought for Haftar, Russian troops now hold several bases.", "en",
+         {("wagner", "LBY", "present"), ("russia", "LBY", "present")}),
+    ],
+)
+def test_a_relative_on_a_place_set_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -57,6 +57,38 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
     return [(a, b)]
 
 
+# A fronted place that is not where the main clause happens: "Besides the CAR", "Outre la
+# Centrafrique", "Кроме ЦАР" (a fronted "In Libya" is the main clause's place too, and stays with it)
+_FRONTED_PLACE = re.compile(r"\s*(?:besides|apart\s+from|beyond|unlike|outre|hormis|contrairement\s+[àa]u?x?|"
+                            r"кроме|помимо|в\s+отличие\s+от)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+\s*$", re.IGNORECASE)
+
+
+def _fronted_where(sentence: str, offset: int, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a where-relative on a fronted place closed at its comma: "Besides the CAR,
+    where Russian instructors have operated since 2018, the Africa Corps is present in Mali",
+    "Outre la Centrafrique, où ..., l'Africa Corps ...". Why: what follows that comma is the
+    sentence's main clause, whose places are not the relative's, nor its subject the relative's."""
+    if not spans or spans[0][0] != offset:
+        return spans
+    a, b = spans[0]
+    first = sentence[:b - offset]
+    where = _WHERE_COMMA.search(first) or re.search(r",\s(?=where\s)", first)
+    if where is not None:
+        head, rel_at = (a, offset + where.start()), offset + where.end()
+        rest = [(rel_at, b)] + spans[1:]
+    elif len(spans) > 1 and _WHERE_OPEN.match(sentence, spans[1][0] - offset):
+        head, rest = spans[0], spans[1:]  # English: CLAUSE_SPLIT already cut before ", where"
+    else:
+        return spans
+    if _FRONTED_PLACE.fullmatch(sentence, head[0] - offset, head[1] - offset) is None:
+        return spans
+    r_a, r_b = rest[0]
+    close = sentence.find(", ", r_a - offset, r_b - offset)
+    if close < 0:
+        return spans
+    return [head, (r_a, offset + close), (offset + close + 2, r_b)] + rest[1:]
+
+
 def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     """The clauses of ``sentence`` (which starts at ``offset`` in the text) as text offsets: split
     at ";", ": ", "but", "while" and the like (``cues.CLAUSE_SPLIT``), and a relative "where ..."
@@ -88,6 +120,7 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
         pos = a - offset
     out.append((offset + pos, offset + len(sentence)))
     out = [piece for a, b in out for piece in _negated_where_split(sentence, offset, a, b)]
+    out = _fronted_where(sentence, offset, out)
     spans: list[tuple[int, int]] = []
     for a, b in out:
         if b > a and _WHERE_OPEN.match(sentence, a - offset):
