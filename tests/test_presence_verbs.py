@@ -269,3 +269,17 @@ def test_a_clause_after_but_with_its_own_subject_is_its_own() -> None:
 )
 def test_a_count_is_not_a_denial(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # moving somewhere, as "moved", "relocated" in English
+        ("После мятежа несколько тысяч бойцов Вагнера перебрались в лагерь в Белоруссии.", "ru",
+         {("wagner", "BLR", "present")}),
+        ("Часть бойцов ЧВК Вагнера перебралась в Африку - в ЦАР и Ливию.", "ru",
+         {("wagner", "CAF", "present"), ("wagner", "LBY", "present")}),
+    ],
+)
+def test_moving_in_russian(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
