@@ -283,3 +283,17 @@ def test_a_count_is_not_a_denial(text: str, lang: str, expected: set[tuple[str, 
 )
 def test_moving_in_russian(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # going back to the home bases; the territory left
+        ("Российские миротворцы были направлены в Казахстан в январе. Все подразделения российского контингента "
+         "вернулись в пункты постоянной дислокации.", "ru", {("russia", "KAZ", "ended")}),
+        ("Les soldats de la paix russes déployés au Haut-Karabakh ont achevé leur retrait du territoire.", "fr",
+         {("russia", "AZE", "ended")}),
+    ],
+)
+def test_home_bases_and_the_territory_left(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
