@@ -125,6 +125,10 @@ def _f1(c: Counts) -> float:
     # its phrasing widely), scored after every rule of the session: 0.818 at first contact (P 0.896,
     # R 0.752; en 0.906, fr 0.852, ru 0.769); affe794 scored 0.736 (fr 0.681, ru 0.680)
     ("hidden_t.jsonl", 0.95, 0.80, 0.75),
+    # the eleventh (45 articles, 15 per language; ordinary news of every kind, 2015-2026), scored
+    # after the session's last rules: 0.768 at first contact (P 0.815, R 0.726; en 0.828, fr 0.738,
+    # ru 0.741); affe794 scored 0.752
+    ("hidden_u.jsonl", 0.95, 0.75, 0.72),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
