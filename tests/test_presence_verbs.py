@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.extract import extract
-from news.models import Article
-from news.presence import find_claims
-
-
-def claims(text: str, lang: str) -> set[tuple[str, str, str]]:
-    art = Article("t", None, "", "", None, lang, text, "test")
-    return {(c.actor, c.iso3, c.status) for c in find_claims(art, extract(text, lang))}
+from tests.presence_claims import claims
 
 
 @pytest.mark.parametrize(
