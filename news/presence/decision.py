@@ -54,13 +54,14 @@ from news.presence.departures import (
     receives,
     receives_cue,
 )
-from news.presence.enumerations import Locatives, follows_in_list
+from news.presence.enumerations import Locatives, follows_in_list, list_last_from
 from news.presence.places import (
     dateline,
     force_in,
     is_locative,
     not_the_actors_place,
     other_force_between,
+    other_force_leaves,
 )
 from news.presence.references import colon_topic, pointed_targets, points_elsewhere, sole_host
 from news.presence.sentence_rules import identity_claims, replacement_claims, request_claims
@@ -194,22 +195,6 @@ def _verb_opens(clause: str) -> bool:
     at = lead.start(1)
     rest = clause[at:]
     return cues.ENDED.match(rest) is not None or cues.PRESENT.match(rest) is not None
-
-
-def other_force_leaves(text: str, hit: ActorHit, cue: str, mentions: list[Mention], home: tuple[str, ...]) -> bool:
-    """Whether another country's force is who leaves: "weeks before the last United States troops
-    left the country", "French troops completed their withdrawal from the country", "les soldats
-    français ont quitté le pays". Its country is named right before a force noun, between the
-    actor and the leaving cue."""
-    at = text.find(cue, hit.end)
-    if at < 0:
-        return False
-    return any(hit.end <= d.start and d.end <= at and d.iso3 not in home
-               and _OTHER_FORCE.match(text, d.end) is not None for d in mentions)
-
-
-_OTHER_FORCE = re.compile(r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:troops|soldiers|forces|personnel|military|army|soldats|militaires|"
-                          r"troupes|forces|armée|военн\w*|войск\w*|военнослужащ\w*|солдат\w*)(?!\w)", re.IGNORECASE)
 
 
 # An aside on the actor, opening on its own verb of presence: ", which operates in Mali", ", now
@@ -412,7 +397,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                     continue
                 # "Mali, Burkina Faso and Niger have invited ...": the list's last item stands
                 # before the verb, and the earlier items share it
-                last = _list_last(text, clause_mentions, i, hit.start)
+                last = list_last_from(text, clause_mentions, i, hit.start)
                 host = cues.HOST.search(text, last.end, hit.start)
                 if host and not cues.COMMA.search(
                         _RELATIVE_COMMA.sub("  ", text[last.end:host.start()])):
@@ -491,14 +476,6 @@ _MODAL_SOON = re.compile(r"(?:\W*[\w'’-]+){0,6}\W*$")
 
 
 
-def _list_last(text: str, mentions: list[Mention], i: int, before: int) -> Mention:
-    """The last place of the list that ``mentions[i]`` opens (itself when it opens none), among
-    places that end before ``before``."""
-    k = i
-    while (k + 1 < len(mentions) and mentions[k + 1].end <= before
-           and follows_in_list(text, mentions[k], mentions[k + 1])):
-        k += 1
-    return mentions[k]
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
     """Whether the clause offset ``pos`` falls in one of ``spans``."""

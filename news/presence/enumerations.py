@@ -39,6 +39,16 @@ def list_ending_with(text: str, places: list[Mention]) -> list[Mention]:
     return group
 
 
+def list_last_from(text: str, places: list[Mention], i: int, before: int) -> Mention:
+    """The last item of the list ``places[i]`` opens (itself when it opens none), among places
+    that end before ``before``: "Mali, Burkina Faso and Niger have invited ..." shares the verb
+    after Niger with the items before it. ``list_ending_with`` walks the other way."""
+    k = i
+    while k + 1 < len(places) and places[k + 1].end <= before and follows_in_list(text, places[k], places[k + 1]):
+        k += 1
+    return places[k]
+
+
 class Locatives:
     """Whether each place of a clause is in a locative position, decided when first asked.
 

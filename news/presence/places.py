@@ -199,6 +199,15 @@ def other_force_between(text: str, hit: ActorHit, m: Mention, mentions: list[Men
     return False
 
 
+def other_force_leaves(text: str, hit: ActorHit, cue: str, mentions: list[Mention], home: tuple[str, ...]) -> bool:
+    """Whether another country's force is who leaves: "weeks before the last United States troops
+    left the country", "les soldats français ont quitté le pays". As in ``other_force_between``:
+    its country named right before a local force noun, here between the actor and the leaving cue."""
+    at = text.find(cue, hit.end)
+    return at >= 0 and any(hit.end <= d.start and d.end <= at and d.iso3 not in home
+                           and cues.LOCAL_FORCE.match(text[d.end:d.end + 30].lstrip()) for d in mentions)
+
+
 # "<word> in (the) (northern) ": the word a place is put after
 _PLACED_AFTER = re.compile(r"(\w+)\s+(?:in|inside|au|aux|en|à|в|во|на)\s+(?:the\s+)?"
                            r"(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+|central\s+)?$",
