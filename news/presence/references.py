@@ -15,7 +15,7 @@ from geo.types import Mention
 from news.presence.actors import ActorHit
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.departures import departure_of, leaving_cue_before
-from news.presence.enumerations import list_ending_with
+from news.presence.enumerations import follows_in_list, list_ending_with
 from news.presence.places import (
     INSTITUTION_AFTER,
     beyond_border,
@@ -80,6 +80,32 @@ def _count(phrase: str) -> int:
     return 3 if _THREE.search(phrase) else 4 if _FOUR.search(phrase) else 2
 
 
+def _latest_list_of(text: str, pool: list[Mention], want: int) -> list[Mention]:
+    """The latest list (or a list's opening items) of ``want`` distinct countries in ``pool``:
+    each list is walked once, from its last item back to its first (``follows_in_list``)."""
+    k = len(pool) - 1
+    while k >= 0:
+        j = k
+        while j > 0 and follows_in_list(text, pool[j - 1], pool[j]):
+            j -= 1
+        for t in range(k, j - 1, -1):  # the whole list first, then its shorter openings
+            group = _latest_distinct(pool[j:t + 1], len(pool))
+            if len(group) == want:
+                return group[::-1]
+        k = j - 1
+    return []
+
+
+def _latest_distinct(pool: list[Mention], want: int) -> list[Mention]:
+    """Up to ``want`` distinct countries of ``pool``, latest first."""
+    seen: dict[str, Mention] = {}
+    for m in reversed(pool):
+        seen.setdefault(m.iso3, m)
+        if len(seen) == want:
+            break
+    return list(seen.values())
+
+
 def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
                        present_cue: CueMatch | None) -> list[Target]:
     """Countries that "there", "the country" or "both countries" point back to."""
@@ -106,20 +132,9 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
         african = "afric" in plural.group(0).lower()
         want = _count(plural.group(0))
         pool = [m for m in candidates if not african or in_africa(m)]
-        seen: list[Mention] = []
         # the latest list of as many places ("Mali, Burkina Faso and Niger broke with Paris ... all
         # three"), else the latest places named
-        for k in range(len(pool) - 1, -1, -1):
-            group = list_ending_with(text, pool[:k + 1])
-            if len({m.iso3 for m in group}) == want:
-                seen = list({m.iso3: m for m in group}.values())
-                break
-        if not seen:
-            for m in reversed(pool):
-                if m.iso3 not in {s.iso3 for s in seen}:
-                    seen.append(m)
-                if len(seen) == want:
-                    break
+        seen = _latest_list_of(text, pool, want) or _latest_distinct(pool, want)
         status = "present"
         return [Target(m, status, plural.group(0), 0.6, "pointer-plural") for m in seen] if present_cue and not negated else []
     lead = text[max(0, c_start + ref.start() - 40):c_start + ref.start()]
