@@ -27,7 +27,7 @@ _REPLACED_BY = re.compile(
     r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+by|"
     r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
     r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|ont\s+cédé\s+la\s+place\s+à|"
-    r"(?:был[аио]?\s+)?замен[её]н\w*\s+на|на\s+смену)(?!\w)", re.IGNORECASE)
+    r"(?:был[аио]?\s+)?замен[её]н\w*\s+на)(?!\w)", re.IGNORECASE)
 # Russian active "сменил", "заменил", "вытеснил" read subject first, as Russian news writes them
 # ("«Африканский корпус» сменил группу Вагнера в Мали"); undeclined names in quotes could be read
 # the other way round, which news rarely does.
@@ -35,13 +35,14 @@ _REPLACES = re.compile(
     r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
     r"supplant\w*|(?:a|ont)\s+(?:\w+\s+)?remplacé|remplace(?:nt)?|(?:a|ont)\s+(?:\w+\s+)?pris\s+le\s+relais\s+d\w*|"
     r"pris\s+la\s+relève\s+d\w*|pris\s+la\s+place\s+d\w*|"
-    r"сменил\w*|заменил\w*|вытеснил\w*|пришл\w+\s+на\s+смену|"
+    r"сменил\w*|заменил\w*|вытеснил\w*|"
     r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
 # One actor in place of the other: "the Africa Corps, instead of Wagner, ..." (the one after the
 # word is the one replaced), or opening the sentence: "Instead of Wagner, the Africa Corps now
 # operates in Libya", "В Ливии вместо «Вагнера» теперь Африканский корпус" (the next actor replaces it).
-_INSTEAD = re.compile(r"(?<!\w)(?:instead\s+of|in\s+place\s+of|à\s+la\s+place\s+d\w*|au\s+lieu\s+d\w*|вместо)(?!\w)",
+# "на смену" is one of them: "корпус пришёл на смену «Вагнеру»", "На смену «Вагнеру» пришёл корпус".
+_INSTEAD = re.compile(r"(?<!\w)(?:instead\s+of|in\s+place\s+of|à\s+la\s+place\s+d\w*|au\s+lieu\s+d\w*|вместо|на\s+смену)(?!\w)",
                       re.IGNORECASE)
 
 
