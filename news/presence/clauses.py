@@ -72,7 +72,7 @@ def _fronted_where(sentence: str, offset: int, spans: list[tuple[int, int]]) -> 
         return spans
     a, b = spans[0]
     first = sentence[:b - offset]
-    where = _WHERE_COMMA.search(first) or re.search(r",\s(?=where\s)", first)
+    where = _WHERE_COMMA.search(first)  # French, Russian: the relative is still in the first clause
     if where is not None:
         head, rel_at = (a, offset + where.start()), offset + where.end()
         rest = [(rel_at, b)] + spans[1:]

@@ -150,7 +150,7 @@ def partial_departure(text: str, c_start: int, cue_at: int) -> bool:
 
 _BARE_END = re.compile(r"\s*(?:(?:completely|entirely|fully|altogether|for good|entièrement|complètement|totalement|"
                        r"définitivement|полностью|окончательно)(?!\w)\s*)?(?:$|[,.;:]|(?:in|on|at|after|before|during|within|by|last|this|en|au|début|fin|dans|après|avant|"
-                       r"в|во|после|до|через|летом|осенью|весной|зимой|home|within|домой|au\s+bout|dès|depuis|since|déjà|already|"
+                       r"в|во|после|до|через|летом|осенью|весной|зимой|home|домой|au\s+bout|dès|depuis|since|déjà|already|"
                        r"уже|ещё|еще)(?!\w))", re.IGNORECASE)
 
 
