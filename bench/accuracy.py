@@ -21,7 +21,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _common import DEFAULT_EVAL, ROOT, flashgeotext_countries, geotext_countries, load_flashgeotext
+from _common import (
+    DEFAULT_EVAL,
+    ROOT,
+    flashgeotext_countries,
+    geotext_countries,
+    labelled_sets,
+    load_flashgeotext,
+)
 
 from news.evaluate import (
     LANGUAGES,
@@ -142,22 +149,8 @@ def _targets_line(country: list[float], presence: list[float]) -> str:
         "met" if not missed else "MISSED: " + "; ".join(missed))
 
 
-FIXTURES = ROOT / "tests" / "fixtures"
 FIRST_CONTACT = Path(__file__).with_name("first_contact.tsv")
 
-
-def labelled_sets() -> dict[str, Path]:
-    """Every labelled set of the repository (tests/fixtures/*.jsonl with gold), and the shared
-    dev set when it is beside the clone."""
-    out = {}
-    for path in sorted(FIXTURES.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            first = fh.readline()
-        if '"gold"' in first and isinstance(json.loads(first).get("gold"), dict):  # not syndication's cluster names
-            out[path.stem] = path
-    if DEFAULT_EVAL.is_file():
-        out["dev"] = DEFAULT_EVAL
-    return out
 
 
 def first_contact() -> dict[str, list[str]]:

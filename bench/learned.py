@@ -34,7 +34,6 @@ the sets, precision >= 0.80 overall).
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import re
 import sys
@@ -43,12 +42,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from _common import ROOT
+from _common import labelled_sets
 
-from news.evaluate import LANGUAGES, Counts, gold_presence, load_jsonl, predict
+from news.evaluate import LANGUAGES, Counts, gold_presence, load_jsonl, predict, score
 from news.presence import raw_confidences
 
-FIXTURES = ROOT / "tests" / "fixtures"
 LABELS = ("none", "present", "ended")
 FITTED_LEAST = ("hidden_m", "hidden_n", "hidden_o")  # the sets the rules were fitted least on
 WINDOW = 6  # tokens either side of a country mention
@@ -56,17 +54,6 @@ FOLLOW = 2  # sentences after one with an actor word that still count as its con
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _LIST_GLUE = re.compile(r"^\s*(,|and|or|et|ou|и|или|&)?\s*(,|and|et|и)?\s*$", re.IGNORECASE)
 
-
-def labelled_sets() -> dict[str, Path]:
-    """The repository's labelled sets (tests/fixtures/*.jsonl whose gold is a dict); the shared
-    dev set beside the clone is not in the repository and is left out."""
-    out = {}
-    for path in sorted(FIXTURES.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            first = fh.readline()
-        if '"gold"' in first and isinstance(json.loads(first).get("gold"), dict):
-            out[path.stem] = path
-    return out
 
 
 # ----------------------------------------------------------------------------- candidates
@@ -305,14 +292,6 @@ def predicted_triples(cands: list[Candidate], probs: list[dict[str, float]], mod
     return out
 
 
-def counts_of(rows: list[dict], pred: dict[str, set]) -> dict[str, Counts]:
-    out = {k: Counts() for k in ("all", *LANGUAGES)}
-    for row in rows:
-        p, g = pred.get(row["id"], set()), gold_presence(row)
-        out["all"].add(p, g)
-        out.setdefault(row.get("language") or "?", Counts()).add(p, g)
-    return out
-
 
 THRESHOLDS = [round(0.2 + 0.05 * i, 2) for i in range(13)]  # 0.20 .. 0.80
 
@@ -348,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("scikit-learn is needed (pip install -r requirements-dev.txt)", file=sys.stderr)
         return 1
-    sets = labelled_sets()
+    sets = labelled_sets(with_dev=False)  # the dev set is not in the repository
     if args.sets:
         wanted = [n for n in args.sets.split(",") if n]
         unknown = [n for n in wanted if n not in sets]
@@ -377,11 +356,11 @@ def main(argv: list[str] | None = None) -> int:
         test = [k for k in cands if k.set_name == name]
         vec, model = fit(train, args.c)
         probs = probabilities(vec, model, test)
-        per_set[name] = {"rules": counts_of(rows_of[name], predicted_triples(test, probs, "rules", 0.5, ours_of[name]))}
+        per_set[name] = {"rules": score(rows_of[name], predicted_triples(test, probs, "rules", 0.5, ours_of[name]), gold_presence)}
         chosen[name] = pick_thresholds(train, modes, args.c, args.inner)
         for mode in modes:
             t = chosen[name][mode]
-            per_set[name][mode] = counts_of(rows_of[name], predicted_triples(test, probs, mode, t, ours_of[name]))
+            per_set[name][mode] = score(rows_of[name], predicted_triples(test, probs, mode, t, ours_of[name]), gold_presence)
         print(f"  scored {name} (thresholds {chosen[name]})", file=sys.stderr, flush=True)
 
     systems = ["rules", *modes]
