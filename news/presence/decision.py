@@ -229,8 +229,8 @@ def aside_claims(where: SentenceContext, c_start: int, c_end: int, hits: list[Ac
 def continued_departure(where: SentenceContext, c_start: int, c_end: int, hits: list[ActorHit],
                         clause_mentions: list[Mention], earlier: list[Claim]) -> list[Claim]:
     """A departure told with no place, right after a sentence that put the same actor in one
-    country, the actor opening the sentence: "Russian peacekeepers were deployed to Nagorno-Karabakh in 2020. They withdrew
-    completely last spring." The actor left that country. Why: news tells the end of a stay in the
+    country, the actor opening the sentence: "Russian peacekeepers were deployed to
+    Nagorno-Karabakh in 2020. They withdrew completely last spring." The actor left that country. Why: news tells the end of a stay in the
     sentence after its start, and the place is not repeated; only one country may be meant, and the
     clause must say plainly that the actor (not part of it, not in a plan or a denial) left."""
     text, clause = where.text, where.text[c_start:c_end]
