@@ -212,7 +212,7 @@ def _bare(src: Path, cpus: int) -> int:
 
 def _clustering_overhead(src_rows: list[dict], runs: int = 3, stored_rows: list[dict] | None = None) -> str:
     """Syndication's share of ingest, per article, in this process: the same corpus ingested
-    with clustering (signatures in ``news.syndication.sign``, clusters in ``Clusterer.assign``)
+    with clustering (signatures in ``news.syndication.sign_many``, clusters in ``Clusterer.assign_many``)
     and with both switched off, best of ``runs`` each, alternated so load drifts hit both; in
     wall-clock and in CPU time (the latter is what a loaded machine leaves comparable).
 
@@ -243,8 +243,9 @@ def _clustering_overhead(src_rows: list[dict], runs: int = 3, stored_rows: list[
         for i in range(runs):
             for mode in ("without", "with"):
                 patches = [] if mode == "with" else [
-                    mock.patch("news.syndication.sign", lambda article, actors: article),
-                    mock.patch("news.ingest.local.Clusterer.assign", lambda self, aid, lang, sig: aid)]
+                    mock.patch("news.syndication.sign_many", lambda articles, actors: None),
+                    mock.patch("news.syndication.Clusterer.assign_many",
+                               lambda self, items: [aid for aid, _, _ in items])]
                 for p in patches:
                     p.start()
                 target = Path(tmp) / f"{mode}-{i}"

@@ -15,9 +15,12 @@ Why this shape:
   Each word is hashed once (``zlib.crc32``, stable across processes, unlike ``hash``) and the
   n-grams are combined in numpy: hashing each shingle string in Python was most of the cost.
   ``bench/syndication.py`` prints the precision and recall this gives, and the threshold.
-- **Signatures are computed where the article is processed** (any engine's worker:
-  ``sign``), and **clusters are assigned in the one committing process** (``Clusterer``), in
-  source order, so every engine gives the same clusters. The signature is stored with the
+- **Signatures are computed where the article is processed** (any engine's worker, a batch at
+  a time: ``sign_many``), and **clusters are assigned in the one committing process**
+  (``Clusterer.assign_many``, a batch at a time), in source order, so every engine gives the same
+  clusters. Batches, because per article both were a dozen small numpy calls that ran cold
+  between two articles' presence work: on actor-heavy text they took a third of ingest's time,
+  now an eighth (bench/ingest.py). The signature is stored with the
   article (``articles.signature``, ``NUM_PERM`` little-endian uint32: 512 bytes), so a copy
   ingested next week joins the cluster of a story stored today; the index is loaded from the
   store lazily, only when the first new article needs it.
@@ -42,8 +45,8 @@ Why this shape:
   copy of a no-actor article is not linked to it (both are their own cluster, as very short
   texts are); nothing counted changes, since neither can carry a machine's claim, and a claim a
   reviewer adds to one counts it as one source, as it counts any article of its own cluster.
-  Every engine signs through ``sign`` (local, the pool's and Dask's partitions, ``--watch``), so
-  they cannot disagree. ``cluster_all`` (bench/syndication.py's scoring) signs every text: its
+  Every engine signs through ``sign_many`` (the local writer's batches, the pool's and Dask's
+  partitions, ``--watch``), so they cannot disagree. ``cluster_all`` (bench/syndication.py's scoring) signs every text: its
   set is about near-duplicates, not about actors.
 - **Very short texts** (fewer than ``MIN_SHINGLES`` distinct shingles, about a dozen words) get
   no signature and are their own cluster: two one-line briefs share wording by chance
@@ -59,9 +62,10 @@ from __future__ import annotations
 import re
 import unicodedata
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 
 import ahocorasick
 import numpy as np
@@ -89,19 +93,32 @@ _MASK = np.uint64(0xFFFFFFFF)
 _MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F), np.uint64(0x165667B19E3779F9))
 
 
+def _words(text: str) -> list[int]:
+    """The CRC-32 of each word of ``text`` (NFKC, case-folded): the only per-text Python work of a
+    signature. ``map`` over C functions, not a generator expression: a third less time per word."""
+    return list(map(zlib.crc32, map(str.encode, _WORD.findall(unicodedata.normalize("NFKC", text).casefold()))))
+
+
+def _combine(h: np.ndarray) -> np.ndarray:
+    """The 32-bit hash of every run of ``SHINGLE_WORDS`` consecutive word hashes ``h`` (uint64)."""
+    n = len(h) - SHINGLE_WORDS + 1
+    with np.errstate(over="ignore"):  # wrapping multiplication is the point
+        # Horner-style over the n-gram's words, as a loop from zero gives it, written out: each
+        # numpy call costs microseconds that an article's few hundred words do not
+        acc = h[:n] * _MIX[1] + h[1:n + 1]
+        for k in range(2, SHINGLE_WORDS):
+            acc *= _MIX[k]
+            acc += h[k:k + n]
+        acc >>= np.uint64(29)
+    return acc.astype(np.uint32)  # the low 32 bits: what masking with 2**32 - 1 kept
+
+
 def _shingles(text: str) -> np.ndarray:
     """The 32-bit hashes of the word ``SHINGLE_WORDS``-grams of ``text`` (normalised), repeats kept."""
-    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if len(words) < SHINGLE_WORDS:
-        return np.empty(0, dtype=np.uint64)
-    # map over C functions, not a generator expression: a third less time per word, same values
-    h = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))
-    n = len(words) - SHINGLE_WORDS + 1
-    acc = np.zeros(n, dtype=np.uint64)
-    with np.errstate(over="ignore"):  # wrapping multiplication is the point
-        for k in range(SHINGLE_WORDS):
-            acc = acc * _MIX[k] + h[k:k + n]
-    return (acc >> np.uint64(29)) & _MASK
+    h = _words(text)
+    if len(h) < SHINGLE_WORDS:
+        return np.empty(0, dtype=np.uint32)
+    return _combine(np.asarray(h, dtype=np.uint64))
 
 
 def shingle_hashes(text: str) -> np.ndarray:
@@ -133,12 +150,13 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
     """MurmurHash3's 32-bit finalizer: the pre-mix datasketch's ``affine32`` scheme applies to each
-    input hash before its permutations (uint32 arithmetic, wrapping)."""
-    h = h ^ (h >> np.uint32(16))
-    h = h * np.uint32(0x85EBCA6B)
-    h = h ^ (h >> np.uint32(13))
-    h = h * np.uint32(0xC2B2AE35)
-    return h ^ (h >> np.uint32(16))
+    input hash before its permutations (uint32 arithmetic, wrapping; ``h`` is overwritten)."""
+    h ^= h >> np.uint32(16)
+    h *= np.uint32(0x85EBCA6B)
+    h ^= h >> np.uint32(13)
+    h *= np.uint32(0xC2B2AE35)
+    h ^= h >> np.uint32(16)
+    return h
 
 
 def minhash_values(shingles: np.ndarray) -> np.ndarray:
@@ -148,14 +166,17 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
 
     Why by hand: ``update_batch`` takes a Python list (it calls ``hashfunc`` on each value, then
     converts and checks the list), and every text needed a copy of a template MinHash; here the
-    same arithmetic runs on the numpy array directly. Owning these few lines also pins the stored
-    signatures: a later datasketch changing its scheme cannot change what old stores compare to.
-    A minimum over repeated shingles is the minimum over distinct ones, so no sort is needed.
+    same arithmetic runs on the numpy array directly, in place where it can. Owning these few
+    lines also pins the stored signatures: a later datasketch changing its scheme cannot change
+    what old stores compare to. A minimum over repeated shingles is the minimum over distinct
+    ones, so no sort is needed.
     """
     a, b = _permutations()
-    hv = _fmix32(shingles.astype(np.uint32).reshape(-1, 1))
+    hv = _fmix32(shingles.astype(np.uint32).reshape(-1, 1))  # a copy: the caller's array is kept
     with np.errstate(over="ignore"):  # a * h + b mod 2**32 is the permutation
-        return (hv * a + b).min(axis=0)
+        out = hv * a
+        out += b
+        return out.min(axis=0)
 
 
 def signature(text: str) -> bytes | None:
@@ -202,11 +223,64 @@ def can_count(text: str, actors: ActorConfig) -> bool:
 
 
 def sign(article: Article, actors: ActorConfig) -> Article:
-    """``article`` with its ``signature`` set from its text when it can count as a source of a
-    claim about ``actors`` (``can_count``), else None (its own cluster): what every engine's
-    worker does before processing. The one place the gate is applied, so engines agree."""
-    article.signature = signature(article.text) if can_count(article.text, actors) else None
+    """``article`` with its ``signature`` set (``sign_many`` of one)."""
+    sign_many([article], actors)
     return article
+
+
+def sign_many(articles: Sequence[Article], actors: ActorConfig) -> None:
+    """Set each article's ``signature`` from its text when it can count as a source of a claim
+    about ``actors`` (``can_count``), else None (its own cluster): what every engine does to a
+    batch before it is written, the one place the gate is applied, so engines agree.
+
+    Why a batch at once: an article's signature is a few dozen numpy calls on arrays of a few
+    hundred values, so call overhead, not arithmetic, was most of its cost (and inside an ingest,
+    between articles' presence work, each call ran cold). Here each text's words are hashed in
+    Python (regular expression, CRC-32), then a block of texts is shingled, hashed and permuted
+    as one array, each text's minimum taken with one ``minimum.reduceat`` (the n-grams that
+    straddle two texts are computed and left out): the same values as ``signature`` per text
+    (tests/test_syndication.py checks)."""
+    todo: list[tuple[Article, list[int]]] = []
+    for article in articles:
+        article.signature = None
+        if can_count(article.text, actors):
+            words = _words(article.text)
+            if len(words) >= MIN_SHINGLES + SHINGLE_WORDS - 1:  # else fewer than MIN_SHINGLES n-grams
+                todo.append((article, words))
+    width = 4 * NUM_PERM
+    lo = 0
+    while lo < len(todo):  # a bounded matrix: as many texts as fit in _SIGN_SHINGLES rows
+        hi, total = lo + 1, len(todo[lo][1])
+        while hi < len(todo) and total + len(todo[hi][1]) <= _SIGN_SHINGLES:
+            total += len(todo[hi][1])
+            hi += 1
+        block = todo[lo:hi]
+        sizes = np.fromiter((len(w) for _, w in block), dtype=np.intp, count=len(block))
+        starts = np.cumsum(sizes) - sizes
+        ends = starts + sizes - (SHINGLE_WORDS - 1)  # a text's own n-grams: starts[k] to ends[k]
+        shingles = _combine(np.fromiter(chain.from_iterable(w for _, w in block), dtype=np.uint64, count=total))
+        cuts = np.column_stack([starts, ends]).ravel()
+        if cuts[-1] == len(shingles):  # reduceat runs the last index to the end by itself
+            cuts = cuts[:-1]
+        mins = _minhash_blocks(shingles, cuts)[::2]
+        raw = mins.astype("<u4", copy=False).tobytes()
+        for k, (article, _) in enumerate(block):
+            if _enough(shingles[starts[k]:ends[k]]):
+                article.signature = raw[k * width:(k + 1) * width]
+        lo = hi
+
+
+_SIGN_SHINGLES = 1024  # word rows per matrix: 1,024 x NUM_PERM uint32 values, 512 KB (larger was slower)
+
+
+def _minhash_blocks(shingles: np.ndarray, cuts: np.ndarray) -> np.ndarray:
+    """``minhash_values`` of each run of ``shingles`` from one of ``cuts`` to the next."""
+    a, b = _permutations()
+    hv = _fmix32(shingles.astype(np.uint32).reshape(-1, 1))
+    with np.errstate(over="ignore"):
+        out = hv * a
+        out += b
+    return np.minimum.reduceat(out, cuts, axis=0)
 
 
 def values(sig: bytes) -> np.ndarray:
@@ -279,6 +353,10 @@ class BandIndex:
         """The band keys of the signature values ``hv``."""
         return np.ascontiguousarray(hv[: self.b * self.r], dtype=np.uint32).view(self._key).tolist()
 
+    def keys_many(self, matrix: np.ndarray) -> list[list[bytes]]:
+        """``keys`` of each row of ``matrix``, in one call."""
+        return np.ascontiguousarray(matrix[:, : self.b * self.r], dtype=np.uint32).view(self._key).tolist()
+
     def _folded(self, matrix: np.ndarray) -> np.ndarray:
         """The stored tier's key of each band of each row of ``matrix``: ``(n, bands)`` uint64."""
         cut = matrix[:, : self.b * self.r].reshape(len(matrix), self.b, self.r).astype(np.uint64)
@@ -309,13 +387,14 @@ class BandIndex:
         else:
             got.append(row)
 
-    def insert(self, key: str, hv: np.ndarray) -> None:
+    def insert(self, key: str, hv: np.ndarray, bands: list[bytes] | None = None) -> None:
+        """Index ``hv`` under ``key``; ``bands`` are its ``keys`` when the caller has them already."""
         self._grow(1)
         row = len(self.ids)
         self.matrix[row] = hv
         self.ids.append(key)
         put = self._put
-        for table, band in zip(self._tables, self.keys(hv), strict=True):
+        for table, band in zip(self._tables, self.keys(hv) if bands is None else bands, strict=True):
             put(table, band, row)
 
     def insert_many(self, keys: list[str], matrix: np.ndarray) -> None:
@@ -358,9 +437,10 @@ class BandIndex:
         same = (self.matrix[rows[:, None], cols] == hv[cols]).all(axis=1)
         return rows[same]
 
-    def rows(self, hv: np.ndarray) -> np.ndarray:
-        """The rows of the indexed signatures that share a band with ``hv``."""
-        found = [got for table, band in zip(self._tables, self.keys(hv), strict=True)
+    def rows(self, hv: np.ndarray, bands: list[bytes] | None = None) -> np.ndarray:
+        """The rows of the indexed signatures that share a band with ``hv`` (``bands``: its
+        ``keys``, when the caller has them already)."""
+        found = [got for table, band in zip(self._tables, self.keys(hv) if bands is None else bands, strict=True)
                  if (got := table.get(band)) is not None]
         stored = self._stored(hv) if len(self._stored_keys) or self._pending else None
         if stored is not None and len(stored):
@@ -383,6 +463,53 @@ class BandIndex:
     def query(self, hv: np.ndarray) -> list[str]:
         """The keys of the candidates of ``hv``, as ``MinHashLSH.query`` would give them."""
         return [self.ids[i] for i in self.rows(hv).tolist()]
+
+    def candidates(self, queries: np.ndarray, bands: list[list[bytes]]) -> tuple[np.ndarray, np.ndarray]:
+        """Every (query, row) pair where indexed row ``row`` shares a band with row ``query`` of
+        ``queries`` (``(m, NUM_PERM)``; ``bands`` their ``keys``): ``rows`` for a whole batch, the
+        stored tier searched for all queries and bands in one call. Pairs are unique."""
+        qs: list[int] = []
+        rs: list[int] = []
+        tables = self._tables
+        for q, keys in enumerate(bands):
+            seen: set[int] = set()
+            for table, band in zip(tables, keys, strict=True):
+                got = table.get(band)
+                if got is None:
+                    continue
+                if isinstance(got, int):
+                    seen.add(got)
+                else:
+                    seen.update(got)
+            qs.extend([q] * len(seen))
+            rs.extend(seen)
+        qi, ri = np.asarray(qs, dtype=np.intp), np.asarray(rs, dtype=np.intp)
+        if self._pending:
+            self._build()
+        if len(self._stored_keys):
+            sq, sr = self._stored_many(queries)
+            if len(sq):
+                pairs = np.unique(np.concatenate([qi * len(self.matrix) + ri, sq * len(self.matrix) + sr]))
+                qi, ri = np.divmod(pairs, len(self.matrix))
+        return qi, ri
+
+    def _stored_many(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``_stored`` for every row of ``queries`` at once: (query, row) pairs, repeats possible."""
+        table = self._stored_keys
+        want = self._folded(queries).ravel()  # query q's band k at q * bands + k
+        lo = np.searchsorted(table, want, side="left")
+        hi = np.searchsorted(table, want, side="right")
+        hit = np.flatnonzero(hi > lo)
+        if not len(hit):
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
+        counts = (hi - lo)[hit]
+        # each hit's run of equal keys, laid end to end: its start repeated, plus 0, 1, 2 ...
+        at = np.repeat(lo[hit], counts) + np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+        query = np.repeat(hit // self.b, counts)
+        rows, bands = self._stored_rows[at], self._stored_bands[at]
+        cols = bands[:, None] * self.r + np.arange(self.r)
+        same = (self.matrix[rows[:, None], cols] == queries[query[:, None], cols]).all(axis=1)
+        return query[same], rows[same]
 
 
 @dataclass
@@ -411,14 +538,15 @@ class Clusterer:
             self._indexes[key] = BandIndex(*_bands(self.threshold))
         return self._indexes[key]
 
-    def _add(self, article_id: str, language: str | None, cluster: str, hv: np.ndarray | None) -> None:
+    def _add(self, article_id: str, language: str | None, cluster: str, hv: np.ndarray | None,
+             bands: list[bytes] | None = None) -> None:
         self._cluster[article_id] = cluster
         self._order.setdefault(cluster, len(self._order))
         # Only a cluster's first member is indexed: a copy is compared with the story as first
         # stored, so the candidates (and the index) grow with stories, not with reprints.
         if hv is not None and cluster == article_id and article_id not in self._indexed:
             self._indexed.add(article_id)
-            self._index(language).insert(article_id, hv)
+            self._index(language).insert(article_id, hv, bands)
 
     def _ensure_loaded(self) -> None:
         """Read the stored heads into the indexes: once, at the first article with a signature.
@@ -451,24 +579,98 @@ class Clusterer:
 
     def assign(self, article_id: str, language: str | None, sig: bytes | None) -> str:
         """The cluster of a new article: its oldest confirmed near-duplicate's, else its own id."""
-        if article_id in self._cluster:
-            return self._cluster[article_id]
-        if not sig or len(sig) != 4 * NUM_PERM:
-            self._cluster[article_id] = article_id
-            self._order.setdefault(article_id, len(self._order))
-            return article_id
-        self._ensure_loaded()
-        hv = values(sig)
-        index = self._index(language)
-        rows = index.rows(hv)
-        cluster = article_id
-        if len(rows):  # confirmed on the estimated Jaccard, all candidates in one numpy comparison
-            agree = (index.matrix[rows] == hv).mean(axis=1)
-            matches = [self._cluster[index.ids[i]] for i in rows[agree >= self.threshold].tolist()]
-            if matches:
-                cluster = min(matches, key=self._order.__getitem__)
-        self._add(article_id, language, cluster, hv)
-        return cluster
+        return self.assign_many([(article_id, language, sig)])[0]
+
+    def assign_many(self, items: Sequence[tuple[str, str | None, bytes | None]]) -> list[str]:
+        """``assign`` of each ``(id, language, signature)`` in order, as one batch: the same
+        clusters as one call per article (tests/test_syndication.py checks). Why: inside an
+        ingest, between two articles' presence work, each of a dozen small numpy calls per
+        article ran cold, and clustering one article at a time cost three times what it costs in
+        a loop of its own; the committing process now clusters a batch at once.
+
+        A copy's candidates are the stories indexed before the batch (``BandIndex.candidates``:
+        found and confirmed on the estimated Jaccard for the whole batch in a few numpy calls)
+        and the stories of this batch that came before it (a pass in order, with the batch's
+        stories in small tables of their own: an article becomes a story only when nothing
+        before it matched, so this part cannot be done ahead)."""
+        valid = [i for i, (_, _, sig) in enumerate(items) if sig and len(sig) == 4 * NUM_PERM]
+        if valid:
+            self._ensure_loaded()
+        need = self._agreeing
+        bands_of: dict[int, list[bytes]] = {}  # item -> its band keys (signed items only)
+        earlier: dict[int, list[str]] = {}  # item -> clusters of its confirmed stories indexed before
+        groups: dict[str, list[int]] = {}
+        for i in valid:
+            groups.setdefault(items[i][1] or "", []).append(i)
+        for key, members in groups.items():
+            index = self._index(key)
+            queries = np.frombuffer(b"".join(items[i][2] or b"" for i in members), dtype="<u4")
+            queries = queries.reshape(len(members), NUM_PERM)
+            bands = index.keys_many(queries)
+            qi, ri = index.candidates(queries, bands)
+            for q, row in zip(*_confirmed(index.matrix, queries, ri, qi, need), strict=True):
+                earlier.setdefault(members[q], []).append(self._cluster[index.ids[row]])
+            bands_of.update(zip(members, bands, strict=True))
+        # this batch's stories, per language: band key -> their rows in the language's index
+        fresh: dict[str, list[dict[bytes, list[int]]]] = {}
+        out: list[str] = []
+        for i, (article_id, language, sig) in enumerate(items):
+            if article_id in self._cluster:
+                out.append(self._cluster[article_id])
+                continue
+            keys = bands_of.pop(i, None)
+            if keys is None or sig is None:  # no signature, or a malformed one: its own cluster, not indexed
+                self._cluster[article_id] = article_id
+                self._order.setdefault(article_id, len(self._order))
+                out.append(article_id)
+                continue
+            hv = values(sig)
+            index = self._index(language)
+            tables = fresh.setdefault(language or "", [{} for _ in keys])
+            matches = earlier.get(i, [])
+            rows = {row for table, band in zip(tables, keys, strict=True) for row in table.get(band, ())}
+            if rows:
+                at = np.fromiter(rows, dtype=np.intp, count=len(rows))
+                agree = np.count_nonzero(index.matrix[at] == hv, axis=1) >= need
+                matches = matches + [self._cluster[index.ids[row]] for row in at[agree].tolist()]
+            cluster = min(matches, key=self._order.__getitem__) if matches else article_id
+            if cluster == article_id and article_id not in self._indexed:
+                row = len(index.ids)  # where ``_add`` indexes it
+                for table, band in zip(tables, keys, strict=True):
+                    table.setdefault(band, []).append(row)
+            self._add(article_id, language, cluster, hv, keys)
+            out.append(cluster)
+        return out
+
+    def settle(self, articles: Sequence[Article]) -> None:
+        """Set each article's ``cluster`` (``assign_many``, in order): what a writer does to a batch."""
+        clusters = self.assign_many([(a.id, a.language, a.signature) for a in articles])
+        for article, cluster in zip(articles, clusters, strict=True):
+            article.cluster = cluster
+
+    @property
+    def _agreeing(self) -> int:
+        """The fewest equal values of ``NUM_PERM`` that estimate a Jaccard of ``threshold`` or more:
+        a count compared as an integer, the same test as ``mean >= threshold`` (the mean of
+        ``NUM_PERM`` flags is exact) at a fraction of its cost."""
+        return _agreeing(self.threshold)
+
+
+@lru_cache(maxsize=8)
+def _agreeing(threshold: float) -> int:
+    return next(k for k in range(NUM_PERM + 2) if k > NUM_PERM or k / NUM_PERM >= threshold)
+
+
+def _confirmed(matrix: np.ndarray, queries: np.ndarray, rows: np.ndarray, query: np.ndarray,
+               need: int, block: int = 8192) -> tuple[np.ndarray, np.ndarray]:
+    """The (query, row) pairs, of ``query[i]``'s row of ``queries`` and ``rows[i]``'s of
+    ``matrix``, whose signatures agree on at least ``need`` values, compared in blocks of
+    ``block`` pairs so a batch of many near-identical copies stays a few MB."""
+    keep = np.zeros(len(rows), dtype=bool)
+    for lo in range(0, len(rows), block):
+        hi = lo + block
+        keep[lo:hi] = np.count_nonzero(matrix[rows[lo:hi]] == queries[query[lo:hi]], axis=1) >= need
+    return query[keep], rows[keep]
 
 
 def cluster_all(items: Iterable[tuple[str, str | None, str]]) -> dict[str, str]:

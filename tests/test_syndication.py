@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from news.store import SCHEMAS, Store
 from news.store import queries as q
@@ -338,3 +340,83 @@ def test_stories_read_back_from_the_store_give_exactly_datasketchs_candidates(mo
             theirs.insert(str(i), lean)
             ours.insert(str(i), values(sig))
     assert shared > 5  # queries that meet candidates of both tiers
+
+
+def _one_by_one(items: list, load=None) -> list[str]:
+    clusterer = Clusterer(load)
+    return [clusterer.assign(*item) for item in items]
+
+
+def _in_batches(items: list, cuts: list[int], load=None) -> list[str]:
+    clusterer = Clusterer(load)
+    bounds = [0, *sorted(set(cuts)), len(items)]
+    return [c for lo, hi in zip(bounds, bounds[1:], strict=False) for c in clusterer.assign_many(items[lo:hi])]
+
+
+def _items() -> list[tuple[str, str | None, bytes | None]]:
+    """The texts of ``_texts`` as articles: two languages, some unsigned, some malformed
+    signatures, and an id met twice (its second meeting keeps its first cluster)."""
+    items: list[tuple[str, str | None, bytes | None]] = []
+    for i, text in enumerate(_texts()):
+        sig = signature(text)
+        if i % 17 == 5:
+            sig = None
+        elif i % 29 == 7 and sig:
+            sig = sig[:-4]
+        items.append((f"a{i}", "fr" if i % 5 == 0 else "en", sig))
+    items.insert(90, items[40])
+    return items
+
+
+@given(cuts=st.lists(st.integers(min_value=0, max_value=460), max_size=12))
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_a_batch_is_clustered_exactly_as_one_article_at_a_time(cuts: list[int]) -> None:
+    """``assign_many`` (the committing process clusters a batch at once) gives each article the
+    cluster one ``assign`` per article gives, wherever the batches are cut: an earlier article
+    of the same batch counts only if it became a story, as the index would hold it."""
+    items = _items()
+    expected = _one_by_one(items)
+    assert len(set(expected)) < len(items) - 60  # near-copies are joined: the check has work to do
+    assert _in_batches(items, cuts) == expected
+
+
+def test_a_batch_meets_stored_stories_as_single_articles_do() -> None:
+    """With stories read back from a store (the stored tier), batches still cluster as single
+    articles do: the stored tier is searched for the whole batch in one call."""
+    import numpy as np
+
+    from news.syndication import values
+
+    items = _items()
+    stored = [(aid, lang, sig) for aid, lang, sig in items[:150] if sig and len(sig) == 512]
+
+    def load():
+        for lo in range(0, len(stored), 40):
+            block = stored[lo:lo + 40]
+            yield ([a for a, _, _ in block], [lang for _, lang, _ in block],
+                   np.stack([values(s) for _, _, s in block]))
+
+    fresh = items[150:]
+    expected = _one_by_one(fresh, load)
+    assert sum(c in {a for a, _, _ in stored} for c in expected) > 20  # copies of stored stories
+    for cuts in ([], [1, 2, 3], list(range(0, len(fresh), 64)), [100, 101, 250]):
+        assert _in_batches(fresh, cuts, load) == expected
+
+
+def test_a_batch_is_signed_exactly_as_each_text_alone() -> None:
+    """``sign_many`` (a block of texts shingled and permuted as one array) gives each article the
+    signature ``signature`` gives its text alone, when the gate lets it through, and None
+    otherwise: across block boundaries, for a text longer than a block, for short texts, and for
+    texts naming no actor."""
+    from news.actors import load_config
+    from news.models import Article
+    from news.syndication import can_count, sign_many
+
+    actors = load_config()
+    texts = _texts()
+    texts += [" ".join(texts[:60]), "Wagner fighters were seen in Mali.", "", "Wagner " * 11]
+    articles = [Article(f"a{i}", None, "", "", None, "en", text, "test") for i, text in enumerate(texts)]
+    sign_many(articles, actors)
+    expected = [signature(t) if can_count(t, actors) else None for t in texts]
+    assert [a.signature for a in articles] == expected
+    assert sum(s is not None for s in expected) > 300 and expected.count(None) > 3

@@ -69,9 +69,9 @@ class Committer:
         articles = chunk.tables["articles"]
         if not articles.num_rows:
             return chunk
-        clusters = [self.clusterer.assign(aid, lang, sig) for aid, lang, sig in
-                    zip(articles.column("id").to_pylist(), articles.column("language").to_pylist(),
-                        articles.column("signature").to_pylist(), strict=True)]
+        clusters = self.clusterer.assign_many(list(zip(
+            articles.column("id").to_pylist(), articles.column("language").to_pylist(),
+            articles.column("signature").to_pylist(), strict=True)))
         at = articles.schema.get_field_index("cluster")
         articles = articles.set_column(at, articles.schema.field(at), pa.array(clusters, pa.string()))
         return Chunk({**chunk.tables, "articles": articles}, chunk.mention_offsets, chunk.claim_offsets)

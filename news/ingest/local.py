@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TextIO
 
-from news.ingest.pipeline import Pipeline
+from news.ingest.pipeline import Pipeline, settler
 from news.ingest.report import BATCH_SIZE, PROGRESS_MIN_ITEMS, IngestReport, progress_bar
 from news.sources import Skipped, Unit, expand, read_unit
 from news.store import Batch, BatchWriter, Store
@@ -46,9 +46,8 @@ def run_ingest(
 
     report = IngestReport()
     known = store.known_ids()
-    writer = BatchWriter(store, batch_size)
     repeats = Repeats()
-    clusterer = Clusterer(store.heads)
+    writer = BatchWriter(store, batch_size, settler(pipeline, Clusterer(store.heads)))
 
     try:
         for unit in units:
@@ -64,7 +63,6 @@ def run_ingest(
                 known.add(item.id)
                 repeats.new(item.id, text_digest(item.text))
                 item, mentions, claims = prepare(item)
-                item.cluster = clusterer.assign(item.id, item.language, item.signature)
                 writer.add(Batch(item, mentions, claims))
                 report.ingested += 1
                 report.undated += item.published is None

@@ -330,5 +330,6 @@ def work(pieces: list[Piece], known: frozenset[str], default_date: date | None,
                 seen.add(item.id)
                 item, mentions, claims = prepare(item)  # the cluster is assigned at commit
                 done.append(Batch(item, mentions, claims))
+        pipeline.sign([b.article for b in done])
         out.append((skips, Chunk.of(done) if done else None, dropped, lines))
     return out

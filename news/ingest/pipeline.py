@@ -16,9 +16,10 @@ keeps it, with its caches, for the rest of its life.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from geo.gazetteer import DEFAULT_MIN_POPULATION, Gazetteer, load_gazetteer
 from geo.geocode import PUBLIC_NOMINATIM, USER_AGENT, GazetteerGeocoder, nominatim_geocoder
@@ -28,6 +29,9 @@ from news import pipeline as steps
 from news.actors import DEFAULT_PATH, ActorConfig, load_config
 from news.models import Article, Claim
 from news.sources.common import with_outlet
+
+if TYPE_CHECKING:  # a type only: syndication's actor gate imports presence, which imports this module's kin
+    from news.syndication import Clusterer
 
 ACTORS_ENV = "FOOTPRINT_ACTORS"
 GEOCODERS = ("offline", "nominatim")
@@ -96,18 +100,33 @@ class Pipeline:
         return steps.process(article, self.gazetteer(), self.actors(), _resolver(self))
 
     def prepare(self, article: Article) -> tuple[Article, list[Mention], list[Claim]]:
-        """What every engine does to a new article before storing it: the outlet (``label``), the
-        signature when it can count as a source (``news.syndication.sign``), then its mentions
-        and claims. One place, so the local run, the pool's and Dask's workers and ``--watch``
-        cannot drift apart; the cluster is assigned where articles are committed, in order."""
-        from news.syndication import sign  # its actor gate imports presence, which imports this module's kin
-
-        article = sign(self.label(article), self.actors())
+        """What every engine does to a new article before storing it: the outlet (``label``), then
+        its mentions and claims. One place, so the local run, the pool's and Dask's workers and
+        ``--watch`` cannot drift apart. The signature is set a batch at a time (``sign``), where
+        the engine gathers what it writes; the cluster where articles are committed, in order."""
+        article = self.label(article)
         mentions, claims = self.process(article)
         return article, list(mentions), list(claims)
+
+    def sign(self, articles: Sequence[Article]) -> None:
+        """Each article's signature when it can count as a source (``news.syndication.sign_many``),
+        a batch at a time: every engine calls it on what it is about to write or send back."""
+        # imported here: its actor gate imports presence, which imports this module's kin
+        from news.syndication import sign_many
+
+        sign_many(articles, self.actors())
 
     def warm(self) -> None:
         """Load the gazetteer, the actor config and the geocoder in this process, before the
         first article: the cost leaves the first partition, and missing data fails a worker at
         its start."""
         self.process(Article("warm-up", None, "", "", None, "en", "Wagner fighters were seen in Mali.", "warm-up"))
+
+
+def settler(pipeline: Pipeline, clusterer: Clusterer) -> Callable[[list[Article]], None]:
+    """What a writer of articles added one by one does to each batch before writing it (the
+    local engine, ``--watch``): sign them (``Pipeline.sign``), then assign their clusters in order."""
+    def settle(articles: list[Article]) -> None:
+        pipeline.sign(articles)
+        clusterer.settle(articles)
+    return settle

@@ -39,7 +39,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, TextIO
 
-from news.ingest.pipeline import Pipeline
+from news.ingest.pipeline import Pipeline, settler
 from news.ingest.report import BATCH_SIZE
 from news.sources import Skipped
 from news.sources.common import SourceError, check_bytes, decode_utf8, read_regular
@@ -191,7 +191,7 @@ class Watcher:
                  allow_hosts: Sequence[str] = (), err: TextIO = sys.stderr,
                  fetcher: Callable[..., Fetched] = fetch, stopping: Callable[[], bool] = lambda: False) -> None:
         self.feeds_file, self.store, self.every = feeds_file, store, every
-        self.prepare = pipeline.prepare
+        self.pipeline, self.prepare = pipeline, pipeline.prepare
         self.batch_size, self.default_date, self.err = batch_size, default_date, err
         self.fetcher = partial(fetcher, allow_hosts=tuple(allow_hosts)) if allow_hosts else fetcher
         self.stopping = stopping
@@ -264,7 +264,7 @@ class Watcher:
         if not (looks_like_feed(page.content) or page.content_type in ("application/rss+xml", "application/atom+xml")):
             self._fail(url, state, "not a feed (no rss, feed or rdf:RDF root)", report)
             return
-        writer = BatchWriter(self.store, self.batch_size)
+        writer = BatchWriter(self.store, self.batch_size, settler(self.pipeline, clusterer))
         ingested = already = 0
         skipped: Counter = Counter()
         for item in iter_feed(page.content, source=url, default_date=self.default_date, fetcher=self.fetcher):
@@ -280,10 +280,9 @@ class Watcher:
             if item.id in known:
                 already += 1
                 continue
-            # as a file ingest does (news/ingest/local.py): the outlet, then the signature and the
-            # cluster, so a watched reprint counts once among the independent sources
+            # as a file ingest does (news/ingest/local.py): the outlet, mentions and claims here,
+            # the signature and cluster when the writer writes, so a reprint counts once
             item, mentions, claims = self.prepare(item)
-            item.cluster = clusterer.assign(item.id, item.language, item.signature)
             writer.add(Batch(item, mentions, claims))
             known.add(item.id)
             ingested += 1

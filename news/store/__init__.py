@@ -732,8 +732,12 @@ class BatchWriter:
     "a kill loses at most the batch in progress", are the same for each.
     """
 
-    def __init__(self, store: Store, size: int) -> None:
+    def __init__(self, store: Store, size: int, settle: Callable[[list[Article]], None] | None = None) -> None:
         self.store, self.size = store, size
+        # What articles added one by one still need, done a batch at a time just before they are
+        # written: the local engine signs and clusters them there (whole-batch numpy passes, not a
+        # dozen small calls per article between two articles' presence work).
+        self.settle = settle
         self.pending: list[Batch] = []
         self.chunks: list[Chunk] = []
         self.chunked = 0  # articles held in self.chunks
@@ -747,8 +751,14 @@ class BatchWriter:
         if len(self.pending) + self.chunked >= self.size:
             self.flush()
 
+    def _settle_pending(self) -> None:
+        """``settle`` the pending articles, in the order they were added."""
+        if self.settle is not None and self.pending:
+            self.settle([b.article for b in self.pending])
+
     def add_chunk(self, chunk: Chunk) -> None:
         if self.pending:
+            self._settle_pending()
             self.chunks.append(Chunk.of(self.pending))
             self.chunked += len(self.pending)
             self.pending = []
@@ -773,6 +783,7 @@ class BatchWriter:
                 + sum(c.unplaced() for c in self.chunks))
 
     def flush(self) -> None:
+        self._settle_pending()
         if self.chunks:
             chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
             self.store.write_tables(concat_chunks(chunks).tables)
