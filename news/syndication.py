@@ -377,25 +377,19 @@ class BandIndex:
             grown[: len(self.ids)] = self.matrix[: len(self.ids)]
             self.matrix = grown
 
-    @staticmethod
-    def _put(table: dict[bytes, int | list[int]], band: bytes, row: int) -> None:
-        got = table.get(band)
-        if got is None:
-            table[band] = row
-        elif isinstance(got, int):
-            table[band] = [got, row]
-        else:
-            got.append(row)
-
     def insert(self, key: str, hv: np.ndarray, bands: list[bytes] | None = None) -> None:
         """Index ``hv`` under ``key``; ``bands`` are its ``keys`` when the caller has them already."""
         self._grow(1)
         row = len(self.ids)
         self.matrix[row] = hv
         self.ids.append(key)
-        put = self._put
         for table, band in zip(self._tables, self.keys(hv) if bands is None else bands, strict=True):
-            put(table, band, row)
+            got = table.setdefault(band, row)  # one row: a bare int; more: a list
+            if got != row:
+                if isinstance(got, int):
+                    table[band] = [got, row]
+                else:
+                    got.append(row)
 
     def insert_many(self, keys: list[str], matrix: np.ndarray) -> None:
         """``insert`` of each row of ``matrix`` under its key, in order: the stored signatures read
@@ -464,34 +458,15 @@ class BandIndex:
         """The keys of the candidates of ``hv``, as ``MinHashLSH.query`` would give them."""
         return [self.ids[i] for i in self.rows(hv).tolist()]
 
-    def candidates(self, queries: np.ndarray, bands: list[list[bytes]]) -> tuple[np.ndarray, np.ndarray]:
-        """Every (query, row) pair where indexed row ``row`` shares a band with row ``query`` of
-        ``queries`` (``(m, NUM_PERM)``; ``bands`` their ``keys``): ``rows`` for a whole batch, the
-        stored tier searched for all queries and bands in one call. Pairs are unique."""
-        qs: list[int] = []
-        rs: list[int] = []
-        tables = self._tables
-        for q, keys in enumerate(bands):
-            seen: set[int] = set()
-            for table, band in zip(tables, keys, strict=True):
-                got = table.get(band)
-                if got is None:
-                    continue
-                if isinstance(got, int):
-                    seen.add(got)
-                else:
-                    seen.update(got)
-            qs.extend([q] * len(seen))
-            rs.extend(seen)
-        qi, ri = np.asarray(qs, dtype=np.intp), np.asarray(rs, dtype=np.intp)
+    def stored_candidates(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every (query, row) pair where a row of the stored tier (``insert_many``) shares a band
+        with row ``query`` of ``queries`` (``(m, NUM_PERM)``): that tier searched for a whole
+        batch in one call. Repeats possible."""
         if self._pending:
             self._build()
-        if len(self._stored_keys):
-            sq, sr = self._stored_many(queries)
-            if len(sq):
-                pairs = np.unique(np.concatenate([qi * len(self.matrix) + ri, sq * len(self.matrix) + sr]))
-                qi, ri = np.divmod(pairs, len(self.matrix))
-        return qi, ri
+        if not len(self._stored_keys):
+            return np.empty(0, dtype=np.intp), np.empty(0, dtype=np.intp)
+        return self._stored_many(queries)
 
     def _stored_many(self, queries: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """``_stored`` for every row of ``queries`` at once: (query, row) pairs, repeats possible."""
@@ -588,17 +563,18 @@ class Clusterer:
         article ran cold, and clustering one article at a time cost three times what it costs in
         a loop of its own; the committing process now clusters a batch at once.
 
-        A copy's candidates are the stories indexed before the batch (``BandIndex.candidates``:
-        found and confirmed on the estimated Jaccard for the whole batch in a few numpy calls)
-        and the stories of this batch that came before it (a pass in order, with the batch's
-        stories in small tables of their own: an article becomes a story only when nothing
-        before it matched, so this part cannot be done ahead)."""
+        The stories read back from the store (the stored tier, most of them in a store that has
+        run a while) are searched and confirmed for the whole batch in a few numpy calls
+        (``BandIndex.stored_candidates``). The stories indexed during this ingest, this batch's
+        included, are looked up in a pass in order (an article becomes a story only when nothing
+        before it matched, so that part cannot be done ahead): a dictionary lookup per band, and
+        numpy only for an article that has candidates there."""
         valid = [i for i, (_, _, sig) in enumerate(items) if sig and len(sig) == 4 * NUM_PERM]
         if valid:
             self._ensure_loaded()
         need = self._agreeing
-        bands_of: dict[int, list[bytes]] = {}  # item -> its band keys (signed items only)
-        earlier: dict[int, list[str]] = {}  # item -> clusters of its confirmed stories indexed before
+        found: dict[int, tuple[list[bytes], np.ndarray]] = {}  # item -> its band keys and values
+        earlier: dict[int, list[str]] = {}  # item -> clusters of its confirmed stored stories
         groups: dict[str, list[int]] = {}
         for i in valid:
             groups.setdefault(items[i][1] or "", []).append(i)
@@ -606,38 +582,30 @@ class Clusterer:
             index = self._index(key)
             queries = np.frombuffer(b"".join(items[i][2] or b"" for i in members), dtype="<u4")
             queries = queries.reshape(len(members), NUM_PERM)
-            bands = index.keys_many(queries)
-            qi, ri = index.candidates(queries, bands)
+            qi, ri = index.stored_candidates(queries)
             for q, row in zip(*_confirmed(index.matrix, queries, ri, qi, need), strict=True):
                 earlier.setdefault(members[q], []).append(self._cluster[index.ids[row]])
-            bands_of.update(zip(members, bands, strict=True))
-        # this batch's stories, per language: band key -> their rows in the language's index
-        fresh: dict[str, list[dict[bytes, list[int]]]] = {}
+            found.update(zip(members, zip(index.keys_many(queries), queries, strict=True), strict=True))
         out: list[str] = []
-        for i, (article_id, language, sig) in enumerate(items):
+        for i, (article_id, language, _) in enumerate(items):
             if article_id in self._cluster:
                 out.append(self._cluster[article_id])
                 continue
-            keys = bands_of.pop(i, None)
-            if keys is None or sig is None:  # no signature, or a malformed one: its own cluster, not indexed
+            got = found.pop(i, None)
+            if got is None:  # no signature, or a malformed one: its own cluster, not indexed
                 self._cluster[article_id] = article_id
                 self._order.setdefault(article_id, len(self._order))
                 out.append(article_id)
                 continue
-            hv = values(sig)
+            keys, hv = got
             index = self._index(language)
-            tables = fresh.setdefault(language or "", [{} for _ in keys])
             matches = earlier.get(i, [])
-            rows = {row for table, band in zip(tables, keys, strict=True) for row in table.get(band, ())}
-            if rows:
-                at = np.fromiter(rows, dtype=np.intp, count=len(rows))
-                agree = np.count_nonzero(index.matrix[at] == hv, axis=1) >= need
-                matches = matches + [self._cluster[index.ids[row]] for row in at[agree].tolist()]
+            hits = [hit for table, band in zip(index._tables, keys, strict=True) if (hit := table.get(band)) is not None]
+            if hits:
+                rows = np.fromiter(_flat(hits), dtype=np.intp)
+                agree = np.count_nonzero(index.matrix[rows] == hv, axis=1) >= need
+                matches = matches + [self._cluster[index.ids[row]] for row in rows[agree].tolist()]
             cluster = min(matches, key=self._order.__getitem__) if matches else article_id
-            if cluster == article_id and article_id not in self._indexed:
-                row = len(index.ids)  # where ``_add`` indexes it
-                for table, band in zip(tables, keys, strict=True):
-                    table.setdefault(band, []).append(row)
             self._add(article_id, language, cluster, hv, keys)
             out.append(cluster)
         return out
@@ -659,6 +627,17 @@ class Clusterer:
 @lru_cache(maxsize=8)
 def _agreeing(threshold: float) -> int:
     return next(k for k in range(NUM_PERM + 2) if k > NUM_PERM or k / NUM_PERM >= threshold)
+
+
+def _flat(hits: list[int | list[int]]) -> set[int]:
+    """The rows of a signature's band lookups (an int per band with one row, a list with more)."""
+    rows: set[int] = set()
+    for hit in hits:
+        if isinstance(hit, int):
+            rows.add(hit)
+        else:
+            rows.update(hit)
+    return rows
 
 
 def _confirmed(matrix: np.ndarray, queries: np.ndarray, rows: np.ndarray, query: np.ndarray,
