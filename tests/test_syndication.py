@@ -420,3 +420,20 @@ def test_a_batch_is_signed_exactly_as_each_text_alone() -> None:
     expected = [signature(t) if can_count(t, actors) else None for t in texts]
     assert [a.signature for a in articles] == expected
     assert sum(s is not None for s in expected) > 300 and expected.count(None) > 3
+
+
+def test_word_hashes_are_crc32_whether_remembered_or_not(monkeypatch) -> None:
+    """Known words' hashes come from a table that is cleared when full: the values stay CRC-32
+    of each normalised word (what stored signatures were computed from), table or no table."""
+    import re
+    import unicodedata
+    import zlib
+
+    import news.syndication as syndication
+
+    monkeypatch.setattr(syndication, "_CRC", {})
+    monkeypatch.setattr(syndication, "_CRC_MAX", 50)  # cleared many times over these texts
+    for text in _texts()[:120] + ["Straße ﬁn ＭＡＬＩ", ""]:
+        words = re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+        assert syndication._words(text) == [zlib.crc32(w.encode()) for w in words]
+    assert 0 < len(syndication._CRC) <= 50 + 400
