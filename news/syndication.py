@@ -31,9 +31,9 @@ Why this shape:
   would rewrite batches); the new copy joins the older one.
 - **Languages never share a cluster** (one index per language): a translation is another
   outlet's work, not a copy.
-- **Only an article that can count is signed** (``sign``, through ``can_count``). Clusters
+- **Only an article that can count is signed** (``sign_many``, through ``can_count``). Clusters
   exist so a claim's strength counts independent sources, and an article that can carry no
-  claim never counts as a source: signing it and looking it up (some 0.2 ms) buys nothing.
+  claim never counts as a source: signing it and looking it up (some 0.1 ms) buys nothing.
   The gate is presence's own cheap test, not "has claims": ``news.presence.find_claims`` looks
   at a sentence only when it holds a key word of an actor phrase, and only a word that *names*
   an actor (a name, a demonym, a state; a nickname only beside a name) can start a claim,

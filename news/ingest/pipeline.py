@@ -102,7 +102,7 @@ class Pipeline:
     def prepare(self, article: Article) -> tuple[Article, list[Mention], list[Claim]]:
         """What every engine does to a new article before storing it: the outlet (``label``), then
         its mentions and claims. One place, so the local run, the pool's and Dask's workers and
-        ``--watch`` cannot drift apart. The signature is set a batch at a time (``sign``), where
+        ``--watch`` cannot drift apart. The signature is set a batch at a time (``Pipeline.sign``), where
         the engine gathers what it writes; the cluster where articles are committed, in order."""
         article = self.label(article)
         mentions, claims = self.process(article)
