@@ -464,12 +464,7 @@ class BandIndex:
         if len(found) == 1:
             one = found[0]
             return np.asarray([one] if isinstance(one, int) else one, dtype=np.intp)
-        rows: set[int] = set()
-        for got in found:
-            if isinstance(got, int):
-                rows.add(got)
-            else:
-                rows.update(got)
+        rows = _flat(found)
         return np.fromiter(rows, dtype=np.intp, count=len(rows))
 
     def query(self, hv: np.ndarray) -> list[str]:
