@@ -157,6 +157,14 @@ def test_dates_beginnings_and_future_departures(text: str, lang: str, expected: 
         ("After Prigozhin's death, the Africa Corps took over and now operates in Niger.", "en", {("russia", "NER", "present")}),
         ("Après la mort de Prigojine, l'Africa Corps s'est installé au Niger.", "fr", {("russia", "NER", "present")}),
         ("После гибели Евгения Пригожина ЧВК свернула деятельность в Белоруссии.", "ru", {("wagner", "BLR", "ended")}),
+        # "there are no more ... in": a stay over, with the actor in the genitive; a plain "there are
+        # no" is a denial, not an end
+        ("Наёмников Вагнера в Ливии, по словам местных жителей, больше нет.", "ru", {("wagner", "LBY", "ended")}),
+        ("Российских инструкторов уже нет в Бамако.", "ru", {("russia", "MLI", "ended")}),
+        ("В Чаде нет российских военных, заявил министр.", "ru", set()),
+        ("Wagner mercenaries are no longer in Libya, residents say.", "en", {("wagner", "LBY", "ended")}),
+        ("Les mercenaires de Wagner ne sont plus en Libye, selon des habitants.", "fr", {("wagner", "LBY", "ended")}),
+        ("Les mercenaires de Wagner sont toujours en Libye.", "fr", {("wagner", "LBY", "present")}),
     ],
 )
 def test_ends_and_deaths(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
