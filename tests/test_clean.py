@@ -184,6 +184,25 @@ def test_a_link_heading_cuts_the_headlines_listed_under_it(head):
     assert country_codes(mask_furniture(text), "en") == country_codes(f"{BODY} Wagner fighters remain in Mali.", "en")
 
 
+@pytest.mark.parametrize("head", ["Read more:", "Lire aussi :", "Читайте также:"])
+def test_headlines_set_apart_by_blank_lines_are_cut_while_they_read_as_headlines(head):
+    """Pages often put a blank line after the heading and between the headlines: the list goes on
+    past a blank line while each line reads as a headline (at most 16 words, no sentence end);
+    a paragraph of the article ends it and is kept."""
+    text = (f"{BODY}\n\n{head}\n\nВ Судане продолжаются бои за Хартум\n\nChad turns to Hungary for training\n\n"
+            "Wagner fighters remain in Mali, officials said on Monday.\nThey guard the mines.")
+    cut = _furniture(text)
+    assert "В Судане продолжаются бои за Хартум" in cut and "Chad turns to Hungary for training" in cut
+    kept = mask_furniture(text)
+    assert "Wagner fighters remain in Mali, officials said on Monday." in kept and "They guard the mines." in kept
+    assert country_codes(kept, "en") == country_codes(f"{BODY} Wagner fighters remain in Mali.", "en")
+
+
+def test_a_paragraph_after_a_heading_and_a_blank_line_is_kept():
+    text = f"{BODY}\n\nRead more:\n\nWagner fighters were seen in Mali on Monday, witnesses said.\n"
+    assert "Wagner fighters were seen in Mali on Monday, witnesses said." in mask_furniture(text)
+
+
 def test_a_link_with_its_title_on_the_line_does_not_cut_the_next_line():
     text = f"{BODY}\nRead more: Wagner in Sudan\nTroops stayed in Niger."
     assert _furniture(text) == ["Read more: Wagner in Sudan"]

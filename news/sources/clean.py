@@ -78,6 +78,14 @@ def _is_list_head(line: str) -> bool:
     return head is not None and _LIST_HEAD_REST.match(stripped[head.end():]) is not None
 
 
+def _is_headline(line: str) -> bool:
+    """Another story's headline in a list of links: a line of at most 16 words that does not end
+    a sentence. What a list of links may go on with after a blank line; a paragraph of the
+    article (a sentence, or longer) ends the list."""
+    stripped = line.strip()
+    return len(stripped.split(None, 16)) <= 16 and not _SENTENCE_END.search(stripped)
+
+
 def _is_label(line: str) -> bool:
     """Short and not a statement: a button, a teaser question, a heading inside a box."""
     stripped = line.strip()
@@ -93,16 +101,22 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """
     lines: list[tuple[int, int, bool]] = []  # start, end, furniture
     pos = 0
-    in_box = in_list = False
+    in_box = in_list = gap = strict = False
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if not in_box and _BOX_START.match(body):
             in_box = True
         if not body.strip():
-            in_list = False  # a list of links ends at the first blank line
+            gap = gap or in_list  # a list of links may go on after a blank line, with another headline
+            in_list = False
+        elif gap or (strict and in_list):
+            # "Читайте также:", a blank line, then headlines: past a blank line the list goes on
+            # only line by line, while each line reads as a headline (a paragraph ends it)
+            gap, strict = False, True
+            in_list = _is_headline(body)
         lines.append((pos, pos + len(body), in_box or in_list or _is_furniture(body)))
         if _is_list_head(body):
-            in_list = True
+            in_list, gap, strict = True, False, False
         pos += len(line)
     spans: list[tuple[int, int]] = []
     block: list[tuple[int, int, bool]] = []
