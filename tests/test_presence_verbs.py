@@ -165,6 +165,9 @@ def test_dates_beginnings_and_future_departures(text: str, lang: str, expected: 
         ("Wagner mercenaries are no longer in Libya, residents say.", "en", {("wagner", "LBY", "ended")}),
         ("Les mercenaires de Wagner ne sont plus en Libye, selon des habitants.", "fr", {("wagner", "LBY", "ended")}),
         ("Les mercenaires de Wagner sont toujours en Libye.", "fr", {("wagner", "LBY", "present")}),
+        # "no more" ends a stay; "no more than" counts one
+        ("Wagner has no more fighters in Mali, a diplomat said.", "en", {("wagner", "MLI", "ended")}),
+        ("Wagner has no more than 300 fighters in Mali, a diplomat said.", "en", {("wagner", "MLI", "present")}),
     ],
 )
 def test_ends_and_deaths(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
