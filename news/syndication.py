@@ -182,17 +182,13 @@ def minhash_values(shingles: np.ndarray) -> np.ndarray:
 
     Why by hand: ``update_batch`` takes a Python list (it calls ``hashfunc`` on each value, then
     converts and checks the list), and every text needed a copy of a template MinHash; here the
-    same arithmetic runs on the numpy array directly, in place where it can. Owning these few
+    same arithmetic runs on the numpy array directly (``_minhash_blocks``, which ``sign_many``
+    runs on many texts at once). Owning these few
     lines also pins the stored signatures: a later datasketch changing its scheme cannot change
     what old stores compare to. A minimum over repeated shingles is the minimum over distinct
     ones, so no sort is needed.
     """
-    a, b = _permutations()
-    hv = _fmix32(shingles.astype(np.uint32).reshape(-1, 1))  # a copy: the caller's array is kept
-    with np.errstate(over="ignore"):  # a * h + b mod 2**32 is the permutation
-        out = hv * a
-        out += b
-        return out.min(axis=0)
+    return _minhash_blocks(shingles, np.zeros(1, dtype=np.intp))[0]  # one run: the whole array
 
 
 def signature(text: str) -> bytes | None:
@@ -275,9 +271,9 @@ def sign_many(articles: Sequence[Article], actors: ActorConfig) -> None:
         starts = np.cumsum(sizes) - sizes
         ends = starts + sizes - (SHINGLE_WORDS - 1)  # a text's own n-grams: starts[k] to ends[k]
         shingles = _combine(np.fromiter(chain.from_iterable(w for _, w in block), dtype=np.uint64, count=total))
-        cuts = np.column_stack([starts, ends]).ravel()
-        if cuts[-1] == len(shingles):  # reduceat runs the last index to the end by itself
-            cuts = cuts[:-1]
+        # each text's run and the two straddling n-grams after it; the last text's run ends the
+        # array, and reduceat takes a last index to the end by itself
+        cuts = np.column_stack([starts, ends]).ravel()[:-1]
         mins = _minhash_blocks(shingles, cuts)[::2]
         raw = mins.astype("<u4", copy=False).tobytes()
         for k, (article, _) in enumerate(block):
@@ -294,8 +290,8 @@ def _minhash_blocks(shingles: np.ndarray, cuts: np.ndarray) -> np.ndarray:
     ``(runs, NUM_PERM)``. Laid out a permutation per row, so each minimum runs along contiguous
     memory: 40 % less time than a shingle per row (bench on 1,000-row blocks)."""
     a, b = _permutations()
-    hv = _fmix32(shingles.astype(np.uint32).reshape(1, -1))
-    with np.errstate(over="ignore"):
+    hv = _fmix32(shingles.astype(np.uint32).reshape(1, -1))  # a copy: the caller's array is kept
+    with np.errstate(over="ignore"):  # a * h + b mod 2**32 is the permutation
         out = a.reshape(-1, 1) * hv
         out += b.reshape(-1, 1)
     return np.minimum.reduceat(out, cuts, axis=1).T
@@ -430,41 +426,16 @@ class BandIndex:
         order = np.argsort(keys)  # equal keys in any order: a query takes all of them
         self._stored_keys, self._stored_rows, self._stored_bands = keys[order], owners[order], bands[order]
 
-    def _stored(self, hv: np.ndarray) -> np.ndarray:
-        """The stored tier's rows that share a band with ``hv`` (repeats possible)."""
-        if self._pending:
-            self._build()
-        table = self._stored_keys
-        if not len(table):
-            return np.empty(0, dtype=np.intp)
-        want = self._folded(hv.reshape(1, -1)).ravel()
-        lo = np.searchsorted(table, want, side="left")
-        hi = np.searchsorted(table, want, side="right")
-        hit = np.flatnonzero(hi > lo)
-        if not len(hit):
-            return np.empty(0, dtype=np.intp)
-        at = np.concatenate([np.arange(lo[i], hi[i]) for i in hit.tolist()])
-        rows, bands = self._stored_rows[at], self._stored_bands[at]
-        cols = bands[:, None] * self.r + np.arange(self.r)  # the band's values: equal, not just its key
-        same = (self.matrix[rows[:, None], cols] == hv[cols]).all(axis=1)
-        return rows[same]
+    def lookup(self, bands: list[bytes]) -> set[int]:
+        """The rows indexed during this ingest (``insert``) that share one of ``bands`` (a
+        signature's ``keys``): one dictionary lookup per band."""
+        return _flat([hit for table, band in zip(self._tables, bands, strict=True)
+                      if (hit := table.get(band)) is not None])
 
-    def rows(self, hv: np.ndarray, bands: list[bytes] | None = None) -> np.ndarray:
-        """The rows of the indexed signatures that share a band with ``hv`` (``bands``: its
-        ``keys``, when the caller has them already)."""
-        found = [got for table, band in zip(self._tables, self.keys(hv) if bands is None else bands, strict=True)
-                 if (got := table.get(band)) is not None]
-        stored = self._stored(hv) if len(self._stored_keys) or self._pending else None
-        if stored is not None and len(stored):
-            if not found:
-                return np.unique(stored)
-            found.append(stored.tolist())
-        if not found:
-            return np.empty(0, dtype=np.intp)
-        if len(found) == 1:
-            one = found[0]
-            return np.asarray([one] if isinstance(one, int) else one, dtype=np.intp)
-        rows = _flat(found)
+    def rows(self, hv: np.ndarray) -> np.ndarray:
+        """The rows of the indexed signatures that share a band with ``hv``: both tiers."""
+        rows = self.lookup(self.keys(hv))
+        rows.update(self.stored_candidates(hv.reshape(1, -1))[1].tolist())
         return np.fromiter(rows, dtype=np.intp, count=len(rows))
 
     def query(self, hv: np.ndarray) -> list[str]:
@@ -613,9 +584,9 @@ class Clusterer:
             keys, hv = got
             index = self._index(language)
             matches = earlier.get(i, [])
-            hits = [hit for table, band in zip(index._tables, keys, strict=True) if (hit := table.get(band)) is not None]
-            if hits:
-                rows = np.fromiter(_flat(hits), dtype=np.intp)
+            fresh = index.lookup(keys)
+            if fresh:
+                rows = np.fromiter(fresh, dtype=np.intp, count=len(fresh))
                 agree = np.count_nonzero(index.matrix[rows] == hv, axis=1) >= need
                 matches = matches + [self._cluster[index.ids[row]] for row in rows[agree].tolist()]
             cluster = min(matches, key=self._order.__getitem__) if matches else article_id
