@@ -234,9 +234,10 @@ CHALLENGE_2_CASES = [
         # a speaker stays a speaker as the next item of a list
         ("Wagner keeps fighters in Sudan, and U.S. officials say it also guards mines there.", "en",
          {("wagner", "SDN", "present")}),
-        # French elided conjunctions split clauses; "la capitale" points back to the dateline's city
+        # French elided conjunctions split clauses (Libya is not Wagner's); guarding the CAR's
+        # president puts Wagner in the CAR; "la capitale" points back to the dateline's city
         ("Au nord, en Libye, l'Africa Corps dispose de bases, tandis qu'au sud les hommes de Wagner "
-         "protègent le président centrafricain.", "fr", {("russia", "LBY", "present")}),
+         "protègent le président centrafricain.", "fr", {("russia", "LBY", "present"), ("wagner", "CAF", "present")}),
         ("BANGUI — Des militaires russes seraient arrivés cette semaine dans la capitale.", "fr",
          {("russia", "CAF", "present")}),
         # plans and things only purported
@@ -256,9 +257,10 @@ CHALLENGE_2_CASES = [
         # where men come from is not where they are; leaving from stays a departure
         ("В рядах армии Хафтара воюют наёмники из Судана.", "ru", set()),
         ("The withdrawal of Russian troops from Mali was completed.", "en", {("russia", "MLI", "ended")}),
-        # ", et qu'au sud ..." is a clause of its own; "here" in a datelined story points to the dateline
+        # ", et qu'au sud ..." is a clause of its own (Libya is not Wagner's, the guarded president's
+        # country is); "here" in a datelined story points to the dateline
         ("Au nord, en Libye, l'Africa Corps dispose de bases, et qu'au sud les hommes de Wagner protègent "
-         "le président centrafricain.", "fr", {("russia", "LBY", "present")}),
+         "le président centrafricain.", "fr", {("russia", "LBY", "present"), ("wagner", "CAF", "present")}),
         ("NIAMEY — \"The Russian instructors are here to train our soldiers,\" an officer said.", "en",
          {("russia", "NER", "present")}),
         ("NIAMEY — \"The Russian instructors are here to train us, not to fight for us,\" he said.", "en",

@@ -303,3 +303,69 @@ def test_moving_in_russian(text: str, lang: str, expected: set[tuple[str, str, s
 )
 def test_home_bases_and_the_territory_left(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # guarding a country's leader puts the guards in that country, whether the country is
+        # named after "of"/"de", in the genitive, or as the leader's adjective
+        ("Wagner fighters still guard the president of the Central African Republic.", "en",
+         {("wagner", "CAF", "present")}),
+        ("A detail of Wagner men protects the Malian president day and night.", "en",
+         {("wagner", "MLI", "present")}),
+        ("Les paramilitaires de Wagner assurent la sécurité du président centrafricain.", "fr",
+         {("wagner", "CAF", "present")}),
+        ("Les mercenaires de Wagner protègent le chef de la junte malienne depuis 2022.", "fr",
+         {("wagner", "MLI", "present")}),
+        ("Бойцы «Вагнера» по-прежнему охраняют президента Центральноафриканской Республики.", "ru",
+         {("wagner", "CAF", "present")}),
+        ("Российские военные охраняют малийского лидера.", "ru", {("russia", "MLI", "present")}),
+        # the leader is only met, or the guarding is a plan: nothing
+        ("Prigozhin met the president of the Central African Republic in St Petersburg.", "en", set()),
+        ("Moscow offered to send Russian guards to protect the president of Niger.", "en", set()),
+        # a guarding word far from the leader does not reach it
+        ("Wagner guards mines, while France backs the president of Chad.", "en", set()),
+    ],
+)
+def test_guarding_a_leader_is_presence_in_the_country(text: str, lang: str,
+                                                       expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a stay, then a departure whose place is a French clitic ("s'en", "en"): ended
+        ("Le groupe Wagner s'était brièvement déployé au Mozambique avant de s'en retirer après de lourdes pertes.",
+         "fr", {("wagner", "MOZ", "ended")}),
+        ("Les hommes de Wagner sont arrivés au Mozambique en 2019, puis s'en sont retirés après de lourdes pertes.",
+         "fr", {("wagner", "MOZ", "ended")}),
+        # "y" after the stay keeps it: still there
+        ("Wagner est arrivé au Mali en 2021 et y reste.", "fr", {("wagner", "MLI", "present")}),
+    ],
+)
+def test_a_stay_then_leaving_from_there(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a negation in a clause coordinated after a comma, with its own subject, does not undo
+        # the stay named before it
+        ("В Центральноафриканской Республике «Вагнер» сохраняет позиции, и о смене вывески там речи пока не идет.",
+         "ru", {("wagner", "CAF", "present")}),
+        ("Wagner fighters are still deployed in Mali, but the junta has never said how many.", "en",
+         {("wagner", "MLI", "present")}),
+        # the negation of the stay itself still undoes it
+        ("Wagner fighters are not deployed in Niger, and the junta says so.", "en", set()),
+        # using an airfield or a port is being there; an airstrip named on the way is not
+        ("Eastern Libya, where Russian forces use several airfields, has become a hub, officials said.", "en",
+         {("russia", "LBY", "present")}),
+        ("Cargo planes of the Wagner group leaving an airstrip near Port Sudan carried the gold to Latakia.", "en",
+         set()),
+    ],
+)
+def test_coordinated_negations_and_airfields(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -212,7 +212,11 @@ _AND_BUT = r"(?<!\w)(?:and|but|et|mais|и|но)\s+"
 # A negation's reach: a coordinated negated verb ("... and do not mix"), a coordinated verb or
 # statement of its own after a negated one ("... et restent", "... et affirment que"), a contrast
 # ("contrairement au Burkina Faso, où ...": what it introduces is outside the negation)
-COORDINATED_NEG = re.compile(_AND_BUT + r"(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)", re.IGNORECASE)
+COORDINATED_NEG = re.compile(
+    # after a comma the coordinated clause may open on its own subject ("«Вагнер» сохраняет позиции,
+    # и о смене вывески там речи пока не идет", "..., and the army has not said"): a few more words
+    r",\s*(?:and|but|et|mais|и|но|а)\s+(?:[\w-]+\s+){0,7}?(?:not|never|ne|n'|n’|не)(?!\w)|"
+    + _AND_BUT + r"(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)", re.IGNORECASE)
 _COORDINATED_VERB = re.compile(_AND_BUT + r"(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 _COORDINATED_SAYS = re.compile(_AND_BUT + r"(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
                                r"assur\w*|déclar\w*|заявля\w*|заявил\w*|утвержда\w*)\s*,?\s+(?:that|que|qu['’]|что)(?!\w)",

@@ -8,6 +8,8 @@ a whole clause rather than word lists.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterable
 
 from news.prefilter import Prefilter
 from news.presence.lexicon import load as load_lexicon
@@ -102,6 +104,32 @@ SPEAKER_AFTER = re.compile(
 # Training or advising a country's own forces puts the trainers there ("train Malian soldiers",
 # "обучают военнослужащих центральноафриканской армии", "soldiers of the Central African Republic").
 TRAINS = _rx(*_LEX["trains"])
+# Guarding a country's leader ("guard the president of the CAR", "assurent la sécurité du président
+# centrafricain", "охраняют президента ЦАР"): the guards are in the leader's country.
+GUARDS = _rx(*_LEX["guards"])
+LEADER = _rx(*_LEX["leader"])
+_OF_THE = re.compile(r"(?:\s+(?:of|de|du|des|d['’]))?(?:\s*(?:the|la|le|les|l['’]))?\s*$", re.IGNORECASE)
+
+
+def _last(matches: Iterable[WordMatch]) -> WordMatch | None:
+    """The last of ``matches`` (None when there is none)."""
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None
+
+
+def guards_leader(before: str, after: str = "") -> bool:
+    """Whether the place after ``before`` (or the demonym before ``after``) is a guarded leader's
+    country: a leader noun ends ``before`` (with "of"/"de" and an article) or opens ``after``
+    ("the Malian president"), and a guarding word stands at most four words before it."""
+    lead = _last(LEADER.finditer(before))
+    if lead is not None and _OF_THE.match(before, lead.end()):
+        head = before[:lead.start()]
+    elif LEADER.match(after.lstrip()) is not None:
+        head = before
+    else:
+        return False
+    guard = _last(GUARDS.finditer(head))
+    return guard is not None and len(head[guard.end():].split()) <= 4
 COMPANION = _rx(*_LEX["companion"])
 TERRITORY_AFTER = _rx(*_LEX["territory_after"])
 BORDER_BEFORE = re.compile(r"(?:borders? with|frontiers? with|frontières? avec|границ\w* с)\s*$", re.IGNORECASE)

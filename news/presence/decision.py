@@ -302,7 +302,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     negated = neg is not None
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
     # do not mix with American forces"), not about a stay named before it
-    coordinated = COORDINATED_NEG.search(clause, max(0, neg - 40)) if neg is not None else None
+    coordinated = COORDINATED_NEG.search(clause, max(0, neg - 80)) if neg is not None else None
     neg_first = c_start + neg if neg is not None else c_end
     neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
               else c_start)

@@ -155,8 +155,11 @@ _BARE_END = re.compile(r"\s*(?:(?:completely|entirely|fully|altogether|for good|
 
 
 # a coordinated verb after the stay: "... and leave", "... before withdrawing", "... et repartir"
-_THEN_VERB = re.compile(r"(?:,?\s+|^)(?:and|then|before|et|puis|avant\s+de|и|а\s+затем|затем|прежде\s+чем)"
-                        r"(?:\s+(?:then|later|quickly|soon|finally|all|had|have|has|were|was|ensuite|быстро|затем))*\s+$",
+_THEN_VERB = re.compile(r"(?:,?\s+|^)(?:and|then|before|et|puis|avant\s+de|avant\s+d['’]|и|а\s+затем|затем|прежде\s+чем)"
+                        # a French clitic for the place left: "avant de s'en retirer", "avant d'en partir", "puis s'en sont retirés"
+                        r"(?:\s*(?:s['’]en|en|s['’]y))?"
+                        r"(?:\s+(?:then|later|quickly|soon|finally|all|had|have|has|were|was|ensuite|est|sont|était|étaient|"
+                        r"быстро|затем))*\s+$",
                         re.IGNORECASE)
 
 

@@ -86,7 +86,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         near_before = " ".join(before.split()[-3:])
         force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
         lead = " ".join(before.split()[-6:])
-        return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead)))
+        return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead))) or cues.guards_leader(
+            before, text[m.end:m.end + 40])  # "protect the Malian president", "охраняют малийского лидера"
     if _MODIFIER_COMPOUND.match(text, m.end):
         return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
     # "qu'au Mali", "jusqu'en Libye": the preposition after an elided word is the word that counts
@@ -103,6 +104,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return False  # "told a conference in Rome", "said in Washington": where it was said
     if names_an_organ(text, m):
         return False  # "a researcher at a Washington think tank", "a Paris court"
+    if cues.guards_leader(before):
+        return True  # "guard the president of the Central African Republic", "охраняют президента ЦАР"
     for i, w in enumerate(words):
         if not cues.LOCATIVE.has_word(w):
             continue
