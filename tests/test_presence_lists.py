@@ -363,3 +363,28 @@ def test_where_relatives_and_gapped_clauses(text: str, lang: str, expected: set[
 )
 def test_a_relative_on_a_place_set_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a list of clauses, one place each, the verb only in the first: every item shares it
+        ("Wagner fighters have been documented in Syria, where they first deployed in 2015; in eastern Ukraine; "
+         "in Sudan, where they trained security forces; and in Libya, where hundreds fought for Haftar.", "en",
+         {("wagner", "SYR", "present"), ("wagner", "UKR", "present"), ("wagner", "SDN", "present"),
+          ("wagner", "LBY", "present")}),
+        ("Les hommes de Wagner ont combattu en Syrie ; dans le nord du Mozambique ; et en Libye, où beaucoup sont morts.",
+         "fr", {("wagner", "SYR", "present"), ("wagner", "MOZ", "present"), ("wagner", "LBY", "present")}),
+        ("Бойцы «Вагнера» воевали в Сирии; в восточной Украине; в Ливии, где многие погибли.", "ru",
+         {("wagner", "SYR", "present"), ("wagner", "UKR", "present"), ("wagner", "LBY", "present")}),
+        # an item with a verb of its own is a clause of its own; an item after a departure does not
+        # share a presence
+        ("Wagner fighters fought in Syria; in France, officials protested.", "en", {("wagner", "SYR", "present")}),
+        ("Wagner fighters left Mozambique in 2020; in Mali, the junta hired others.", "en",
+         {("wagner", "MOZ", "ended")}),
+        # a plan before the list is not a stay, nor are its items
+        ("Russia could send troops to Niger; to Chad; and to Togo.", "en", set()),
+    ],
+)
+def test_a_list_of_clauses_shares_its_verb(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

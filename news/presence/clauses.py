@@ -299,6 +299,32 @@ def relative_subject_after_place(text: str, start: int, end: int, places: list[M
     return relative_subject(text, last.end, end)
 
 
+# A list item's opening: where, with a part of the country ("; in eastern Ukraine", "; dans le nord du Mali")
+_ITEM_OPEN = re.compile(
+    r"\s*(?:(?:and|et|и|а)\s+)?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"(?:(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?|"
+    r"(?:nord|sud|est|ouest|centre)(?:\s+(?:du|de\s+la|de\s+l['’]|de)\s*)?|"
+    r"(?:северн|южн|восточн|западн|центральн)\w*)\s*)?",
+    re.IGNORECASE)
+# What may follow the places of a list item: nothing, a year, or a relative on them ("; in eastern
+# Ukraine;", "; and in Libya, where hundreds fought for Haftar", "; в Судане с 2017 года")
+_ITEM_REST = re.compile(r"\s*(?:(?:in|en|since|depuis|в|с)\s+\d{4}(?:\s+(?:года?|г\.))?\s*)?"
+                        r"(?:,\s*(?:where|où|где)(?!\w).*)?[\s.;,]*", re.IGNORECASE | re.DOTALL)
+
+
+def list_item_places(text: str, start: int, end: int, places: list[Mention]) -> list[Mention]:
+    """The places of a clause that is only an item of a list of clauses ("...; in eastern Ukraine;
+    in Sudan, where ...; and in Libya, where hundreds fought"), else []. Why: news lists where the
+    actor went one item per clause, and the verb stays with the first; an item with no verb of its
+    own shares the clause before it."""
+    if not places or _ITEM_OPEN.fullmatch(text, start, places[0].start) is None:
+        return []
+    last = _list_end(text, places)
+    if _ITEM_REST.fullmatch(text, last.end, end) is None:
+        return []
+    return [m for m in places if m.end <= last.end]
+
+
 def relative_subject(sentence_text: str, start: int, end: int) -> tuple[int, int] | None:
     """Offsets of a relative clause's pronoun or bare-noun subject when the clause
     (``sentence_text[start:end]``) is a "where ..." clause on a place; None otherwise. Why: news

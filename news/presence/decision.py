@@ -10,6 +10,7 @@ country (a report of departure outranks the background sentences about the stay 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 import news.presence.cues as cues
 from geo.sentences import sentence_spans
@@ -34,6 +35,7 @@ from news.presence.clauses import (
     clause_spans,
     coordinated_subjects,
     elided_subject,
+    list_item_places,
     negated_asides,
     negation_at,
     relative_subject,
@@ -153,6 +155,15 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                     raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
                     history.extend(clause_mentions)
                     continue
+                before = _present_before(raw[n_raw:], sent_actor)
+                if before is not None:
+                    # "fighters have been documented in Syria; in eastern Ukraine; ...": an item with no
+                    # verb of its own shares the claim of the clause before it
+                    raw.extend(replace(before, iso3=m.iso3, place=m.name if m.kind in ("city", "capital") else None,
+                                       lat=m.lat, lon=m.lon, confidence=round(max(0.05, before.confidence - 0.1), 2),
+                                       rules="list-item")
+                               for m in list_item_places(text, c_start, c_end, clause_mentions)
+                               if m.iso3 not in comp.home.get(sent_actor, ()))
             if hits:
                 for h in hits:
                     if h.via == "anaphora":
@@ -174,6 +185,12 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         if len(raw) > n_raw:
             recent = (n_sentence, raw[n_raw:])
     return calibrate(resolve_article(raw))
+
+
+def _present_before(found: list[Claim], actor: str) -> Claim | None:
+    """The sentence's last claim so far, when it puts ``actor`` somewhere (present): what a
+    verbless list item after it shares."""
+    return found[-1] if found and found[-1].actor == actor and found[-1].status == "present" else None
 
 
 _QUOTES = "\"'«“„‘»”"
