@@ -388,3 +388,21 @@ def test_a_relative_on_a_place_set_aside(text: str, lang: str, expected: set[tup
 )
 def test_a_list_of_clauses_shares_its_verb(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # places between dashes are the clause's places, not a clause of their own
+        ("Wagner's operations abroad — in the Central African Republic, Mali and Libya — are continuing.", "en",
+         {("wagner", "CAF", "present"), ("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+        ("Les activités de Wagner en Afrique — au Mali et en Centrafrique — se poursuivent.", "fr",
+         {("wagner", "MLI", "present"), ("wagner", "CAF", "present")}),
+        # an aside that is not places leaves the clause as it was
+        ("Wagner left Mali — in a hurry — last year.", "en", {("wagner", "MLI", "ended")}),
+        # a plan around the aside still holds it
+        ("Wagner's planned deployments — in Chad and Togo — could begin next year.", "en", set()),
+    ],
+)
+def test_places_between_dashes(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

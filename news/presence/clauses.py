@@ -89,6 +89,11 @@ def _fronted_where(sentence: str, offset: int, spans: list[tuple[int, int]]) -> 
     return [head, (r_a, offset + close), (offset + close + 2, r_b)] + rest[1:]
 
 
+# An aside between dashes that only says where: "— in the CAR, Mali and Libya —", "— au Mali et au
+# Niger —", "— в Мали и ЦАР —": the places of the clause around it, not a clause of their own
+_PLACE_ASIDE = re.compile(r"\s*(?:in|en|au|aux|à|dans|в|во|на)\s+[^—–;:.]{1,120}?\s[—–]", re.IGNORECASE)
+
+
 def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     """The clauses of ``sentence`` (which starts at ``offset`` in the text) as text offsets: split
     at ";", ": ", "but", "while" and the like (``cues.CLAUSE_SPLIT``), and a relative "where ..."
@@ -103,6 +108,9 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
             continue
         if m.group(0).startswith(":") and _PLACES_AFTER_COLON.match(sentence, m.end()):
             continue  # "From there it spread: to Sudan in 2017, to the CAR in 2018": the verb's places
+        if dash and _PLACE_ASIDE.match(sentence, m.end()):
+            dash_list = True
+            continue  # "Wagner's operations abroad — in the CAR, Mali and Libya — continue": an aside of places
         if (m.group(0).startswith(":") or dash) and _LIST_NOUN_END.search(sentence, max(0, m.start() - 40), m.start()):
             dash_list = dash
             continue  # "in several African countries: Libya, Sudan and Mali": the list is the clause's
