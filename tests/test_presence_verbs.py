@@ -369,3 +369,19 @@ def test_a_stay_then_leaving_from_there(text: str, lang: str, expected: set[tupl
 )
 def test_coordinated_negations_and_airfields(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # fighting beside a country's own forces puts the actor in that country, named after "of"
+        ("Wagner fighters fought alongside the armies of the Central African Republic and Mali.", "en",
+         {("wagner", "CAF", "present"), ("wagner", "MLI", "present")}),
+        ("Les mercenaires de Wagner combattent aux côtés des forces armées du Mali.", "fr",
+         {("wagner", "MLI", "present")}),
+        # "with" a government is not beside its army
+        ("Wagner signed a contract with the government of Mali.", "en", set()),
+    ],
+)
+def test_beside_a_countrys_forces(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

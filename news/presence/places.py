@@ -49,6 +49,11 @@ _INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", 
                       # officials"): the one who acts or speaks, not a place anyone is in
                       "treasury", "sanctions", "officials", "official", "intelligence", "embassy", "ambassador",
                       "envoy", "diplomats", "lawmakers", "congress", "senate", "administration"}
+_PLURAL_FORCES = {"armies", "militaries", "armées", "forces"}  # "the armies of", "forces armées du"
+# Fighting beside a country's own force ("alongside the armies of", "aux côtés des forces de", "бок о
+# бок с армией"): "with" alone is too wide here ("a contract with the government of Mali")
+_BESIDE = re.compile(r"(?<!\w)(?:alongside|beside|aux\s+côtés|au\s+côté|бок\s+о\s+бок|вместе|совместно)(?!\w)",
+                     re.IGNORECASE)
 _NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
 
 
@@ -114,8 +119,12 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
             continue  # "au moment où la France ...": the preposition governs another noun
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
-            if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and cues.TRAINS.search(" ".join(words[:i - 1])):
-                return True  # "training soldiers of the Central African Republic"
+            if i and (cues.LOCAL_FORCE.has_word(words[i - 1]) or words[i - 1] in _PLURAL_FORCES) and (
+                    cues.TRAINS.search(" ".join(words[:i - 1]))
+                    or _BESIDE.search(" ".join(before.split()[:i - len(words)][-5:]))):
+                # "training soldiers of the Central African Republic", "fought alongside the armies of
+                # the Central African Republic and Mali", "aux côtés des forces armées du Mali"
+                return True
             continue  # "the government of Chad" names a state; "the city of Gyumri" a place
         return True
     return False
