@@ -385,3 +385,28 @@ def test_coordinated_negations_and_airfields(text: str, lang: str, expected: set
 )
 def test_beside_a_countrys_forces(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # taking hold, staying, being brought in; fighting for a country's own side
+        ("Au Mali, au Burkina Faso et au Niger, l'Africa Corps a déjà pris pied.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present"), ("russia", "NER", "present")}),
+        ("Au Niger et au Burkina Faso, les contingents russes sont restés modestes.", "fr",
+         {("russia", "NER", "present"), ("russia", "BFA", "present")}),
+        ("Au Mali, la junte a fait venir des instructeurs russes.", "fr", {("russia", "MLI", "present")}),
+        ("The Africa Corps has gained a foothold in Niger.", "en", {("russia", "NER", "present")}),
+        ("Wagner has fought for the Syrian government since 2015.", "en", {("wagner", "SYR", "present")}),
+        ("Wagner a combattu pour le gouvernement syrien.", "fr", {("wagner", "SYR", "present")}),
+        ("Бойцы «Вагнера» воевали на стороне сирийской армии.", "ru", {("wagner", "SYR", "present")}),
+        # more of Russia's own forces by name
+        ("Russian marines landed in Syria last week.", "en", {("russia", "SYR", "present")}),
+        ("Российские лётчики базируются в Сирии.", "ru", {("russia", "SYR", "present")}),
+        # sanctions "for" a junta are no side to fight for; a contract "avec" a government is no stay
+        ("Wagner imposed sanctions for the Malian junta.", "en", set()),
+        ("Wagner a signé un contrat avec le gouvernement malien.", "fr", set()),
+    ],
+)
+def test_more_words_of_presence(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
