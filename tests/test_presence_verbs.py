@@ -410,3 +410,23 @@ def test_beside_a_countrys_forces(text: str, lang: str, expected: set[tuple[str,
 )
 def test_more_words_of_presence(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a state named by its adjective and "Republic", or its land left by name: a country to leave
+        ("Российский миротворческий контингент в полном составе покинул территорию Азербайджанской Республики.", "ru",
+         {("russia", "AZE", "ended")}),
+        ("Российские миротворцы размещены в Азербайджанской Республике.", "ru", {("russia", "AZE", "present")}),
+        ("Les soldats russes ont quitté le territoire azerbaïdjanais.", "fr", {("russia", "AZE", "ended")}),
+        ("Russian troops left Azerbaijani territory.", "en", {("russia", "AZE", "ended")}),
+        ("Российские военные покинули азербайджанскую территорию.", "ru", {("russia", "AZE", "ended")}),
+        # the land used for an attack stays where the troops were
+        ("Russian troops used Belarusian territory to launch the assault.", "en", {("russia", "BLR", "present")}),
+        # an adjective alone is still no state: "Azerbaijani officials" are not a place left
+        ("Russian peacekeepers left, Azerbaijani officials said.", "en", set()),
+    ],
+)
+def test_states_named_by_their_adjective(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

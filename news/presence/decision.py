@@ -58,6 +58,7 @@ from news.presence.departures import (
 )
 from news.presence.enumerations import Locatives, follows_in_list, list_last_from
 from news.presence.places import (
+    as_state_names,
     dateline,
     force_in,
     is_locative,
@@ -79,7 +80,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
     named: set[str] = set()  # actors named so far (not by anaphora)
     opener: str | None = None  # the actor the sentence before opened on, for "Il ..." / "Au Soudan, il ..."
-    mentions = sorted(mentions, key=lambda m: m.start)
+    mentions = as_state_names(text, sorted(mentions, key=lambda m: m.start))
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
     words = actor_words(text, comp)

@@ -57,6 +57,28 @@ _BESIDE = re.compile(r"(?<!\w)(?:alongside|beside|aux\s+côtés|au\s+côté|бо
 _NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
 
 
+# A state's formal name built on its adjective: "Азербайджанской Республики", "Республики Казахстан"
+# is a name already, but "Азербайджанская Республика" reaches the rules as the demonym alone; so do
+# "azerbaïdjanais" in "le territoire azerbaïdjanais"
+_STATE_NOUN_AFTER = re.compile(r"\s+(?:республик\w*|republic|république|королевств\w*|kingdom|royaume)(?!\w)",
+                               re.IGNORECASE)
+_TERRITORY_AROUND = re.compile(r"(?:территори\w*|territoire|territory|soil|sol)\s+$", re.IGNORECASE)
+
+
+def as_state_names(text: str, mentions: list[Mention]) -> list[Mention]:
+    """The mentions, with a demonym that names the state itself made a country mention: the
+    adjective of a formal name ("Азербайджанской Республики", "Republic") or after "territory" ("a
+    quitté le territoire azerbaïdjanais"). Why: a departure needs a country to leave, and these are
+    one. "Malian territory" (the noun after) stays a demonym: the locative test already reads it."""
+    out = []
+    for m in mentions:
+        if m.kind == "demonym" and (_STATE_NOUN_AFTER.match(text, m.end)
+                                    or _TERRITORY_AROUND.search(text, max(0, m.start - 25), m.start)):
+            m = replace(m, kind="country")
+        out.append(m)
+    return out
+
+
 def names_an_organ(text: str, m: Mention) -> bool:
     """Whether the place only says whose an institution is ("a Washington think tank", "US
     Treasury sanctions"): never a place anyone is in, nor a list's next place."""
