@@ -430,3 +430,22 @@ def test_more_words_of_presence(text: str, lang: str, expected: set[tuple[str, s
 )
 def test_states_named_by_their_adjective(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a founder named in apposition after "the death of" dates the clause; the Africa Corps acts
+        ("The Africa Corps, created last year to take over the operations of the Wagner group after the death of "
+         "its founder, Yevgeny Prigozhin, already operates in Mali and Niger.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("Après la mort de son fondateur, Evgueni Prigojine, le groupe Wagner est resté au Mali.", "fr",
+         {("wagner", "MLI", "present")}),
+        ("После гибели основателя ЧВК Евгения Пригожина «Африканский корпус» работает в Мали.", "ru",
+         {("russia", "MLI", "present")}),
+        # the founder acting himself still names the group
+        ("Yevgeny Prigozhin's fighters are deployed in Mali.", "en", {("wagner", "MLI", "present")}),
+    ],
+)
+def test_a_founder_named_at_his_death(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

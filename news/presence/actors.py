@@ -166,7 +166,13 @@ def actor_words(text: str, comp: ActorPatterns) -> ActorWords:
 
 # A name inside a phrase about its bearer's death dates the clause; it does not name who acts in it
 _DEATH_BEFORE = re.compile(r"(?<!\w)(?:death\s+of|killing\s+of|funeral\s+of|mort\s+d[e'’]\s*|décès\s+d[e'’]\s*|"
-                           r"obsèques\s+d[e'’]\s*|гибел[иь]|смерт[иь]|похорон\w*|убийств[ао])\s*(?:[\w-]+\s+)?$",
+                           r"obsèques\s+d[e'’]\s*|гибел[иь]|смерт[иь]|похорон\w*|убийств[ао])\s*"
+                           # the bearer named in apposition: "the death of its founder, Yevgeny Prigozhin"
+                           r"(?:(?:its|his|the\s+group's|the\s+group’s|son|sa|leur|его|её|ее)\s+"
+                           r"(?:founder|leader|chief|boss|fondateur|chef|patron|основател\w*|руководител\w*|глав\w*)\s*,?\s*|"
+                           # "после гибели основателя ЧВК Евгения Пригожина"
+                           r"(?:основател\w*|руководител\w*|глав\w*)\s+(?:ЧВК\s+)?(?:«?Вагнер\w*»?\s+)?)?"
+                           r"(?:[\w-]+\s+)?$",
                            re.IGNORECASE)
 _DEATH_AFTER = re.compile(r"['’]s\s+(?:death|killing|funeral)(?!\w)", re.IGNORECASE)
 
@@ -175,7 +181,7 @@ def names_a_death(text: str, hit: ActorHit) -> bool:
     """Whether the actor's name stands in a phrase about its bearer's death ("after Prigozhin's
     death", "после гибели Пригожина", "après la mort de Prigojine"): it dates the clause and claims
     nothing there, though "his men" later may still point back to it."""
-    return hit.via == "name" and (_DEATH_BEFORE.search(text, max(0, hit.start - 30), hit.start) is not None
+    return hit.via == "name" and (_DEATH_BEFORE.search(text, max(0, hit.start - 45), hit.start) is not None
                                   or _DEATH_AFTER.match(text, hit.end) is not None)
 
 
