@@ -449,3 +449,21 @@ def test_states_named_by_their_adjective(text: str, lang: str, expected: set[tup
 )
 def test_a_founder_named_at_his_death(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a body only headquartered in a city is not there for the actor; men based there are
+        ("Wagner fighters have guarded the mine, according to researchers at the Washington-based Center for "
+         "Strategic and International Studies.", "en", set()),
+        ("Bamako-based Russian instructors train Malian troops.", "en", {("russia", "MLI", "present")}),
+        # "the company" with a name of its own is another company, not the actor named before
+        ("Wagner is in Mali. The company Bancroft Global has men deployed in Niger.", "en",
+         {("wagner", "MLI", "present")}),
+        ("Wagner is in Mali. The company also has 300 men deployed in Niger.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "NER", "present")}),
+    ],
+)
+def test_other_bodies_and_their_seats(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

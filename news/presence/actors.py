@@ -267,6 +267,8 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
         for m in comp.anaphora.finditer(clause):
+            if " " in m.group(0).strip() and _OTHER_NAMED_AFTER.match(clause, m.end()):
+                continue  # "la société de sécurité Bancroft", "the company Sewa": another one, named
             who = last_actor
             if m.group(0).lower() in _SUBJECT_PRONOUNS and not clause.startswith(" y ", m.end()):
                 if hits or subject is None or not _is_fronted_subject(clause, m):
@@ -279,6 +281,11 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
     names = [h for h in hits if h.via == "name"]
     return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
                                                            for n in names)]
+
+
+# A noun phrase that would point back to the actor, followed by a proper name: it names another
+# ("la société de sécurité Bancroft", "the company Bancroft Global", "компания «Редут»")
+_OTHER_NAMED_AFTER = re.compile(r"\s+(?:(?:de\s+sécurité|de\s+défense|security|military)\s+)?[«\"“]?\s*[A-ZÀ-ÝА-ЯЁ][\w-]+")
 
 
 # Bare subject pronouns ("il", "ils", "elle", "it"): too common to point at the actor anywhere in a

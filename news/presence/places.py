@@ -129,8 +129,10 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
-    if names_an_organ(text, m):
-        return False  # "a researcher at a Washington think tank", "a Paris court"
+    if names_an_organ(text, m) or _BASED_BODY.match(text, m.end):
+        # "a researcher at a Washington think tank", "a Paris court", "the Washington-based Center
+        # for Strategic and International Studies" ("Bamako-based Russian instructors" are there)
+        return False
     if cues.guards_leader(before):
         return True  # "guard the president of the Central African Republic", "охраняют президента ЦАР"
     for i, w in enumerate(words):
@@ -182,6 +184,12 @@ _PLACE_NOUNS = {
 }
 
 
+# "-based" before a body that is only headquartered there (not men stationed there)
+_BASED_BODY = re.compile(
+    r"-based\s+(?:[\w'’.-]+\s+){0,3}?(?:cent(?:er|re)s?|institutes?|think|organi[sz]ations?|groups?|ngos?|firms?|compan(?:y|ies)|"
+    r"consultanc(?:y|ies)|researchers?|analysts?|newspapers?|outlets?|watchdogs?|monitors?|projects?|foundations?|"
+    r"universit(?:y|ies)|councils?|agenc(?:y|ies)|banks?|media|publications?|websites?|journals?|broadcasters?|"
+    r"investigat\w+|journalists?)(?!\w)", re.IGNORECASE)
 _MODIFIER_COMPOUND = re.compile(
     r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"
     r"linked|affiliated|owned)\b", re.IGNORECASE)
