@@ -467,3 +467,18 @@ def test_a_founder_named_at_his_death(text: str, lang: str, expected: set[tuple[
 )
 def test_other_bodies_and_their_seats(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Russian names a town by its country's adjective: "в армянском Гюмри"
+        ("Российские военные служат на базе в армянском Гюмри.", "ru", {("russia", "ARM", "present")}),
+        ("Российские военные развернули полевой госпиталь в пострадавшей от наводнения ливийской Дерне.", "ru",
+         {("russia", "LBY", "present")}),
+        # an English capital after a demonym is a title, not a town
+        ("Wagner fighters arrived after a deal brokered by Belarusian President Alexander Lukashenko.", "en", set()),
+    ],
+)
+def test_a_town_named_by_its_countrys_adjective(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -91,6 +91,12 @@ def _word_after_place(text: str, end: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+# Russian names a town by its country's adjective: "в армянском Гюмри", "в сирийском Тартусе" (a
+# preposition of place a few words before, a capitalised name right after)
+_NAME_AFTER = re.compile(r"\s+[А-ЯЁ][\w-]+")  # Cyrillic: an English capital after a demonym is as often a title ("Belarusian President")
+_LOCATIVE_JUST_BEFORE = re.compile(r"(?<!\w)(?:в|во|на|под|около|возле)\s+(?:[\w-]+\s+){0,4}$", re.IGNORECASE)
+
+
 def is_locative(text: str, m: Mention, clause_start: int) -> bool:
     """Whether the place stands where an actor can be: after a locative preposition within a few
     words ("in Mali", "reached Libya"), or a demonym beside a local force its trainers work with
@@ -107,6 +113,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
     if tail.endswith("according to") or beyond_border(tail) or is_speaker(text, m):
         return False
     if m.kind == "demonym":
+        if _NAME_AFTER.match(text, m.end) and _LOCATIVE_JUST_BEFORE.search(before):
+            return True  # "в армянском Гюмри", "в пострадавшей от наводнения ливийской Дерне": a town of that country
         after = " ".join(text[m.end:m.end + 40].split()[:3])
         if cues.TERRITORY_AFTER.match(after.lower()):
             return True
