@@ -482,3 +482,18 @@ def test_other_bodies_and_their_seats(text: str, lang: str, expected: set[tuple[
 )
 def test_a_town_named_by_its_countrys_adjective(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # nobody left: an end of its own, with no verb of presence to negate
+        ("В Мали больше нет бойцов Вагнера.", "ru", {("wagner", "MLI", "ended")}),
+        ("No Wagner fighters remain in Mali.", "en", {("wagner", "MLI", "ended")}),
+        ("None of the Russian troops are left in Kazakhstan.", "en", {("russia", "KAZ", "ended")}),
+        # not seen is not gone
+        ("No Wagner fighters were seen in Mali.", "en", set()),
+    ],
+)
+def test_nobody_left_ends_a_stay(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

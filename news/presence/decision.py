@@ -194,6 +194,11 @@ def _present_before(found: list[Claim], actor: str) -> Claim | None:
     return found[-1] if found and found[-1].actor == actor and found[-1].status == "present" else None
 
 
+# The forms of NO_LONGER that say nobody is left, with no verb of presence needed ("больше нет",
+# "no ... remain"); "no longer" and "ne ... plus" need the verb they negate
+_NONE_LEFT = re.compile(r"нет\b|remain|left|stay", re.IGNORECASE)
+
+
 _QUOTES = "\"'«“„‘»”"
 
 
@@ -325,6 +330,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
               else c_start)
     present_cue: CueMatch | None = cues.first_present(clause)
+    if present_cue is None and no_longer is not None and _NONE_LEFT.search(no_longer.group(0)):
+        present_cue = no_longer  # "В Мали больше нет бойцов Вагнера", "No Wagner fighters remain": an end of its own
     if present_cue is None and cues.ENDED.may_occur(clause):
         # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
         # move inside the country, so presence in it (GUIDE)
