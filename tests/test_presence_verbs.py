@@ -497,3 +497,20 @@ def test_a_town_named_by_its_countrys_adjective(text: str, lang: str, expected: 
 )
 def test_nobody_left_ends_a_stay(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "a group that ..." in a sentence after the actor is named points back to it
+        ("Wagner was defeated in Mozambique. It was a rare defeat for a group that by then had fought in Syria "
+         "and Libya.", "en", {("wagner", "MOZ", "present"), ("wagner", "SYR", "present"), ("wagner", "LBY", "present")}),
+        ("Wagner a quitté le Mozambique. C'est un groupe qui combat aussi en Libye.", "fr",
+         {("wagner", "MOZ", "ended"), ("wagner", "LBY", "present")}),
+        # another group, described as such, does not
+        ("Wagner is in Mali. A Tuareg group that controls Kidal attacked a convoy in Niger.", "en",
+         {("wagner", "MLI", "present")}),
+    ],
+)
+def test_an_indefinite_group_with_a_relative(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
