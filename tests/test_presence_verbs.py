@@ -514,3 +514,24 @@ def test_nobody_left_ends_a_stay(text: str, lang: str, expected: set[tuple[str, 
 )
 def test_an_indefinite_group_with_a_relative(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # giving up one's place to the other actor is a replacement, singular or plural
+        ("Au Mali, Wagner a cédé la place à l'Africa Corps en juin.", "fr",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("В Мали «Вагнер» уступил место «Африканскому корпусу».", "ru",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        # the places of a clause after the replacement's are not the replacement's
+        ("Contrairement au Mali, où Wagner a cédé la place à l'Africa Corps en juin, la Centrafrique reste le "
+         "principal bastion de l'ancienne organisation de Prigojine.", "fr",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("Wagner's men were replaced by the Africa Corps in Mali and Libya.", "en",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present"), ("wagner", "LBY", "ended"),
+          ("russia", "LBY", "present")}),
+    ],
+)
+def test_giving_up_the_place(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -12,6 +12,7 @@ import re
 import news.presence.cues as cues
 from news.models import Claim
 from news.presence.actors import ActorWords, actor_hits
+from news.presence.clauses import clause_spans
 from news.presence.context import SentenceContext
 from news.presence.places import in_africa
 from news.presence.references import REACH
@@ -26,7 +27,10 @@ _THEM = re.compile(r"(?<!\w)(?:them|les)(?!\w)", re.IGNORECASE)
 _REPLACED_BY = re.compile(
     r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+by|"
     r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
-    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|ont\s+cédé\s+la\s+place\s+à|"
+    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|"
+    # "Wagner a cédé la place à l'Africa Corps", "«Вагнер» уступил место корпусу"
+    r"(?:ont|a|avait|avaient)\s+(?:\w+\s+)?cédé\s+(?:la|sa|leur)\s+place\s+à|cèdent?\s+(?:la|sa|leur)\s+place\s+à|"
+    r"уступил\w*\s+(?:своё\s+|свое\s+)?место|"
     r"(?:был[аио]?\s+)?замен[её]н\w*\s+на)(?!\w)", re.IGNORECASE)
 # Russian active "сменил", "заменил", "вытеснил" read subject first, as Russian news writes them
 # ("«Африканский корпус» сменил группу Вагнера в Мали"); undeclined names in quotes could be read
@@ -77,6 +81,10 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             old, new = (before[-1], after[0]) if passive else (after[0], before[-1])
             home = set(comp.home.get(old.actor, ())) | set(comp.home.get(new.actor, ()))
             places = [m for m in sent_mentions if m.iso3 not in home and m.kind != "demonym"]
+            # not the places of the clauses after the verb's ("Contrairement au Mali, où Wagner a cédé la
+            # place à l'Africa Corps, la Centrafrique reste ...": Mali only)
+            ends = [b for a, b in clause_spans(sentence, s_start) if a <= at < b]
+            places = [m for m in places if not ends or m.start < ends[0]] or places
             out: list[Claim] = []
             for m in {m.iso3: m for m in places}.values():
                 place = m.name if m.kind in ("city", "capital") else None
