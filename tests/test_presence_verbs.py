@@ -535,3 +535,22 @@ def test_an_indefinite_group_with_a_relative(text: str, lang: str, expected: set
 )
 def test_giving_up_the_place(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the founder's death told with a verb dates the clause too
+        ("After Prigozhin died in a plane crash, Russian troops landed in Niger.", "en",
+         {("russia", "NER", "present")}),
+        # an organisation "based in" a country: where it sits, not where the actor is
+        ("Des militaires russes ont évacué une base près de Kamechli, selon l'Observatoire syrien des droits "
+         "de l'homme, une ONG basée au Royaume-Uni.", "fr", set()),
+        ("Russian troops are based in Libya, according to a monitor based in Britain.", "en",
+         {("russia", "LBY", "present")}),
+        ("Les militaires russes sont basés au Mali.", "fr", {("russia", "MLI", "present")}),
+    ],
+)
+def test_deaths_told_with_a_verb_and_bodies_based_abroad(text: str, lang: str,
+                                                          expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

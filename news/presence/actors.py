@@ -174,7 +174,10 @@ _DEATH_BEFORE = re.compile(r"(?<!\w)(?:death\s+of|killing\s+of|funeral\s+of|mort
                            r"(?:основател\w*|руководител\w*|глав\w*)\s+(?:ЧВК\s+)?(?:«?Вагнер\w*»?\s+)?)?"
                            r"(?:[\w-]+\s+)?$",
                            re.IGNORECASE)
-_DEATH_AFTER = re.compile(r"['’]s\s+(?:death|killing|funeral)(?!\w)", re.IGNORECASE)
+_DEATH_AFTER = re.compile(r"['’]s\s+(?:death|killing|funeral)(?!\w)|"
+                          # "After Prigozhin died in a plane crash", "после того как Пригожин погиб"
+                          r"\s+(?:died|was\s+killed|perished|est\s+mort|a\s+péri|a\s+été\s+tué|погиб|умер|разбился)(?!\w)",
+                          re.IGNORECASE)
 
 
 def names_a_death(text: str, hit: ActorHit) -> bool:

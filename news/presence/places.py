@@ -137,7 +137,7 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         return False  # "контингенты Белоруссии": the country's own men, not where they are
     if not _SPEECH_WORDS.isdisjoint(words):
         return False  # "told a conference in Rome", "said in Washington": where it was said
-    if names_an_organ(text, m) or _BASED_BODY.match(text, m.end):
+    if names_an_organ(text, m) or _BASED_BODY.match(text, m.end) or _BODY_BASED_IN.search(before):
         # "a researcher at a Washington think tank", "a Paris court", "the Washington-based Center
         # for Strategic and International Studies" ("Bamako-based Russian instructors" are there)
         return False
@@ -198,6 +198,11 @@ _BASED_BODY = re.compile(
     r"consultanc(?:y|ies)|researchers?|analysts?|newspapers?|outlets?|watchdogs?|monitors?|projects?|foundations?|"
     r"universit(?:y|ies)|councils?|agenc(?:y|ies)|banks?|media|publications?|websites?|journals?|broadcasters?|"
     r"investigat\w+|journalists?)(?!\w)", re.IGNORECASE)
+# the same said the other way round: "une ONG basée au Royaume-Uni", "a monitor based in Britain"
+_BODY_BASED_IN = re.compile(
+    r"(?:ONG|NGO|organi[sz]ation|institut\w*|cent(?:er|re)|think[- ]tank|observatoire|observatory|monitor|"
+    r"company|firm|société|entreprise|groupe\s+de\s+réflexion|journal|newspaper|outlet|média|website|site)\b"
+    r"[^.;:]{0,40}?\bbas(?:ed|ée?s?)\s+(?:in|at|à|au|aux|en)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
 _MODIFIER_COMPOUND = re.compile(
     r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"
     r"linked|affiliated|owned)\b", re.IGNORECASE)
