@@ -554,3 +554,19 @@ def test_giving_up_the_place(text: str, lang: str, expected: set[tuple[str, str,
 def test_deaths_told_with_a_verb_and_bodies_based_abroad(text: str, lang: str,
                                                           expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # "has troops in" with nothing between; a country's bases named by its adjective
+        ("Today the Africa Corps has troops in at least five African states, among them Mali, Niger and Libya.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present"), ("russia", "LBY", "present")}),
+        ("Wagner fighters have also been stationed at Libyan air bases since 2019, diplomats say.", "en",
+         {("wagner", "LBY", "present")}),
+        # a demonym before other nouns is still no place
+        ("Wagner fighters were stationed near Libyan officials' homes.", "en", set()),
+    ],
+)
+def test_troops_in_and_a_countrys_bases(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

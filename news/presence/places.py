@@ -116,8 +116,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         if _NAME_AFTER.match(text, m.end) and _LOCATIVE_JUST_BEFORE.search(before):
             return True  # "в армянском Гюмри", "в пострадавшей от наводнения ливийской Дерне": a town of that country
         after = " ".join(text[m.end:m.end + 40].split()[:3])
-        if cues.TERRITORY_AFTER.match(after.lower()):
-            return True
+        if cues.TERRITORY_AFTER.match(after.lower()) or _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before):
+            return True  # "Malian territory"; "stationed at Libyan air bases", "les bases libyennes", "ливийские авиабазы"
         near_before = " ".join(before.split()[-3:])
         force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
         lead = " ".join(before.split()[-6:])
@@ -198,6 +198,11 @@ _BASED_BODY = re.compile(
     r"consultanc(?:y|ies)|researchers?|analysts?|newspapers?|outlets?|watchdogs?|monitors?|projects?|foundations?|"
     r"universit(?:y|ies)|councils?|agenc(?:y|ies)|banks?|media|publications?|websites?|journals?|broadcasters?|"
     r"investigat\w+|journalists?)(?!\w)", re.IGNORECASE)
+# A country's facilities named by its adjective are in it: "Libyan air bases", "les bases libyennes",
+# "на ливийских авиабазах"
+_FACILITY_AFTER = re.compile(r"(?:air\s*)?(?:bases?|airbases?|airfields?|airstrips?|ports?|баз\w*|авиабаз\w*|аэродром\w*)(?!\w)",
+                             re.IGNORECASE)
+_FACILITY_BEFORE = re.compile(r"(?:bases?|aérodromes?|ports?)(?:\s+aériennes?|\s+navales?)?\s+$", re.IGNORECASE)
 # the same said the other way round: "une ONG basée au Royaume-Uni", "a monitor based in Britain"
 _BODY_BASED_IN = re.compile(
     r"(?:ONG|NGO|organi[sz]ation|institut\w*|cent(?:er|re)|think[- ]tank|observatoire|observatory|monitor|"
