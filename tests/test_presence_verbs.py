@@ -570,3 +570,21 @@ def test_deaths_told_with_a_verb_and_bodies_based_abroad(text: str, lang: str,
 )
 def test_troops_in_and_a_countrys_bases(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a stay told in an aside on the actor, the negation after it: the main verb's, not the aside's
+        ("Wagner, better known for its work in Libya and the Central African Republic, has never publicly "
+         "commented on the mission.", "en", {("wagner", "LBY", "present"), ("wagner", "CAF", "present")}),
+        ("Les paramilitaires de Wagner, déployés aux côtés des forces maliennes depuis 2021, n'étaient pas "
+         "mentionnés dans la résolution.", "fr", {("wagner", "MLI", "present")}),
+        # an aside with no word of presence of its own places nobody; a negated aside stays negated
+        ("Prigozhin, who has been indicted in the United States, has denied any link to such operations.", "en",
+         set()),
+        ("Wagner, which has no men in Libya, has never commented.", "en", set()),
+    ],
+)
+def test_a_stay_in_an_aside_before_a_negation(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -188,6 +188,22 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     return calibrate(resolve_article(raw))
 
 
+def aside_before_negation(text: str, hit: ActorHit, m: Mention, neg: int) -> bool:
+    """Whether the place stands in an aside on the actor, between commas, and the negation comes
+    after it: "Wagner, better known for its work in Libya and the Central African Republic, has never
+    publicly commented" (the negation is the main verb's; the aside's stay stands). The aside must
+    carry its own word of presence ("Prigozhin, who has been indicted in the United States, has
+    denied any link to such operations" places nobody)."""
+    if not (hit.end <= m.start < neg) or not text.startswith(",", hit.end):
+        return False
+    close = text.find(",", m.end, neg)
+    if close < 0:
+        return False
+    inside = text[hit.end + 1:close]
+    return (";" not in inside and "." not in inside and cues.NEGATION.search(inside) is None
+            and cues.first_present(inside) is not None)  # the aside's own word of presence, not the main verb's
+
+
 def _present_before(found: list[Claim], actor: str) -> Claim | None:
     """The sentence's last claim so far, when it puts ``actor`` somewhere (present): what a
     verbless list item after it shares."""
@@ -390,7 +406,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                     continue
                 targets.append(Target(m, "present" if stayed[i] else "ended", ended, 0.6 if stayed[i] else 0.8,
                                 "departure-denied" if stayed[i] else "departure"))
-            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not beyond_negation(text, neg_first, m, hit))
+            elif ((negated and (m.end > neg_at or hit.start > neg_at) and not beyond_negation(text, neg_first, m, hit)
+                   and not aside_before_negation(text, hit, m, neg_first))
                   or (hit.end <= m.start and _ORIGIN.match(text, hit.end, m.start))
                   or _inside(asides, m.start - c_start)):  # "Wagner, which is not in Mali, ...": the aside's own negation
                 continue  # "наёмники из Судана", "mercenaries from Syria": where they come from
@@ -466,6 +483,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         for m, status, cue, conf, rule in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
                     and not (c_start <= m.start and beyond_negation(text, neg_first, m, hit))
+                    and not aside_before_negation(text, hit, m, neg_first)
                     and cue not in ended_words(clause)):
                 continue
             if no_longer is not None and status == "present":
