@@ -588,3 +588,17 @@ def test_troops_in_and_a_countrys_bases(text: str, lang: str, expected: set[tupl
 )
 def test_a_stay_in_an_aside_before_a_negation(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a relative aside between the host and its verb does not cut them apart
+        ("Mali, whose military leaders have governed since 2020, brought in fighters from the Wagner Group.", "en",
+         {("wagner", "MLI", "present")}),
+        # the place inside the aside is not the host
+        ("Mali, which borders Niger, hired Wagner.", "en", {("wagner", "MLI", "present")}),
+    ],
+)
+def test_a_host_with_an_aside(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected

@@ -257,7 +257,7 @@ def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int |
 # A relative aside on a noun, between commas: ", dont l'existence n'est pas reconnue,", ", which is
 # not officially recognised,", ", которая официально не признана,", ", réputé proche du Kremlin et
 # dont l'existence n'est pas reconnue,"
-_RELATIVE_ASIDE = re.compile(
+RELATIVE_ASIDE = re.compile(
     r",(?:[^,;:]{0,80}?\s)?(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
     r"(?!\w)[^,;:]{0,160},", re.IGNORECASE)
 
@@ -266,7 +266,7 @@ def negated_asides(clause: str) -> list[tuple[int, int]]:
     """Spans (offsets in ``clause``) of the relative asides that hold a negation. Why: the aside's
     negation is the aside's own ("Le groupe Wagner, dont l'existence n'est pas reconnue
     officiellement, a combattu en Syrie"); it does not cancel the main clause around it."""
-    return [a.span() for a in _RELATIVE_ASIDE.finditer(clause)
+    return [a.span() for a in RELATIVE_ASIDE.finditer(clause)
             if negation_at(clause[a.start():a.end()]) is not None]
 
 

@@ -30,6 +30,7 @@ from news.presence.actors import (
 from news.presence.calibration import calibrate
 from news.presence.clauses import (
     COORDINATED_NEG,
+    RELATIVE_ASIDE,
     asserts_nothing,
     beyond_negation,
     clause_spans,
@@ -441,8 +442,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                 # before the verb, and the earlier items share it
                 last = list_last_from(text, clause_mentions, i, hit.start)
                 host = cues.HOST.search(text, last.end, hit.start)
-                if host and not cues.COMMA.search(
-                        _RELATIVE_COMMA.sub("  ", text[last.end:host.start()])):
+                if host and not cues.COMMA.search(  # "Mali, whose leaders have governed since 2020, brought in Wagner"
+                        _RELATIVE_COMMA.sub("  ", RELATIVE_ASIDE.sub(" ", text[last.end:host.start()]))):
                     targets.append(Target(m, "present", host.group(0), 0.7, "host"))  # "Mali hired Wagner"
         if any(t.place.kind == "demonym" for t in targets) and any(t.place.kind != "demonym" for t in targets):
             # "shared an airbase in Niamey with American troops": the place named is where they

@@ -116,7 +116,9 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         if _NAME_AFTER.match(text, m.end) and _LOCATIVE_JUST_BEFORE.search(before):
             return True  # "в армянском Гюмри", "в пострадавшей от наводнения ливийской Дерне": a town of that country
         after = " ".join(text[m.end:m.end + 40].split()[:3])
-        if cues.TERRITORY_AFTER.match(after.lower()) or _FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before):
+        if cues.TERRITORY_AFTER.match(after.lower()) or (
+                (_FACILITY_AFTER.match(after) or _FACILITY_BEFORE.search(before))
+                and not _FORMER_BEFORE.search(before) and not _OF_THE_COUNTRY.search(text, m.end, m.end + 60)):
             return True  # "Malian territory"; "stationed at Libyan air bases", "les bases libyennes", "ливийские авиабазы"
         near_before = " ".join(before.split()[-3:])
         force = cues.LOCAL_FORCE.search(after) or cues.LOCAL_FORCE.search(near_before)
@@ -202,6 +204,10 @@ _BASED_BODY = re.compile(
 # "на ливийских авиабазах"
 _FACILITY_AFTER = re.compile(r"(?:air\s*)?(?:bases?|airbases?|airfields?|airstrips?|ports?|баз\w*|авиабаз\w*|аэродром\w*)(?!\w)",
                              re.IGNORECASE)
+# ... unless they are the owner's, in another country: "former French bases of the country", "les
+# anciennes bases françaises du pays", "бывшие французские базы"
+_FORMER_BEFORE = re.compile(r"(?:former|ex-|anciennes?|anciens?|бывш\w*)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_OF_THE_COUNTRY = re.compile(r"^\s*(?:(?:air\s*)?[\w-]+\s+){0,2}(?:of\s+the\s+country|du\s+pays|в\s+стране|страны)", re.IGNORECASE)
 _FACILITY_BEFORE = re.compile(r"(?:bases?|aérodromes?|ports?)(?:\s+aériennes?|\s+navales?)?\s+$", re.IGNORECASE)
 # the same said the other way round: "une ONG basée au Royaume-Uni", "a monitor based in Britain"
 _BODY_BASED_IN = re.compile(
