@@ -153,6 +153,16 @@ def _f1(c: Counts) -> float:
     ("hidden_y.jsonl", 0.95, 0.80, 0.72),
     ("hidden_z.jsonl", 0.95, 0.76, 0.73),
     ("hidden_aa.jsonl", 0.95, 0.80, 0.75),
+    # the eighteenth to twentieth (45 articles each, 15 per language; ab: an analyst's morning digest,
+    # wires, regional African and Middle East desks; ac: investigations, court and sanctions copy,
+    # interviews in question-and-answer form; ad: explainers, timelines, newsletters, live blogs,
+    # transcripts, fact-checks, less-covered theatres), written while the session's third round of
+    # rules was made and scored after it at 50dd959: 0.806 (P 0.797, R 0.815; en 0.857, fr 0.773, ru
+    # 0.792), 0.763 (P 0.863, R 0.684; en 0.750, fr 0.847, ru 0.696), 0.821 (P 0.852, R 0.793; en
+    # 0.839, fr 0.819, ru 0.800); the session's opening commit 8f7234f scored 0.806, 0.756 and 0.821
+    ("hidden_ab.jsonl", 0.95, 0.79, 0.76),
+    ("hidden_ac.jsonl", 0.95, 0.75, 0.68),
+    ("hidden_ad.jsonl", 0.95, 0.81, 0.79),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
