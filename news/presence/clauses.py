@@ -246,6 +246,22 @@ def beyond_negation(text: str, neg: int, m: Mention, hit: ActorHit) -> bool:
     return says is not None and (not inside or hit.start >= says.start())
 
 
+def aside_before_negation(text: str, hit: ActorHit, m: Mention, neg: int) -> bool:
+    """Whether the place stands in an aside on the actor, between commas, and the negation comes
+    after it: "Wagner, better known for its work in Libya and the Central African Republic, has never
+    publicly commented" (the negation is the main verb's; the aside's stay stands). The aside must
+    carry its own word of presence ("Prigozhin, who has been indicted in the United States, has
+    denied any link to such operations" places nobody)."""
+    if not (hit.end <= m.start < neg) or not text.startswith(",", hit.end):
+        return False
+    close = text.find(",", m.end, neg)
+    if close < 0:
+        return False
+    inside = text[hit.end + 1:close]
+    return (";" not in inside and "." not in inside and cues.NEGATION.search(inside) is None
+            and cues.first_present(inside) is not None)  # the aside's own word of presence, not the main verb's
+
+
 def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int | None:
     """Offset of the clause's first negation outside the ``skip`` spans (offsets in ``clause``), or None."""
     for neg in cues.NEGATION.finditer(clause):

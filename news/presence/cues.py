@@ -33,9 +33,11 @@ ENDED = _rx(*_LEX["ended"])
 # Prefiltered: a regex of alternations scans every clause, and almost none holds "longer",
 # "plus", "больше" or "уже" (news.prefilter reads those anchors off the pattern).
 NO_LONGER = Prefilter(re.compile(
-    r"\bno\s+(?:longer\b|more\b(?!\s+than))|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+нет?(?!\w)"
-    # "No Wagner fighters remain in Mali", "none of its men are left in Syria"
-    r"|\b(?:no|none\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:remain(?:s|ed)?|(?:are|is|were|was)\s+left|stay(?:s|ed)?)\b",
+    r"\bno\s+(?:longer\b|more\b(?!\s+than))|\bn(?:e\s+|['’])(?:\w+\s+){0,2}?plus\b(?!\s+qu)|(?<!\w)(?:больше|уже)\s+не(?!\w)"
+    # group "none": nobody is left, a cue of its own with no verb of presence to negate ("В Мали больше
+    # нет бойцов Вагнера", "No Wagner fighters remain in Mali", "none of its men are left in Syria")
+    r"|(?P<none>(?<!\w)(?:больше|уже)\s+нет(?!\w)"
+    r"|\b(?:no|none\s+of)\s+(?:[\w'’-]+\s+){0,3}?(?:remain(?:s|ed)?|(?:are|is|were|was)\s+left|stay(?:s|ed)?)\b)",
     re.IGNORECASE))
 # Words that make a leaving verb point at something else than a country ("pulled back from the front").
 ENDED_TARGET = re.compile(r"^\W*(?:from|out of|из|du|de la|de l'|des|d'|de)?\W*(?:the\s+|la\s+|le\s+|l')?", re.I)

@@ -31,6 +31,7 @@ from news.presence.calibration import calibrate
 from news.presence.clauses import (
     COORDINATED_NEG,
     RELATIVE_ASIDE,
+    aside_before_negation,
     asserts_nothing,
     beyond_negation,
     clause_spans,
@@ -189,31 +190,10 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     return calibrate(resolve_article(raw))
 
 
-def aside_before_negation(text: str, hit: ActorHit, m: Mention, neg: int) -> bool:
-    """Whether the place stands in an aside on the actor, between commas, and the negation comes
-    after it: "Wagner, better known for its work in Libya and the Central African Republic, has never
-    publicly commented" (the negation is the main verb's; the aside's stay stands). The aside must
-    carry its own word of presence ("Prigozhin, who has been indicted in the United States, has
-    denied any link to such operations" places nobody)."""
-    if not (hit.end <= m.start < neg) or not text.startswith(",", hit.end):
-        return False
-    close = text.find(",", m.end, neg)
-    if close < 0:
-        return False
-    inside = text[hit.end + 1:close]
-    return (";" not in inside and "." not in inside and cues.NEGATION.search(inside) is None
-            and cues.first_present(inside) is not None)  # the aside's own word of presence, not the main verb's
-
-
 def _present_before(found: list[Claim], actor: str) -> Claim | None:
     """The sentence's last claim so far, when it puts ``actor`` somewhere (present): what a
     verbless list item after it shares."""
     return found[-1] if found and found[-1].actor == actor and found[-1].status == "present" else None
-
-
-# The forms of NO_LONGER that say nobody is left, with no verb of presence needed ("больше нет",
-# "no ... remain"); "no longer" and "ne ... plus" need the verb they negate
-_NONE_LEFT = re.compile(r"нет\b|remain|left|stay", re.IGNORECASE)
 
 
 _QUOTES = "\"'«“„‘»”"
@@ -347,7 +327,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
               else c_start)
     present_cue: CueMatch | None = cues.first_present(clause)
-    if present_cue is None and no_longer is not None and _NONE_LEFT.search(no_longer.group(0)):
+    if present_cue is None and no_longer is not None and no_longer.group("none"):
         present_cue = no_longer  # "В Мали больше нет бойцов Вагнера", "No Wagner fighters remain": an end of its own
     if present_cue is None and cues.ENDED.may_occur(clause):
         # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a

@@ -16,10 +16,7 @@ import news.presence.cues as cues
 from geo.types import Mention
 from news.presence.actors import ActorHit
 from news.presence.context import ClauseContext
-
-# the noun that makes a demonym the state's land ("left Azerbaijani territory", "покинули
-# азербайджанскую территорию")
-_TERRITORY_NEXT = re.compile(r"\s+(?:территори\w*|territory|soil)(?!\w)", re.IGNORECASE)
+from news.presence.places import TERRITORY_NEXT
 
 
 def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True) -> str | None:
@@ -27,7 +24,7 @@ def ended_target(text: str, m: Mention, clause_start: int, may_end: bool = True)
 
     ``may_end`` False (the clause holds no leaving word) skips the search before the place.
     """
-    if m.kind not in ("country", "region") and not (m.kind == "demonym" and _TERRITORY_NEXT.match(text, m.end)):
+    if m.kind not in ("country", "region") and not (m.kind == "demonym" and TERRITORY_NEXT.match(text, m.end)):
         return None  # leaving a city is a move inside the country, not a departure; "Azerbaijani territory" is the country
     if text.startswith(("'s", "’s"), m.end) and cues.PART_OF.match(text[m.end:m.end + 40]):
         return None  # "out of the CAR's northeast": still in the country

@@ -49,7 +49,6 @@ _INSTITUTION_NOUNS = {"think", "university", "institute", "court", "newspaper", 
                       # officials"): the one who acts or speaks, not a place anyone is in
                       "treasury", "sanctions", "officials", "official", "intelligence", "embassy", "ambassador",
                       "envoy", "diplomats", "lawmakers", "congress", "senate", "administration"}
-_PLURAL_FORCES = {"armies", "militaries", "armées", "forces"}  # "the armies of", "forces armées du"
 # Fighting beside a country's own force ("alongside the armies of", "aux côtés des forces de", "бок о
 # бок с армией"): "with" alone is too wide here ("a contract with the government of Mali")
 _BESIDE = re.compile(r"(?<!\w)(?:alongside|beside|aux\s+côtés|au\s+côté|бок\s+о\s+бок|вместе|совместно)(?!\w)",
@@ -62,7 +61,11 @@ _NEXT_WORD = re.compile(r"[\s'’-]*(\w+)")
 # "azerbaïdjanais" in "le territoire azerbaïdjanais"
 _STATE_NOUN_AFTER = re.compile(r"\s+(?:республик\w*|republic|république|королевств\w*|kingdom|royaume)(?!\w)",
                                re.IGNORECASE)
-_TERRITORY_AROUND = re.compile(r"(?:территори\w*|territoire|territory|soil|sol)\s+$", re.IGNORECASE)
+_TERRITORY = r"(?:территори\w*|territoire|territory|soil|sol)"
+_TERRITORY_AROUND = re.compile(_TERRITORY + r"\s+$", re.IGNORECASE)
+# the noun after a demonym that makes it the state's land: "left Azerbaijani territory", "покинули
+# азербайджанскую территорию" (news.presence.departures: a country to leave)
+TERRITORY_NEXT = re.compile(r"\s+" + _TERRITORY + r"(?!\w)", re.IGNORECASE)
 
 
 def as_state_names(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -153,7 +156,7 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
             continue  # "au moment où la France ...": the preposition governs another noun
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
-            if i and (cues.LOCAL_FORCE.has_word(words[i - 1]) or words[i - 1] in _PLURAL_FORCES) and (
+            if i and cues.LOCAL_FORCE.has_word(words[i - 1]) and (
                     cues.TRAINS.search(" ".join(words[:i - 1]))
                     or _BESIDE.search(" ".join(before.split()[:i - len(words)][-5:]))):
                 # "training soldiers of the Central African Republic", "fought alongside the armies of
@@ -194,12 +197,13 @@ _PLACE_NOUNS = {
 }
 
 
-# "-based" before a body that is only headquartered there (not men stationed there)
-_BASED_BODY = re.compile(
-    r"-based\s+(?:[\w'’.-]+\s+){0,3}?(?:cent(?:er|re)s?|institutes?|think|organi[sz]ations?|groups?|ngos?|firms?|compan(?:y|ies)|"
-    r"consultanc(?:y|ies)|researchers?|analysts?|newspapers?|outlets?|watchdogs?|monitors?|projects?|foundations?|"
-    r"universit(?:y|ies)|councils?|agenc(?:y|ies)|banks?|media|publications?|websites?|journals?|broadcasters?|"
-    r"investigat\w+|journalists?)(?!\w)", re.IGNORECASE)
+# Bodies that are only headquartered somewhere (not men stationed there), and the two ways news
+# places them: "the Washington-based Center for ...", "une ONG basée au Royaume-Uni"
+_BODY = (r"(?:cent(?:er|re)s?|institut\w*|think|organi[sz]ations?|groups?|ngos?|ong|firms?|compan(?:y|ies)|"
+         r"consultanc(?:y|ies)|researchers?|analysts?|newspapers?|outlets?|watchdogs?|monitors?|projects?|foundations?|"
+         r"universit(?:y|ies)|councils?|agenc(?:y|ies)|banks?|media|média|publications?|websites?|site|journals?|journal|"
+         r"broadcasters?|investigat\w+|journalists?|observatoire|observatory|société|entreprise)")
+_BASED_BODY = re.compile(r"-based\s+(?:[\w'’.-]+\s+){0,3}?" + _BODY + r"(?!\w)", re.IGNORECASE)
 # A country's facilities named by its adjective are in it: "Libyan air bases", "les bases libyennes",
 # "на ливийских авиабазах"
 _FACILITY_AFTER = re.compile(r"(?:air\s*)?(?:bases?|airbases?|airfields?|airstrips?|ports?|баз\w*|авиабаз\w*|аэродром\w*)(?!\w)",
@@ -211,9 +215,8 @@ _OF_THE_COUNTRY = re.compile(r"^\s*(?:(?:air\s*)?[\w-]+\s+){0,2}(?:of\s+the\s+co
 _FACILITY_BEFORE = re.compile(r"(?:bases?|aérodromes?|ports?)(?:\s+aériennes?|\s+navales?)?\s+$", re.IGNORECASE)
 # the same said the other way round: "une ONG basée au Royaume-Uni", "a monitor based in Britain"
 _BODY_BASED_IN = re.compile(
-    r"(?:ONG|NGO|organi[sz]ation|institut\w*|cent(?:er|re)|think[- ]tank|observatoire|observatory|monitor|"
-    r"company|firm|société|entreprise|groupe\s+de\s+réflexion|journal|newspaper|outlet|média|website|site)\b"
-    r"[^.;:]{0,40}?\bbas(?:ed|ée?s?)\s+(?:in|at|à|au|aux|en)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+    r"(?<!\w)" + _BODY + r"\b[^.;:]{0,40}?\bbas(?:ed|ée?s?)\s+(?:in|at|à|au|aux|en)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?$",
+    re.IGNORECASE)
 _MODIFIER_COMPOUND = re.compile(
     r"-(?:backed|led|brokered|made|supplied|funded|allied|aligned|friendly|born|trained|sponsored|style|"
     r"linked|affiliated|owned)\b", re.IGNORECASE)
