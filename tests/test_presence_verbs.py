@@ -493,6 +493,24 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # the place inside the aside is not the host
         ("Mali, which borders Niger, hired Wagner.", "en", {("wagner", "MLI", "present")}),
     ],
+    "a relative where-clause is a clause of its own": [
+        # a plan in the main clause does not reach a relative "where" whose subject is the actor
+        ("Some units could be moved to Africa, where Wagner operates in Mali and Libya.", "en",
+         {("wagner", "MLI", "present"), ("wagner", "LBY", "present")}),
+        ("Часть отрядов может быть переброшена в Африку, где «Вагнер» работает в Мали и Судане.", "ru",
+         {("wagner", "MLI", "present"), ("wagner", "SDN", "present")}),
+        ("Les unités pourraient être envoyées au Mali, où les hommes de Wagner sont installés depuis 2021.", "fr",
+         {("wagner", "MLI", "present")}),
+        # the relative's own plan stays a plan
+        ("Some units could be moved to Mali, where Wagner could open a base.", "en", set()),
+        # "the country" before the relative belongs to another verb: the relative's place is the actor's
+        ("La frontière orientale du pays jouxte la Centrafrique, où les hommes de Wagner sont déployés.", "fr",
+         {("wagner", "CAF", "present")}),
+        ("The north of the country borders Libya, where Wagner fighters hold two air bases.", "en",
+         {("wagner", "LBY", "present")}),
+        ("Север страны граничит с Ливией, где бойцы «Вагнера» удерживают две авиабазы.", "ru",
+         {("wagner", "LBY", "present")}),
+    ],
 }
 
 

@@ -278,6 +278,21 @@ def continued_departure(where: SentenceContext, c_start: int, c_end: int, hits: 
                   where.sentence.strip(), f"{hit.text} … {departed}", 0.6, "departure-continued")]
 
 
+# ", where", ", où", ", где": a relative that opens a clause of its own
+_RELATIVE_OPEN = re.compile(r",\s*(?:where|où|где)\s", re.IGNORECASE)
+
+
+def _relative_after_plan(text: str, modal_at: int, c_end: int, hits: list[ActorHit]) -> int:
+    """Where a plan's reach ends in its clause: at a relative "where" after it whose own subject is
+    an actor ("...may be moved to Africa, where Wagner works in Mali, the CAR and Libya"; "может
+    быть переброшена в Африку, где «Вагнер» работает в Мали"), unless the relative holds a plan of
+    its own; ``c_end`` when none. Why: the plan is the main clause's; the relative asserts a stay."""
+    rel = _RELATIVE_OPEN.search(text, modal_at, c_end)
+    if rel is None or not any(h.start >= rel.end() and h.actor and h.via != "anaphora" for h in hits):
+        return c_end
+    return c_end if cues.MODAL.search(text, rel.end(), c_end) else rel.start() + 1
+
+
 def _subject_of(text: str, s_start: int, hits: list[ActorHit]) -> str | None:
     """The actor a sentence opens on (its first actor phrase, with only fronted adverbials before
     it), which a bare subject pronoun in the next sentence points to; None otherwise."""
@@ -313,6 +328,12 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         # does not undo them; a plan before them ("could deploy to Mali") does, and no place is
         # then looked for outside the clause
         modal_at = c_start + modal.start()
+        own = _relative_after_plan(text, modal_at, c_end, hits)
+        if own < c_end:  # "... could be moved to Africa, where Wagner works in Mali": two clauses
+            return [*claims_in_clause(where, c_start, own, [h for h in hits if h.start < own],
+                                      [m for m in clause_mentions if m.start < own]),
+                    *claims_in_clause(where, own, c_end, [h for h in hits if h.start >= own],
+                                      [m for m in clause_mentions if m.start >= own])]
         clause_mentions = [m for m in clause_mentions if m.end <= modal_at and m.kind != "demonym"]
         if not clause_mentions:
             return []

@@ -24,6 +24,7 @@ from news.presence.places import (
     is_locative,
     is_speaker,
 )
+from news.wordmatch import WordMatch
 
 # "the instructors in the country", "... there": the actor phrase itself placed by a pointer
 _ACTOR_IN_POINTER = re.compile(r"\s+(?:(?:in|inside|в|dans)\s+(?:the country|this country|этой стране|стране|"
@@ -116,6 +117,8 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
     ref = plural or cues.PLACE_ANAPHORA.search(clause)
     if not ref:
         return _region_targets(ctx, earlier, home, present_cue)
+    if not plural:
+        ref = _relative_after_place(ctx, ref)
     if not plural and cues.ENDED.may_occur(clause):
         # "y avaient travaillé ..., avant de quitter le pays": the pointer a leaving cue governs
         for later in cues.PLACE_ANAPHORA.finditer(clause, ref.end()):
@@ -174,6 +177,27 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
             group = list_ending_with(text, candidates)
         return [Target(g, "present", f"{present_cue.group(0)} {ref.group(0)}", 0.65, "pointer") for g in group]
     return out
+
+
+# ", where", ", où", ", где" right after a place: a relative that opens a clause of its own
+_RELATIVE = frozenset({"where", "où", "где"})
+
+
+def _relative_after_place(ctx: ClauseContext, ref: WordMatch) -> WordMatch:
+    """The pointer a clause's actor reads: a relative "where" standing right after its place, when
+    the actor comes after it, rather than a pointer earlier in the main clause ("La frontière du
+    pays jouxte la Centrafrique, où les hommes de Wagner sont déployés": the men are in the CAR,
+    whatever "du pays" means). Why: the relative's place is beside it and its verb is the actor's;
+    "the country" before it belongs to another verb and may point anywhere, or nowhere."""
+    if ref.group(0).lower() in _RELATIVE:
+        return ref
+    first_hit = min((h.start for h in ctx.hits), default=ctx.end)
+    for later in cues.PLACE_ANAPHORA.finditer(ctx.clause, ref.end()):
+        at = ctx.start + later.start()
+        if later.group(0).lower() in _RELATIVE and at < first_hit and any(
+                0 <= at - m.end <= 3 and m.kind != "demonym" for m in ctx.mentions):
+            return later
+    return ref
 
 
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?]\s+|\n)\s*((?:[\w'’-]+\s+){0,2})$")
