@@ -511,6 +511,37 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Север страны граничит с Ливией, где бойцы «Вагнера» удерживают две авиабазы.", "ru",
          {("wagner", "LBY", "present")}),
     ],
+    "a negation coordinated after the main verb leaves a fronted place its own": [
+        # a fronted place with a relative on it stays the main clause's place when the negation
+        # belongs to a clause coordinated after the main verb
+        ("В ЦАР, где группа присутствует с 2018 года, «вагнеровцы» охраняют президента, и перехода под "
+         "контроль Минобороны там пока не произошло.", "ru", {("wagner", "CAF", "present")}),
+        # the main clause's own negation still reaches it
+        ("В Буркина-Фасо, куда прибыли российские военные, «Вагнера» никогда не было.", "ru",
+         {("russia", "BFA", "present")}),
+    ],
+    "a place noun and its genitive stand where the noun stands": [
+        ("Russia has also kept troops in the Georgian breakaway regions of Abkhazia since 2008.", "en",
+         {("russia", "GEO", "present")}),
+        ("Wagner fighters are deployed in the gold-rich northern provinces of Sudan.", "en",
+         {("wagner", "SDN", "present")}),
+        ("Les paramilitaires de Wagner sont déployés dans les vastes régions désertiques du nord du Mali.", "fr",
+         {("wagner", "MLI", "present")}),
+        # a state's government is not a place
+        ("Wagner fighters criticised the governments of Mali and Niger.", "en", set()),
+    ],
+    "a preposition governs its own place, not one after a verb": [
+        ("La présence de Wagner au Mali inquiète Paris.", "fr", {("wagner", "MLI", "present")}),
+        ("Присутствие «Вагнера» в Мали беспокоит Париж.", "ru", {("wagner", "MLI", "present")}),
+        ("The arrival of Wagner in Mali alarmed Paris and Washington.", "en", {("wagner", "MLI", "present")}),
+        # a list shares its preposition
+        ("Les hommes de Wagner sont au Mali, au Niger et en Centrafrique.", "fr",
+         {("wagner", "MLI", "present"), ("wagner", "NER", "present"), ("wagner", "CAF", "present")}),
+    ],
+    "a military presence named by the state's adjective": [
+        ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
+        ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),
+    ],
 }
 
 

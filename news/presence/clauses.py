@@ -48,13 +48,24 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
         end = rest.find(",")
         if negation_at(rest if end < 0 else rest[:end]) is not None:
             return [(a, offset + m.start()), (offset + m.end(), b)]
-        if end >= 0 and negation_at(rest[end:]) is not None:
+        if end >= 0 and _main_negated(rest[end:]):
             # the other way round: "В Буркина-Фасо, куда прибыли российские военные, ... «Вагнера»
             # никогда не было": the main clause's negation is not the relative's
             close = offset + m.end() + end
             return ([(a, offset + m.start()), (offset + m.end(), close)]
                     + _negated_where_split(sentence, offset, close + 1, b))
     return [(a, b)]
+
+
+def _main_negated(main: str) -> bool:
+    """Whether a main clause holds a negation of its own verb, not only one of a clause coordinated
+    after it ("«вагнеровцы» охраняют президента, и перехода там не произошло": the guarding stands,
+    so the fronted place stays the main clause's)."""
+    neg = negation_at(main)
+    if neg is None:
+        return False
+    coordinated = COORDINATED_NEG.search(main)
+    return coordinated is None or not coordinated.start() < neg < coordinated.end()
 
 
 # A fronted place that is not where the main clause happens: "Besides the CAR", "Outre la

@@ -67,8 +67,22 @@ class Locatives:
     def _own(self, i: int) -> bool:
         v = self.own.get(i)
         if v is None:
-            v = self.own[i] = is_locative(self.text, self.mentions[i], self.c_start)
+            v = self.own[i] = is_locative(self.text, self.mentions[i], self._governed_from(i))
         return v
+
+    def _governed_from(self, i: int) -> int:
+        """Where the words that may put place ``i`` in a locative position begin: after the place
+        before it, when that one is close and the two are not a list ("La présence de Wagner au
+        Mali inquiète Paris": "au" governs Mali, not Paris). A demonym before it does not count
+        ("in the Malian town of Gao": the preposition is the town's)."""
+        m = self.mentions[i]
+        for prev in reversed(self.mentions[:i]):
+            if prev.kind == "demonym" or prev.end > m.start:
+                continue
+            if prev.end > max(self.c_start, m.start - 60) and not follows_in_list(self.text, prev, m):
+                return prev.end
+            break
+        return self.c_start
 
     def __call__(self, i: int) -> bool:
         v = self.known.get(i)

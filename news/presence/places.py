@@ -23,6 +23,11 @@ _INCLUDING = re.compile(
     r"(?:,?\s+(?:including|among\s+them|such\s+as|notably|in\s+particular|dont|notamment|parmi\s+lesquels|"
     r"в\s+том\s+числе|включая|среди\s+них|например)\s*,?|\s*:|\s+[—–])\s*(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
 _ELIDED = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)")
+# "the breakaway regions of Abkhazia", "les régions septentrionales du Mali": a place noun and its
+# genitive, which stand where the noun stands however many words the noun phrase takes
+_PLACE_OF = re.compile(r"(?<!\w)(?P<noun>regions?|provinces?|territor(?:y|ies)|districts?|areas?|parts?|towns?|"
+                       r"cities|villages?|enclaves?|r[ée]gions?|territoires?|zones?|villes?|localit[ée]s?|parties?)"
+                       r"\s+(?:of(?:\s+the)?|d['’]|de(?:\s+la)?|du|des)\s*$", re.IGNORECASE)
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
 
@@ -112,6 +117,12 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         # collective noun it names members of does
         at = m.start - len(before) + group.start("noun")
         return is_locative(text, replace(m, start=at, end=at + len(group.group("noun"))), clause_start)
+    place_of = _PLACE_OF.search(before) if m.kind != "demonym" else None
+    if place_of is not None and len(before[:place_of.start()].split()) >= LOCATIVE_WINDOW - 1:
+        # the noun's preposition is out of the window from the place: read it from the noun
+        at = m.start - len(before) + place_of.start("noun")
+        if is_locative(text, replace(m, start=at, end=at + len(place_of.group("noun"))), clause_start):
+            return True
     tail = before.rstrip().lower()
     if tail.endswith("according to") or beyond_border(tail) or is_speaker(text, m):
         return False
