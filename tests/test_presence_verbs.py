@@ -538,6 +538,16 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Les hommes de Wagner sont au Mali, au Niger et en Centrafrique.", "fr",
          {("wagner", "MLI", "present"), ("wagner", "NER", "present"), ("wagner", "CAF", "present")}),
     ],
+    "French negations: 'rien', and a coordinated 'ne ... pas' or 'n''": [
+        ("Rien n'indique une présence de Wagner en Guinée.", "fr", set()),
+        ("Rien n'indique une quelconque présence militaire russe en Guinée.", "fr", set()),
+        # a negation in a clause coordinated after the main verb is that clause's own
+        ("En Centrafrique, Wagner reste le maître des lieux, et rien n'indique que le président veuille changer.",
+         "fr", {("wagner", "CAF", "present")}),
+        ("En Centrafrique, Wagner reste en place, et le président ne change pas d'avis.", "fr",
+         {("wagner", "CAF", "present")}),
+        ("Les hommes de Wagner ne sont pas au Niger, et ne le seront pas.", "fr", set()),
+    ],
     "a military presence named by the state's adjective": [
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),

@@ -64,8 +64,7 @@ def _main_negated(main: str) -> bool:
     neg = negation_at(main)
     if neg is None:
         return False
-    coordinated = COORDINATED_NEG.search(main)
-    return coordinated is None or not coordinated.start() < neg < coordinated.end()
+    return not coordinated_negation(main, neg)
 
 
 # A fronted place that is not where the main clause happens: "Besides the CAR", "Outre la
@@ -234,8 +233,19 @@ _AND_BUT = r"(?<!\w)(?:and|but|et|mais|и|но)\s+"
 COORDINATED_NEG = re.compile(
     # after a comma the coordinated clause may open on its own subject ("«Вагнер» сохраняет позиции,
     # и о смене вывески там речи пока не идет", "..., and the army has not said"): a few more words
-    r",\s*(?:and|but|et|mais|и|но|а)\s+(?:[\w-]+\s+){0,7}?(?:not|never|ne|n'|n’|не)(?!\w)|"
-    + _AND_BUT + r"(?:\w+\s+){0,2}?(?:not|never|ne|n'|n’|не)(?!\w)", re.IGNORECASE)
+    r",\s*(?:and|but|et|mais|и|но|а)\s+(?:[\w-]+\s+){0,7}?(?:(?:not|never|ne|не)(?!\w)|n['’])|"
+    + _AND_BUT + r"(?:\w+\s+){0,2}?(?:(?:not|never|ne|не)(?!\w)|n['’])", re.IGNORECASE)
+_NE_REACH = 30  # "ne change pas": how far the word a French "ne" waits for may stand
+
+
+def coordinated_negation(clause: str, neg: int) -> bool:
+    """Whether the clause's first negation word (offset ``neg`` in ``clause``) is a coordinated
+    clause's, after the main verb: "arrived in Niger and do not mix", "..., et rien n'indique que",
+    "..., et le président ne change pas" (the word found is "pas", a verb after the "ne")."""
+    c = COORDINATED_NEG.search(clause, max(0, neg - 80))
+    if c is None or not c.start() < neg:
+        return False
+    return neg < c.end() or (c.group(0)[-2:].lower() in ("ne", "n'", "n’") and neg - c.end() <= _NE_REACH)
 _COORDINATED_VERB = re.compile(_AND_BUT + r"(\w+)(?:\s+(\w+))?", re.IGNORECASE)
 _COORDINATED_SAYS = re.compile(_AND_BUT + r"(?:\w+\s+)?(?:say|says|said|insist\w*|affirm\w*|"
                                r"assur\w*|déclar\w*|заявля\w*|заявил\w*|утвержда\w*)\s*,?\s+(?:that|que|qu['’]|что)(?!\w)",

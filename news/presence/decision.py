@@ -29,12 +29,12 @@ from news.presence.actors import (
 )
 from news.presence.calibration import calibrate
 from news.presence.clauses import (
-    COORDINATED_NEG,
     RELATIVE_ASIDE,
     aside_before_negation,
     asserts_nothing,
     beyond_negation,
     clause_spans,
+    coordinated_negation,
     coordinated_subjects,
     elided_subject,
     list_item_places,
@@ -343,10 +343,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     negated = neg is not None
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
     # do not mix with American forces"), not about a stay named before it
-    coordinated = COORDINATED_NEG.search(clause, max(0, neg - 80)) if neg is not None else None
     neg_first = c_start + neg if neg is not None else c_end
-    neg_at = (c_start + neg if neg is not None and coordinated is not None and coordinated.start() < neg < coordinated.end()
-              else c_start)
+    neg_at = c_start + neg if neg is not None and coordinated_negation(clause, neg) else c_start
     present_cue: CueMatch | None = cues.first_present(clause)
     if present_cue is None and no_longer is not None and no_longer.group("none"):
         present_cue = no_longer  # "В Мали больше нет бойцов Вагнера", "No Wagner fighters remain": an end of its own

@@ -8,6 +8,8 @@ two places are neighbours in a list is one test, ``follows_in_list``.
 
 from __future__ import annotations
 
+import re
+
 import news.presence.cues as cues
 from geo.types import Mention
 from news.presence.places import is_locative, is_speaker, names_an_organ
@@ -49,6 +51,12 @@ def list_last_from(text: str, places: list[Mention], i: int, before: int) -> Men
     return places[k]
 
 
+# words between two places with no coordination or punctuation ("au Mali inquiète Paris"): the
+# second place is another verb's object, not the first one's fellow in a list ("in Syria and
+# eastern Ukraine", "в соседней с Конго ЦАР" keep the first preposition)
+_VERB_GAP = re.compile(r"(?=.*\w)(?:(?!\b(?:and|or|et|ou|и|или|а|as well as)\b)[^,;:()—–])+", re.IGNORECASE)
+
+
 class Locatives:
     """Whether each place of a clause is in a locative position, decided when first asked.
 
@@ -76,10 +84,13 @@ class Locatives:
         Mali inquiète Paris": "au" governs Mali, not Paris). A demonym before it does not count
         ("in the Malian town of Gao": the preposition is the town's)."""
         m = self.mentions[i]
-        for prev in reversed(self.mentions[:i]):
+        for j in range(i - 1, -1, -1):
+            prev = self.mentions[j]
             if prev.kind == "demonym" or prev.end > m.start:
                 continue
-            if prev.end > max(self.c_start, m.start - 60) and not follows_in_list(self.text, prev, m):
+            gap = self.text[prev.end:m.start]
+            if (prev.end > max(self.c_start, m.start - 60) and _VERB_GAP.fullmatch(gap) is not None
+                    and self._own(j)):
                 return prev.end
             break
         return self.c_start
