@@ -548,6 +548,15 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("wagner", "CAF", "present")}),
         ("Les hommes de Wagner ne sont pas au Niger, et ne le seront pas.", "fr", set()),
     ],
+    "a French adjective after its noun, then a coordinated force": [
+        # "instructeurs russes et des mercenaires": "russes" is the instructors', so both actors
+        ("En Centrafrique, des centaines d'instructeurs russes et de mercenaires du groupe Wagner sont déployés.",
+         "fr", {("russia", "CAF", "present"), ("wagner", "CAF", "present")}),
+        ("Des instructeurs russes et des mercenaires sont arrivés au Mali.", "fr", {("russia", "MLI", "present")}),
+        # a demonym before its nouns still names them (Russian and English order)
+        ("Подразделения российского миротворческого контингента вошли в Нагорный Карабах.", "ru",
+         {("russia", "AZE", "present")}),
+    ],
     "a military presence named by the state's adjective": [
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),

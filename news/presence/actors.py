@@ -230,6 +230,11 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             # only the first force noun after can qualify: a later one has at least as many
             # words and stops before it
             f = fpat.search(after)
+            if f is not None and _COORDINATOR.search(after, 0, f.start()) and any(
+                    _force_right_before(other, before) for _, _, _, other in comp.demonym_rows):
+                # "instructeurs russes et des mercenaires": the adjective follows its noun (French
+                # order), and the force noun after the coordination is another actor's
+                f = None
             if f is not None and len(after[:f.start()].split()) <= 2 and not cues.STOPS.search(after, 0, f.start()):
                 span = f.end() - f.start()
                 prev = best.get(d.start())
@@ -394,6 +399,18 @@ def force_owner(phrase: str, comp: ActorPatterns, named: set[str]) -> str | None
         head = phrase.split()[-1].lower() if phrase.split() else ""
         owners = [key for key, words in comp.name_words.items() if head in words]
     return owners[0] if len(owners) == 1 and owners[0] in named else None
+
+
+_COORDINATOR = re.compile(r"(?<!\w)(?:et|and|и|ou|or|или)(?!\w)", re.IGNORECASE)
+
+
+def _force_right_before(fpat: re.Pattern[str], before: str) -> bool:
+    """Whether a force noun ends right before a demonym (at most one word between, no stop)."""
+    for f in fpat.finditer(before):
+        gap = before[f.end():]
+        if len(gap.split()) <= 1 and not cues.STOPS.search(gap):
+            return True
+    return False
 
 
 def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
