@@ -557,6 +557,21 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Подразделения российского миротворческого контингента вошли в Нагорный Карабах.", "ru",
          {("russia", "AZE", "present")}),
     ],
+    "a state acts across a relative aside; a 'que' aside keeps its negation": [
+        ("Moscou, que le parti au pouvoir dit ne pas vouloir provoquer, maintient des milliers de soldats en "
+         "Abkhazie.", "fr", {("russia", "GEO", "present")}),
+        ("Moscow, which denies any role in the fighting, keeps about 2,000 troops in Syria.", "en",
+         {("russia", "SYR", "present")}),
+        # the aside's own verb of presence still counts
+        ("La Russie, qui maintient des forces à Hmeimim, en Syrie, cherche d'autres points d'appui.", "fr",
+         {("russia", "SYR", "present")}),
+        # a state that only speaks places no one
+        ("Moscou, qui dément tout, a dénoncé les accusations au sujet du Mali.", "fr", set()),
+    ],
+    "feminine and plural forms of 'present'": [
+        ("L'armée russe est bien présente en Syrie, à Hmeimim et à Tartous.", "fr", {("russia", "SYR", "present")}),
+        ("Les forces russes sont présentes au Mali.", "fr", {("russia", "MLI", "present")}),
+    ],
     "a military presence named by the state's adjective": [
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),

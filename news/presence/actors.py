@@ -267,10 +267,8 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
                 continue
             if _AFTER_PREPOSITION.search(clause, max(0, m.start() - 12), m.start()):
                 continue  # "missions for Russia have flown into ...": not the one who acts
-            following = " ".join(clause[m.end():].split()[:5])
-            owns = _STATE_HAS.match(clause, m.end())  # "Moscow already has military instructors in Mali"
-            if not (cues.STATE_VERB.match(clause[m.end():]) or cues.PRESENT.search(following)
-                    or cues.ENDED.search(following) or (owns and fpat.search(clause, owns.end(), owns.end() + 30))):
+            aside = _STATE_ASIDE.match(clause, m.end())  # "Moscou, que le parti craint, maintient des soldats"
+            if not any(_state_acts(clause, at, fpat) for at in ((m.end(), aside.end()) if aside else (m.end(),))):
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
@@ -401,7 +399,19 @@ def force_owner(phrase: str, comp: ActorPatterns, named: set[str]) -> str | None
     return owners[0] if len(owners) == 1 and owners[0] in named else None
 
 
+# a relative aside right after a state's name, before its verb: ", que le parti craint,", ", which
+# denies it,", ", которая это отрицает,"
+_STATE_ASIDE = re.compile(r"\s*,\s*(?:(?:qui|que|dont|which|who|котор\w+)(?!\w)|qu['’])[^,;:.]{0,160},\s*", re.IGNORECASE)
 _COORDINATOR = re.compile(r"(?<!\w)(?:et|and|и|ou|or|или)(?!\w)", re.IGNORECASE)
+
+
+def _state_acts(clause: str, at: int, fpat: re.Pattern[str]) -> bool:
+    """Whether the words at ``at``, after a state's name, make it the one acting: a state verb
+    ("Moscow sent"), a word of presence or departure within five words, or "has ... troops"."""
+    following = " ".join(clause[at:].split()[:5])
+    owns = _STATE_HAS.match(clause, at)  # "Moscow already has military instructors in Mali"
+    return bool(cues.STATE_VERB.match(clause[at:]) or cues.PRESENT.search(following) or cues.ENDED.search(following)
+                or (owns and fpat.search(clause, owns.end(), owns.end() + 30)))
 
 
 def _force_right_before(fpat: re.Pattern[str], before: str) -> bool:

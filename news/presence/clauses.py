@@ -295,8 +295,8 @@ def negation_at(clause: str, skip: list[tuple[int, int]] | None = None) -> int |
 # not officially recognised,", ", которая официально не признана,", ", réputé proche du Kremlin et
 # dont l'existence n'est pas reconnue,"
 RELATIVE_ASIDE = re.compile(
-    r",(?:[^,;:]{0,80}?\s)?(?:which|who|whose|dont|qui|который|которая|которое|которые|которого|которой|которых|чья|чей|чьё|чьи)"
-    r"(?!\w)[^,;:]{0,160},", re.IGNORECASE)
+    r",(?:[^,;:]{0,80}?\s)?(?:(?:which|who|whom|whose|dont|qui|que|который|которая|которое|которые|которого|которой|которых|"
+    r"которую|которым|которыми|чья|чей|чьё|чьи)(?!\w)|qu['’])[^,;:]{0,160},", re.IGNORECASE)
 
 
 def negated_asides(clause: str) -> list[tuple[int, int]]:
