@@ -511,6 +511,20 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Север страны граничит с Ливией, где бойцы «Вагнера» удерживают две авиабазы.", "ru",
          {("wagner", "LBY", "present")}),
     ],
+    "a where-relative before a plan, and whatever its actor does there": [
+        # the plan is the main clause's, after the relative's comma
+        ("In the Central African Republic, where Wagner has been present since 2018, officials say Moscow has "
+         "asked the president to swap the group for the Africa Corps.", "en", {("wagner", "CAF", "present")}),
+        # a relative whose subject is the actor puts it there, whatever its verb
+        ("Syria, where Wagner's contractors saved Bashar al-Assad, is far from Moscow's new priorities.", "en",
+         {("wagner", "SYR", "present")}),
+        ("La Centrafrique, où les hommes de Wagner tiennent les mines d'or, vote dimanche.", "fr",
+         {("wagner", "CAF", "present")}),
+        # its leaving verb makes it a departure; its own plan stays a plan
+        ("Mozambique, where Wagner's men withdrew after heavy losses in 2019, is quiet now.", "en",
+         {("wagner", "MOZ", "ended")}),
+        ("Mali, where Wagner could deploy more men, is worried.", "en", set()),
+    ],
     "a negation coordinated after the main verb leaves a fronted place its own": [
         # a fronted place with a relative on it stays the main clause's place when the negation
         # belongs to a clause coordinated after the main verb

@@ -293,6 +293,39 @@ def _relative_after_plan(text: str, modal_at: int, c_end: int, hits: list[ActorH
     return c_end if cues.MODAL.search(text, rel.end(), c_end) else rel.start() + 1
 
 
+_WHERE_AT = re.compile(r",\s*(?:where|où|где)\s", re.IGNORECASE)
+_WHERE_LEAD = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
+
+
+_WHERE_SUBJECT = re.compile(r"(?:^|,)\s*(?:where|où|где)\s+(?:(?:the|les?|la|l['’]|des|ses|its|their|his)\s*)?$",
+                            re.IGNORECASE)
+
+
+def _acts_where(clause: str, c_start: int, hits: list[ActorHit]) -> re.Match[str] | None:
+    """The "where" of a relative whose subject is an actor phrase, whatever its verb: "Syria, where
+    Wagner's contractors saved Assad", "la Centrafrique, où les hommes de Wagner tiennent les
+    mines", "Ливия, где «Вагнер» воевал за Хафтара". Why: what the actor does where it does it puts
+    it there; the verb lists cannot hold every deed. Names and force nouns only, not a state."""
+    for h in hits:
+        if h.actor and h.via in ("name", "force"):
+            head = _WHERE_SUBJECT.search(clause, 0, h.start - c_start)
+            if head is not None:
+                return head
+    return None
+
+
+def _relative_before_plan(text: str, c_start: int, modal_at: int) -> int:
+    """Where a "where" relative before a plan closes: the last comma between the relative and the
+    plan ("In the CAR, where Wagner has been present since 2018, officials say Moscow has asked
+    Touadera to swap it"), so that each is decided alone; ``len(text)`` (never a split) when the
+    clause holds no such relative or the plan is the relative's own ("where Wagner could deploy")."""
+    rel = _WHERE_LEAD.match(text, c_start, modal_at) or _WHERE_AT.search(text, c_start, modal_at)
+    if rel is None:
+        return len(text)
+    close = text.rfind(",", rel.end(), modal_at)
+    return close + 1 if close >= 0 else len(text)
+
+
 def _subject_of(text: str, s_start: int, hits: list[ActorHit]) -> str | None:
     """The actor a sentence opens on (its first actor phrase, with only fronted adverbials before
     it), which a bare subject pronoun in the next sentence points to; None otherwise."""
@@ -329,6 +362,10 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         # then looked for outside the clause
         modal_at = c_start + modal.start()
         own = _relative_after_plan(text, modal_at, c_end, hits)
+        if own == c_end:
+            # "In the CAR, where Wagner has been present since 2018, officials say Moscow has asked
+            # ... to": the plan is the main clause's, after the relative's closing comma
+            own = _relative_before_plan(text, c_start, modal_at)
         if own < c_end:  # "... could be moved to Africa, where Wagner works in Mali": two clauses
             return [*claims_in_clause(where, c_start, own, [h for h in hits if h.start < own],
                                       [m for m in clause_mentions if m.start < own]),
@@ -352,6 +389,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         # "покидают позиции на северо-востоке Сирии", "left their positions in northern Syria": a
         # move inside the country, so presence in it (GUIDE)
         present_cue = MOVED_WITHIN.search(clause)
+    if present_cue is None and (not cues.ENDED.may_occur(clause) or cues.ENDED.search(clause) is None):
+        present_cue = _acts_where(clause, c_start, hits)  # a leaving verb is the departure rules' to read
     if modal is not None and present_cue is not None and (
             c_start + present_cue.start() >= modal_at
             or text[c_start + present_cue.end():modal_at].isspace()):

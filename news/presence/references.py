@@ -14,7 +14,7 @@ import news.presence.cues as cues
 from geo.types import Mention
 from news.presence.actors import ActorHit
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
-from news.presence.departures import departure_of, leaving_cue_before
+from news.presence.departures import bare_departure, departure_of, leaving_cue_before, partial_departure
 from news.presence.enumerations import follows_in_list, list_ending_with
 from news.presence.places import (
     INSTITUTION_AFTER,
@@ -45,6 +45,12 @@ def pointed_targets(ctx: ClauseContext, hit: ActorHit, targets: list[Target], ea
         if pointer is not None:
             found = [t._replace(cue=pointer.group(0).strip()) for t in found]
         departed = departure_of(ctx.text, ctx.start, hit) if found and ctx.may_end and not ctx.negated else None
+        if departed is None and found and ctx.may_end and not ctx.negated and _WHERE_LEAD.match(ctx.text, ctx.start, hit.start):
+            # "Mozambique, where Wagner's men withdrew after heavy losses": the relative's subject
+            # left the place the relative is on (unless only some of them did)
+            departed = bare_departure(ctx.text, hit)
+            if departed and partial_departure(ctx.text, ctx.start, ctx.text.find(departed, hit.end)):
+                departed = None
         if departed:
             # "Depuis le départ des combattants de Wagner, l'Africa Corps est déployé dans le pays":
             # the country pointed to is the one the actor of the departure left
@@ -181,6 +187,7 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
 
 # ", where", ", où", ", где" right after a place: a relative that opens a clause of its own
 _RELATIVE = frozenset({"where", "où", "где"})
+_WHERE_LEAD = re.compile(r"\s*(?:where|où|где)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)  # up to the subject
 
 
 def _relative_after_place(ctx: ClauseContext, ref: WordMatch) -> WordMatch:
