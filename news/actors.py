@@ -38,6 +38,10 @@ class Actor:
 class ActorConfig:
     actors: dict[str, Actor]
     anaphora: tuple[str, ...] = field(default_factory=tuple)
+    # possessive words that, before any actor's force noun, point back to the last actor named
+    # ("its first contingent", "ses instructeurs", "её подразделения")
+    possessives: tuple[str, ...] = field(default_factory=tuple)
+    possessive_adjectives: tuple[str, ...] = field(default_factory=tuple)
 
 
 class ActorConfigError(ValueError):
@@ -57,7 +61,10 @@ def parse_actors(text: str) -> ActorConfig:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ActorConfigError(f"actor file is not valid TOML: {exc}") from exc
-    anaphora = _words((data.pop("anaphora", {}) or {}).get("phrases"), "anaphora.phrases")
+    pointing = data.pop("anaphora", {}) or {}
+    anaphora = _words(pointing.get("phrases"), "anaphora.phrases")
+    possessives = _words(pointing.get("possessives"), "anaphora.possessives")
+    possessive_adjectives = _words(pointing.get("possessive_adjectives"), "anaphora.possessive_adjectives")
     actors: dict[str, Actor] = {}
     for key, spec in data.items():
         if not isinstance(spec, dict):
@@ -83,7 +90,7 @@ def parse_actors(text: str) -> ActorConfig:
         )
     if not actors:
         raise ActorConfigError("actor file defines no actor")
-    return ActorConfig(actors, anaphora)
+    return ActorConfig(actors, anaphora, possessives, possessive_adjectives)
 
 
 def load_config(path: str | None = None) -> ActorConfig:

@@ -511,6 +511,20 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Север страны граничит с Ливией, где бойцы «Вагнера» удерживают две авиабазы.", "ru",
          {("wagner", "LBY", "present")}),
     ],
+    "a possessive before any force noun, as the clause's subject": [
+        # "its"/"ses"/"её" + a force noun opening a clause points to the actor the sentence before
+        # opened on
+        ("The Africa Corps was set up in 2023. Its first contingent reached Burkina Faso in January 2024.", "en",
+         {("russia", "BFA", "present")}),
+        ("«Вагнер» сохранил зарубежные операции. Её подразделения работают в ЦАР, Мали и Судане.", "ru",
+         {("wagner", "CAF", "present"), ("wagner", "MLI", "present"), ("wagner", "SDN", "present")}),
+        # inside a clause, the possessive is that clause's subject's
+        ("Wagner fought in Libya. France withdrew its last troops from Mali in 2022.", "en",
+         {("wagner", "LBY", "present")}),
+        # a sentence that opened on someone else: nothing
+        ("Wagner fought in Libya. Chad bought drones. Its soldiers were trained in Israel.", "en",
+         {("wagner", "LBY", "present")}),
+    ],
     "a where-relative before a plan, and whatever its actor does there": [
         # the plan is the main clause's, after the relative's comma
         ("In the Central African Republic, where Wagner has been present since 2018, officials say Moscow has "

@@ -61,6 +61,8 @@ class ActorPatterns:
     # the lowered words of each actor's names ("group" and "groupe" for Wagner, "corps" and
     # "корпус" for the Africa Corps): a pointer with one of them as its head is that actor's
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
+    # a possessive before any actor's force noun ("its first contingent", "её подразделения")
+    possessive: re.Pattern[str] | None = None
 
 
 _COMPILED: dict[int, tuple[ActorConfig, ActorPatterns]] = {}
@@ -87,7 +89,8 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
 
     bits: dict[tuple[str, str], int] = {}
     masks: dict[str, int] = {}  # automaton key -> bits of the patterns it can start
-    groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [(("anaphora", ""), tuple(config.anaphora))]
+    groups: list[tuple[tuple[str, str], tuple[str, ...]]] = [
+        (("anaphora", ""), tuple(config.anaphora) + tuple(config.possessives))]
     for k, actor in config.actors.items():
         groups += [(("names", k), actor.names), (("demonyms", k), actor.demonyms), (("states", k), actor.states)]
         if actor.aliases:
@@ -118,7 +121,19 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
                          tuple((bits[("demonyms", k)], k, p, forces[k]) for k, p in demonyms.items() if k in forces),
                          tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces),
                          {k: frozenset(w.lower() for n in a.names for w in re.findall(r"\w+", n) if len(w) > 3)
-                          for k, a in config.actors.items()})
+                          for k, a in config.actors.items()},
+                         _possessive_pattern(config))
+
+
+def _possessive_pattern(config: ActorConfig) -> re.Pattern[str] | None:
+    """One regex for a possessive, at most one of its adjectives, then any actor's force noun."""
+    owner = word_pattern(config.possessives)
+    forces = word_pattern([f for a in config.actors.values() for f in a.forces])
+    if owner is None or forces is None:
+        return None
+    adjective = word_pattern(config.possessive_adjectives)
+    between = rf"\s+(?:{adjective.pattern}\s+)?" if adjective is not None else r"\s+"
+    return re.compile(owner.pattern + between + forces.pattern, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -272,11 +287,26 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
     if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
-        for m in comp.anaphora.finditer(clause):
+        pointers = list(comp.anaphora.finditer(clause))
+        possessed: list[re.Match[str]] = []
+        if comp.possessive is not None:  # "its first contingent": longer than any phrase inside it
+            # only as the clause's subject ("Its first contingent reached Burkina Faso"): inside a
+            # clause, "its"/"ses" is the clause's own subject's ("France withdrew its last troops")
+            # (the phrases listed as such, "its troops", "ses instructeurs", keep their own reading)
+            possessed = [o for o in comp.possessive.finditer(clause) if _FRONTED.match(clause[:o.start()])
+                         and not any(o.start() <= m.start() < o.end() for m in pointers)]
+            pointers = sorted(possessed + pointers, key=lambda m: m.start())
+        for m in pointers:
             if " " in m.group(0).strip() and _OTHER_NAMED_AFTER.match(clause, m.end()):
                 continue  # "la société de sécurité Bancroft", "the company Sewa": another one, named
             who = last_actor
-            if m.group(0).lower() in _SUBJECT_PRONOUNS and not clause.startswith(" y ", m.end()):
+            if any(m is o for o in possessed):
+                # like a subject pronoun, "its" is the sentence before's subject ("The Africa Corps
+                # was set up in 2023. Its first contingent ..."), never a country named since
+                if hits or subject is None:
+                    continue
+                who = subject
+            elif m.group(0).lower() in _SUBJECT_PRONOUNS and not clause.startswith(" y ", m.end()):
                 if hits or subject is None or not _is_fronted_subject(clause, m):
                     continue
                 who = subject  # "Au Soudan, il exploite ...": the sentence before's subject
