@@ -600,6 +600,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("L'armée russe est bien présente en Syrie, à Hmeimim et à Tartous.", "fr", {("russia", "SYR", "present")}),
         ("Les forces russes sont présentes au Mali.", "fr", {("russia", "MLI", "present")}),
     ],
+    "French and Russian force nouns the English list has": [
+        ("Des spécialistes russes travaillent déjà à Brazzaville.", "fr", {("russia", "COG", "present")}),
+        ("Des officiers russes sont stationnés à Bangui.", "fr", {("russia", "CAF", "present")}),
+        ("Российские офицеры находятся в Мали с 2022 года.", "ru", {("russia", "MLI", "present")}),
+        ("Les navires de guerre russes ont quitté la Syrie.", "fr", {("russia", "SYR", "ended")}),
+    ],
     "a military presence named by the state's adjective": [
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),
