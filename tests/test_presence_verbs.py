@@ -606,6 +606,18 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские офицеры находятся в Мали с 2022 года.", "ru", {("russia", "MLI", "present")}),
         ("Les navires de guerre russes ont quitté la Syrie.", "fr", {("russia", "SYR", "ended")}),
     ],
+    "a list that repeats its preposition": [
+        ("ЧВК повоевала в Сирии и в Судане.", "ru", {("wagner", "SYR", "present"), ("wagner", "SDN", "present")}),
+        ("Wagner fighters in Libya and in Sudan were paid in gold.", "en",
+         {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
+        ("Des instructeurs russes au Mali et au Burkina Faso forment les armées.", "fr",
+         {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+    ],
+    "Russian verbs with an aspect prefix": [
+        ("ЧВК успела повоевать в Сирии, в Судане и в Ливии.", "ru",
+         {("wagner", "SYR", "present"), ("wagner", "SDN", "present"), ("wagner", "LBY", "present")}),
+        ("Российские военные прослужили в Таджикистане много лет.", "ru", {("russia", "TJK", "present")}),
+    ],
     "a military presence named by the state's adjective": [
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),
