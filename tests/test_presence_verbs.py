@@ -539,6 +539,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("wagner", "MOZ", "ended")}),
         ("Mali, where Wagner could deploy more men, is worried.", "en", set()),
     ],
+    "'kuda' as a relative, and the relative nearest the actor": [
+        ("И, наконец, Мали, куда группа «Вагнер» пришла в конце 2021 года.", "ru", {("wagner", "MLI", "present")}),
+        # two relatives: the actor reads the one right before it
+        ("Le Tchad, où la France garde une base, borde la Centrafrique, où les hommes de Wagner sont déployés.", "fr",
+         {("wagner", "CAF", "present")}),
+    ],
     "a negation coordinated after the main verb leaves a fronted place its own": [
         # a fronted place with a relative on it stays the main clause's place when the negation
         # belongs to a clause coordinated after the main verb

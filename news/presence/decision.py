@@ -297,8 +297,8 @@ _WHERE_AT = re.compile(r",\s*(?:where|où|где)\s", re.IGNORECASE)
 _WHERE_LEAD = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
 
 
-_WHERE_SUBJECT = re.compile(r"(?:^|,)\s*(?:where|où|где)\s+(?:(?:the|les?|la|l['’]|des|ses|its|their|his)\s*)?$",
-                            re.IGNORECASE)
+_WHERE_SUBJECT = re.compile(r"(?:^|,)\s*(?:where|où|где|куда)\s+(?:(?:the|les?|la|l['’]|des|ses|its|their|his)\s*)?"
+                            r"(?:[\w'’-]+\s+)?[«\"“]?$", re.IGNORECASE)  # a head noun before a quoted name: «группа «Вагнер»
 
 
 def _acts_where(clause: str, c_start: int, hits: list[ActorHit]) -> re.Match[str] | None:

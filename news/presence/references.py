@@ -41,7 +41,7 @@ def pointed_targets(ctx: ClauseContext, hit: ActorHit, targets: list[Target], ea
         # "российских специалистов в этой стране", "the instructors in the country": placed there
         pointer = present_cue = _ACTOR_IN_POINTER.match(ctx.text, hit.end)
     if not targets and (present_cue or cues.ENDED.search(ctx.clause)):
-        found = _anaphoric_targets(ctx, earlier, home, present_cue)
+        found = _anaphoric_targets(ctx, earlier, home, present_cue, hit.start)
         if pointer is not None:
             found = [t._replace(cue=pointer.group(0).strip()) for t in found]
         departed = departure_of(ctx.text, ctx.start, hit) if found and ctx.may_end and not ctx.negated else None
@@ -59,7 +59,7 @@ def pointed_targets(ctx: ClauseContext, hit: ActorHit, targets: list[Target], ea
     if targets and ctx.may_end:
         # "mercenaries ... who left the country after ambushes near Macomia": the departure
         # from the country named before stands beside the places of the fighting
-        return [t for t in _anaphoric_targets(ctx, earlier, home, present_cue) if t.status == "ended"]
+        return [t for t in _anaphoric_targets(ctx, earlier, home, present_cue, hit.start) if t.status == "ended"]
     return []
 
 
@@ -114,7 +114,7 @@ def _latest_distinct(pool: list[Mention], want: int) -> list[Mention]:
 
 
 def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[str, ...],
-                       present_cue: CueMatch | None) -> list[Target]:
+                       present_cue: CueMatch | None, hit_at: int) -> list[Target]:
     """Countries that "there", "the country" or "both countries" point back to."""
     text, clause, c_start, negated = ctx.text, ctx.clause, ctx.start, ctx.negated
     out: list[Target] = []
@@ -124,7 +124,7 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
     if not ref:
         return _region_targets(ctx, earlier, home, present_cue)
     if not plural:
-        ref = _relative_after_place(ctx, ref)
+        ref = _relative_after_place(ctx, ref, hit_at)
     if not plural and cues.ENDED.may_occur(clause):
         # "y avaient travaillé ..., avant de quitter le pays": the pointer a leaving cue governs
         for later in cues.PLACE_ANAPHORA.finditer(clause, ref.end()):
@@ -186,25 +186,25 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
 
 
 # ", where", ", où", ", где" right after a place: a relative that opens a clause of its own
-_RELATIVE = frozenset({"where", "où", "где"})
+_RELATIVE = frozenset({"where", "où", "где", "куда"})
 _WHERE_LEAD = re.compile(r"\s*(?:where|où|где)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)  # up to the subject
 
 
-def _relative_after_place(ctx: ClauseContext, ref: WordMatch) -> WordMatch:
+def _relative_after_place(ctx: ClauseContext, ref: WordMatch, hit_at: int) -> WordMatch:
     """The pointer a clause's actor reads: a relative "where" standing right after its place, when
     the actor comes after it, rather than a pointer earlier in the main clause ("La frontière du
     pays jouxte la Centrafrique, où les hommes de Wagner sont déployés": the men are in the CAR,
     whatever "du pays" means). Why: the relative's place is beside it and its verb is the actor's;
     "the country" before it belongs to another verb and may point anywhere, or nowhere."""
-    if ref.group(0).lower() in _RELATIVE:
-        return ref
-    first_hit = min((h.start for h in ctx.hits), default=ctx.end)
+    best = ref
     for later in cues.PLACE_ANAPHORA.finditer(ctx.clause, ref.end()):
         at = ctx.start + later.start()
-        if later.group(0).lower() in _RELATIVE and at < first_hit and any(
-                0 <= at - m.end <= 3 and m.kind != "demonym" for m in ctx.mentions):
-            return later
-    return ref
+        if at >= hit_at:
+            break
+        if later.group(0).lower() in _RELATIVE and any(0 <= at - m.end <= 3 and m.kind != "demonym"
+                                                       for m in ctx.mentions):
+            best = later  # the last relative before the actor is the one whose subject it is
+    return best
 
 
 _SENTENCE_HEAD = re.compile(r"(?:^|[.!?]\s+|\n)\s*((?:[\w'’-]+\s+){0,2})$")
