@@ -545,6 +545,17 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Le Tchad, où la France garde une base, borde la Centrafrique, où les hommes de Wagner sont déployés.", "fr",
          {("wagner", "CAF", "present")}),
     ],
+    "a fronted place and the actor as subject, whatever the verb": [
+        ("In Venezuela, Russian military specialists have serviced Sukhoi jets sold to Caracas.", "en",
+         {("russia", "VEN", "present")}),
+        ("В ЦАР российские инструкторы уже стали частью повседневной жизни.", "ru", {("russia", "CAF", "present")}),
+        ("Au Mali, l'Africa Corps et Wagner coexistent.", "fr",
+         {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+        # the actor as a verb's object, or done to by the place's state: nothing
+        ("В Вашингтоне прибытие российских военных расценили как провокацию.", "ru", set()),
+        ("Aux États-Unis, Wagner est désigné comme organisation criminelle transnationale.", "fr", set()),
+        ("In Belgrade, murals celebrating Wagner appeared last year.", "en", set()),
+    ],
     "a negation coordinated after the main verb leaves a fronted place its own": [
         # a fronted place with a relative on it stays the main clause's place when the negation
         # belongs to a clause coordinated after the main verb

@@ -314,6 +314,40 @@ def _acts_where(clause: str, c_start: int, hits: list[ActorHit]) -> re.Match[str
     return None
 
 
+_FRONTED_IN = re.compile(r"\s*(?:(?:and|but|et|mais|и|а|но|then|puis|затем)\s+)?(?:in|inside|en|au|aux|à|dans|в|во)\s+"
+                         r"(?:the\s+|la\s+|le\s+|l['’]\s*|les\s+)?$", re.IGNORECASE)
+# between the fronted place and its subject: a comma, a determiner, a number, "the men of", the
+# demonym of the subject's own phrase ("российские лётчики"); never a verb and its object
+_AFTER_FRONTED = re.compile(r",?\s*(?:(?:les?|la|l['’]|des|the|some|several|plusieurs|quelques|hundreds\s+of|dozens\s+of|"
+                            r"des\s+(?:centaines|dizaines)\s+d['’]|несколько|сотни|десятки|\d[\d\s,.]*|hommes\s+de|men\s+of|"
+                            r"бойцы|[\w-]*(?:russ|росси|русск)[\w-]*)\s*){0,3}[«\"“]?$", re.IGNORECASE)
+
+
+_PASSIVE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:est|sont|a\s+été|ont\s+été|is|are|was|were|has\s+been|have\s+been|"
+                           r"был\w*|признан\w*)\s+(?:\w+\s+)?\w+(?:é|ée|és|ées|ed|en|ан\w*|ен\w*)(?!\w)", re.IGNORECASE)
+
+
+def _acts_in_fronted(text: str, c_start: int, hits: list[ActorHit], mentions: list[Mention]) -> re.Match[str] | None:
+    """A clause that opens on "in PLACE" and then names an actor (a name or force noun) as its
+    subject, whatever the verb: "В соседней Киргизии на авиабазе Кант российские лётчики
+    отрабатывают задачи", "In Sudan, Wagner's companies run gold mines". Why: the fronted place
+    frames what the actor does; the verb lists cannot hold every deed. The place must open the
+    clause, right after its preposition."""
+    actor_hits = [h for h in hits if h.actor and h.via in ("name", "force")]
+    if not actor_hits:
+        return None
+    first = min(actor_hits, key=lambda h: h.start)
+    for m in mentions:
+        if m.kind == "demonym" or m.start >= first.start:
+            continue
+        lead = _FRONTED_IN.match(text, c_start, m.start)
+        if (lead is not None and lead.end() == m.start and _AFTER_FRONTED.match(text, m.end, first.start)
+                and not _PASSIVE_AFTER.match(text, first.end)):
+            return lead  # "Aux États-Unis, Wagner est désigné comme ...": done to it, by the place's state
+        break
+    return None
+
+
 def _relative_before_plan(text: str, c_start: int, modal_at: int) -> int:
     """Where a "where" relative before a plan closes: the last comma between the relative and the
     plan ("In the CAR, where Wagner has been present since 2018, officials say Moscow has asked
@@ -390,7 +424,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         # move inside the country, so presence in it (GUIDE)
         present_cue = MOVED_WITHIN.search(clause)
     if present_cue is None and (not cues.ENDED.may_occur(clause) or cues.ENDED.search(clause) is None):
-        present_cue = _acts_where(clause, c_start, hits)  # a leaving verb is the departure rules' to read
+        # a leaving verb is the departure rules' to read
+        present_cue = _acts_where(clause, c_start, hits) or _acts_in_fronted(text, c_start, hits, clause_mentions)
     if modal is not None and present_cue is not None and (
             c_start + present_cue.start() >= modal_at
             or text[c_start + present_cue.end():modal_at].isspace()):
