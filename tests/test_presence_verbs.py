@@ -503,6 +503,10 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("wagner", "MLI", "present")}),
         # the relative's own plan stays a plan
         ("Some units could be moved to Mali, where Wagner could open a base.", "en", set()),
+        # so does a temporal clause after a plan or a rumour
+        ("The rumour gained traction after Russian military instructors arrived in Niamey last month.", "en",
+         {("russia", "NER", "present")}),
+        ("Moscow could send troops to Mali after Wagner leaves.", "en", set()),
         # "the country" before the relative belongs to another verb: the relative's place is the actor's
         ("La frontière orientale du pays jouxte la Centrafrique, où les hommes de Wagner sont déployés.", "fr",
          {("wagner", "CAF", "present")}),
@@ -555,6 +559,25 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("В Вашингтоне прибытие российских военных расценили как провокацию.", "ru", set()),
         ("Aux États-Unis, Wagner est désigné comme organisation criminelle transnationale.", "fr", set()),
         ("In Belgrade, murals celebrating Wagner appeared last year.", "en", set()),
+    ],
+    "a relative on a noun in apposition keeps its negation": [
+        ("L'Africa Corps est présent en Libye, mais aussi au Niger depuis avril, deux pays où Wagner n'avait "
+         "jamais opéré.", "fr", {("russia", "LBY", "present"), ("russia", "NER", "present")}),
+        ("The Africa Corps is present in Libya and in Niger, two countries where Wagner had never operated.", "en",
+         {("russia", "LBY", "present"), ("russia", "NER", "present")}),
+    ],
+    "a name in a phrase about a death is not a second actor": [
+        ("Depuis la mort de Prigojine, le ministère russe a pris le relais avec l'Africa Corps, désormais présent "
+         "au Mali et au Niger.", "fr", {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+    ],
+    "the state acting militarily": [
+        ("À l'automne 2015, la Russie intervient militairement en Syrie pour sauver le régime.", "fr",
+         {("russia", "SYR", "present")}),
+        ("L'intervention militaire russe en Syrie a commencé en 2015.", "fr", {("russia", "SYR", "present")}),
+        # "intervient après" dates an event: still its own clause
+        ("Ce départ de Wagner du Mali intervient après une série de revers.", "fr", {("wagner", "MLI", "ended")}),
+        # a state without its forces places no one
+        ("La Russie intervient dans le débat sur le Mali.", "fr", set()),
     ],
     "a negation coordinated after the main verb leaves a fronted place its own": [
         # a fronted place with a relative on it stays the main clause's place when the negation

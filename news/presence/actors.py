@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
@@ -211,7 +211,11 @@ def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | 
     actor a bare subject pronoun ("il", "it") may point to: the subject of the sentence before
     (see ``_SUBJECT_PRONOUNS``); None when that sentence's subject was no actor."""
     hits = _actor_hits_raw(clause, offset, comp, last_actor, mask, subject)
-    if len({h.actor for h in hits if h.actor}) > 1:
+    # a name in a phrase about its bearer's death only dates the clause ("Depuis la mort de
+    # Prigojine, le ministère a pris le relais avec l'Africa Corps, présent au Mali"): one actor
+    acting = {h.actor for h in hits if h.actor and not names_a_death(clause, replace(h, start=h.start - offset,
+                                                                                         end=h.end - offset))}
+    if len(acting) > 1:
         # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
         # created to take over Wagner's operations, said ...").
         masked = cues.APPOSITION.sub(lambda m: " " * len(m.group(0)), clause)

@@ -37,6 +37,10 @@ _WHERE_CLOSE = re.compile(r",\s+(?=(?:and|or|et|ou|и|или|а)\s)")
 _WHERE_COMMA = re.compile(r",\s(?=(?:où|где|куда)\s)", re.IGNORECASE)
 
 
+# the same after a noun in apposition: ", deux pays où ...", ", two countries where ...", ", две страны, где"
+_WHERE_APPOSED = re.compile(r",\s(?:[\w'’-]+,?\s){1,3}?(?=(?:où|где|куда|where)\s)", re.IGNORECASE)
+
+
 def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tuple[int, int]]:
     """``(a, b)`` split before a French or Russian "where" relative that holds a negation (or set
     apart from a main clause that holds one):
@@ -54,6 +58,12 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
             close = offset + m.end() + end
             return ([(a, offset + m.start()), (offset + m.end(), close)]
                     + _negated_where_split(sentence, offset, close + 1, b))
+    for m in _WHERE_APPOSED.finditer(sentence, a - offset, b - offset):
+        rest = sentence[m.end():b - offset]
+        end = rest.find(",")
+        if negation_at(rest if end < 0 else rest[:end]) is not None:
+            # "..., deux pays où Wagner n'avait jamais opéré": the relative's negation is its own
+            return [(a, offset + m.start()), (offset + m.end(), b)]
     return [(a, b)]
 
 

@@ -142,7 +142,7 @@ BORDER_BEFORE = re.compile(r"(?:borders? with|frontiers? with|frontières? avec|
 # is a clause of its own (a visit or a plan in the frame does not touch it, nor the reverse).
 CLAUSE_SPLIT = re.compile(r";|:\s|,\s(?=where\s)|,\s(?=(?:a|an)\s+(?:claim|allegation|charge|accusation|report)s?\b|ce\s+qu)|,\s(?=not\s+to\s)|,\s(?=as\s(?!well\b|part\b|of\b|a\s+result\b|such\b|many\b|much\b|long\b|far\b|soon\b|in\b|if\b|though\b))|"
                           r"\s(?=(?:comes?|came)\s+(?:as|after|amid|days|weeks|a\s+week|a\s+day|shortly|just)\b)|"
-                          r"\s(?=(?:intervient|survient)\s)|\s[—–]\s|,\s*(?:but(?!\s+also\s)|while|whereas|although|though|mais(?!\s+aussi\s)|tandis que|bien que|même si|а(?!\s+также)|но(?!\s+и\s)|однако|хотя)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but(?!\s+also\s)|while)\s")
+                          r"\s(?=(?:intervient|survient)\s+(?:après|alors|au\s+moment|dans|quelques|peu|moins|deux|trois|une?\s|en\s+pleine|à\s+un)\b)|\s[—–]\s|,\s*(?:but(?!\s+also\s)|while|whereas|although|though|mais(?!\s+aussi\s)|tandis que|bien que|même si|а(?!\s+также)|но(?!\s+и\s)|однако|хотя)\s|,\s*(?:et\s+)?(?:tandis|alors)\s+qu['’]|,\s*et\s+qu['’]|\s(?:but(?!\s+also\s)|while)\s")
 # An order to leave is not a departure ("Putin ordered most of the force out of Syria").
 ORDERED = _rx(*_LEX["ordered"])
 # Appositions hide actors that are not the subject ("Africa Corps, the force created to take

@@ -279,14 +279,20 @@ def continued_departure(where: SentenceContext, c_start: int, c_end: int, hits: 
 
 
 # ", where", ", où", ", где": a relative that opens a clause of its own
-_RELATIVE_OPEN = re.compile(r",\s*(?:where|où|где)\s", re.IGNORECASE)
+_RELATIVE_OPEN = re.compile(r",\s*(?:where|où|где)\s|"
+                            # a temporal clause after a plan or rumour tells what happened: "The rumour
+                            # gained traction after Russian instructors arrived in Niamey"
+                            r"\s(?:after|since|once|après\s+que|après\s+qu['’]|depuis\s+que|depuis\s+qu['’]|"
+                            r"после\s+того\s+как|с\s+тех\s+пор\s+как)\s", re.IGNORECASE)
 
 
 def _relative_after_plan(text: str, modal_at: int, c_end: int, hits: list[ActorHit]) -> int:
-    """Where a plan's reach ends in its clause: at a relative "where" after it whose own subject is
-    an actor ("...may be moved to Africa, where Wagner works in Mali, the CAR and Libya"; "может
-    быть переброшена в Африку, где «Вагнер» работает в Мали"), unless the relative holds a plan of
-    its own; ``c_end`` when none. Why: the plan is the main clause's; the relative asserts a stay."""
+    """Where a plan's reach ends in its clause: at a relative "where", or a temporal clause ("after",
+    "since"), after it whose own subject is an actor ("...may be moved to Africa, where Wagner works
+    in Mali, the CAR and Libya"; "может быть переброшена в Африку, где «Вагнер» работает в Мали";
+    "The rumour gained traction after Russian instructors arrived in Niamey"), unless that clause
+    holds a plan of its own; ``c_end`` when none. Why: the plan is the main clause's; the relative or
+    the temporal clause asserts a stay."""
     rel = _RELATIVE_OPEN.search(text, modal_at, c_end)
     if rel is None or not any(h.start >= rel.end() and h.actor and h.via != "anaphora" for h in hits):
         return c_end
