@@ -211,10 +211,12 @@ def actor_hits(clause: str, offset: int, comp: ActorPatterns, last_actor: str | 
     actor a bare subject pronoun ("il", "it") may point to: the subject of the sentence before
     (see ``_SUBJECT_PRONOUNS``); None when that sentence's subject was no actor."""
     hits = _actor_hits_raw(clause, offset, comp, last_actor, mask, subject)
-    # a name in a phrase about its bearer's death only dates the clause ("Depuis la mort de
-    # Prigojine, le ministère a pris le relais avec l'Africa Corps, présent au Mali"): one actor
-    acting = {h.actor for h in hits if h.actor and not names_a_death(clause, replace(h, start=h.start - offset,
-                                                                                         end=h.end - offset))}
+    acting = {h.actor for h in hits if h.actor}
+    if len(acting) > 1:
+        # a name in a phrase about its bearer's death only dates the clause ("Depuis la mort de
+        # Prigojine, le ministère a pris le relais avec l'Africa Corps, présent au Mali"): one actor
+        acting = {h.actor for h in hits if h.actor and not names_a_death(clause, replace(h, start=h.start - offset,
+                                                                                             end=h.end - offset))}
     if len(acting) > 1:
         # Two actors: the one inside an apposition is not the subject ("Africa Corps, the force
         # created to take over Wagner's operations, said ...").
@@ -250,7 +252,7 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             # words and stops before it
             f = fpat.search(after)
             if f is not None and _COORDINATOR.search(after, 0, f.start()) and any(
-                    _force_right_before(other, before) for _, _, _, other in comp.demonym_rows):
+                    _force_right_before(other, before) is not None for _, _, _, other in comp.demonym_rows):
                 # "instructeurs russes et des mercenaires": the adjective follows its noun (French
                 # order), and the force noun after the coordination is another actor's
                 f = None
@@ -267,11 +269,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
                 elif prev is None or span > prev.end - prev.start:
                     best[d.start()] = ActorHit(key, offset + d.end() + f.start(), offset + d.end() + f.end(),
                                                clause[d.start():d.end() + f.end()], "force")
-            for f in fpat.finditer(before):
-                gap = before[f.end():]
-                if len(gap.split()) <= 1 and not cues.STOPS.search(gap) and d.start() not in best:
-                    best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
-                                               clause[d.start() - len(before) + f.start():d.end()], "force")
+            f = _force_right_before(fpat, before)  # French order: "instructeurs russes"
+            if f is not None and d.start() not in best:
+                best[d.start()] = ActorHit(key, offset + d.start() - len(before) + f.start(), offset + d.end(),
+                                           clause[d.start() - len(before) + f.start():d.end()], "force")
     hits.extend(best.values())
     for bit, key, spat, fpat in comp.state_rows:
         if not mask & bit or not fpat.search(clause):
@@ -448,13 +449,14 @@ def _state_acts(clause: str, at: int, fpat: re.Pattern[str]) -> bool:
                 or (owns and fpat.search(clause, owns.end(), owns.end() + 30)))
 
 
-def _force_right_before(fpat: re.Pattern[str], before: str) -> bool:
-    """Whether a force noun ends right before a demonym (at most one word between, no stop)."""
+def _force_right_before(fpat: re.Pattern[str], before: str) -> re.Match[str] | None:
+    """The first force noun of ``before`` that ends right before a demonym (at most one word
+    between, no stop): the noun a French adjective follows ("instructeurs russes")."""
     for f in fpat.finditer(before):
         gap = before[f.end():]
         if len(gap.split()) <= 1 and not cues.STOPS.search(gap):
-            return True
-    return False
+            return f
+    return None
 
 
 def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:

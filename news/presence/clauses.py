@@ -27,7 +27,8 @@ def asserts_nothing(sentence: str) -> bool:
 
 # A relative clause on a place ("in Libya, where Wagner fighters have been stationed since 2019,
 # and airstrips in Sudan ...") ends at its closing comma: what follows is the main clause again.
-_WHERE_OPEN = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
+# a clause that opens on its relative "where" (English: CLAUSE_SPLIT cut the comma off before it)
+WHERE_OPEN = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
 _WHERE_CLOSE = re.compile(r",\s+(?=(?:and|or|et|ou|и|или|а)\s)")
 
 
@@ -50,7 +51,7 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
     for m in _WHERE_COMMA.finditer(sentence, a - offset, b - offset):
         rest = sentence[m.end():b - offset]
         end = rest.find(",")
-        if negation_at(rest if end < 0 else rest[:end]) is not None:
+        if _negated_up_to_comma(rest):
             return [(a, offset + m.start()), (offset + m.end(), b)]
         if end >= 0 and _main_negated(rest[end:]):
             # the other way round: "В Буркина-Фасо, куда прибыли российские военные, ... «Вагнера»
@@ -59,12 +60,16 @@ def _negated_where_split(sentence: str, offset: int, a: int, b: int) -> list[tup
             return ([(a, offset + m.start()), (offset + m.end(), close)]
                     + _negated_where_split(sentence, offset, close + 1, b))
     for m in _WHERE_APPOSED.finditer(sentence, a - offset, b - offset):
-        rest = sentence[m.end():b - offset]
-        end = rest.find(",")
-        if negation_at(rest if end < 0 else rest[:end]) is not None:
+        if _negated_up_to_comma(sentence[m.end():b - offset]):
             # "..., deux pays où Wagner n'avait jamais opéré": the relative's negation is its own
             return [(a, offset + m.start()), (offset + m.end(), b)]
     return [(a, b)]
+
+
+def _negated_up_to_comma(rest: str) -> bool:
+    """Whether a relative (``rest``, from its "where" on) holds a negation before its first comma."""
+    end = rest.find(",")
+    return negation_at(rest if end < 0 else rest[:end]) is not None
 
 
 def _main_negated(main: str) -> bool:
@@ -96,7 +101,7 @@ def _fronted_where(sentence: str, offset: int, spans: list[tuple[int, int]]) -> 
     if where is not None:
         head, rel_at = (a, offset + where.start()), offset + where.end()
         rest = [(rel_at, b)] + spans[1:]
-    elif len(spans) > 1 and _WHERE_OPEN.match(sentence, spans[1][0] - offset):
+    elif len(spans) > 1 and WHERE_OPEN.match(sentence, spans[1][0] - offset):
         head, rest = spans[0], spans[1:]  # English: CLAUSE_SPLIT already cut before ", where"
     else:
         return spans
@@ -151,7 +156,7 @@ def clause_spans(sentence: str, offset: int) -> list[tuple[int, int]]:
     out = _fronted_where(sentence, offset, out)
     spans: list[tuple[int, int]] = []
     for a, b in out:
-        if b > a and _WHERE_OPEN.match(sentence, a - offset):
+        if b > a and WHERE_OPEN.match(sentence, a - offset):
             close = _WHERE_CLOSE.search(sentence, a - offset, b - offset)
             if close is not None:
                 spans.extend([(a, offset + close.start()), (offset + close.end(), b)])

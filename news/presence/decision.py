@@ -30,6 +30,7 @@ from news.presence.actors import (
 from news.presence.calibration import calibrate
 from news.presence.clauses import (
     RELATIVE_ASIDE,
+    WHERE_OPEN,
     aside_before_negation,
     asserts_nothing,
     beyond_negation,
@@ -300,7 +301,6 @@ def _relative_after_plan(text: str, modal_at: int, c_end: int, hits: list[ActorH
 
 
 _WHERE_AT = re.compile(r",\s*(?:where|où|где)\s", re.IGNORECASE)
-_WHERE_LEAD = re.compile(r"\s*(?:where|où|где)\s", re.IGNORECASE)
 
 
 _WHERE_SUBJECT = re.compile(r"(?:^|,)\s*(?:where|où|где|куда)\s+(?:(?:the|les?|la|l['’]|des|ses|its|their|his)\s*)?"
@@ -354,16 +354,14 @@ def _acts_in_fronted(text: str, c_start: int, hits: list[ActorHit], mentions: li
     return None
 
 
-def _relative_before_plan(text: str, c_start: int, modal_at: int) -> int:
+def _relative_before_plan(text: str, c_start: int, modal_at: int, c_end: int) -> int:
     """Where a "where" relative before a plan closes: the last comma between the relative and the
     plan ("In the CAR, where Wagner has been present since 2018, officials say Moscow has asked
-    Touadera to swap it"), so that each is decided alone; ``len(text)`` (never a split) when the
-    clause holds no such relative or the plan is the relative's own ("where Wagner could deploy")."""
-    rel = _WHERE_LEAD.match(text, c_start, modal_at) or _WHERE_AT.search(text, c_start, modal_at)
-    if rel is None:
-        return len(text)
-    close = text.rfind(",", rel.end(), modal_at)
-    return close + 1 if close >= 0 else len(text)
+    Touadera to swap it"), so that each is decided alone; ``c_end`` (no split) when the clause
+    holds no such relative or the plan is the relative's own ("where Wagner could deploy")."""
+    rel = WHERE_OPEN.match(text, c_start, modal_at) or _WHERE_AT.search(text, c_start, modal_at)
+    close = text.rfind(",", rel.end(), modal_at) if rel is not None else -1
+    return close + 1 if close >= 0 else c_end
 
 
 def _subject_of(text: str, s_start: int, hits: list[ActorHit]) -> str | None:
@@ -405,7 +403,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         if own == c_end:
             # "In the CAR, where Wagner has been present since 2018, officials say Moscow has asked
             # ... to": the plan is the main clause's, after the relative's closing comma
-            own = _relative_before_plan(text, c_start, modal_at)
+            own = _relative_before_plan(text, c_start, modal_at, c_end)
         if own < c_end:  # "... could be moved to Africa, where Wagner works in Mali": two clauses
             return [*claims_in_clause(where, c_start, own, [h for h in hits if h.start < own],
                                       [m for m in clause_mentions if m.start < own]),
