@@ -662,6 +662,28 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Il s'agit de la première présence militaire russe reconnue au Niger.", "fr", {("russia", "NER", "present")}),
         ("La présence militaire russe en Syrie se réduit.", "fr", {("russia", "SYR", "present")}),
     ],
+    "a heading's country is where its section is told": [
+        ("Libya: the logistics hub\n\nThe eastern airfields have grown busy since the fall of Assad. "
+         "Russian troops maintain the runways and the air defences.", "en", {("russia", "LBY", "present")}),
+        ("Centrafrique : le modèle russe\n\nLes paramilitaires de Wagner gardent le palais et les mines d'or "
+         "depuis 2018.", "fr", {("wagner", "CAF", "present")}),
+        ("Ливия: логистический узел\n\nРоссийские военные обслуживают аэродромы и системы ПВО.", "ru",
+         {("russia", "LBY", "present")}),
+        # a heading with no country ends the section; furniture and a heading of two countries are no topic
+        ("Libya: the logistics hub\n\nRussian troops maintain the runways.\n\nWhat comes next\n\n"
+         "Wagner fighters are deployed to guard the gold mines.", "en", {("russia", "LBY", "present")}),
+        ("Read more: Mali's junta extends its rule\n\nWagner fighters are deployed to guard the gold mines.", "en", set()),
+        ("Mali and Niger: a new alliance\n\nRussian troops maintain the runways.", "en", set()),
+    ],
+    "a paragraph that opens on one country is told there": [
+        ("Libya is the hub of Moscow's network in Africa. Russian troops maintain the runways and the air defences.",
+         "en", {("russia", "LBY", "present")}),
+        ("Au Mali, la situation est différente. Les instructeurs russes forment les soldats de l'armée.", "fr",
+         {("russia", "MLI", "present")}),
+        ("В Ливии ситуация иная. Российские военные обслуживают аэродромы.", "ru", {("russia", "LBY", "present")}),
+        # a country named later in the paragraph, as what officials worry about, is not its setting
+        ("Officials say the junta is worried about security in Mali. Russian troops maintain the runways.", "en", set()),
+    ],
 }
 
 

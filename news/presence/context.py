@@ -45,6 +45,8 @@ class SentenceContext:
     mentions: list[Mention]
     history: list[Mention]
     comp: ActorPatterns
+    # the country named by the heading of the section the sentence is in (``section_topic``)
+    topic: Mention | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -69,7 +69,15 @@ from news.presence.places import (
     other_force_between,
     other_force_leaves,
 )
-from news.presence.references import colon_topic, pointed_targets, points_elsewhere, sole_host
+from news.presence.references import (
+    colon_topic,
+    paragraph_topic,
+    pointed_targets,
+    points_elsewhere,
+    section_topic,
+    section_topics,
+    sole_host,
+)
 from news.presence.sentence_rules import identity_claims, replacement_claims, request_claims
 
 
@@ -84,6 +92,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     named: set[str] = set()  # actors named so far (not by anaphora)
     opener: str | None = None  # the actor the sentence before opened on, for "Il ..." / "Au Soudan, il ..."
     mentions = as_state_names(text, sorted(mentions, key=lambda m: m.start))
+    sections = section_topics(text, mentions)
     # One pass over the article finds every word that could name an actor; clauses without one
     # (most of them in real news) skip the per-clause rules entirely.
     words = actor_words(text, comp)
@@ -121,7 +130,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             opener = _subject_of(text, s_start, asked)
             history.extend(sent_mentions)
             continue
-        where = SentenceContext(article, text, sentence, s_start, sent_mentions, history, comp)
+        where = SentenceContext(article, text, sentence, s_start, sent_mentions, history, comp,
+                                section_topic(sections, s_start))
         # identity claims need a pointing phrase, or a pronoun in an "identify them as" cue
         if last_actor and (words.between(s_start, s_end) & anaphora_bit or "dentif" in sentence):
             raw.extend(identity_claims(where, last_actor, raw))
@@ -549,15 +559,23 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                 and not points_elsewhere(clause)):
             # no place in the sentence (a dateline aside): an article set in one country ("BANGUI —
             # ... The trainers work at Berengo", "depuis que Wagner a plié bagage") puts the actor
-            # there, or takes it away, less surely
-            sole = sole_host(text, history + [m for m in sent_mentions if dateline(text, m)], home)
+            # there, or takes it away, less surely; so does the country of the section's heading
+            # ("Ливия: логистический узел"), before it, and after it (for a stay, not a departure)
+            # the one country of a paragraph that opens on it ("In Libya, ... Russian troops
+            # maintain the airfields")
+            kind = "section-topic"
+            sole = where.topic if where.topic is not None and where.topic.iso3 not in home else None
+            if sole is None:
+                kind, sole = "sole-country", sole_host(text, history + [m for m in sent_mentions if dateline(text, m)], home)
+            if sole is None and not may_end and no_longer is None:
+                kind, sole = "paragraph-topic", paragraph_topic(text, c_start, history, home)
             if sole is not None:
                 departed = (departure_of(text, c_start, hit)
                             or (bare_departure(text, hit) if hit.via != "anaphora" else None)) if may_end else None
                 if departed:
-                    targets.append(Target(sole, "ended", departed, 0.5, "sole-country-departure"))
+                    targets.append(Target(sole, "ended", departed, 0.5, f"{kind}-departure"))
                 elif present_cue:
-                    targets.append(Target(sole, "present", present_cue.group(0), 0.5, "sole-country"))
+                    targets.append(Target(sole, "present", present_cue.group(0), 0.5, kind))
         for m, status, cue, conf, rule in targets:
             if (negated and status == "present" and not (c_start <= m.start < neg_at and hit.start < neg_at)
                     and not (c_start <= m.start and beyond_negation(text, neg_first, m, hit))

@@ -8,6 +8,7 @@ before its colon (``colon_topic``) and the one country an article is set in (``s
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import news.presence.cues as cues
@@ -292,6 +293,61 @@ def sole_host(text: str, history: list[Mention], home: tuple[str, ...]) -> Menti
         found = m
         times += 2 if dateline(text, m) else 1
     return found if times >= 2 else None
+
+
+# A heading: a paragraph of one short line that does not close as a sentence does ("Libya: the
+# logistics hub", "Мали: от частника к государству", "Ukraine, le berceau"); a spoken line, a
+# question or furniture ("Read more: ...") is none
+_HEADING = re.compile(r"(?:^|(?<=\n\n))[ \t]*([^\n]{2,90}?)[ \t]*(?=\n\n|\Z)")
+_HEADING_MAX_WORDS = 10
+_NOT_HEADING = re.compile(r"^[—–\-•*(\[]|[.!?…;,:]$|[|@©]|https?:|www\.|^(?:read|see|watch|listen|photo|lire|voir|"
+                          r"читайте|смотрите|фото|by|par|от)\b|\b(?:also|aussi|также|reuters|afp|ap|getty|"
+                          r"correspondent|correspondant|корреспондент|whatsapp|telegram|subscribe|abonnez|подпис\w*)\b",
+                          re.IGNORECASE)
+
+
+def section_topics(text: str, mentions: list[Mention]) -> tuple[list[int], list[Mention | None]]:
+    """Where each heading of the article ends, with the one country it names (None when it names
+    none or several): long reads split their stories by country under headings ("Ливия:
+    логистический узел"), and the paragraphs below tell of that country without naming it again
+    ("Российские военные обслуживают аэродромы"). ``mentions`` are sorted by start."""
+    ends: list[int] = []
+    topics: list[Mention | None] = []
+    if "\n" not in text:
+        return ends, topics
+    starts = [m.start for m in mentions]
+    for h in _HEADING.finditer(text):
+        line = h.group(1)
+        if len(line.split()) > _HEADING_MAX_WORDS or _NOT_HEADING.search(line):
+            continue
+        inside = mentions[bisect.bisect_left(starts, h.start(1)):bisect.bisect_left(starts, h.end(1))]
+        places = {m.iso3 for m in inside if m.kind != "demonym"}
+        ends.append(h.end(1))
+        topics.append(next(m for m in inside if m.kind != "demonym") if len(places) == 1 else None)
+    return ends, topics
+
+
+def section_topic(sections: tuple[list[int], list[Mention | None]], at: int) -> Mention | None:
+    """The country of the section ``at`` is in: the one its latest heading names, if any."""
+    ends, topics = sections
+    i = bisect.bisect_right(ends, at) - 1
+    return topics[i] if i >= 0 else None
+
+
+def paragraph_topic(text: str, at: int, history: list[Mention], home: tuple[str, ...]) -> Mention | None:
+    """The one country the paragraph around ``at`` has named before it, when the paragraph opens
+    on it ("Libya is the hub. ... Russian troops maintain the airfields", "В Ливии ..."): a
+    paragraph of news keeps to one story, and one place named at its head is where it is told."""
+    para = text.rfind("\n", 0, at) + 1
+    here: list[Mention] = []
+    for m in reversed(history):
+        if m.start < para:
+            break
+        if m.iso3 not in home and m.kind != "demonym":
+            here.append(m)
+    if not here or len({m.iso3 for m in here}) != 1:
+        return None
+    return here[0] if len(text[para:here[-1].start].split()) <= 1 else None
 
 
 # An area wider than a country, or another one, named without a country mention
