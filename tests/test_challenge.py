@@ -197,6 +197,12 @@ def _f1(c: Counts) -> float:
     ("hidden_ak.jsonl", 0.95, 0.74, 0.69),
     ("hidden_al.jsonl", 0.95, 0.81, 0.77),
     ("hidden_am.jsonl", 0.95, 0.71, 0.63),
+    # the thirtieth (45 articles, 15 per language; ao: Syria and the Middle East 2015-2026, Hmeimim
+    # and Tartus, military police, Wagner at the oil fields, the fall of Assad and the drawdown;
+    # Levantine, Gulf, Turkish and Israeli papers, Russian agencies and Telegram digests), written
+    # blind in the eighth session and scored on arrival at 53758de: 0.856 (P 0.883, R 0.831; en
+    # 0.885, fr 0.831, ru 0.833); the session's opening commit 47c5c02 scored 0.851 (ru 0.814)
+    ("hidden_ao.jsonl", 0.95, 0.84, 0.82),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
