@@ -684,6 +684,23 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # a country named later in the paragraph, as what officials worry about, is not its setting
         ("Officials say the junta is worried about security in Mali. Russian troops maintain the runways.", "en", set()),
     ],
+    "a state's war on a country is its presence there": [
+        ("Russia's full-scale invasion of Ukraine has made all of this harder to sustain.", "en",
+         {("russia", "UKR", "present")}),
+        ("Defenders of the alliance say Russia is stretched thin by its war in Ukraine.", "en",
+         {("russia", "UKR", "present")}),
+        ("Depuis l'invasion de l'Ukraine par la Russie, les Occidentaux surveillent Yaoundé.", "fr",
+         {("russia", "UKR", "present")}),
+        ("L'accord a été signé après le début de l'invasion russe de l'Ukraine.", "fr", {("russia", "UKR", "present")}),
+        ("После вторжения России в Украину выплаты выросли.", "ru", {("russia", "UKR", "present")}),
+        ("Россия вторглась в Украину в феврале 2022 года.", "ru", {("russia", "UKR", "present")}),
+        # a war feared or prepared is none; nor is a war the state does not own in the words, or a
+        # country named after other words
+        ("Western capitals warned of a Russian invasion of Ukraine.", "en", set()),
+        ("Москва отвергает обвинения в подготовке вторжения в Украину.", "ru", set()),
+        ("Serbia will not join sanctions against Moscow over the war in Ukraine.", "en", set()),
+        ("Moscow, distracted by its war and wary of Baku's ally Ankara, did nothing.", "en", set()),
+    ],
 }
 
 

@@ -112,6 +112,9 @@ TRAINS = _rx(*_LEX["trains"])
 # Guarding a country's leader ("guard the president of the CAR", "assurent la sécurité du président
 # centrafricain", "охраняют президента ЦАР"): the guards are in the leader's country.
 GUARDS = _rx(*_LEX["guards"])
+# A state's war on a country, its invasion of it (news.presence.sentence_rules.war_claims): a regex
+# rather than a word list, as the rule reads the words around it
+WAR = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_LEX["war"], key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 LEADER = _rx(*_LEX["leader"])
 _OF_THE = re.compile(r"(?:\s+(?:of|de|du|des|d['’]))?(?:\s*(?:the|la|le|les|l['’]))?\s*$", re.IGNORECASE)
 

@@ -1,4 +1,4 @@
-"""Rules that read a whole sentence rather than one clause: replacement, identity, request.
+"""Rules that read a whole sentence rather than one clause: replacement, identity, request, war.
 
 Each needs two parts of a sentence at once ("Wagner's men were replaced by the Africa Corps in
 Mali": both actors and the verb between them), or the claims made before it ("UN experts
@@ -155,4 +155,76 @@ def request_claims(where: SentenceContext) -> list[Claim]:
             out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
                              m.lat, m.lon, "present", article.published, sentence.strip(),
                              req.group(0)[:80], 0.5, "request"))
+    return out
+
+
+# War on a country, the state named before the war word ("Russia's full-scale invasion of",
+# "the Russian invasion of", "российского вторжения в", "Russia invaded", "la Russie a envahi"),
+# right after it ("l'invasion russe de", "вторжения России в", "вторжения российских войск в"),
+# or after the place ("l'invasion de l'Ukraine par la Russie"). Between the war word and the place
+# only a preposition and an article ("invaded Ukraine" has none).
+_TO_PLACE = re.compile(r"\s*(?:(?:of|in|on|against|into|de|d['’]|en|contre|в|во|на|против)\s*)?"
+                       r"(?:the\s+|la\s+|le\s+|l['’]\s*)?$", re.IGNORECASE)
+# up to two words between the state and its war, neither a preposition nor an article: "Russia's
+# full-scale ", "la Russie a ", "Russia has " (not "Moscow over the war", "колониях для войны")
+_OWNER_GAP = (r"(?:['’]s)?\s+(?:(?!(?:the|of|over|since|after|before|against|for|in|on|with|by|from|to|and|"
+              r"la|le|les|l|de|des|du|et|en|par|pour|contre|depuis|в|во|на|для|с|со|о|об|за|и|после|до|против)\s)"
+              r"[\w-]+\s+){0,2}")
+_ITS = re.compile(r"(?<!\w)(?:its|sa|son|ses|свою|своей|сво[её]м|её|ее|его)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_BY_OWNER = re.compile(r"\s+(?:by|par)\s+(?:la\s+|le\s+)?", re.IGNORECASE)
+# a war feared, threatened, prepared or planned is none ("warnings of a Russian invasion of Ukraine",
+# "подготовке вторжения в Украину"); nor is one told with an indefinite article ("a Russian invasion")
+_NOT_WAGED = re.compile(r"(?<!\w)(?:a|an|une|d['’]une|threat\w*|risk\w*|fear\w*|warn\w*|prepar\w*|plan\w*|"
+                        r"possible|potential|imminent|menace\w*|crainte\w*|risque\w*|prépar\w*|éventuel\w*|"
+                        r"угроз\w*|подготов\w*|опасени\w*|планир\w*|возможн\w*)(?!\w)\W*(?:[\w'’-]+\W+){0,2}$",
+                        re.IGNORECASE)
+
+
+def war_claims(where: SentenceContext) -> list[Claim]:
+    """A state's war on a country: "Russia's invasion of Ukraine has made this harder", "depuis
+    l'invasion de l'Ukraine par la Russie", "после вторжения России в Украину". The GUIDE counts an
+    actor's forces at war in a country as presence, and news tells it as a noun phrase with no verb
+    of presence: the state names its forces here, as "Russia's troops" would (only for an actor with
+    states: a state wages war, a company does not)."""
+    article, text, sentence, s_start, comp = where.article, where.text, where.sentence, where.start, where.comp
+    if not cues.WAR.search(sentence):
+        return []
+    out: list[Claim] = []
+    for key, state in comp.states.items():
+        demonym = comp.demonyms.get(key)
+        owner = re.compile("|".join(p.pattern for p in (state, demonym) if p is not None), re.IGNORECASE)
+        home = comp.home.get(key, ())
+        for m in where.mentions:
+            if m.iso3 in home or m.kind == "demonym":
+                continue
+            head = text[max(s_start, m.start - 90):m.start]
+            gap = _TO_PLACE.search(head)
+            war = None
+            for w in cues.WAR.finditer(head, 0, gap.start() if gap else 0):
+                war = w
+            if war is None or gap is None:
+                continue
+            between, before = head[war.end():gap.start()], head[:war.start()]
+            at = m.start - len(head) + war.start()  # where the war word is in the text
+            lead = before
+            if between.strip():
+                # "l'invasion russe de", "вторжения России в": the state right after its war
+                if re.fullmatch(rf"\s+(?:{owner.pattern})(?:\s+[\w-]+)?", between, re.IGNORECASE) is None:
+                    continue
+            else:
+                owned = re.search(rf"(?:{owner.pattern}){_OWNER_GAP}$", before, re.IGNORECASE)
+                if owned is None and state.search(text, s_start, at):
+                    # "Russia is stretched thin by its war in Ukraine": the state named before owns it
+                    owned = _ITS.search(before)
+                if owned is not None:
+                    lead = before[:owned.start()]
+                else:  # "l'invasion de l'Ukraine par la Russie"
+                    by = _BY_OWNER.match(text, m.end)
+                    if by is None or not owner.match(text, by.end()):
+                        continue
+            if _NOT_WAGED.search(lead):
+                continue
+            out.append(Claim(article.id, key, m.iso3, m.name if m.kind in ("city", "capital") else None, m.lat, m.lon,
+                             "present", article.published, sentence.strip(), text[at:m.end],
+                             0.6, "war"))
     return out
