@@ -652,6 +652,16 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("wagner", "LBY", "present"), ("wagner", "SDN", "present")}),
         ("Des instructeurs russes au Mali et au Burkina Faso forment les armées.", "fr",
          {("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        # a genitive repeated: both places stand where the noun does, and a "where" after them takes both
+        ("Les hommes de Wagner ont combattu dans les déserts de Syrie et de Libye.", "fr",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present")}),
+        ("Les hommes de Wagner connaissent les déserts de Syrie et de Libye, où ils ont combattu.", "fr",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present")}),
+    ],
+    "Russian words for what the English list has": [
+        ("Российские военные вмешались в конфликт на востоке Украины.", "ru", {("russia", "UKR", "present")}),
+        ("Российские военные работали в Лаосе и вернулись на родину.", "ru", {("russia", "LAO", "ended")}),
+        ("Инженеры Вооружённых сил России работают в Лаосе.", "ru", {("russia", "LAO", "present")}),
     ],
     "Russian verbs with an aspect prefix": [
         ("ЧВК успела повоевать в Сирии, в Судане и в Ливии.", "ru",

@@ -175,9 +175,10 @@ STATE_VERB = re.compile(
 )
 # "Wagner fighters in Libya", "instructeurs russes au Mali": the actor phrase itself placed.
 ACTOR_IN = re.compile(r"^\W{0,2}(?:\w+\s+){0,2}?(?:in|inside|au|aux|en|à|в|во|на)\s+(?:\w+\s+)?$", re.IGNORECASE)
-# (the locative preposition may be repeated: "in Mali and in Niger", "au Mali et au Niger", "в Сирии и в Судане")
+# (the preposition may be repeated: "in Mali and in Niger", "au Mali et au Niger", "в Сирии и в Судане",
+# "les déserts de Syrie et de Libye")
 LIST_GAP = re.compile(r"^\s*(?:,|and|et|и|or|ou|,\s*and|,\s*et|,?\s*(?:as\s+well\s+as|ainsi\s+qu(?:e|['’])|de\s+même\s+qu(?:e|['’])|а\s+также|"
-                      r"и\s+также))\s*(?:(?:in|en|au|aux|à|в|во|на)\s+)?(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$", re.IGNORECASE)
+                      r"и\s+также))\s*(?:(?:in|en|au|aux|à|в|во|на|of|de|du|des)\s+|d['’]\s*)?(?:the\s+|la\s+|le\s+|l['’]|les\s+)?$", re.IGNORECASE)
 # A range's two ends: "from Syria to Mozambique", "de la Syrie au Mozambique", "от Сирии до
 # Мозамбика" (RANGE_OPEN ends right before the first place, RANGE_GAP fills the span between them).
 RANGE_OPEN = re.compile(r"(?<!\w)(?:from|de|du|des|d['’]|от)\s*(?:the\s+|la\s+|l['’]\s*)?$", re.IGNORECASE)
