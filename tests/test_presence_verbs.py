@@ -711,6 +711,19 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Serbia will not join sanctions against Moscow over the war in Ukraine.", "en", set()),
         ("Moscow, distracted by its war and wary of Baku's ally Ankara, did nothing.", "en", set()),
     ],
+    "a phrase pointing back opens a clause that names the other actor": [
+        ("Африканский корпус расширяет присутствие. В Мали его подразделения работают параллельно с "
+         "остающимися там бойцами «Вагнера».", "ru", {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+        ("L'Africa Corps a été créé en 2023. Au Mali, ses troupes encadrent les combattants de Wagner.", "fr",
+         {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+        ("The Africa Corps was set up in 2023. Its units work in Mali alongside Wagner's fighters.", "en",
+         {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+        # the actor's own name after the phrase, or in a relative on it, says whose it is
+        ("Le corps africain a été créé en 2023. Au Mali, les combattants de Wagner appuient l'armée depuis 2021.", "fr",
+         {("wagner", "MLI", "present")}),
+        ("Российские военные прибыли в Бамако. Компании, которые связывают с Евгением Пригожиным, добывают золото "
+         "в Судане.", "ru", {("russia", "MLI", "present"), ("wagner", "SDN", "present")}),
+    ],
 }
 
 

@@ -291,16 +291,24 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             if not any(_state_acts(clause, at, fpat) for at in ((m.end(), aside.end()) if aside else (m.end(),))):
                 continue
             hits.append(ActorHit(key, offset + m.start(), offset + m.end(), m.group(0), "state"))
-    if comp.anaphora is not None and last_actor and not hits and mask & comp.bits[("anaphora", "")]:
-        pointers = list(comp.anaphora.finditer(clause))
+    named_at = min((h.start - offset for h in hits), default=None)
+    if comp.anaphora is not None and last_actor and mask & comp.bits[("anaphora", "")]:
+        # with an actor named in the clause, a pointing phrase still counts as the clause's subject,
+        # opening it before that name ("В Мали его подразделения работают параллельно с бойцами
+        # «Вагнера»", "Cette force est présente au Mali, où elle encadre les combattants de Wagner")
+        pointers = [m for m in comp.anaphora.finditer(clause)
+                    if named_at is None or (m.end() <= named_at and _FRONTED.match(clause[:m.start()])
+                                            and not _SAME_PHRASE.fullmatch(clause, m.end(), named_at))]
         possessed: list[re.Match[str]] = []
         if comp.possessive is not None:  # "its first contingent": longer than any phrase inside it
             # only as the clause's subject ("Its first contingent reached Burkina Faso"): inside a
             # clause, "its"/"ses" is the clause's own subject's ("France withdrew its last troops")
             # (the phrases listed as such, "its troops", "ses instructeurs", keep their own reading)
             possessed = [o for o in comp.possessive.finditer(clause) if _FRONTED.match(clause[:o.start()])
+                         and (named_at is None or o.end() <= named_at)
                          and not any(o.start() <= m.start() < o.end() for m in pointers)]
             pointers = sorted(possessed + pointers, key=lambda m: m.start())
+        pointed = False  # one pointing phrase a clause
         for m in pointers:
             if " " in m.group(0).strip() and _OTHER_NAMED_AFTER.match(clause, m.end()):
                 continue  # "la société de sécurité Bancroft", "the company Sewa": another one, named
@@ -308,20 +316,32 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
             if any(m is o for o in possessed):
                 # like a subject pronoun, "its" is the sentence before's subject ("The Africa Corps
                 # was set up in 2023. Its first contingent ..."), never a country named since
-                if hits or subject is None:
+                if pointed or subject is None:
                     continue
                 who = subject
             elif m.group(0).lower() in _SUBJECT_PRONOUNS and not clause.startswith(" y ", m.end()):
-                if hits or subject is None or not _is_fronted_subject(clause, m):
+                if pointed or subject is None or not _is_fronted_subject(clause, m):
                     continue
                 who = subject  # "Au Soudan, il exploite ...": the sentence before's subject
+            elif named_at is not None and pointed:
+                continue
             hits.append(ActorHit(who, offset + m.start(), offset + m.end(), m.group(0), "anaphora"))
+            pointed = True
     if len(hits) < 2:
         return hits
     # a wagner name inside a demonym phrase ("Russia's Wagner Group") is wagner only
     names = [h for h in hits if h.via == "name"]
     return [h for h in hits if h.via == "name" or not any(n.start - 12 <= h.start < n.end and n.actor != h.actor
                                                            for n in names)]
+
+
+# What may stand between a pointing phrase and a name of its own phrase: "les combattants de
+# Wagner", "the fighters of the Wagner Group", "Компания «Мероэ Голд»" name who they are, not
+# another actor beside the one pointed to; nor does one in a relative on the phrase ("группа, которую
+# связывают с «Вагнером»", "Le groupe de mercenaires, qui combat aux côtés de l'armée russe")
+_SAME_PHRASE = re.compile(r"\s*(?:of|de|du|des|d['’]|from|из|у)?\s*(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+                          r"(?:[\w-]+\s+){0,2}[«\"“]?\s*|(?:\s+[\w-]+){0,2}\s*,\s*(?:" + cues.RELATIVE +
+                          r"|whose|dont|que|qu['’]|котор\w+)(?!\w).*", re.IGNORECASE | re.DOTALL)
 
 
 # A noun phrase that would point back to the actor, followed by a proper name: it names another
@@ -337,7 +357,9 @@ _OTHER_NAMED_AFTER = re.compile(r"\s+(?:(?:de\s+sécurité|de\s+défense|securit
 _SUBJECT_PRONOUNS = frozenset({"ils", "il", "elle", "elles", "it"})
 # what may stand before the subject: nothing, or up to three fronted phrases each closed by a comma
 # (adverbials: a phrase opening on a determiner is a noun phrase, "Les forces françaises, elles, ...")
-_FRONTED = re.compile(r"^[\s«»\"“”]*(?:(?:et|and|mais|but|puis|then)\s+)?"
+_FRONTED = re.compile(r"^[\s«»\"“”]*(?:(?:et|and|mais|but|puis|then|а|и|но)\s+)?"
+                      # Russian fronts a short adverbial without a comma: "В Мали его подразделения ..."
+                      r"(?:(?:в|во|на|с|со|после|по|до|к)\s+[\w-]+(?:\s+[\w-]+)?\s+)?"
                       r"(?:(?!(?:les?|la|l['’]|des|une?|the|an?|its|their|his|her|ses|leurs?|son|sa|ce|ces|cet|cette)(?!\w))"
                       r"[^,;:.«»\"“”]{1,60},\s*){0,3}$", re.IGNORECASE)
 # impersonal uses: "il y a", "il faut", "il s'agit", "it is (unclear) whether", "il est (probable) que"
