@@ -724,6 +724,19 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские военные прибыли в Бамако. Компании, которые связывают с Евгением Пригожиным, добывают золото "
          "в Судане.", "ru", {("russia", "MLI", "present"), ("wagner", "SDN", "present")}),
     ],
+    "two actors in one clause keep their own places": [
+        # the places of the first actor's verb, before the second actor is named, are not the second's
+        ("The Africa Corps has sent troops to Burkina Faso and Niger this year and has taken over from Wagner "
+         "in Libya.", "en", {("russia", "BFA", "present"), ("russia", "NER", "present"), ("russia", "LBY", "present"),
+                             ("wagner", "LBY", "ended")}),
+        # an actor named as absent is not there, and its "without" does not deny the other
+        ("In Burkina Faso the Africa Corps deployed without Wagner.", "en", {("russia", "BFA", "present")}),
+        ("L'Africa Corps s'est installé au Niger sans l'aide de Wagner.", "fr", {("russia", "NER", "present")}),
+        ("Африканский корпус развернулся в Нигере без участия «Вагнера».", "ru", {("russia", "NER", "present")}),
+        # a "where" on a place leading to the second actor makes the place the second's too
+        ("L'Africa Corps est déjà présent au Mali, où il épaule les hommes de Wagner.", "fr",
+         {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+    ],
 }
 
 
@@ -734,3 +747,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
 )
 def test_presence_by_structural_class(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected
+
+
+def test_a_place_opening_the_second_actors_own_clause_is_its() -> None:
+    """"..., and in Burkina Faso a unit of the Africa Corps arrived": Burkina Faso stands between the
+    two actors but opens the second's clause. (The clause is not split at ", and in", so Mali and
+    Burkina Faso still reach both actors; that is left to the clause splitter.)"""
+    found = claims("In Mali, Wagner fighters have backed the army since 2021, and in Burkina Faso a unit of the "
+                   "Africa Corps arrived in January.", "en")
+    assert {("wagner", "MLI", "present"), ("russia", "BFA", "present")} <= found

@@ -359,7 +359,7 @@ _SUBJECT_PRONOUNS = frozenset({"ils", "il", "elle", "elles", "it"})
 # (adverbials: a phrase opening on a determiner is a noun phrase, "Les forces françaises, elles, ...")
 _FRONTED = re.compile(r"^[\s«»\"“”]*(?:(?:et|and|mais|but|puis|then|а|и|но)\s+)?"
                       # Russian fronts a short adverbial without a comma: "В Мали его подразделения ..."
-                      r"(?:(?:в|во|на|с|со|после|по|до|к)\s+[\w-]+(?:\s+[\w-]+)?\s+)?"
+                      r"(?:(?:в|во|на|с|со|после|по|до|к)\s+[\w-]+(?:\s+[\w-]+){0,2}\s+)?"
                       r"(?:(?!(?:les?|la|l['’]|des|une?|the|an?|its|their|his|her|ses|leurs?|son|sa|ce|ces|cet|cette)(?!\w))"
                       r"[^,;:.«»\"“”]{1,60},\s*){0,3}$", re.IGNORECASE)
 # impersonal uses: "il y a", "il faut", "il s'agit", "it is (unclear) whether", "il est (probable) que"
@@ -479,6 +479,27 @@ def _force_right_before(fpat: re.Pattern[str], before: str) -> re.Match[str] | N
         if len(gap.split()) <= 1 and not cues.STOPS.search(gap):
             return f
     return None
+
+
+# "without Wagner", "sans l'aide de Wagner", "без участия «Вагнера»": the actor is named as absent
+_WITHOUT = re.compile(r"(?<!\w)(?:without|sans|без|excluding)\s+(?:(?:the\s+)?(?:help|participation|involvement|support)\s+"
+                      r"of\s+(?:the\s+)?|(?:l['’]aide|la\s+participation|le\s+concours|l['’]appui)\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’])|"
+                      r"(?:участия|помощи|поддержки)\s+|(?:la\s+|le\s+|l['’]|the\s+))?[«\"“]?\s*$", re.IGNORECASE)
+
+
+def absence(text: str, hit: ActorHit) -> tuple[int, int] | None:
+    """The span (in ``text``) of a phrase naming the actor as absent ("the corps deployed without
+    Wagner", "корпус разворачивался без участия «Вагнера»"): the actor is then in the clause but not
+    there, and the "without" denies only it, not the clause's other actor."""
+    if hit.via != "name":
+        return None
+    w = _WITHOUT.search(text, max(0, hit.start - 40), hit.start)
+    return (w.start(), hit.end) if w is not None else None
+
+
+def named_absent(text: str, hit: ActorHit) -> bool:
+    """Whether the actor phrase names the actor as absent (``absence``)."""
+    return absence(text, hit) is not None
 
 
 def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:

@@ -19,11 +19,13 @@ from news.actors import ActorConfig, load_config
 from news.models import Article, Claim
 from news.presence.actors import (
     ActorHit,
+    absence,
     actor_hits,
     actor_words,
     compile_actors,
     dedupe_actors,
     force_owner,
+    named_absent,
     names_a_death,
     opens_sentence,
 )
@@ -425,6 +427,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
             return []
     no_longer = cues.NO_LONGER.search(clause)
     asides = negated_asides(clause) if no_longer is None else []
+    # "without Wagner" denies Wagner only: its "without" does not negate the clause
+    asides += [(span[0] - c_start, span[1] - c_start) for h in hits if (span := absence(text, h)) is not None]
     neg = negation_at(clause, asides) if no_longer is None else None
     negated = neg is not None
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
@@ -455,7 +459,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     leaving: dict[int, set[str]] = {}  # actors named between a leaving cue and its place
     stayed: dict[int, bool] = {}  # a leaving cue negated: "n'ont pas quitté le Mali"
     out: list[Claim] = []
-    for hit in dedupe_actors([h for h in hits if not names_a_death(text, h)]):  # a death dates, it does not act
+    # a death dates, it does not act; an actor named as absent is not there
+    for hit in dedupe_actors([h for h in hits if not names_a_death(text, h) and not named_absent(text, h)]):
         if not hit.actor:
             continue  # another group, named so that "its fighters" does not fall to an actor
         if modal is not None and (hit.start >= modal_at or (hit.via == "anaphora" and _MODAL_SOON.match(text, hit.end, modal_at))):
@@ -463,8 +468,19 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         home = comp.home.get(hit.actor, ())
         targets: list[Target] = []
         placed: set[int] = set()  # places the actor phrase itself is put in ("instructors in Mali")
+        # another actor named before this one: the places between the two are that one's verb
+        # phrase's ("The Africa Corps has sent troops to Burkina Faso, has taken over from Wagner in
+        # Libya": Burkina Faso is not Wagner's)
+        before_me = max((h.end for h in hits if h.actor and h.actor != hit.actor and h.end <= hit.start), default=None)
+        if before_me is not None and _companion_of(text, before_me, hit.start):
+            before_me = None  # "Its units work in Mali alongside Wagner's fighters": beside them, there
         for i, m in enumerate(clause_mentions):
-            if m.iso3 in home:
+            if m.iso3 in home or (before_me is not None and before_me <= m.start < hit.start
+                                  and not _OPENS_OWN.search(text, max(before_me, m.start - 16), m.start)
+                                  and not _WHERE_BETWEEN.search(text, m.end, hit.start)):
+                # (unless the place opens this actor's own coordinated clause, "..., and in Burkina
+                # Faso a unit of the Africa Corps arrived", or a "where" on it leads to this actor,
+                # "au Mali, où il épaule les hommes de Wagner")
                 continue
             if i in ended_of:
                 ended = ended_of[i]
@@ -609,6 +625,25 @@ _ORIGIN = re.compile(r"\s+(?:from|из|venus? d[eu']|originaires? d[eu'])\s*$", 
 # ", which also", ", qui", ", которые": the place is the relative's subject ("Mali and Burkina Faso,
 # which also rely on Russian instructors")
 _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
+
+
+# a place that opens a coordinated clause of its own ("..., and in Burkina Faso a unit arrived"), and
+# a "where" after a place, whose clause the next actor may be in
+_OPENS_OWN = re.compile(r"(?:,|\b(?:and|et|и|а|while|alors\s+que|tandis\s+que))\s+(?:(?:in|en|au|aux|à|в|во|на)\s+)"
+                        r"(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE)
+_WHERE_BETWEEN = re.compile(r",\s*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
+
+
+def _companion_of(text: str, start: int, at: int) -> bool:
+    """Whether the actor phrase at ``at`` is named as the companion of the actor before it
+    ("alongside Wagner's fighters", "aux côtés des hommes de Wagner", "вместе с бойцами «Вагнера»"):
+    up to four words between the companion word and the phrase, none of them punctuation."""
+    found = list(cues.COMPANION.finditer(text[max(start, at - 50):at]))
+    if not found:
+        return False
+    last = found[-1]
+    gap = text[max(start, at - 50) + last.end():at]
+    return len(gap.split()) <= 4 and not cues.STOPS.search(gap)
 
 
 # a plan within a few words after a pointing phrase is its own ("its fighters ... so they could")

@@ -50,6 +50,11 @@ _INSTEAD = re.compile(r"(?<!\w)(?:instead\s+of|in\s+place\s+of|à\s+la\s+place\s
                       re.IGNORECASE)
 
 
+# a second verb coordinated after the subject's first ("... to Burkina Faso, and has taken over")
+_VERB_JOINT = re.compile(r"(?:,\s*(?:and\s+|et\s+|и\s+|а\s+)?|\s(?:and|et|и|а)\s+)(?:has|have|had|a|ont|avait|avaient|"
+                         r"then|puis|затем|потом)\s", re.IGNORECASE)
+
+
 def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
     """"Wagner's men were replaced by the Africa Corps in Mali": Wagner ended, Russia present.
 
@@ -85,6 +90,12 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             # place à l'Africa Corps, la Centrafrique reste ...": Mali only)
             ends = [b for a, b in clause_spans(sentence, s_start) if a <= at < b]
             places = [m for m in places if not ends or m.start < ends[0]] or places
+            # nor those of another verb of the first actor's, coordinated before this one ("The
+            # Africa Corps has sent troops to Burkina Faso and has taken over from Wagner in Libya")
+            first = min(old.end, new.end)
+            joints = list(_VERB_JOINT.finditer(sentence, first - s_start, verb.start()))
+            if joints:
+                places = [m for m in places if not first <= m.start < s_start + joints[-1].start()]
             out: list[Claim] = []
             for m in {m.iso3: m for m in places}.values():
                 place = m.name if m.kind in ("city", "capital") else None
