@@ -233,6 +233,18 @@ def _f1(c: Counts) -> float:
     # scored 0.722 and 0.777
     ("hidden_ar.jsonl", 0.95, 0.70, 0.63),
     ("hidden_as.jsonl", 0.95, 0.77, 0.73),
+    # the thirty-sixth to thirty-eighth (45 articles each, 15 per language; at: 2023 and after, the
+    # mutiny, Belarus, Prigozhin's death, the Africa Corps, European, US, Middle Eastern, Russian exile
+    # and Belarusian press; au: official voices and their monitors, Defence Ministry statements,
+    # agency wires, regional obituaries, military bloggers, parliamentary debates, fact-checks; av:
+    # African outlets' own coverage in French, English and Russian, editorials and interviews),
+    # written blind in the eighth session after its rules and scored on arrival at 3bdc827: at 0.736
+    # (P 0.812, R 0.672; en 0.838, fr 0.687, ru 0.688), au 0.733 (P 0.842, R 0.649; en 0.778, fr
+    # 0.764, ru 0.615), av 0.811 (P 0.846, R 0.780; en 0.821, fr 0.824, ru 0.790); the session's
+    # opening commit 47c5c02 scored 0.732, 0.728 and 0.797
+    ("hidden_at.jsonl", 0.95, 0.72, 0.67),
+    ("hidden_au.jsonl", 0.95, 0.72, 0.60),
+    ("hidden_av.jsonl", 0.95, 0.79, 0.77),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
