@@ -724,6 +724,13 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские военные прибыли в Бамако. Компании, которые связывают с Евгением Пригожиным, добывают золото "
          "в Судане.", "ru", {("russia", "MLI", "present"), ("wagner", "SDN", "present")}),
     ],
+    "a facility's town stands where the facility does": [
+        ("Des instructeurs militaires russes sont arrivés à l'aéroport international Diori-Hamani de Niamey.", "fr",
+         {("russia", "NER", "present")}),
+        ("Des militaires russes sont entrés dans la base aérienne 101 de Niamey.", "fr", {("russia", "NER", "present")}),
+        ("Russian troops landed late on Tuesday at the main international airport of Bamako.", "en",
+         {("russia", "MLI", "present")}),
+    ],
     "two actors in one clause keep their own places": [
         # the places of the first actor's verb, before the second actor is named, are not the second's
         ("The Africa Corps has sent troops to Burkina Faso and Niger this year and has taken over from Wagner "

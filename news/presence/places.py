@@ -25,8 +25,11 @@ _INCLUDING = re.compile(
 _ELIDED = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)")
 # "the breakaway regions of Abkhazia", "les régions septentrionales du Mali": a place noun and its
 # genitive, which stand where the noun stands however many words the noun phrase takes
-_PLACE_OF = re.compile(r"(?<!\w)(?P<noun>regions?|provinces?|territor(?:y|ies)|districts?|areas?|parts?|towns?|"
-                       r"cities|villages?|enclaves?|r[ée]gions?|territoires?|zones?|villes?|localit[ée]s?|parties?)"
+_PLACE_OF = re.compile(r"(?<!\w)(?:(?P<noun>regions?|provinces?|territor(?:y|ies)|districts?|areas?|parts?|towns?|"
+                       r"cities|villages?|enclaves?|r[ée]gions?|territoires?|zones?|villes?|localit[ée]s?|parties?)|"
+                       # a facility and the town it serves, its own name between: "l'aéroport international
+                       # Diori-Hamani de Niamey", "la base aérienne 101 de Niamey", "the port of Tartus"
+                       r"(?P<facility>airports?|aéroports?|ports?|harbou?rs?|bases?|camps?)(?:\s+[\w'’-]+){0,2}?)"
                        r"\s+(?:of(?:\s+the)?|d['’]|de(?:\s+la)?|du|des)\s*$", re.IGNORECASE)
 LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 
@@ -120,8 +123,9 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
     place_of = _PLACE_OF.search(before) if m.kind != "demonym" else None
     if place_of is not None and len(before[:place_of.start()].split()) >= LOCATIVE_WINDOW - 1:
         # the noun's preposition is out of the window from the place: read it from the noun
-        at = m.start - len(before) + place_of.start("noun")
-        if is_locative(text, replace(m, start=at, end=at + len(place_of.group("noun"))), clause_start):
+        noun = "noun" if place_of.group("noun") else "facility"
+        at = m.start - len(before) + place_of.start(noun)
+        if is_locative(text, replace(m, start=at, end=at + len(place_of.group(noun))), clause_start):
             return True
     tail = before.rstrip().lower()
     if tail.endswith("according to") or beyond_border(tail) or is_speaker(text, m):
