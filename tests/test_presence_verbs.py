@@ -724,6 +724,11 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские военные прибыли в Бамако. Компании, которые связывают с Евгением Пригожиным, добывают золото "
          "в Судане.", "ru", {("russia", "MLI", "present"), ("wagner", "SDN", "present")}),
     ],
+    "warships named by their class": [
+        ("A Russian frigate has been based at Tartus since 2017.", "en", {("russia", "SYR", "present")}),
+        ("Un sous-marin russe est basé à Tartous.", "fr", {("russia", "SYR", "present")}),
+        ("A Russian frigate and a nuclear submarine sailed into Havana harbour.", "en", set()),  # a port call: no cue
+    ],
     "a facility's town stands where the facility does": [
         ("Des instructeurs militaires russes sont arrivés à l'aéroport international Diori-Hamani de Niamey.", "fr",
          {("russia", "NER", "present")}),
