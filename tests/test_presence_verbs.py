@@ -724,6 +724,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские военные прибыли в Бамако. Компании, которые связывают с Евгением Пригожиным, добывают золото "
          "в Судане.", "ru", {("russia", "MLI", "present"), ("wagner", "SDN", "present")}),
     ],
+    "a force noun the state owns in the genitive": [
+        ("В Таджикистане размещена военная база России.", "ru", {("russia", "TJK", "present")}),
+        ("В Сирии остаются войска России.", "ru", {("russia", "SYR", "present")}),
+        # the state first of several owners: the others are owners too, not places
+        ("Батальон участвовал в совместных учениях военных России, Таджикистана и Узбекистана.", "ru", set()),
+    ],
     "warships named by their class": [
         ("A Russian frigate has been based at Tartus since 2017.", "en", {("russia", "SYR", "present")}),
         ("Un sous-marin russe est basé à Tartous.", "fr", {("russia", "SYR", "present")}),

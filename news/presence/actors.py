@@ -285,6 +285,10 @@ def _actor_hits_raw(clause: str, offset: int, comp: ActorPatterns, last_actor: s
                     hits.append(ActorHit(key, offset + m.start(), offset + owned.end(),
                                          clause[m.start():owned.end()], "force"))
                 continue
+            owned_by = _owned_by_state(fpat, clause, m.start()) if not _CO_OWNERS.match(clause, m.end()) else None
+            if owned_by is not None:  # "военная база России", "les troupes de la Russie": its forces
+                hits.append(ActorHit(key, offset + owned_by, offset + m.end(), clause[owned_by:m.end()], "force"))
+                continue
             if _AFTER_PREPOSITION.search(clause, max(0, m.start() - 12), m.start()):
                 continue  # "missions for Russia have flown into ...": not the one who acts
             aside = _STATE_ASIDE.match(clause, m.end())  # "Moscou, que le parti craint, maintient des soldats"
@@ -478,6 +482,26 @@ def _force_right_before(fpat: re.Pattern[str], before: str) -> re.Match[str] | N
         gap = before[f.end():]
         if len(gap.split()) <= 1 and not cues.STOPS.search(gap):
             return f
+    return None
+
+
+# between a force noun and the state that owns it: nothing (the Russian genitive, "база России"),
+# or "of", "de la", "du", "des"
+_OWNER_GAP = re.compile(r"\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+|l['’]\s*)?|du\s+|des\s+)?", re.IGNORECASE)
+
+
+# the state first of a list of owners ("учения военных России, Таджикистана и Узбекистана"): the
+# forces are several states', and the others are owners, not places
+_CO_OWNERS = re.compile(r"\s*(?:,|и|and|et)\s+[A-ZА-ЯЁ]")
+
+
+def _owned_by_state(fpat: re.Pattern[str], clause: str, at: int) -> int | None:
+    """Where a force noun starts that the state named at ``at`` owns ("военная база России",
+    "войска Москвы", "les troupes de la Russie"), or None: the state's forces are then the actor,
+    as "Russia's troops" are, not the state acting."""
+    for f in fpat.finditer(clause, max(0, at - 60), at):
+        if _OWNER_GAP.fullmatch(clause, f.end(), at):
+            return f.start()
     return None
 
 
