@@ -10,6 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from PIL import Image
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 # the deck's own projection, under the name the browser tests import
 from components.deck import view_pixel as lonlat_to_pixel
@@ -39,15 +40,30 @@ def open_app(page, base, query=""):
 
 
 def pick_option(page, box, label):
-    """Choose ``label`` in a select box by typing it and pressing Enter, as a keyboard user does.
+    """Choose ``label`` in a select box by typing it and pressing Enter, as a keyboard user does
+    (again, as a user would, when the first Enter picked nothing).
     Under software WebGL an open list can keep moving while the map redraws, and a pointer click
     on an option then never lands (the click tests of the map itself use real pointers)."""
     field = box.locator("input")
-    field.click()
-    field.fill(label)
-    page.get_by_role("option", name=label).first.wait_for()
-    field.press("Enter")
-    settle(page)
+    for _ in range(3):
+        field.click()
+        field.fill(label)
+        try:
+            page.get_by_role("option", name=label).first.wait_for(timeout=15_000)
+        except PlaywrightTimeout:  # the list did not open under a busy page: leave the box, try again
+            field.press("Escape")
+            field.blur()
+            settle(page)
+            continue
+        field.press("Enter")
+        settle(page)
+        # an Enter that lands before the list has highlighted its first option picks nothing (the
+        # box still shows the typed text while focused): leave the box and look at what it holds
+        field.blur()
+        page.wait_for_timeout(300)
+        if field.input_value() == label:
+            return
+    raise AssertionError(f"{label!r} could not be picked: the box shows {field.input_value()!r}")
 
 
 def map_pixels(page):
