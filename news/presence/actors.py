@@ -521,10 +521,6 @@ def absence(text: str, hit: ActorHit) -> tuple[int, int] | None:
     return (w.start(), hit.end) if w is not None else None
 
 
-def named_absent(text: str, hit: ActorHit) -> bool:
-    """Whether the actor phrase names the actor as absent (``absence``)."""
-    return absence(text, hit) is not None
-
 
 def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
     """One hit per actor, the surest kind first: a name over a force noun over a state over a

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Iterable
+from typing import TypeVar
 
 from news.prefilter import Prefilter
 from news.presence.lexicon import load as load_lexicon
 from news.wordmatch import WordMatch, WordSet
+
+M = TypeVar("M", WordMatch, re.Match[str])
 
 
 def _rx(*parts: str) -> WordSet:
@@ -119,8 +122,8 @@ LEADER = _rx(*_LEX["leader"])
 _OF_THE = re.compile(r"(?:\s+(?:of|de|du|des|d['’]))?(?:\s*(?:the|la|le|les|l['’]))?\s*$", re.IGNORECASE)
 
 
-def _last(matches: Iterable[WordMatch]) -> WordMatch | None:
-    """The last of ``matches`` (None when there is none)."""
+def last_match(matches: Iterable[M]) -> M | None:
+    """The last of ``matches`` (None when there is none), without keeping the others."""
     last = deque(matches, maxlen=1)
     return last[0] if last else None
 
@@ -129,14 +132,14 @@ def guards_leader(before: str, after: str = "") -> bool:
     """Whether the place after ``before`` (or the demonym before ``after``) is a guarded leader's
     country: a leader noun ends ``before`` (with "of"/"de" and an article) or opens ``after``
     ("the Malian president"), and a guarding word stands at most four words before it."""
-    lead = _last(LEADER.finditer(before))
+    lead = last_match(LEADER.finditer(before))
     if lead is not None and _OF_THE.match(before, lead.end()):
         head = before[:lead.start()]
     elif LEADER.match(after.lstrip()) is not None:
         head = before
     else:
         return False
-    guard = _last(GUARDS.finditer(head))
+    guard = last_match(GUARDS.finditer(head))
     return guard is not None and len(head[guard.end():].split()) <= 4
 COMPANION = _rx(*_LEX["companion"])
 TERRITORY_AFTER = _rx(*_LEX["territory_after"])

@@ -25,7 +25,6 @@ from news.presence.actors import (
     compile_actors,
     dedupe_actors,
     force_owner,
-    named_absent,
     names_a_death,
     opens_sentence,
 )
@@ -427,8 +426,9 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
             return []
     no_longer = cues.NO_LONGER.search(clause)
     asides = negated_asides(clause) if no_longer is None else []
-    # "without Wagner" denies Wagner only: its "without" does not negate the clause
-    asides += [(span[0] - c_start, span[1] - c_start) for h in hits if (span := absence(text, h)) is not None]
+    # "without Wagner": that actor is not there, and its "without" does not negate the clause
+    absent = {id(h): span for h in hits if (span := absence(text, h)) is not None}
+    asides += [(a - c_start, b - c_start) for a, b in absent.values()]
     neg = negation_at(clause, asides) if no_longer is None else None
     negated = neg is not None
     # a negation of a later, coordinated verb is about that verb ("arrived in Niger in April and
@@ -460,7 +460,7 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
     stayed: dict[int, bool] = {}  # a leaving cue negated: "n'ont pas quitté le Mali"
     out: list[Claim] = []
     # a death dates, it does not act; an actor named as absent is not there
-    for hit in dedupe_actors([h for h in hits if not names_a_death(text, h) and not named_absent(text, h)]):
+    for hit in dedupe_actors([h for h in hits if not names_a_death(text, h) and id(h) not in absent]):
         if not hit.actor:
             continue  # another group, named so that "its fighters" does not fall to an actor
         if modal is not None and (hit.start >= modal_at or (hit.via == "anaphora" and _MODAL_SOON.match(text, hit.end, modal_at))):
@@ -638,10 +638,9 @@ def _companion_of(text: str, start: int, at: int) -> bool:
     """Whether the actor phrase at ``at`` is named as the companion of the actor before it
     ("alongside Wagner's fighters", "aux côtés des hommes de Wagner", "вместе с бойцами «Вагнера»"):
     up to four words between the companion word and the phrase, none of them punctuation."""
-    found = list(cues.COMPANION.finditer(text[max(start, at - 50):at]))
-    if not found:
+    last = cues.last_match(cues.COMPANION.finditer(text[max(start, at - 50):at]))
+    if last is None:
         return False
-    last = found[-1]
     gap = text[max(start, at - 50) + last.end():at]
     return len(gap.split()) <= 4 and not cues.STOPS.search(gap)
 

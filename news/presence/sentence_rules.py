@@ -93,9 +93,9 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             # nor those of another verb of the first actor's, coordinated before this one ("The
             # Africa Corps has sent troops to Burkina Faso and has taken over from Wagner in Libya")
             first = min(old.end, new.end)
-            joints = list(_VERB_JOINT.finditer(sentence, first - s_start, verb.start()))
-            if joints:
-                places = [m for m in places if not first <= m.start < s_start + joints[-1].start()]
+            joint = cues.last_match(_VERB_JOINT.finditer(sentence, first - s_start, verb.start()))
+            if joint is not None:
+                places = [m for m in places if not first <= m.start < s_start + joint.start()]
             out: list[Claim] = []
             for m in {m.iso3: m for m in places}.values():
                 place = m.name if m.kind in ("city", "capital") else None
@@ -210,9 +210,7 @@ def war_claims(where: SentenceContext) -> list[Claim]:
                 continue
             head = text[max(s_start, m.start - 90):m.start]
             gap = _TO_PLACE.search(head)
-            war = None
-            for w in cues.WAR.finditer(head, 0, gap.start() if gap else 0):
-                war = w
+            war = cues.last_match(cues.WAR.finditer(head, 0, gap.start())) if gap is not None else None
             if war is None or gap is None:
                 continue
             between, before = head[war.end():gap.start()], head[:war.start()]
