@@ -101,7 +101,9 @@ def _case_ok(entry: Entry, surface: str) -> bool:
             # datelines and shouted headlines ("BAMAKO (Reuters)"): places, not small towns
             return entry.place.kind != "city" or entry.place.population >= 100_000
         return surface[:1].isupper()
-    return True
+    # a form that starts in lowercase but has capitals later ("the States", "al-Jufra") needs them
+    # as written: "the states where ..." is no country
+    return all(not f.isupper() or s.isupper() for f, s in zip(entry.form[1:], surface[1:], strict=False))
 
 
 _WORD_AFTER = re.compile(r"[ \t)\]\"'»”]*([\w'’.-]+)")

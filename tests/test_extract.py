@@ -412,6 +412,9 @@ FALSE_HITS = [
     ("en", "The state news agency SANA said Russian jets struck near Idlib.", {"RUS", "SYR"}),
     ("ru", "Москва расширяет связи в Центральной Африке, заявил посол в Браззавиле.", {"RUS", "COG"}),  # region, not CAR
     ("ru", "Южноафриканское сообщество развития созывает саммит по Мадагаскару.", {"MDG"}),  # SADC, not ZAF
+    # "the States" is the USA with its capital only: a kind of place in lowercase is none
+    ("en", "Analysts list the states where Wagner fighters serve: Mali and Libya.", {"MLI", "LBY"}),
+    ("en", "Back in the States, the Treasury named three of its companies.", {"USA"}),
 ]
 
 

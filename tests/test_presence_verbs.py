@@ -742,6 +742,23 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Russian troops landed late on Tuesday at the main international airport of Bamako.", "en",
          {("russia", "MLI", "present")}),
     ],
+    "the places a 'where' relative describes, listed after it": [
+        ("Analysts count the states where Russian soldiers are now deployed: Mali, Niger and Burkina Faso.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present"), ("russia", "BFA", "present")}),
+        ("Voici les pays où les paramilitaires de Wagner sont présents : la Libye, le Soudan et la Centrafrique.",
+         "fr", {("wagner", "LBY", "present"), ("wagner", "SDN", "present"), ("wagner", "CAF", "present")}),
+        # between dashes: the list ends at the second dash, and what follows is another clause
+        ("В государствах, где служат российские военные, — Мали и Нигере — растёт добыча золота в Гане.", "ru",
+         {("russia", "MLI", "present"), ("russia", "NER", "present")}),
+        ("The only country where Wagner still keeps its own name - the Central African Republic.", "en",
+         {("wagner", "CAF", "present")}),
+        # left: the relative's verb is a departure
+        ("Consider the countries where Wagner fighters used to operate before they withdrew: Mozambique and "
+         "Madagascar.", "en", {("wagner", "MOZ", "ended"), ("wagner", "MDG", "ended")}),
+        # denied, or planned: nothing for the list
+        ("These are the countries where Russia has no troops at all: Ghana, Togo and Benin.", "en", set()),
+        ("Les pays où Moscou voudrait déployer des instructeurs : le Tchad et le Togo.", "fr", set()),
+    ],
     "two actors in one clause keep their own places": [
         # the places of the first actor's verb, before the second actor is named, are not the second's
         ("The Africa Corps has sent troops to Burkina Faso and Niger this year and has taken over from Wagner "

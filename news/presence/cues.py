@@ -119,6 +119,9 @@ GUARDS = _rx(*_LEX["guards"])
 # rather than a word list, as the rule reads the words around it
 WAR = re.compile(r"(?<!\w)(?:" + "|".join(sorted(_LEX["war"], key=len, reverse=True)) + r")(?!\w)", re.IGNORECASE)
 LEADER = _rx(*_LEX["leader"])
+# A kind of place and its relative ("the countries where", "стран, где"), the places listed after
+# (news.presence.sentence_rules.where_list_claims): phrases, so one regex
+PLACES_WHERE = re.compile(r"(?<!\w)(?:" + "|".join(_LEX["places_where"]) + r")(?!\w)", re.IGNORECASE)
 _OF_THE = re.compile(r"(?:\s+(?:of|de|du|des|d['’]))?(?:\s*(?:the|la|le|les|l['’]))?\s*$", re.IGNORECASE)
 
 

@@ -79,7 +79,13 @@ from news.presence.references import (
     section_topics,
     sole_host,
 )
-from news.presence.sentence_rules import identity_claims, replacement_claims, request_claims, war_claims
+from news.presence.sentence_rules import (
+    identity_claims,
+    replacement_claims,
+    request_claims,
+    war_claims,
+    where_list_claims,
+)
 
 
 def find_claims(article: Article, mentions: list[Mention], config: ActorConfig | None = None) -> list[Claim]:
@@ -138,6 +144,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             raw.extend(identity_claims(where, last_actor, raw))
         raw.extend(request_claims(where))
         raw.extend(war_claims(where))
+        raw.extend(where_list_claims(where, words))
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         sent_subject: str | None = None  # the actor this sentence opens on

@@ -151,6 +151,15 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
     if ref.group(0).lower() == "where" and re.search(r"\b(?:border|frontier|boundary|line)s?\W*$",
                                                     lead, re.IGNORECASE):
         return out  # "on the Tajik-Afghan border, where ...": a border is not one country
+    kind = cues.PLACES_WHERE.search(text, max(0, c_start + ref.start() - 40), c_start + ref.end())
+    if kind is not None and kind.end() == c_start + ref.end():
+        # "the countries where Russian troops serve": the relative describes a kind of place, not
+        # one named before; only a place of its own sentence may be one of them ("Togo joined the
+        # states where Russian instructors work"), never the last one named in an earlier sentence
+        opens = max(text.rfind(stop, 0, c_start) for stop in (". ", "! ", "? ", "\n"))
+        candidates = [c for c in candidates if c.start > opens]
+        if not candidates:
+            return out
     if "afric" in ref.group(0).lower() or "африк" in ref.group(0).lower():
         candidates = [c for c in candidates if in_africa(c)] or candidates
     if _ISLAND_POINTER.search(ref.group(0)):

@@ -1,4 +1,5 @@
-"""Rules that read a whole sentence rather than one clause: replacement, identity, request, war.
+"""Rules that read a whole sentence rather than one clause: replacement, identity, request, war,
+lists of places a relative describes.
 
 Each needs two parts of a sentence at once ("Wagner's men were replaced by the Africa Corps in
 Mali": both actors and the verb between them), or the claims made before it ("UN experts
@@ -236,4 +237,49 @@ def war_claims(where: SentenceContext) -> list[Claim]:
             out.append(Claim(article.id, key, m.iso3, m.name if m.kind in ("city", "capital") else None, m.lat, m.lon,
                              "present", article.published, sentence.strip(), text[at:m.end],
                              0.6, "war"))
+    return out
+
+
+# What opens the list after a "countries where ..." relative: a colon, or a dash (then the list
+# ends at the next dash: "В странах, где работают российские военные, — Мали, Нигере, ЦАР, — ...")
+_LIST_OPENER = re.compile(r"\s*:\s|,?\s+[—–-]\s")
+_LIST_CLOSER = re.compile(r",?\s+[—–-](?:\s|,)")
+
+
+def where_list_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
+    """The places a "where" relative describes, listed after it: "the list of African countries
+    where Russian troops are stationed: Mali, Burkina Faso, Niger and the CAR", "les pays où le
+    groupe Wagner est implanté : la Libye, la Centrafrique et le Soudan", "the only country where
+    Wagner kept its name — the Central African Republic". The relative holds the actor and its
+    verb; the places come after it, so no clause rule links them (each list item is a clause
+    with neither actor nor verb). Why a sentence rule: the relative is read for the actor, its
+    denial, plan or departure, and its claim given to every place of the list.
+
+    Not when the relative names a place of its own (then it is about that place), nor when it
+    denies or plans ("countries where Russia has no troops:", "où Moscou compte déployer :")."""
+    article, text, sentence, s_start, comp = where.article, where.text, where.sentence, where.start, where.comp
+    out: list[Claim] = []
+    for kind in cues.PLACES_WHERE.finditer(sentence):
+        opener = _LIST_OPENER.search(sentence, kind.end())
+        if opener is None:
+            continue
+        a, b = s_start + kind.end(), s_start + opener.start()
+        relative = text[a:b]
+        if (any(a <= m.start < b and m.kind != "demonym" for m in where.mentions)
+                or cues.NEGATION.search(relative) or cues.MODAL.search(relative)):
+            continue
+        actors = dict.fromkeys(h.actor for h in actor_hits(relative, a, comp, None, words.between(a, b)) if h.actor)
+        if not actors:
+            continue
+        status = "ended" if cues.ENDED.search(relative) or cues.NO_LONGER.search(relative) else "present"
+        end = s_start + len(sentence)
+        if opener.group(0).strip(", ") in "—–-":
+            closer = _LIST_CLOSER.search(sentence, opener.end())
+            end = s_start + closer.start() if closer is not None else end
+        items = [m for m in where.mentions if s_start + opener.end() <= m.start < end and m.kind != "demonym"]
+        for actor in actors:
+            for m in {m.iso3: m for m in items if m.iso3 not in comp.home.get(actor, ())}.values():
+                out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
+                                 m.lat, m.lon, status, article.published, sentence.strip(),
+                                 text[s_start + kind.start():b][:80], 0.6, "where-list"))
     return out

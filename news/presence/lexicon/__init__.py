@@ -21,7 +21,7 @@ FOLDER = Path(__file__).resolve().parent
 KEYS = (
     "present", "ended", "modal", "negation", "visit", "hedge", "locative", "local_force", "place_anaphora",
     "region_anaphora", "plural_place_anaphora", "trains", "companion", "territory_after", "ordered", "host",
-    "identity", "characterise", "published", "guards", "leader", "war",
+    "identity", "characterise", "published", "guards", "leader", "war", "places_where",
 )
 
 
