@@ -662,6 +662,8 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Российские военные вмешались в конфликт на востоке Украины.", "ru", {("russia", "UKR", "present")}),
         ("Российские военные работали в Лаосе и вернулись на родину.", "ru", {("russia", "LAO", "ended")}),
         ("Инженеры Вооружённых сил России работают в Лаосе.", "ru", {("russia", "LAO", "present")}),
+        ("Корабль вернулся от берегов Сирии, где с 2015 года действует российская авиагруппа.", "ru",
+         {("russia", "SYR", "present")}),
     ],
     "Russian verbs with an aspect prefix": [
         ("ЧВК успела повоевать в Сирии, в Судане и в Ливии.", "ru",
@@ -704,6 +706,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("L'accord a été signé après le début de l'invasion russe de l'Ukraine.", "fr", {("russia", "UKR", "present")}),
         ("После вторжения России в Украину выплаты выросли.", "ru", {("russia", "UKR", "present")}),
         ("Россия вторглась в Украину в феврале 2022 года.", "ru", {("russia", "UKR", "present")}),
+        # a military operation, campaign or intervention is waged the same way
+        ("С осени 2015 года Россия ведёт военную операцию в Сирии.", "ru", {("russia", "SYR", "present")}),
+        ("Russia's military intervention in Syria turned the war in Assad's favour.", "en",
+         {("russia", "SYR", "present")}),
+        ("L'intervention militaire russe en Syrie a commencé en 2015.", "fr", {("russia", "SYR", "present")}),
+        ("Analysts in Chisinau feared a Russian intervention in Moldova.", "en", set()),
         # a war feared or prepared is none; nor is a war the state does not own in the words, or a
         # country named after other words
         ("Western capitals warned of a Russian invasion of Ukraine.", "en", set()),
