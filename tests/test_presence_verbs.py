@@ -750,6 +750,17 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Russian troops landed late on Tuesday at the main international airport of Bamako.", "en",
          {("russia", "MLI", "present")}),
     ],
+    "a fronted phrase speaks of the forces of the state after it": [
+        ("With much of its army bogged down in Ukraine, Russia could spare few men for the Caucasus.", "en",
+         {("russia", "UKR", "present")}),
+        ("Avec ses soldats embourbés en Ukraine, la Russie livre moins d'armes à ses clients.", "fr",
+         {("russia", "UKR", "present")}),
+        ("Présente militairement en Syrie depuis 2015, Moscou veut peser au Proche-Orient.", "fr",
+         {("russia", "SYR", "present")}),
+        # another state's forces, or no forces at all: nothing
+        ("With its troops stationed in Chad, France watched the border closely.", "en", set()),
+        ("With its economy weakened by sanctions on Syria, Russia cut its aid budget.", "en", set()),
+    ],
     "the places a 'where' relative describes, listed after it": [
         ("Analysts count the states where Russian soldiers are now deployed: Mali, Niger and Burkina Faso.", "en",
          {("russia", "MLI", "present"), ("russia", "NER", "present"), ("russia", "BFA", "present")}),

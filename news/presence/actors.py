@@ -532,3 +532,33 @@ def dedupe_actors(hits: list[ActorHit]) -> list[ActorHit]:
     for h in sorted(hits, key=lambda h: rank[h.via]):
         seen.setdefault(h.actor, h)
     return list(seen.values())
+
+
+# what may stand between a fronted phrase's comma and the state that opens the main clause
+_STATE_AFTER_COMMA = re.compile(r",\s*(?:la\s+|le\s+|l['’]\s*|the\s+)?")
+
+
+def fronted_owner(text: str, start: int, end: int, comp: ActorPatterns,
+                  opens_on_verb: bool) -> tuple[str, int] | None:
+    """The actor whose state opens the main clause after a fronted phrase at ``start`` that speaks
+    of its forces: "With much of its army fighting in Ukraine, Russia had little appetite ...",
+    "Avec ses troupes enlisées en Ukraine, la Russie peine ...", "Engagée militairement en Syrie
+    depuis 2015, Moscou cherche ...". The possessive (or the participle) points forward to the
+    subject, which is that state: (actor, where the fronted phrase's comma is), else None.
+
+    ``opens_on_verb``: whether the phrase opens on a verb of presence (the caller knows the cues).
+    Why: a state named alone is no actor (it needs a force noun in its clause), and "its" is read as
+    the sentence before's subject; here the subject comes after, in the same sentence."""
+    comma = text.find(",", start, end)
+    if comma < 0 or comma - start > 160:
+        return None
+    head = text[start:comma]
+    if not opens_on_verb and (comp.possessive is None or comp.possessive.search(head) is None):
+        return None
+    after = _STATE_AFTER_COMMA.match(text, comma, end)
+    if after is None:
+        return None
+    for key, state in comp.states.items():
+        if state.match(text, after.end(), end) is not None:
+            return key, comma
+    return None

@@ -25,6 +25,7 @@ from news.presence.actors import (
     compile_actors,
     dedupe_actors,
     force_owner,
+    fronted_owner,
     names_a_death,
     opens_sentence,
 )
@@ -159,6 +160,14 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             if sent_subject is None and hits:
                 sent_subject = _subject_of(text, s_start, hits)
             clause_mentions = [m for m in sent_mentions if c_start <= m.start < c_end]
+            if c_start == s_start and not hits:
+                # "With much of its army fighting in Ukraine, Russia ...": the fronted phrase's forces
+                # are those of the state that opens the main clause
+                front = fronted_owner(text, c_start, c_end, comp, _verb_opens(clause))
+                if front is not None:
+                    fronted = [m for m in clause_mentions if m.start < front[1]]
+                    raw.extend(claims_in_clause(where, c_start, front[1],
+                                                [ActorHit(front[0], c_start, c_start, "", "anaphora")], fronted))
             if not hits and sent_actor is not None:
                 subject = (relative_subject(text, c_start, c_end)
                            or relative_subject_after_place(text, c_start, c_end, clause_mentions))
