@@ -750,6 +750,13 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Russian troops landed late on Tuesday at the main international airport of Bamako.", "en",
          {("russia", "MLI", "present")}),
     ],
+    "a possessive points to the subject of the sentence before, whatever its word order": [
+        # Russian puts the verb first after a fronted adverbial; the singular adjective forms count
+        ("В 2024 году в Нигере появился «Африканский корпус». В июле его первый контингент прибыл в Ниамей.",
+         "ru", {("russia", "NER", "present")}),
+        ("В конце года сформировался Африканский корпус. В мае его новый батальон вошёл в Мали.", "ru",
+         {("russia", "MLI", "present")}),
+    ],
     "a fronted phrase speaks of the forces of the state after it": [
         ("With much of its army bogged down in Ukraine, Russia could spare few men for the Caucasus.", "en",
          {("russia", "UKR", "present")}),

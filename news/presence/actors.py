@@ -374,11 +374,23 @@ _IMPERSONAL = re.compile(r"\s+(?:y\s+a|y\s+avait|y\s+aurait|faut|fallait|s['’]
                          re.IGNORECASE)
 
 
+_QUOTE_OPENS = re.compile(r"(?<=\w)\s*[«\"“„]$")
+_RU_VERB_LAST = re.compile(r"(?<=\s)[а-яё]+(?:л|ла|ло|ли|лся|лась|лось|лись|ет|ют|ит|ят|ется|ются|ится|ятся)\s+$",
+                           re.IGNORECASE)
+
+
 def opens_sentence(sentence_head: str) -> bool:
     """Whether a phrase after ``sentence_head`` (the sentence's text before it) is the sentence's
     subject: nothing, or only fronted adverbials, stand before it."""
+    # the name's own opening quote is part of it: "В ноябре появился «Африканский корпус»"
+    sentence_head = _QUOTE_OPENS.sub(" ", sentence_head)
     cut = _HEAD_WORDS.search(sentence_head)  # "Les hommes de Wagner", "Le groupe Wagner": the phrase's own head
-    return _FRONTED.match(sentence_head[:cut.start()] if cut else sentence_head) is not None
+    if _FRONTED.match(sentence_head[:cut.start()] if cut else sentence_head) is not None:
+        return True
+    # Russian puts the verb before its subject after a fronted adverbial: "В ноябре 2023 года
+    # появился «Африканский корпус»", "В Мали остаются российские военные"
+    verb = _RU_VERB_LAST.search(sentence_head)
+    return verb is not None and _FRONTED.match(sentence_head[:verb.start()]) is not None
 
 
 def _is_fronted_subject(clause: str, m: re.Match[str]) -> bool:
