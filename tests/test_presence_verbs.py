@@ -757,6 +757,17 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("В конце года сформировался Африканский корпус. В мае его новый батальон вошёл в Мали.", "ru",
          {("russia", "MLI", "present")}),
     ],
+    "the land and its quarters stand where their noun does, however long the phrase": [
+        ("Wagner's contractors spent two years fighting in the vast empty desert of Libya.", "en",
+         {("wagner", "LBY", "present")}),
+        ("Les mercenaires de Wagner patrouillent dans le vaste désert du nord du Mali.", "fr",
+         {("wagner", "MLI", "present")}),
+        # beside a country's own rulers, however the phrase names them
+        ("Russian instructors now serve alongside the ruling military juntas of Niger and Mali.", "en",
+         {("russia", "NER", "present"), ("russia", "MLI", "present")}),
+        # the land of a country named as an owner or a threat is still no presence
+        ("Analysts say the northern desert of Mali is a threat to Algeria.", "en", set()),
+    ],
     "a fronted phrase speaks of the forces of the state after it": [
         ("With much of its army bogged down in Ukraine, Russia could spare few men for the Caucasus.", "en",
          {("russia", "UKR", "present")}),

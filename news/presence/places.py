@@ -26,7 +26,11 @@ _ELIDED = re.compile(r"^(?:qu|jusqu|lorsqu|puisqu|quoiqu)['’](?=\w)")
 # "the breakaway regions of Abkhazia", "les régions septentrionales du Mali": a place noun and its
 # genitive, which stand where the noun stands however many words the noun phrase takes
 _PLACE_OF = re.compile(r"(?<!\w)(?:(?P<noun>regions?|provinces?|territor(?:y|ies)|districts?|areas?|parts?|towns?|"
-                       r"cities|villages?|enclaves?|r[ée]gions?|territoires?|zones?|villes?|localit[ée]s?|parties?)|"
+                       r"cities|villages?|enclaves?|r[ée]gions?|territoires?|zones?|villes?|localit[ée]s?|parties?|"
+                       # the land itself and its quarters: "in the open desert of Syria", "dans le grand nord du Mali"
+                       r"deserts?|mountains?|jungles?|forests?|interior|outskirts|suburbs|streets|coast|countryside|"
+                       r"d[ée]serts?|montagnes?|for[êe]ts?|banlieues?|rues|c[ôo]tes?|nord|sud|ouest|"
+                       r"north|south|east|west|centre|center)|"
                        # a facility and the town it serves, its own name between: "l'aéroport international
                        # Diori-Hamani de Niamey", "la base aérienne 101 de Niamey", "the port of Tartus"
                        r"(?P<facility>airports?|aéroports?|ports?|harbou?rs?|bases?|camps?)(?:\s+[\w'’-]+){0,2}?)"
