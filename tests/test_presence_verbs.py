@@ -757,6 +757,14 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("В конце года сформировался Африканский корпус. В мае его новый батальон вошёл в Мали.", "ru",
          {("russia", "MLI", "present")}),
     ],
+    "a Russian list item gaps its verb with a dash after a time": [
+        ("Бойцы «Вагнера» высадились в Ливии в 2019 году, а в конце 2021 года — в Мали.", "ru",
+         {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),
+        ("Российские инструкторы прибыли в ЦАР в 2018 году, летом — в Судан.", "ru",
+         {("russia", "CAF", "present"), ("russia", "SDN", "present")}),
+        # the dash after another subject is that subject's verb, not the actor's
+        ("Российские военные прибыли в Ливию, а французские войска — в Чад.", "ru", {("russia", "LBY", "present")}),
+    ],
     "the land and its quarters stand where their noun does, however long the phrase": [
         ("Wagner's contractors spent two years fighting in the vast empty desert of Libya.", "en",
          {("wagner", "LBY", "present")}),

@@ -360,16 +360,20 @@ def relative_subject_after_place(text: str, start: int, end: int, places: list[M
 
 
 # A list item's opening: where, with a part of the country ("; in eastern Ukraine", "; dans le nord du Mali")
+# Russian gaps the verb with a dash after a time: ", а в конце 2021-го — в Мали", ", летом — в Нигер"
+_GAPPED_TIME = (r"(?:(?:(?:в|во|с|к|после|до)\s+(?:[\w-]+\s+){0,2}?(?:\d{4}[\w-]*|январ\w*|феврал\w*|март\w*|апрел\w*|"
+                r"ма[йея]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)"
+                r"(?:\s+(?:года?|г\.))?|летом|весной|осенью|зимой|затем|потом|позже|позднее)\s*[—–]\s*)")
 _ITEM_OPEN = re.compile(
-    r"\s*(?:(?:and|et|и|а)\s+)?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"\s*(?:(?:and|et|и|а)\s+)?" + _GAPPED_TIME + r"?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?"
     r"(?:(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?|"
     r"(?:nord|sud|est|ouest|centre)(?:\s+(?:du|de\s+la|de\s+l['’]|de)\s*)?|"
     r"(?:северн|южн|восточн|западн|центральн)\w*)\s*)?",
     re.IGNORECASE)
 # What may follow the places of a list item: nothing, a year, or a relative on them ("; in eastern
 # Ukraine;", "; and in Libya, where hundreds fought for Haftar", "; в Судане с 2017 года")
-_ITEM_REST = re.compile(r"\s*(?:(?:in|en|since|depuis|в|с)\s+\d{4}(?:\s+(?:года?|г\.))?\s*)?"
-                        r"(?:,\s*(?:where|où|где)(?!\w).*)?[\s.;,]*", re.IGNORECASE | re.DOTALL)
+_ITEM_REST = re.compile(r"\s*(?:[—–]\s*)?(?:(?:in|en|since|depuis|в|с)\s+\d{4}(?:-?[а-я]+)?(?:\s+(?:года?|г\.))?\s*)?"
+                        r"(?:,\s*(?:where|où|где|куда)(?!\w).*)?[\s.;,]*", re.IGNORECASE | re.DOTALL)
 
 
 def list_item_places(text: str, start: int, end: int, places: list[Mention]) -> list[Mention]:
