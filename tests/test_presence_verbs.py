@@ -757,6 +757,19 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("В конце года сформировался Африканский корпус. В мае его новый батальон вошёл в Мали.", "ru",
          {("russia", "MLI", "present")}),
     ],
+    "absorbed into the other actor is replaced by it": [
+        ("Wagner's fighters in Libya were quietly folded into the Africa Corps last spring.", "en",
+         {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}),
+        ("Au Mali, les hommes de Wagner ont été intégrés cette année dans l'Africa Corps.", "fr",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("В Ливии «Африканский корпус» вобрал в себя бывший контингент «Вагнера».", "ru",
+         {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}),
+        # a passive with a time between the verb and "by"
+        ("In Mali, Wagner's men were replaced last summer by Africa Corps units.", "en",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        # the state that acts on it is not where it happens
+        ("The United States sanctioned two firms after Wagner's men were folded into the Africa Corps.", "en", set()),
+    ],
     "a Russian list item gaps its verb with a dash after a time": [
         ("Бойцы «Вагнера» высадились в Ливии в 2019 году, а в конце 2021 года — в Мали.", "ru",
          {("wagner", "LBY", "present"), ("wagner", "MLI", "present")}),

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 
 import news.presence.cues as cues
+from geo.types import Mention
 from news.models import Claim
 from news.presence.actors import ActorWords, actor_hits
 from news.presence.clauses import clause_spans
 from news.presence.context import SentenceContext
-from news.presence.places import in_africa
+from news.presence.enumerations import follows_in_list
+from news.presence.places import in_africa, is_locative
 from news.presence.references import REACH
 
 # a pronoun inside the identity cue points back ("identify them as", "les identifient comme")
@@ -26,9 +28,17 @@ _THEM = re.compile(r"(?<!\w)(?:them|les)(?!\w)", re.IGNORECASE)
 # the one replaced, "new" the one replacing; the order of the two actors in the sentence decides
 # which is which ("X were replaced by Y" / "Y replaced X").
 _REPLACED_BY = re.compile(
-    r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+by|"
+    r"(?<!\w)(?:(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:replaced|succeeded|supplanted|superseded)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?by|"
+    # absorbed into the other: "Wagner's men in Libya were folded into the Africa Corps", "y a été absorbé par
+    # l'Africa Corps", "ont été intégrés dans l'Africa Corps", "бойцы «Вагнера» влились в Африканский корпус"
+    r"(?:were|was|been|being|is|are)\s+(?:\w+\s+)?(?:absorbed|folded|integrated|merged|incorporated|subsumed)\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:into|by)|"
+    r"(?:ont|a|avaient|avait)\s+été\s+(?:absorbée?s?|intégrée?s?|incorporée?s?|fondue?s?|versée?s?)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:par|à|au|aux|dans)|"
+    r"влил\w*\s+в|вошл\w*\s+в\s+состав|(?:был[аио]?\s+)?включен\w*\s+в\s+состав|перешл\w*\s+в\s+(?:состав|подчинение)|"
     r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
-    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+par|remplacée?s?\s+par|"
+    r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|"
     # "Wagner a cédé la place à l'Africa Corps", "«Вагнер» уступил место корпусу"
     r"(?:ont|a|avait|avaient)\s+(?:\w+\s+)?cédé\s+(?:la|sa|leur)\s+place\s+à|cèdent?\s+(?:la|sa|leur)\s+place\s+à|"
     r"уступил\w*\s+(?:своё\s+|свое\s+)?место|"
@@ -40,7 +50,9 @@ _REPLACES = re.compile(
     r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
     r"supplant\w*|(?:a|ont)\s+(?:\w+\s+)?remplacé|remplace(?:nt)?|(?:a|ont)\s+(?:\w+\s+)?pris\s+le\s+relais\s+d\w*|"
     r"pris\s+la\s+relève\s+d\w*|pris\s+la\s+place\s+d\w*|"
-    r"сменил\w*|заменил\w*|вытеснил\w*|"
+    r"сменил\w*|заменил\w*|вытеснил\w*|вобрал\w*\s+в\s+себя|поглотил\w*|"
+    # the new one takes the old one's men in: "the Africa Corps absorbed Wagner's contingent", "a absorbé"
+    r"absorb(?:ed|s|ing)|(?:a|ont)\s+(?:\w+\s+)?absorbé|"
     r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
 # One actor in place of the other: "the Africa Corps, instead of Wagner, ..." (the one after the
@@ -91,6 +103,9 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             # place à l'Africa Corps, la Centrafrique reste ...": Mali only)
             ends = [b for a, b in clause_spans(sentence, s_start) if a <= at < b]
             places = [m for m in places if not ends or m.start < ends[0]] or places
+            # where it happened, not who tells or acts: "The United States imposed sanctions on ...
+            # after Wagner's men were folded into the Africa Corps" is no replacement in the USA
+            places = _where_it_happens(where.text, places, s_start)
             # nor those of another verb of the first actor's, coordinated before this one ("The
             # Africa Corps has sent troops to Burkina Faso and has taken over from Wagner in Libya")
             first = min(old.end, new.end)
@@ -105,6 +120,22 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
                                      sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7, "replacement"))
             return out
     return []
+
+
+_RELATIVE_NEXT = re.compile(r"\s*,\s*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
+
+
+def _where_it_happens(text: str, places: list[Mention], s_start: int) -> list[Mention]:
+    """The places of a sentence that can be where something happens: after a locative word ("in
+    Mali", "В Ливии"), before a "where" on them ("celui du Mali, où Wagner a cédé la place"), or
+    listed right after such a place ("In Mali, Burkina Faso and Niger"); not a state that acts or
+    speaks ("The United States imposed sanctions")."""
+    kept: list[Mention] = []
+    for m in places:
+        if (is_locative(text, m, s_start) or _RELATIVE_NEXT.match(text, m.end)
+                or (kept and follows_in_list(text, kept[-1], m))):
+            kept.append(m)
+    return kept
 
 
 def identity_claims(where: SentenceContext, last_actor: str | None, so_far: list[Claim]) -> list[Claim]:
