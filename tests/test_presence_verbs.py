@@ -769,6 +769,17 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
         # the state that acts on it is not where it happens
         ("The United States sanctioned two firms after Wagner's men were folded into the Africa Corps.", "en", set()),
+        # another name of the new actor between the old one and the verb
+        ("В Ливии подразделения «Вагнера» были переподчинены Минобороны и вошли в состав «Африканского корпуса».",
+         "ru", {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}),
+        ("Бойцы «Вагнера» на базах в Ливии были заменены военнослужащими Минобороны.", "ru",
+         {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}),
+    ],
+    "Russian news names the defence ministry alone for Russia's forces": [
+        ("Подразделения Минобороны прибыли в Мали весной.", "ru", {("russia", "MLI", "present")}),
+        # "куда" on a kind of place: the place of its own sentence, not one named before
+        ("В Мали ситуация иная. Буркина-Фасо стала первой страной, куда Минобороны направило военных напрямую.", "ru",
+         {("russia", "BFA", "present")}),
     ],
     "a Russian list item gaps its verb with a dash after a time": [
         ("Бойцы «Вагнера» высадились в Ливии в 2019 году, а в конце 2021 года — в Мали.", "ru",

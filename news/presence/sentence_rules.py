@@ -42,7 +42,7 @@ _REPLACED_BY = re.compile(
     # "Wagner a cédé la place à l'Africa Corps", "«Вагнер» уступил место корпусу"
     r"(?:ont|a|avait|avaient)\s+(?:\w+\s+)?cédé\s+(?:la|sa|leur)\s+place\s+à|cèdent?\s+(?:la|sa|leur)\s+place\s+à|"
     r"уступил\w*\s+(?:своё\s+|свое\s+)?место|"
-    r"(?:был[аио]?\s+)?замен[её]н\w*\s+на)(?!\w)", re.IGNORECASE)
+    r"(?:был[аио]?\s+)?замен[её]н\w*(?:\s+на)?)(?!\w)", re.IGNORECASE)
 # Russian active "сменил", "заменил", "вытеснил" read subject first, as Russian news writes them
 # ("«Африканский корпус» сменил группу Вагнера в Мали"); undeclined names in quotes could be read
 # the other way round, which news rarely does.
@@ -92,7 +92,10 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
                 # "Instead of Wagner, the Africa Corps ...": the next other actor is the new one
                 later = [h for h in after if h.actor != after[0].actor]
                 before = later[:1]
-            if not before or not after or before[-1].actor == after[0].actor:
+            # the nearest actor before the verb that is not the one after it ("подразделения «Вагнера»
+            # были переподчинены Минобороны и вошли в состав «Африканского корпуса»": Wagner's)
+            before = [h for h in before if after and h.actor != after[0].actor]
+            if not before or not after:
                 continue
             if cues.MODAL.search(sentence[:verb.start()]) or re.search(r"\bto\s*$", sentence[:verb.start()]):
                 return []  # "plans to replace", "urged ... to replace"
