@@ -775,6 +775,17 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Бойцы «Вагнера» на базах в Ливии были заменены военнослужащими Минобороны.", "ru",
          {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}),
     ],
+    "a departure with its subject left out, after a fronted circumstance": [
+        ("Wagner's contractors fought in Mozambique, but after several deadly ambushes left the country in 2020.",
+         "en", {("wagner", "MOZ", "ended")}),
+        ("Les mercenaires de Wagner ont combattu au Mozambique, mais après de lourdes pertes ont quitté le pays.",
+         "fr", {("wagner", "MOZ", "ended")}),
+        ("Бойцы «Вагнера» воевали в Мозамбике, но после нескольких засад ушли из страны.", "ru",
+         {("wagner", "MOZ", "ended")}),
+        # a circumstance before a verb of presence keeps the first clause's reading
+        ("Wagner's contractors fought in Mozambique, but after the ambushes stayed in the bases.", "en",
+         {("wagner", "MOZ", "present")}),
+    ],
     "Russian news names the defence ministry alone for Russia's forces": [
         ("Подразделения Минобороны прибыли в Мали весной.", "ru", {("russia", "MLI", "present")}),
         # "куда" on a kind of place: the place of its own sentence, not one named before

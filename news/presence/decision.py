@@ -236,14 +236,35 @@ _VERB_LEAD = re.compile(r"\s*(?:(?:has|have|had|was|were|is|are|then|later|also|
                         re.IGNORECASE)
 
 
+# A circumstance fronted before that verb: "..., but after a string of losses left the country",
+# "..., mais après une série de pertes ont quitté le pays", "..., но после серии потерь ушли из страны"
+_FRONTED_CIRCUMSTANCE = re.compile(
+    r"\s*,?\s*(?:after|following|despite|amid|within|après|malgré|dans|faute\s+de|после|из-за|несмотря\s+на|"
+    r"в\s+ходе|в\s+результате)\s+", re.IGNORECASE)
+_WORD_AHEAD = re.compile(r"[\w'’-]+,?\s+")
+
+
 def _verb_opens(clause: str) -> bool:
-    """Whether a clause with no subject of its own opens on its verb of presence or departure."""
-    lead = _VERB_LEAD.match(clause)
-    if lead is None:
-        return False
-    at = lead.start(1)
-    rest = clause[at:]
-    return cues.ENDED.match(rest) is not None or cues.PRESENT.match(rest) is not None
+    """Whether a clause with no subject of its own opens on its verb of presence or departure,
+    after at most a short circumstance ("after a string of losses", "после серии потерь")."""
+    starts = [0]
+    lead_in = _FRONTED_CIRCUMSTANCE.match(clause)
+    if lead_in is not None:
+        at = lead_in.end()
+        for _ in range(5):  # the circumstance's own words, at most five
+            word = _WORD_AHEAD.match(clause, at)
+            if word is None:
+                break
+            at = word.end()
+            starts.append(at)
+    for start in starts:
+        lead = _VERB_LEAD.match(clause, start)
+        if lead is None:
+            continue
+        rest = clause[lead.start(1):]
+        if cues.ENDED.match(rest) is not None or (start == 0 and cues.PRESENT.match(rest) is not None):
+            return True
+    return False
 
 
 # An aside on the actor, opening on its own verb of presence: ", which operates in Mali", ", now
