@@ -249,6 +249,7 @@ def _f1(c: Counts) -> float:
     ("hidden_ax.jsonl", 0.95, 0.77, 0.71),
     ("hidden_ay.jsonl", 0.95, 0.72, 0.68),
     ("hidden_az.jsonl", 0.95, 0.82, 0.78),
+    ("hidden_ba.jsonl", 0.95, 0.70, 0.64),
     ("hidden_bb.jsonl", 0.95, 0.74, 0.64),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
