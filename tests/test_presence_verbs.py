@@ -786,6 +786,21 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Wagner's contractors fought in Mozambique, but after the ambushes stayed in the bases.", "en",
          {("wagner", "MOZ", "present")}),
     ],
+    "who leaves is the subject of the leaving verb, not the sentence's actor": [
+        # a subordinate clause with its own subject
+        ("Moscow's instructors have been in the Sahel since the French army left Mali in 2022.", "en", set()),
+        ("Russia's Africa Corps, which took over when the Wagner Group left Mali, now escorts convoys near Kayes.",
+         "en", {("russia", "MLI", "present")}),
+        # a relative whose verb lies a few words after its pronoun
+        ("L'Africa Corps a pris le relais des hommes de Wagner, qui ont finalement annoncé avoir quitté le Mali.",
+         "fr", {("wagner", "MLI", "ended")}),
+        # a subject that names no one else is the actor's own men
+        ("Wagner fighters held trenches near Bakhmut until May, when the last of them were pulled out of Ukraine.",
+         "en", {("wagner", "UKR", "ended")}),
+        # the one handed the positions stays
+        ("The group handed its positions near Bakhmut to the regular Russian army and pulled its men out of Ukraine.",
+         "en", set()),
+    ],
     "Russian news names the defence ministry alone for Russia's forces": [
         ("Подразделения Минобороны прибыли в Мали весной.", "ru", {("russia", "MLI", "present")}),
         # "куда" on a kind of place: the place of its own sentence, not one named before

@@ -198,7 +198,7 @@ def bare_departure(text: str, hit: ActorHit) -> str | None:
 # the one handed something: "handed its positions to (regular) Russian troops", "передав позиции
 # Африканскому корпусу", "remettre leurs positions au ministère russe"
 _HANDED_TO = re.compile(r"(?:hand\w*|turn\w* over|remis\w*|remett\w*|céd\w*|передав\w*|передал\w*|переда\w*)"
-                        r"(?:\s+[\w'’-]+){0,6}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,2})?$", re.IGNORECASE)
+                        r"(?:\s+[\w'’-]+){0,6}?\s+(?:(?:to|à|au|aux)\s+(?:[\w'’-]+\s+){0,3})?$", re.IGNORECASE)
 
 
 def receives(ctx: ClauseContext, hit: ActorHit, after: int, before: int) -> bool:
@@ -219,17 +219,43 @@ def receives_cue(ctx: ClauseContext, cue: str, hit: ActorHit) -> bool:
     return receives(ctx, hit, after, before)
 
 
-_RELATIVE_BEFORE = re.compile(r",\s*" + cues.RELATIVE + r"\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r",\s*" + cues.RELATIVE + r"\s+(?:\w+\s+){0,4}$", re.IGNORECASE)
+# a subordinate clause with its own subject before the leaving cue: "took over when the Wagner Group
+# left Mali", "since French troops left Mali", "после того как французские войска покинули Мали"
+_SUBORDINATE_BEFORE = re.compile(
+    r"(?<!\w)(?:when|after|since|once|until|as\s+soon\s+as|lorsque|lorsqu['’]|quand|après\s+que|après\s+qu['’]|"
+    r"depuis\s+que|depuis\s+qu['’]|dès\s+que|когда|после\s+того\s*,?\s+как|с\s+тех\s+пор\s*,?\s+как)\s*"
+    r"(?P<subject>(?:[\w'’«»\"-]+\s+){1,6})$", re.IGNORECASE)
+# a pronoun subject points back to the actor the clause is about: "when they left", "quand ils sont partis"
+_NAME_INSIDE = re.compile(r"(?<=\s)[A-ZА-ЯЁ«\"]")  # a capital after the subject's first word: a name
+_PRONOUN_SUBJECT = re.compile(r"(?:they|it|he|she|ils|il|elle|elles|они|он|она|оно)\s", re.IGNORECASE)
 
 
 def leaver(ctx: ClauseContext, cue: str) -> str | None:
-    """The actor a relative pronoun before a leaving cue follows ("the Africa Corps took over from
-    Wagner's paramilitaries, who left the country": Wagner), or None when no such pronoun."""
+    """The actor who leaves, when the leaving cue has a subject of its own: the one a relative
+    pronoun before it follows ("the Africa Corps took over from Wagner's paramilitaries, who left
+    the country": Wagner), or the subject of a subordinate clause it closes ("which took over when
+    the Wagner Group left Mali": Wagner). "" when that subject is no actor ("since French troops
+    left Mali": someone else left), None when the cue has no subject of its own."""
     text, c_start = ctx.text, ctx.start
     pos = text.find(cue, c_start)
-    rel = _RELATIVE_BEFORE.search(text, max(c_start, pos - 30), pos) if pos >= 0 else None
+    if pos < 0:
+        return None
+    rel = _RELATIVE_BEFORE.search(text, max(c_start, pos - 45), pos)
     before = [h for h in ctx.hits if rel is not None and h.end <= rel.start()]
-    return max(before, key=lambda h: h.end).actor if before else None
+    if before:
+        return max(before, key=lambda h: h.end).actor
+    sub = _SUBORDINATE_BEFORE.search(text, max(c_start, pos - 70), pos)
+    if sub is None or _PRONOUN_SUBJECT.match(sub.group("subject")):
+        return None
+    inside = [h for h in ctx.hits if sub.start("subject") <= h.start and h.end <= pos]
+    if inside:
+        return min(inside, key=lambda h: h.start).actor
+    # another country's force or state as the subject ("French troops", "les Américains"): someone
+    # else left; a subject that names no country ("the last of them") is the clause's own actor
+    named = (any(sub.start("subject") <= m.start and m.end <= pos for m in ctx.mentions)
+             or _NAME_INSIDE.search(sub.group("subject")) is not None)  # a name the actor hits left out
+    return "" if named else None
 
 
 def fronted_departure(ctx: ClauseContext, hit: ActorHit, i: int, home: tuple[str, ...],
