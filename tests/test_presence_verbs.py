@@ -801,6 +801,11 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("The group handed its positions near Bakhmut to the regular Russian army and pulled its men out of Ukraine.",
          "en", set()),
     ],
+    "what posts and viral videos claim is a rumour": [
+        ("Dozens of posts on X and Telegram claimed that Russian paratroopers had landed in Lomé.", "en", set()),
+        ("Des publications sur Facebook affirmaient que des soldats russes avaient débarqué à Abidjan.", "fr", set()),
+        ("Вирусное видео о том, что российские военные высадились в Дакаре, оказалось фейком.", "ru", set()),
+    ],
     "Russian news names the defence ministry alone for Russia's forces": [
         ("Подразделения Минобороны прибыли в Мали весной.", "ru", {("russia", "MLI", "present")}),
         # "куда" on a kind of place: the place of its own sentence, not one named before
