@@ -801,6 +801,21 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("The group handed its positions near Bakhmut to the regular Russian army and pulled its men out of Ukraine.",
          "en", set()),
     ],
+    "a country's own army, ranges or forces stand where the actor is beside them": [
+        ("Russian instructors now train Niger's army.", "en", {("russia", "NER", "present")}),
+        ("Wagner contractors fought alongside Mali's soldiers near Kidal.", "en", {("wagner", "MLI", "present")}),
+        ("Russian troops rotate through Belarusian ranges for joint drills.", "en", {("russia", "BLR", "present")}),
+        ("Инструкторы «Вагнера» продолжают работать на белорусских полигонах.", "ru", {("wagner", "BLR", "present")}),
+        # a country's army named with no training or fighting beside it is no host
+        ("Russian diplomats in Moscow praised Mali's army.", "en", set()),
+    ],
+    "'similar units' points back to the actor's": [
+        ("Russian instructors train the Nigerien army. In neighbouring Mali and Burkina Faso, similar contingents "
+         "are already at work.", "en",
+         {("russia", "NER", "present"), ("russia", "MLI", "present"), ("russia", "BFA", "present")}),
+        ("В Нигере российские инструкторы обучают армию. Такие же подразделения уже работают в Мали.", "ru",
+         {("russia", "NER", "present"), ("russia", "MLI", "present")}),
+    ],
     "what posts and viral videos claim is a rumour": [
         ("Dozens of posts on X and Telegram claimed that Russian paratroopers had landed in Lomé.", "en", set()),
         ("Des publications sur Facebook affirmaient que des soldats russes avaient débarqué à Abidjan.", "fr", set()),

@@ -147,6 +147,13 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
         lead = " ".join(before.split()[-6:])
         return bool(force and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead))) or cues.guards_leader(
             before, text[m.end:m.end + 40])  # "protect the Malian president", "охраняют малийского лидера"
+    if text.startswith(("'s ", "’s "), m.end):
+        # "train Niger's army", "fight alongside Mali's troops": the country's own force, as the
+        # demonym's ("the Nigerien army") is, beside the trainers or the fighters
+        owned = " ".join(text[m.end + 3:m.end + 43].split()[:2])
+        lead = " ".join(before.split()[-6:])
+        if cues.LOCAL_FORCE.search(owned) and (cues.COMPANION.search(lead) or cues.TRAINS.search(lead)):
+            return True
     if _MODIFIER_COMPOUND.match(text, m.end):
         return False  # "US-backed protests", "Russia-led alliance": a modifier, not a place
     # "qu'au Mali", "jusqu'en Libye": the preposition after an elided word is the word that counts
@@ -225,7 +232,9 @@ _BODY = (r"(?:cent(?:er|re)s?|institut\w*|think|organi[sz]ations?|groups?|ngos?|
 _BASED_BODY = re.compile(r"-based\s+(?:[\w'’.-]+\s+){0,3}?" + _BODY + r"(?!\w)", re.IGNORECASE)
 # A country's facilities named by its adjective are in it: "Libyan air bases", "les bases libyennes",
 # "на ливийских авиабазах"
-_FACILITY_AFTER = re.compile(r"(?:air\s*)?(?:bases?|airbases?|airfields?|airstrips?|ports?|баз\w*|авиабаз\w*|аэродром\w*)(?!\w)",
+_FACILITY_AFTER = re.compile(r"(?:air\s*)?(?:bases?|airbases?|airfields?|airstrips?|ports?|баз\w*|авиабаз\w*|аэродром\w*|"
+                             # the ground a force drills on: "rotate through Belarusian ranges", "на белорусских полигонах"
+                             r"(?:firing\s+|training\s+)?ranges|training\s+grounds?|полигон\w*)(?!\w)",
                              re.IGNORECASE)
 # ... unless they are the owner's, in another country: "former French bases of the country", "les
 # anciennes bases françaises du pays", "бывшие французские базы"
