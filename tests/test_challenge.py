@@ -251,6 +251,9 @@ def _f1(c: Counts) -> float:
     ("hidden_az.jsonl", 0.95, 0.82, 0.78),
     ("hidden_ba.jsonl", 0.95, 0.70, 0.64),
     ("hidden_bb.jsonl", 0.95, 0.74, 0.64),
+    ("hidden_bc.jsonl", 0.95, 0.74, 0.71),
+    ("hidden_bd.jsonl", 0.95, 0.73, 0.68),
+    ("hidden_be.jsonl", 0.94, 0.82, 0.80),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
