@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -551,26 +552,27 @@ _STATE_AFTER_COMMA = re.compile(r",\s*(?:la\s+|le\s+|l['’]\s*|the\s+)?")
 
 
 def fronted_owner(text: str, start: int, end: int, comp: ActorPatterns,
-                  opens_on_verb: bool) -> tuple[str, int] | None:
+                  opens_on_verb: Callable[[str], bool]) -> tuple[str, int] | None:
     """The actor whose state opens the main clause after a fronted phrase at ``start`` that speaks
     of its forces: "With much of its army fighting in Ukraine, Russia had little appetite ...",
     "Avec ses troupes enlisées en Ukraine, la Russie peine ...", "Engagée militairement en Syrie
     depuis 2015, Moscou cherche ...". The possessive (or the participle) points forward to the
     subject, which is that state: (actor, where the fronted phrase's comma is), else None.
 
-    ``opens_on_verb``: whether the phrase opens on a verb of presence (the caller knows the cues).
+    ``opens_on_verb``: whether a clause opens on a verb of presence (the caller knows the cues);
+    called only when a state follows the comma, as most first clauses have none.
     Why: a state named alone is no actor (it needs a force noun in its clause), and "its" is read as
     the sentence before's subject; here the subject comes after, in the same sentence."""
     comma = text.find(",", start, end)
     if comma < 0 or comma - start > 160:
         return None
-    head = text[start:comma]
-    if not opens_on_verb and (comp.possessive is None or comp.possessive.search(head) is None):
-        return None
     after = _STATE_AFTER_COMMA.match(text, comma, end)
     if after is None:
         return None
-    for key, state in comp.states.items():
-        if state.match(text, after.end(), end) is not None:
-            return key, comma
+    key = next((k for k, state in comp.states.items() if state.match(text, after.end(), end) is not None), None)
+    if key is None:
+        return None
+    head = text[start:comma]
+    if (comp.possessive is not None and comp.possessive.search(head) is not None) or opens_on_verb(text[start:end]):
+        return key, comma
     return None

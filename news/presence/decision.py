@@ -163,7 +163,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             if c_start == s_start and not hits:
                 # "With much of its army fighting in Ukraine, Russia ...": the fronted phrase's forces
                 # are those of the state that opens the main clause
-                front = fronted_owner(text, c_start, c_end, comp, _verb_opens(clause))
+                front = fronted_owner(text, c_start, c_end, comp, _verb_opens)
                 if front is not None:
                     fronted = [m for m in clause_mentions if m.start < front[1]]
                     raw.extend(claims_in_clause(where, c_start, front[1],
