@@ -315,12 +315,37 @@ def pick_thresholds(train: list[Candidate], modes: list[str], c: float, folds: i
     return {m: max(THRESHOLDS, key=lambda t: (tally[(m, t)].prf()[2], -abs(t - 0.5))) for m in modes}
 
 
+def first_contact(train: list[Candidate], paths: list[Path], modes: list[str], c: float, folds: int) -> int:
+    """The honest test of a learned layer: fitted on every labelled set, scored on sets neither
+    the rules nor the model have seen (run it the moment a blind set arrives, before any change)."""
+    vec, model = fit(train, c)
+    thresholds = pick_thresholds(train, modes, c, folds)
+    new = {p.stem: p for p in paths}
+    cands, rows_of, ours_of = candidates(new)
+    systems = ["rules", *modes]
+    print(f"first contact: trained on {len({k.set_name for k in train})} sets, thresholds {thresholds}")
+    print(f"{'set':<16}" + "".join(f" | {s:^34}" for s in systems))
+    for name in new:
+        test = [k for k in cands if k.set_name == name]
+        probs = probabilities(vec, model, test)
+        cells = ""
+        for s in systems:
+            t = thresholds.get(s, 0.5)
+            counts = score(rows_of[name], predicted_triples(test, probs, s, t, ours_of[name]), gold_presence)
+            langs = "/".join(f"{counts[k].prf()[2]:.3f}" for k in LANGUAGES if k in counts)
+            cells += " | {:.3f} {:.3f} {:.3f} ".format(*counts["all"].prf()) + f"({langs})"
+        print(f"{name:<16}{cells}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--c", type=float, default=1.0, help="inverse L2 strength of the logistic regression")
     ap.add_argument("--inner", type=int, default=4, help="set-grouped folds for the nested threshold")
     ap.add_argument("--modes", default="replace,add,drop")
     ap.add_argument("--sets", default="", help="comma-separated set names to use (default: every labelled set)")
+    ap.add_argument("--new", nargs="*", default=[], metavar="JSONL",
+                    help="first contact: train on the labelled sets, score these unseen labelled files")
     args = ap.parse_args(argv)
     try:
         import sklearn  # noqa: F401
@@ -337,6 +362,8 @@ def main(argv: list[str] | None = None) -> int:
         sets = {n: sets[n] for n in wanted}
     cands, rows_of, ours_of = candidates(sets)
     modes = [m for m in args.modes.split(",") if m]
+    if args.new:
+        return first_contact(cands, [Path(p) for p in args.new], modes, args.c, args.inner)
     print(f"{len(sets)} labelled sets, {sum(len(r) for r in rows_of.values())} articles, {len(cands)} candidate pairs "
           f"({Counter(k.label for k in cands)})")
     reach = Counts()
