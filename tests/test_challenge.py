@@ -254,6 +254,10 @@ def _f1(c: Counts) -> float:
     ("hidden_bc.jsonl", 0.95, 0.74, 0.71),
     ("hidden_bd.jsonl", 0.95, 0.73, 0.68),
     ("hidden_be.jsonl", 0.94, 0.82, 0.80),
+    # conflict reporting from the ground (battles, ambushes, sieges, the displaced), written blind in
+    # the tenth session and scored on arrival at b6f184c (the ninth session's rules): 0.836 (P 0.862,
+    # R 0.810; en 0.790, fr 0.764, ru 0.921), the bar met at first contact
+    ("hidden_bg.jsonl", 0.95, 0.82, 0.74),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
