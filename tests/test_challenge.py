@@ -258,6 +258,11 @@ def _f1(c: Counts) -> float:
     # the tenth session and scored on arrival at b6f184c (the ninth session's rules): 0.836 (P 0.862,
     # R 0.810; en 0.790, fr 0.764, ru 0.921), the bar met at first contact
     ("hidden_bg.jsonl", 0.95, 0.82, 0.74),
+    # with bg: diplomacy, summits and coups (bf), and profiles, obituaries and weekly digests (bh),
+    # scored on arrival at 1709f22 (the same rules): bf 0.817 (P 0.873, R 0.768; en 0.865, fr 0.817,
+    # ru 0.733), bh 0.764 (P 0.870, R 0.682; en 0.807, fr 0.780, ru 0.715)
+    ("hidden_bf.jsonl", 0.95, 0.80, 0.71),
+    ("hidden_bh.jsonl", 0.95, 0.75, 0.69),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
