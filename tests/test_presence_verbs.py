@@ -834,6 +834,22 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
          {("russia", "CAF", "present"), ("russia", "SDN", "present")}),
         # the dash after another subject is that subject's verb, not the actor's
         ("Российские военные прибыли в Ливию, а французские войска — в Чад.", "ru", {("russia", "LBY", "present")}),
+        # the year in any case ("в 2022 году", "в 2022–2023 годах"), and "на фронте в"
+        ("«Вагнер» воевал в Сирии с 2015 года, а в 2022 году — в Ливии.", "ru",
+         {("wagner", "SYR", "present"), ("wagner", "LBY", "present")}),
+        ("Наёмники «Вагнера» воевали в Сирии, а в 2022–2023 годах — на фронте в Украине.", "ru",
+         {("wagner", "SYR", "present"), ("wagner", "UKR", "present")}),
+    ],
+    "a Russian verb counts in either aspect": [
+        # perfective beside imperfective: "разместила" as "размещены", "обучили" as "обучают"
+        ("В Сирии идёт война. Россия разместила там свои войска.", "ru", {("russia", "SYR", "present")}),
+        ("Российские инструкторы обучили сотни солдат в Мали.", "ru", {("russia", "MLI", "present")}),
+        # kept a force: still there
+        ("После смены власти Россия сохранила ограниченный контингент на базе в Тартусе.", "ru",
+         {("russia", "SYR", "present")}),
+        # kept influence, or a plan to place troops: nothing
+        ("Россия сохранила влияние в Сирии.", "ru", set()),
+        ("Россия может разместить войска в Судане.", "ru", set()),
     ],
     "the land and its quarters stand where their noun does, however long the phrase": [
         ("Wagner's contractors spent two years fighting in the vast empty desert of Libya.", "en",

@@ -361,11 +361,11 @@ def relative_subject_after_place(text: str, start: int, end: int, places: list[M
 
 # A list item's opening: where, with a part of the country ("; in eastern Ukraine", "; dans le nord du Mali")
 # Russian gaps the verb with a dash after a time: ", а в конце 2021-го — в Мали", ", летом — в Нигер"
-_GAPPED_TIME = (r"(?:(?:(?:в|во|с|к|после|до)\s+(?:[\w-]+\s+){0,2}?(?:\d{4}[\w-]*|январ\w*|феврал\w*|март\w*|апрел\w*|"
+_GAPPED_TIME = (r"(?:(?:(?:в|во|с|к|после|до)\s+(?:[\w-]+\s+){0,2}?(?:\d{4}(?:[–-]\d{2,4})?[\w-]*|январ\w*|феврал\w*|март\w*|апрел\w*|"
                 r"ма[йея]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*)"
-                r"(?:\s+(?:года?|г\.))?|летом|весной|осенью|зимой|затем|потом|позже|позднее)\s*[—–]\s*)")
+                r"(?:\s+(?:год(?:а|у|ах)?|гг?\.))?|летом|весной|осенью|зимой|затем|потом|позже|позднее)\s*[—–]\s*)")
 _ITEM_OPEN = re.compile(
-    r"\s*(?:(?:and|et|и|а)\s+)?" + _GAPPED_TIME + r"?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?"
+    r"\s*(?:(?:and|et|и|а)\s+)?" + _GAPPED_TIME + r"?(?:на\s+фронте\s+)?(?:in|en|au|aux|à|dans|в|во|на)\s+(?:the\s+|la\s+|le\s+|l['’]\s*)?"
     r"(?:(?:(?:north|south|east|west|central|north-east|north-west|south-east|south-west)(?:ern)?|"
     r"(?:nord|sud|est|ouest|centre)(?:\s+(?:du|de\s+la|de\s+l['’]|de)\s*)?|"
     r"(?:северн|южн|восточн|западн|центральн)\w*)\s*)?",
