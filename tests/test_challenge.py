@@ -263,6 +263,14 @@ def _f1(c: Counts) -> float:
     # ru 0.733), bh 0.764 (P 0.870, R 0.682; en 0.807, fr 0.780, ru 0.715)
     ("hidden_bf.jsonl", 0.95, 0.80, 0.71),
     ("hidden_bh.jsonl", 0.95, 0.75, 0.69),
+    # a national daily's foreign desk (bi), families, recruitment and the home front (bj), security
+    # and migration beyond the battlefield (bk), written blind in the tenth session and scored on
+    # arrival at de3cf80: bi 0.805 (P 0.828, R 0.784; en 0.836, fr 0.764, ru 0.808), bj 0.717
+    # (P 0.841, R 0.625; en 0.695, fr 0.753, ru 0.710), bk 0.753 (P 0.820, R 0.695; en 0.722,
+    # fr 0.824, ru 0.732); the session's opening rules (7b76e91) scored 0.801, 0.717 and 0.753
+    ("hidden_bi.jsonl", 0.95, 0.79, 0.74),
+    ("hidden_bj.jsonl", 0.95, 0.70, 0.67),
+    ("hidden_bk.jsonl", 0.95, 0.73, 0.70),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
