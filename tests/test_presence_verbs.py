@@ -840,6 +840,30 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Наёмники «Вагнера» воевали в Сирии, а в 2022–2023 годах — на фронте в Украине.", "ru",
          {("wagner", "SYR", "present"), ("wagner", "UKR", "present")}),
     ],
+    "a fleet named is the state's navy": [
+        ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
+        ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),
+        ("Des navires de la flotte de la mer Noire sont basés à Tartous, en Syrie.", "fr", {("russia", "SYR", "present")}),
+        # the sea is not the fleet
+        ("Turkey closed the straits between the Black Sea and the Mediterranean to warships.", "en", set()),
+    ],
+    "one soldier stands for his force, and his death or his years place him": [
+        ("A Russian soldier was killed in Mali.", "en", {("russia", "MLI", "present")}),
+        ("Un soldat russe a été tué au Mali en février.", "fr", {("russia", "MLI", "present")}),
+        ("The mother of a Russian contractor killed in eastern Syria has sued a recruitment firm.", "en",
+         {("wagner", "SYR", "present")}),
+        ("He spent almost three years with the Wagner Group, first in the Central African Republic and then in "
+         "Sudan.", "en", {("wagner", "CAF", "present"), ("wagner", "SDN", "present")}),
+        ("Он подписал контракт с «Африканским корпусом» и был направлен в Мали.", "ru", {("russia", "MLI", "present")}),
+        # a speaker, or the adjective of a private company, is no soldier on the ground
+        ("A Russian officer said the talks with Mali went well.", "en", set()),
+        ("La société militaire privée russe Wagner est déployée au Mali.", "fr", {("wagner", "MLI", "present")}),
+    ],
+    "a host country in either aspect": [
+        ("Соседняя Буркина-Фасо с начала 2024 года принимает российских военных инструкторов.", "ru",
+         {("russia", "BFA", "present")}),
+        ("Мали принимает решение о выходе из ЭКОВАС.", "ru", set()),
+    ],
     "a Russian verb counts in either aspect": [
         # perfective beside imperfective: "разместила" as "размещены", "обучили" as "обучают"
         ("В Сирии идёт война. Россия разместила там свои войска.", "ru", {("russia", "SYR", "present")}),
