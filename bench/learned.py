@@ -9,6 +9,11 @@ pooled; replace 0.838/0.763/0.799 (mean per-set F1 -0.024, better on 8/25); add
 the sets the rules fitted least, replace gained +0.004/+0.020/+0.017, add at most +0.007:
 no clear gain, so the model is not in the pipeline.
 
+At first contact (``--new``, 2026-12-06: fitted on the 67 or 70 labelled sets, scored on six sets
+neither the rules nor the model had seen): rules alone 0.817, 0.836, 0.764, 0.805, 0.717, 0.753
+(hidden_bf ... hidden_bk); add 0.818, 0.836, 0.775, 0.804, 0.744, 0.739 (mean +0.004, precision
+lower on all six by 0.010-0.055); replace 0.779, 0.841, 0.768, 0.775, 0.748, 0.746 (mean -0.006).
+
 Every (actor, country) pair an article could claim is a candidate: a country its body mentions
 (the extractor's mentions) and an actor its text names (the rules' actor words). Each is labelled
 from gold (none / present / ended) and described by what is computable at ingest: the rules'
