@@ -840,6 +840,22 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Наёмники «Вагнера» воевали в Сирии, а в 2022–2023 годах — на фронте в Украине.", "ru",
          {("wagner", "SYR", "present"), ("wagner", "UKR", "present")}),
     ],
+    "an actor named after another owns the places after it": [
+        ("Russia's military footprint on the continent has grown steadily since 2017, when the first Wagner "
+         "contractors turned up in Sudan.", "en", {("wagner", "SDN", "present")}),
+        ("La présence militaire russe s'est accrue en 2019, lorsque les premiers combattants de Wagner sont "
+         "arrivés en Libye.", "fr", {("wagner", "LBY", "present")}),
+        ("Российское военное присутствие выросло в 2019 году, когда первые бойцы «Вагнера» прибыли в Ливию.", "ru",
+         {("wagner", "LBY", "present")}),
+        # joined as one subject, both are there
+        ("Wagner and the Africa Corps operated side by side in Mali.", "en",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+        ("Russian instructors and Wagner fighters work in the Central African Republic.", "en",
+         {("russia", "CAF", "present"), ("wagner", "CAF", "present")}),
+        # a departure keeps its own leaver, however the other actor is named before the place
+        ("After the town fell, Wagner handed its positions to regular Russian troops and pulled all its "
+         "fighters out of Ukraine.", "en", {("wagner", "UKR", "ended")}),
+    ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
         ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),

@@ -511,7 +511,21 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         before_me = max((h.end for h in hits if h.actor and h.actor != hit.actor and h.end <= hit.start), default=None)
         if before_me is not None and _companion_of(text, before_me, hit.start):
             before_me = None  # "Its units work in Mali alongside Wagner's fighters": beside them, there
+        # the reverse: another actor named after this one's phrases (not as its companion, nor joined
+        # with it as one subject) owns the places after it ("Russia's footprint grew after 2017, when
+        # the first Wagner contractors turned up in Sudan": Sudan is Wagner's); not when that actor
+        # stands in an aside, nor past a pronoun pointing back, nor for a departure, whose leaver
+        # the departure rules read
+        my_end = max(h.end for h in hits if h.actor == hit.actor)
+        theirs = min((h for h in hits if h.actor and h.actor != hit.actor and h.start >= my_end
+                      and not names_a_death(text, h) and id(h) not in absent),
+                     key=lambda h: h.start, default=None)
+        if theirs is not None and (_companion_of(text, my_end, theirs.start) or _joined(text, my_end, theirs.start)):
+            theirs = None
         for i, m in enumerate(clause_mentions):
+            if (theirs is not None and m.start >= theirs.end and not _aside(text, my_end, theirs, m.start)
+                    and not _BACK.search(text, theirs.end, m.start) and ended_target(text, m, c_start, may_end) is None):
+                continue
             if m.iso3 in home or (before_me is not None and before_me <= m.start < hit.start
                                   and not _OPENS_OWN.search(text, max(before_me, m.start - 16), m.start)
                                   and not _WHERE_BETWEEN.search(text, m.end, hit.start)):
@@ -669,6 +683,31 @@ _RELATIVE_COMMA = re.compile(r",\s*" + cues.RELATIVE + r"\b", re.IGNORECASE)
 _OPENS_OWN = re.compile(r"(?:,|\b(?:and|et|и|а|while|alors\s+que|tandis\s+que))\s+(?:(?:in|en|au|aux|à|в|во|на)\s+)"
                         r"(?:the\s+|la\s+|le\s+|l['’])?$", re.IGNORECASE)
 _WHERE_BETWEEN = re.compile(r",\s*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
+
+
+# two actor phrases joined as one subject or object: "Wagner and the Africa Corps", "российские
+# инструкторы и бойцы «Вагнера»", "as well as", "ainsi que", "а также"
+_JOINED = re.compile(r"\s*(?:[»\"”]\s*)?(?:,\s*)?(?:and|or|et|ou|и|или|as well as|ainsi que|а также|plus|then|puis|затем)"
+                     r"(?:,?\s+(?:later|then|now|since \d{4}|depuis \d{4}|с \d{4} года|ensuite))?,?\s+"
+                     r"(?:[\w'’-]+\s+){0,3}?(?:(?:the|its|les?|la|l['’]|des|du|de|ses|его|её|их)\s*)?[«\"“]?\s*$",
+                     re.IGNORECASE)
+# a pronoun after the other actor's phrase points back past it ("Wagner handed its positions to
+# Russian troops, and by June it had pulled all its fighters out of Ukraine")
+_BACK = re.compile(r"(?<!\w)(?:it|its|they|their|il|ils|elle|elles|ses|leurs?|son|sa|его|её|ее|их|они|он|она)(?!\w)",
+                   re.IGNORECASE)
+
+
+def _joined(text: str, start: int, at: int) -> bool:
+    """Whether the actor phrase at ``at`` is coordinated with the one ending at ``start``."""
+    return at - start <= 40 and _JOINED.match(text, start, at) is not None
+
+
+def _aside(text: str, start: int, other: ActorHit, at: int) -> bool:
+    """Whether ``other`` stands in an aside (between commas, dashes or brackets) that opens after
+    ``start`` and closes before ``at`` ("The Africa Corps, Russia's successor to the Wagner Group,
+    remains deployed in Mali": the places after it are the main subject's)."""
+    opened = re.search(r"[,(—–]\s*[^,()—–]*$", text[start:other.start])
+    return opened is not None and re.search(r"[,)—–]", text[other.end:at]) is not None
 
 
 def _companion_of(text: str, start: int, at: int) -> bool:
