@@ -271,6 +271,12 @@ def _f1(c: Counts) -> float:
     ("hidden_bi.jsonl", 0.95, 0.79, 0.74),
     ("hidden_bj.jsonl", 0.95, 0.70, 0.67),
     ("hidden_bk.jsonl", 0.95, 0.73, 0.70),
+    # elections, information operations and influence (bl), the post-Soviet neighbourhood, the
+    # Balkans and Latin America (bn), scored on arrival at 1f5a898 (the rules of 94ad15b): bl 0.776
+    # (P 0.818, R 0.739; en 0.736, fr 0.750, ru 0.833), bn 0.745 (P 0.840, R 0.669; en 0.746,
+    # fr 0.778, ru 0.712); the session's opening rules scored 0.772 and 0.743
+    ("hidden_bl.jsonl", 0.95, 0.75, 0.70),
+    ("hidden_bn.jsonl", 0.95, 0.73, 0.69),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
