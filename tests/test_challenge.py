@@ -277,6 +277,10 @@ def _f1(c: Counts) -> float:
     # fr 0.778, ru 0.712); the session's opening rules scored 0.772 and 0.743
     ("hidden_bl.jsonl", 0.95, 0.75, 0.70),
     ("hidden_bn.jsonl", 0.95, 0.73, 0.69),
+    # weapons, aircraft and logistics (its helper counted port calls of warships as presence),
+    # scored on arrival at 3ad7610 (the rules of bf8dbd9): 0.785 (P 0.845, R 0.732; en 0.805,
+    # fr 0.815, ru 0.734); the session's opening rules scored the same
+    ("hidden_bm.jsonl", 0.95, 0.77, 0.71),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
