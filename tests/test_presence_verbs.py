@@ -856,6 +856,16 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("After the town fell, Wagner handed its positions to regular Russian troops and pulled all its "
          "fighters out of Ukraine.", "en", {("wagner", "UKR", "ended")}),
     ],
+    "a state that intervenes in a country, or uses its bases, is there": [
+        ("In 2015 Russia intervened in Syria to save Assad.", "en", {("russia", "SYR", "present")}),
+        ("Россия вмешалась в войну в Сирии в 2015 году.", "ru", {("russia", "SYR", "present")}),
+        ("В Киргизии Россия использует авиабазу Кант под Бишкеком.", "ru", {("russia", "KGZ", "present")}),
+        # where the goods go from those bases is not where the men are
+        ("Африканский корпус использует ливийские базы как перевалочный пункт для поставок в Мали и Нигер.", "ru",
+         {("russia", "LBY", "present")}),
+        # the French verb mostly means "takes place"
+        ("L'annonce intervient alors que Moscou négocie avec le Mali.", "fr", set()),
+    ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
         ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),

@@ -45,6 +45,12 @@ _TO_NOT_MOTION = {
     "next", "loyal", "sold", "sells", "selling", "delivered", "supplied", "ties", "relations", "loans", "credit",
     "challenge", "alternative", "partner", "exports", "shipments", "risk", "danger", "message", "letter",
 }
+# Goods sent to a place are not men there: "a staging post for deliveries to Mali", "pour le
+# ravitaillement des troupes au Sahel", "перевалочный пункт для поставок в Мали"
+_SUPPLY_NOUNS = {
+    "deliveries", "supplies", "shipments", "cargo", "livraisons", "acheminement", "ravitaillement",
+    "approvisionnement", "поставок", "поставки", "поставках", "снабжения", "доставки", "грузов",
+}
 _OWNER_NOUNS = {
     "контингенты", "контингент", "контингента", "войска", "войск", "армии", "армия", "силы", "сил",
     "подразделения", "troops", "forces", "army", "contingents", "contingent", "troupes", "armée",
@@ -179,6 +185,8 @@ def is_locative(text: str, m: Mention, clause_start: int) -> bool:
             continue
         if w == "to" and i and words[i - 1] in _TO_NOT_MOTION and not (words[i - 1] == "next" and m.kind != "country"):
             continue  # "a counterweight to Turkey", "a threat to Mali": not a destination; "next to Niamey" is
+        if i and words[i - 1] in _SUPPLY_NOUNS:
+            continue  # "для поставок в Мали": where the goods go
         if not _CLAUSE_WORDS.isdisjoint(words[i + 1:]):
             continue  # "au moment où la France ...": the preposition governs another noun
         if w in _GENITIVE and (i == 0 or (words[i - 1] not in _PLACE_NOUNS and words[i - 1] != "out")):
