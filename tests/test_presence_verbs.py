@@ -866,6 +866,14 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # the French verb mostly means "takes place"
         ("L'annonce intervient alors que Moscou négocie avec le Mali.", "fr", set()),
     ],
+    "the network's political consultants are Wagner where the article names it": [
+        ("Prigozhin's companies paid for it. In Madagascar, political technologists worked on the 2018 presidential "
+         "election.", "en", {("wagner", "MDG", "present")}),
+        ("Структуры Пригожина действовали не только в Африке. На Мадагаскаре в 2018 году политтехнологи работали на "
+         "президентских выборах.", "ru", {("wagner", "MDG", "present")}),
+        # without the group named, consultants are anyone's
+        ("American political consultants worked in Madagascar in 2018.", "en", set()),
+    ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
         ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),
