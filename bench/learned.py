@@ -13,6 +13,8 @@ At first contact (``--new``, 2026-12-06: fitted on the 67 or 70 labelled sets, s
 neither the rules nor the model had seen): rules alone 0.817, 0.836, 0.764, 0.805, 0.717, 0.753
 (hidden_bf ... hidden_bk); add 0.818, 0.836, 0.775, 0.804, 0.744, 0.739 (mean +0.004, precision
 lower on all six by 0.010-0.055); replace 0.779, 0.841, 0.768, 0.775, 0.748, 0.746 (mean -0.006).
+On hidden_bo, bp, bq (fitted on 76 sets): rules 0.778, 0.772, 0.786; add 0.787, 0.782, 0.789
+(precision 0.017-0.035 lower); replace 0.787, 0.765, 0.785.
 
 Every (actor, country) pair an article could claim is a candidate: a country its body mentions
 (the extractor's mentions) and an actor its text names (the rules' actor words). Each is labelled
