@@ -874,6 +874,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # without the group named, consultants are anyone's
         ("American political consultants worked in Madagascar in 2018.", "en", set()),
     ],
+    "the noun of a deployment, the actor after the place": [
+        ("Развёртывание в Нигере российских военных инструкторов стало главной темой недели.", "ru",
+         {("russia", "NER", "present")}),
+        # the capital that names the arrival is the one speaking
+        ("В Вашингтоне назвали прибытие российского контингента безответственным шагом.", "ru", set()),
+    ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
         ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),

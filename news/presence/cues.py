@@ -106,7 +106,9 @@ SPEAKER_AFTER = re.compile(
     r"affirment|affirme|a affirmé|assure|assurent|répète|répètent|dément|démentent|a démenti|a déclaré|"
     r"accuse|accusent|dénonce|dénoncent|estime|estiment|a estimé|considère|considèrent|juge|jugent|"
     r"believes?|estimates?|considers?|считает|считают|полагает|полагают|"
-    r"заявил\w*|утвержда\w*|отрица\w*|опроверг\w*|обвиня\w*)(?!\w)",
+    r"заявил\w*|утвержда\w*|отрица\w*|опроверг\w*|обвиня\w*|"
+    # Russian's impersonal "in Washington they called ...": the place speaks
+    r"назвали|расценил\w*|осудил\w*|сочли|оценили)(?!\w)",
     re.IGNORECASE,
 )
 # Training or advising a country's own forces puts the trainers there ("train Malian soldiers",
