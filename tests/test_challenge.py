@@ -290,6 +290,14 @@ def _f1(c: Counts) -> float:
     ("hidden_bo.jsonl", 0.95, 0.76, 0.69),
     ("hidden_bp.jsonl", 0.95, 0.75, 0.63),
     ("hidden_bq.jsonl", 0.95, 0.77, 0.64),
+    # a Russian-first desk quoted in English and French (br), breaking news and its updates (bs),
+    # background-heavy explainers with countries in lists (bt), scored on arrival at 03c94a2: br
+    # 0.775 (P 0.853, R 0.710; en 0.847, fr 0.810, ru 0.660), bs 0.849 (P 0.882, R 0.818; en
+    # 0.896, fr 0.826, ru 0.800: the bar met), bt 0.733 (P 0.856, R 0.640; en 0.750, fr 0.747, ru
+    # 0.700); the session's opening rules scored the same on all three
+    ("hidden_br.jsonl", 0.95, 0.76, 0.64),
+    ("hidden_bs.jsonl", 0.95, 0.83, 0.78),
+    ("hidden_bt.jsonl", 0.95, 0.72, 0.68),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
