@@ -880,6 +880,12 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # the capital that names the arrival is the one speaking
         ("В Вашингтоне назвали прибытие российского контингента безответственным шагом.", "ru", set()),
     ],
+    "a plan denied after the claim is a stay": [
+        ("Wagner fighters are in Mali with no plans to leave.", "en", {("wagner", "MLI", "present")}),
+        ("Les combattants de Wagner sont au Mali, sans intention de partir.", "fr", {("wagner", "MLI", "present")}),
+        # the claim's own negation still denies it
+        ("Wagner fighters are not in Mali.", "en", set()),
+    ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),
         ("Корабли Черноморского флота базируются в Тартусе.", "ru", {("russia", "SYR", "present")}),

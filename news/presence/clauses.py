@@ -319,7 +319,14 @@ def negated_asides(clause: str) -> list[tuple[int, int]]:
     negation is the aside's own ("Le groupe Wagner, dont l'existence n'est pas reconnue
     officiellement, a combattu en Syrie"); it does not cancel the main clause around it."""
     return [a.span() for a in RELATIVE_ASIDE.finditer(clause)
-            if negation_at(clause[a.start():a.end()]) is not None]
+            if negation_at(clause[a.start():a.end()]) is not None] + [
+        t.span() for t in _NO_PLAN_TAIL.finditer(clause)]
+
+
+# "..., with no plans to leave", "sans intention de partir": a plan denied after the claim is the actor
+# staying, and its negation is its own, not the claim's
+_NO_PLAN_TAIL = re.compile(r"(?:with\s+no|and\s+ha(?:ve|s)\s+no|sans\s+(?:aucune\s+)?)\s*(?:plans?|intention)\s+(?:to|of|de|d['’])"
+                           r"[^.;]*", re.IGNORECASE)
 
 
 # The subject of a relative clause on a place, when it is a pronoun or a bare force noun ("..., where
