@@ -885,6 +885,10 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Les combattants de Wagner sont au Mali, sans intention de partir.", "fr", {("wagner", "MLI", "present")}),
         # the claim's own negation still denies it
         ("Wagner fighters are not in Mali.", "en", set()),
+        # a leaving verb after the place under a negation or a plan is no departure yet
+        ("Бойцы «Вагнера» остаются в Мали и не собираются уходить.", "ru", {("wagner", "MLI", "present")}),
+        ("Russian troops deployed to Kazakhstan plan to leave next week.", "en", {("russia", "KAZ", "present")}),
+        ("Russian troops deployed to Kazakhstan flew home on Wednesday.", "en", {("russia", "KAZ", "ended")}),
     ],
     "a fleet named is the state's navy": [
         ("The Northern Fleet's carrier group took part in the operation in Syria.", "en", {("russia", "SYR", "present")}),

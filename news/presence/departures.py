@@ -176,6 +176,8 @@ def left_after(ctx: ClauseContext, m: Mention, i: int) -> str | None:
         if not _BARE_END.match(after, cue.end()):
             continue
         head = after[:cue.start()]
+        if cues.NEGATION.search(head) or cues.MODAL.search(head):
+            continue  # "остаются в Мали и не собираются уходить", "and plan to leave": no departure yet
         if len(head.split()) <= 3 and not cues.STOPS.search(head):
             return cue.group(0)
         if _THEN_VERB.search(head) and ";" not in head and ":" not in head:
