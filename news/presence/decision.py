@@ -523,9 +523,6 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
         if theirs is not None and (_companion_of(text, my_end, theirs.start) or _joined(text, my_end, theirs.start)):
             theirs = None
         for i, m in enumerate(clause_mentions):
-            if (theirs is not None and m.start >= theirs.end and not _aside(text, my_end, theirs, m.start)
-                    and not _BACK.search(text, theirs.end, m.start) and ended_target(text, m, c_start, may_end) is None):
-                continue
             if m.iso3 in home or (before_me is not None and before_me <= m.start < hit.start
                                   and not _OPENS_OWN.search(text, max(before_me, m.start - 16), m.start)
                                   and not _WHERE_BETWEEN.search(text, m.end, hit.start)):
@@ -548,6 +545,8 @@ def claims_in_clause(where: SentenceContext, c_start: int, c_end: int, hits: lis
                         # "l'Africa Corps a pris le relais des paramilitaires de Wagner, qui ont quitté le
                         # Mali": the one leaving is the one the relative pronoun follows
                         leaving[i] = {who_left}
+            if not ended and theirs is not None and _owned_by(text, my_end, theirs, m.start):
+                continue  # the place is the later actor's (its departure cue, if any, already read above)
             if ended:
                 if leaving[i] and hit.actor not in leaving[i]:
                     continue  # "le départ de Wagner du Mali": the one who leaves is named
@@ -700,6 +699,13 @@ _BACK = re.compile(r"(?<!\w)(?:it|its|they|their|il|ils|elle|elles|ses|leurs?|so
 def _joined(text: str, start: int, at: int) -> bool:
     """Whether the actor phrase at ``at`` is coordinated with the one ending at ``start``."""
     return at - start <= 40 and _JOINED.match(text, start, at) is not None
+
+
+def _owned_by(text: str, my_end: int, theirs: ActorHit, at: int) -> bool:
+    """Whether the place at ``at`` belongs to ``theirs``, an actor phrase after this actor's last
+    one (``my_end``): it comes after that phrase, which stands in no aside, and no pronoun after it
+    points back past it."""
+    return at >= theirs.end and not _aside(text, my_end, theirs, at) and not _BACK.search(text, theirs.end, at)
 
 
 def _aside(text: str, start: int, other: ActorHit, at: int) -> bool:

@@ -43,9 +43,10 @@ LOCATIVE_WINDOW = 4  # words between a locative preposition and the country
 _TO_NOT_MOTION = {
     "road", "route", "highway", "corridor", "way", "flights", "counterweight", "threat", "aid", "assistance", "support", "ally", "rival", "answer", "access", "close",
     "next", "loyal", "sold", "sells", "selling", "delivered", "supplied", "ties", "relations", "loans", "credit",
-    "challenge", "alternative", "partner", "exports", "shipments", "risk", "danger", "message", "letter",
+    "challenge", "alternative", "partner", "exports", "risk", "danger", "message", "letter",
 }
-# Goods sent to a place are not men there: "a staging post for deliveries to Mali", "pour le
+# Goods sent to a place, before any preposition, are not men there (so "shipments to" needs no entry
+# above): "a staging post for deliveries to Mali", "pour le
 # ravitaillement des troupes au Sahel", "перевалочный пункт для поставок в Мали"
 _SUPPLY_NOUNS = {
     "deliveries", "supplies", "shipments", "cargo", "livraisons", "acheminement", "ravitaillement",
