@@ -456,3 +456,31 @@ def test_month_parts_count_a_cluster_once_across_its_months(store):
         f = q.Filters(start=D(2024, start, 1), end=(pd.Period(f"2024-{end:02d}", freq="M").end_time.date()))
         fast, slow = q.layer_rows(store, f, parts=parts), q.layer_rows(store, f)
         assert (len(fast) and int(_row(fast).sources)) == (len(slow) and int(_row(slow).sources)) == want
+
+
+@pytest.mark.parametrize("as_chunk", [False, True])
+def test_ctrl_c_as_a_batch_lands_waits_until_the_batch_is_counted(store, monkeypatch, as_chunk):
+    """A SIGINT arriving the instant the articles file is in place (what a user's Ctrl-C after
+    seeing the first batch does) must not leave a stored batch out of the writer's count."""
+    import signal
+
+    from news.store import BatchWriter
+
+    real = store._write_table
+
+    def write_then_interrupt(table, name, data):
+        real(table, name, data)
+        if table == "articles":
+            os.kill(os.getpid(), signal.SIGINT)
+
+    monkeypatch.setattr(store, "_write_table", write_then_interrupt)
+    writer = BatchWriter(store, size=2)
+    items = [Batch(art(x, D(2023, 1, 1)), [mention()], [claim(x, D(2023, 1, 1))]) for x in "ab"]
+    with pytest.raises(KeyboardInterrupt):
+        if as_chunk:
+            writer.add_chunk(Chunk.of(items))
+        else:
+            for item in items:
+                writer.add(item)
+    assert len(store.table("articles")) == 2
+    assert (writer.written, writer.batches, writer.held()[0]) == (2, 1, 0)
