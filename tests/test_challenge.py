@@ -305,6 +305,14 @@ def _f1(c: Counts) -> float:
     ("hidden_bu.jsonl", 0.95, 0.74, 0.68),
     ("hidden_bv.jsonl", 0.95, 0.74, 0.72),
     ("hidden_bw.jsonl", 0.95, 0.68, 0.60),
+    # a seventh batch at 1fddde0 (the rules of 2665f22): a reader's general-news feed where most
+    # stories touch the subject in a line (bx) 0.798 (P 0.859, R 0.744; en 0.846, fr 0.825, ru
+    # 0.717), field reporting from towns and bases (by) 0.814 (P 0.849, R 0.782; en 0.778, fr
+    # 0.857, ru 0.818), denials, corrections and disputed claims (bz) 0.786 (P 0.800, R 0.772; en
+    # 0.884, fr 0.689, ru 0.753)
+    ("hidden_bx.jsonl", 0.95, 0.78, 0.69),
+    ("hidden_by.jsonl", 0.95, 0.80, 0.75),
+    ("hidden_bz.jsonl", 0.95, 0.77, 0.66),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
