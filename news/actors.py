@@ -1,7 +1,7 @@
 """Actors from a TOML file, so a user adds one by editing text, not code.
 
 The file (default: actors.toml at the repo root, or $FOOTPRINT_ACTORS) gives each actor
-names, force nouns, demonyms, state names, a colour and a label; `compile_actor` turns
+names, force nouns, demonyms, state names, its permanent sites abroad, a colour and a label; `compile_actor` turns
 those word lists into regexes once, and the presence rules only ever see the compiled form.
 """
 
@@ -20,6 +20,18 @@ DEFAULT_PATH = paths.ACTORS
 
 
 @dataclass(frozen=True)
+class Facility:
+    """A permanent military site of an actor abroad, by the names news gives it: naming it puts
+    the actor in its country (``news.presence.sentence_rules.facility_claims``)."""
+
+    site: str
+    iso3: str
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Actor:
     key: str
     label: str
@@ -32,6 +44,7 @@ class Actor:
     # nicknames ("музыканты" for Wagner's men): they name the actor only in an article that
     # names it outright too, since the same words name other things elsewhere (real musicians)
     aliases: tuple[str, ...] = ()
+    facilities: tuple[Facility, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -54,6 +67,30 @@ def _words(value, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ActorConfigError(f"{where} must be a list of strings")
     return tuple(v for v in value if v.strip())
+
+
+def _facilities(value, key: str) -> tuple[Facility, ...]:
+    """``[[key.facilities]]`` tables: site, iso3, point = [lat, lon], names."""
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ActorConfigError(f"[{key}] facilities must be [[{key}.facilities]] tables")
+    out = []
+    for n, spec in enumerate(value, 1):
+        where = f"[[{key}.facilities]] number {n}"
+        site, iso3, point = spec.get("site"), spec.get("iso3"), spec.get("point")
+        if not isinstance(site, str) or not site.strip():
+            raise ActorConfigError(f"{where} needs a site name")
+        if not isinstance(iso3, str) or not re.fullmatch(r"[A-Z]{3}", iso3):
+            raise ActorConfigError(f"{where} ({site}) iso3 must be three capital letters")
+        if (not isinstance(point, list) or len(point) != 2 or not all(isinstance(x, int | float) for x in point)
+                or not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180)):
+            raise ActorConfigError(f"{where} ({site}) point must be [lat, lon] in degrees")
+        names = _words(spec.get("names"), f"{where} ({site}) names")
+        if not names:
+            raise ActorConfigError(f"{where} ({site}) needs names")
+        out.append(Facility(site, iso3, float(point[0]), float(point[1]), names))
+    return tuple(out)
 
 
 def parse_actors(text: str) -> ActorConfig:
@@ -87,6 +124,7 @@ def parse_actors(text: str) -> ActorConfig:
             demonyms=_words(spec.get("demonyms"), f"[{key}] demonyms"),
             states=_words(spec.get("states"), f"[{key}] states"),
             aliases=_words(spec.get("aliases"), f"[{key}] aliases"),
+            facilities=_facilities(spec.get("facilities"), key),
         )
     if not actors:
         raise ActorConfigError("actor file defines no actor")

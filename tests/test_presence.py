@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from geo.extract import extract
@@ -129,6 +131,36 @@ names = ["Foreign Legion"]
 def test_bad_actor_file_is_a_clear_error(bad: str) -> None:
     with pytest.raises(ActorConfigError):
         parse_actors(bad)
+
+
+def test_a_user_defined_actor_site_places_it_with_the_sites_point() -> None:
+    """A site in the actor file puts its actor in the site's country, at the site's point."""
+    cfg = parse_actors('''
+[legion]
+colour = "#00aa00"
+home = ["FRA"]
+names = ["Foreign Legion"]
+[[legion.facilities]]
+site = "Camp Lemonnier annex"
+iso3 = "DJI"
+point = [11.547, 43.155]
+names = ["Lemonnier annex"]
+''')
+    text = "Aid flights now land beside the Lemonnier annex."
+    art = Article("x", None, "", "", None, "en", text, "test")
+    (claim,) = find_claims(art, extract(text, "en"), cfg)
+    assert (claim.actor, claim.iso3, claim.status, claim.rules) == ("legion", "DJI", "present", "facility")
+    assert (claim.place, claim.lat, claim.lon, claim.cue) == ("Camp Lemonnier annex", 11.547, 43.155, "Lemonnier annex")
+
+
+@pytest.mark.parametrize(("bad", "says"), [
+    ("iso3 = 'Syria'\npoint = [35.4, 35.9]\nnames = ['Hmeimim']", "iso3 must be three capital letters"),
+    ("iso3 = 'SYR'\npoint = [135.4, 35.9]\nnames = ['Hmeimim']", "point must be [lat, lon]"),
+    ("iso3 = 'SYR'\npoint = [35.4, 35.9]", "needs names"),
+])
+def test_a_bad_site_names_its_table_and_field(bad: str, says: str) -> None:
+    with pytest.raises(ActorConfigError, match=r"\[\[x\.facilities\]\] number 1 \(Hmeimim air base\) " + re.escape(says)):
+        parse_actors(f"[x]\nnames = ['X']\n[[x.facilities]]\nsite = 'Hmeimim air base'\n{bad}\n")
 
 
 def test_men_named_as_another_actor_inherit_its_places() -> None:
@@ -639,9 +671,10 @@ def test_questions_acronyms_and_russian_cues(text: str, lang: str, expected: set
         # a mission said to be over, and going home
         ("The Wagner Group says its mission in Mali is complete and that its fighters are heading home.", "en",
          {("wagner", "MLI", "ended")}),
-        # the actor named after the country left, as the one receiving positions, did not leave
+        # the actor named after the country left, as the one receiving positions, did not leave: it
+        # is there (GUIDE: the one replacing is present)
         ("Wagner pulled its fighters out of Ukraine in June, handing its positions to regular Russian army units.",
-         "en", {("wagner", "UKR", "ended")}),
+         "en", {("wagner", "UKR", "ended"), ("russia", "UKR", "present")}),
     ],
 )
 def test_withdrawal_nouns_missions_over_and_who_leaves(text: str, lang: str, expected: set) -> None:

@@ -792,8 +792,9 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("Russia's Africa Corps, which took over when the Wagner Group left Mali, now escorts convoys near Kayes.",
          "en", {("russia", "MLI", "present")}),
         # a relative whose verb lies a few words after its pronoun
+        # (and the place they left is where the Africa Corps took over: GUIDE, a replacement)
         ("L'Africa Corps a pris le relais des hommes de Wagner, qui ont finalement annoncé avoir quitté le Mali.",
-         "fr", {("wagner", "MLI", "ended")}),
+         "fr", {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
         # a subject that names no one else is the actor's own men
         ("Wagner fighters held trenches near Bakhmut until May, when the last of them were pulled out of Ukraine.",
          "en", {("wagner", "UKR", "ended")}),
@@ -976,6 +977,40 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         # a "where" on a place leading to the second actor makes the place the second's too
         ("L'Africa Corps est déjà présent au Mali, où il épaule les hommes de Wagner.", "fr",
          {("russia", "MLI", "present"), ("wagner", "MLI", "present")}),
+        # a replacement gives its places only to its own clause, and to the place its "where" hangs on
+        ("Африканский корпус развёрнут в Буркина-Фасо и Нигере, а летом окончательно сменил «Вагнер» в Мали.", "ru",
+         {("russia", "BFA", "present"), ("russia", "NER", "present"), ("russia", "MLI", "present"),
+          ("wagner", "MLI", "ended")}),
+        ("Cargo planes landed at al-Jufra in Libya, where the Africa Corps has taken the place of the Wagner men "
+         "who came to back Haftar's push on Tripoli.", "en",
+         {("russia", "LBY", "present"), ("wagner", "LBY", "ended")}),
+    ],
+    "a departure handing over to the other actor": [
+        ("Wagner left Mali in June, handing its bases to the Africa Corps.", "en",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("Wagner a quitté le Mali en juin, passant le relais à l'Africa Corps.", "fr",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        ("Летом «Вагнер» ушёл из Мали, передав базы и задачи «Африканскому корпусу».", "ru",
+         {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}),
+        # only begun, or still under way: the one handing over is still there
+        ("The Wagner Group has begun pulling its fighters out of Bakhmut and handing its positions to the "
+         "Russian regular army.", "en", {("wagner", "UKR", "present"), ("russia", "UKR", "present")}),
+        ("В Мали «Вагнер» постепенно уступает место Африканскому корпусу.", "ru",
+         {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
+    ],
+    "an actor's permanent site abroad, named (actors.toml facilities)": [
+        ("Syrian officers met the commanders at the Hmeimim air base on Tuesday.", "en", {("russia", "SYR", "present")}),
+        ("Deux frégates sont amarrées à Tartous depuis l'hiver, a indiqué l'amiral.", "fr", {("russia", "SYR", "present")}),
+        ("Авиабаза Кант под Бишкеком принимает новые вертолёты.", "ru", {("russia", "KGZ", "present")}),
+        ("The 201st base keeps about 7,000 personnel in Dushanbe and Bokhtar.", "en", {("russia", "TJK", "present")}),
+        ("Жители Гюмри давно привыкли к 102-й базе на окраине города.", "ru", {("russia", "ARM", "present")}),
+        # a stop on the way, a plan, a denial or a departure: not by the name alone
+        ("The jets refuelled at Hmeimim before flying on to Libya.", "en", set()),
+        ("Moscou voudrait garder Tartous si les nouvelles autorités y consentent.", "fr", set()),
+        ("Россия так и не получила базу в Порт-Судане, а Хмеймим больше не принимает её самолёты.", "ru", set()),
+        ("Russian warships left Syria and the port of Tartus in January.", "en", {("russia", "SYR", "ended")}),
+        # the philosopher is no air base
+        ("Students in Bishkek read Kant and Hegel in their first year.", "en", set()),
     ],
 }
 

@@ -18,7 +18,7 @@ import ahocorasick
 
 import news.presence.cues as cues
 from geo.extract import boundary_form
-from news.actors import ActorConfig, word_pattern
+from news.actors import ActorConfig, Facility, word_pattern
 
 
 @dataclass(slots=True)
@@ -64,6 +64,10 @@ class ActorPatterns:
     name_words: dict[str, frozenset[str]] = field(default_factory=dict)
     # a possessive before any actor's force noun ("its first contingent", "её подразделения")
     possessive: re.Pattern[str] | None = None
+    # every actor's permanent sites abroad, as (actor key, site, its names' pattern), and one
+    # pattern for all their names: most articles name none, and one search tells
+    facilities: tuple[tuple[str, Facility, re.Pattern[str]], ...] = ()
+    any_facility: re.Pattern[str] | None = None
 
 
 _COMPILED: dict[int, tuple[ActorConfig, ActorPatterns]] = {}
@@ -123,7 +127,14 @@ def _compile_uncached(config: ActorConfig) -> ActorPatterns:
                          tuple((bits[("states", k)], k, p, forces[k]) for k, p in states.items() if k in forces),
                          {k: frozenset(w.lower() for n in a.names for w in re.findall(r"\w+", n) if len(w) > 3)
                           for k, a in config.actors.items()},
-                         _possessive_pattern(config))
+                         _possessive_pattern(config), *_facility_patterns(config))
+
+
+def _facility_patterns(config: ActorConfig) -> tuple[tuple[tuple[str, Facility, re.Pattern[str]], ...],
+                                                        re.Pattern[str] | None]:
+    rows = tuple((k, f, p) for k, a in config.actors.items() for f in a.facilities
+                 if (p := word_pattern(f.names)) is not None)
+    return rows, word_pattern([n for _, f, _ in rows for n in f.names])
 
 
 def _possessive_pattern(config: ActorConfig) -> re.Pattern[str] | None:

@@ -81,6 +81,7 @@ from news.presence.references import (
     sole_host,
 )
 from news.presence.sentence_rules import (
+    facility_claims,
     identity_claims,
     replacement_claims,
     request_claims,
@@ -123,6 +124,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
             mi += 1
         while ai < n_starts and starts[ai] < s_start:
             ai += 1
+        # a site the actor holds names the actor too, with or without its words
+        raw.extend(facility_claims(article.id, text, s_start, s_end, comp, article.published))
         if ai == n_starts or starts[ai] >= s_end:
             # no word that could name an actor: nothing to claim, and identity and request
             # claims need an actor named in the sentence too

@@ -1,5 +1,5 @@
 """Rules that read a whole sentence rather than one clause: replacement, identity, request, war,
-lists of places a relative describes.
+lists of places a relative describes, an actor's named sites.
 
 Each needs two parts of a sentence at once ("Wagner's men were replaced by the Africa Corps in
 Mali": both actors and the verb between them), or the claims made before it ("UN experts
@@ -9,12 +9,13 @@ identify them as members of the Wagner Group": the places the earlier actor was 
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import news.presence.cues as cues
 from geo.types import Mention
 from news.models import Claim
-from news.presence.actors import ActorWords, actor_hits
-from news.presence.clauses import clause_spans
+from news.presence.actors import ActorPatterns, ActorWords, actor_hits
+from news.presence.clauses import asserts_nothing, clause_spans
 from news.presence.context import SentenceContext
 from news.presence.enumerations import follows_in_list
 from news.presence.places import in_africa, is_locative
@@ -38,6 +39,12 @@ _REPLACED_BY = re.compile(
     r"(?:[\w'’-]+\s+){0,4}?(?:par|à|au|aux|dans)|"
     r"влил\w*\s+в|вошл\w*\s+в\s+состав|(?:был[аио]?\s+)?включен\w*\s+в\s+состав|перешл\w*\s+в\s+(?:состав|подчинение)|"
     r"gave\s+way\s+to|giving\s+way\s+to|handed\s+over\s+to|"
+    # a departure handing over to the other: "Wagner left Mali, handing its bases to the Africa
+    # Corps", "passant le relais à l'Africa Corps", "передав свои позиции корпусу", "уступив место"
+    # (not the imperfective "уступает место", a handover still under way)
+    r"handing\s+(?:(?:over|its|their|his|the|[\w'’-]+)\s+){0,3}?to|"
+    r"passant\s+le\s+relais\s+à|cédant\s+(?:la|sa|leur|ses|leurs)\s+(?:place|positions?|bases?)\s+à|"
+    r"передав\w*|уступив\w*\s+(?:своё\s+|свое\s+)?место|"
     r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|"
     # "Wagner a cédé la place à l'Africa Corps", "«Вагнер» уступил место корпусу"
     r"(?:ont|a|avait|avaient)\s+(?:\w+\s+)?cédé\s+(?:la|sa|leur)\s+place\s+à|cèdent?\s+(?:la|sa|leur)\s+place\s+à|"
@@ -55,6 +62,9 @@ _REPLACES = re.compile(
     r"absorb(?:ed|s|ing)|(?:a|ont)\s+(?:\w+\s+)?absorbé|"
     r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
+# a handover only begun, between the first actor and the verb
+_BEGUN = re.compile(r"(?<!\w)(?:began|begun|begins?|start(?:ed|s|ing)|commenc\w*|начал\w*|начина\w*)(?!\w)",
+                    re.IGNORECASE)
 # One actor in place of the other: "the Africa Corps, instead of Wagner, ..." (the one after the
 # word is the one replaced), or opening the sentence: "Instead of Wagner, the Africa Corps now
 # operates in Libya", "В Ливии вместо «Вагнера» теперь Африканский корпус" (the next actor replaces it).
@@ -75,7 +85,8 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
     a country named in it; plans ("to replace", "urged ... to swap") never get here: the verb
     must be a finite one, and a plan cue before it stops the rule.
     """
-    article, sentence, s_start, comp, sent_mentions = where.article, where.sentence, where.start, where.comp, where.mentions
+    article, text, sentence, s_start = where.article, where.text, where.sentence, where.start
+    comp, sent_mentions = where.comp, where.mentions
     if not (_REPLACED_BY.search(sentence) or _REPLACES.search(sentence) or _INSTEAD.search(sentence)):
         return []
     hits = [h for h in actor_hits(sentence, s_start, comp, None, words.between(s_start, s_start + len(sentence)))
@@ -104,8 +115,17 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             places = [m for m in sent_mentions if m.iso3 not in home and m.kind != "demonym"]
             # not the places of the clauses after the verb's ("Contrairement au Mali, où Wagner a cédé la
             # place à l'Africa Corps, la Centrafrique reste ...": Mali only)
-            ends = [b for a, b in clause_spans(sentence, s_start) if a <= at < b]
-            places = [m for m in places if not ends or m.start < ends[0]] or places
+            spans = [(a, b) for a, b in clause_spans(sentence, s_start) if a <= at < b]
+            places = [m for m in places if not spans or m.start < spans[0][1]] or places
+            # nor those of the clauses before it, which another verb owns ("Африканский корпус
+            # развёрнут в Буркина-Фасо и Нигере, а летом окончательно сменил «Вагнер» в Мали": Mali
+            # only); a "where" clause takes the place it hangs on too ("..., in Mali,
+            # where the Africa Corps took over from Wagner")
+            if spans and spans[0][0] > s_start:
+                own = [m for m in places if m.start >= spans[0][0]]
+                if _WHERE_OPENS.match(where.text, spans[0][0]):
+                    own = [m for m in places if m.start < spans[0][0]][-1:] + own
+                places = own or places
             # where it happened, not who tells or acts: "The United States imposed sanctions on ...
             # after Wagner's men were folded into the Africa Corps" is no replacement in the USA
             places = _where_it_happens(where.text, places, s_start)
@@ -115,27 +135,38 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             joint = cues.last_match(_VERB_JOINT.finditer(sentence, first - s_start, verb.start()))
             if joint is not None:
                 places = [m for m in places if not first <= m.start < s_start + joint.start()]
+            # only begun ("has begun pulling out of Bakhmut and handing its positions to the army"):
+            # the one replaced is still there (GUIDE: a partial withdrawal is presence)
+            old_status = "present" if _BEGUN.search(text, min(old.start, new.start), at) else "ended"
             out: list[Claim] = []
             for m in {m.iso3: m for m in places}.values():
                 place = m.name if m.kind in ("city", "capital") else None
-                for actor, status in ((old.actor, "ended"), (new.actor, "present")):
+                for actor, status in ((old.actor, old_status), (new.actor, "present")):
                     out.append(Claim(article.id, actor, m.iso3, place, m.lat, m.lon, status, article.published,
                                      sentence.strip(), f"{old.text} … {verb.group(0)} … {new.text}", 0.7, "replacement"))
             return out
     return []
 
 
+_WHERE_OPENS = re.compile(r"[\s,;]*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
 _RELATIVE_NEXT = re.compile(r"\s*,\s*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
+
+
+# between a leaving verb and the place it leaves ("a quitté le Mali", "ушёл из Мали"): the place
+# a handover happens in ("..., passant le relais à l'Africa Corps")
+_LEFT_GAP = re.compile(r"\s*(?:(?:the|le|la|les|l['’]|du|de|des|from|из|с|со)\s*)?", re.IGNORECASE)
 
 
 def _where_it_happens(text: str, places: list[Mention], s_start: int) -> list[Mention]:
     """The places of a sentence that can be where something happens: after a locative word ("in
-    Mali", "В Ливии"), before a "where" on them ("celui du Mali, où Wagner a cédé la place"), or
+    Mali", "В Ливии") or a leaving verb ("a quitté le Mali"), before a "where" on them ("celui du Mali, où Wagner a cédé la place"), or
     listed right after such a place ("In Mali, Burkina Faso and Niger"); not a state that acts or
     speaks ("The United States imposed sanctions")."""
     kept: list[Mention] = []
     for m in places:
+        left = cues.last_match(cues.ENDED.finditer(text, max(s_start, m.start - 40), m.start))
         if (is_locative(text, m, s_start) or _RELATIVE_NEXT.match(text, m.end)
+                or (left is not None and _LEFT_GAP.fullmatch(text, left.end(), m.start) is not None)
                 or (kept and follows_in_list(text, kept[-1], m))):
             kept.append(m)
     return kept
@@ -316,4 +347,43 @@ def where_list_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
                 out.append(Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None,
                                  m.lat, m.lon, status, article.published, sentence.strip(),
                                  text[s_start + kind.start():b][:80], 0.6, "where-list"))
+    return out
+
+
+# a stop on the way, not where anyone is (GUIDE): "a refuelling stop at Hmeimim", "with a stopover
+# in Syria", "via", "transitent par", "с промежуточной посадкой на авиабазе Хмеймим", "через Сирию"
+_TRANSIT = re.compile(r"(?<!\w)(?:stop(?:s|ped|over|overs)?|refuel\w*|layovers?|via|through|transit\w*|en\s+route|"
+                      r"escales?|ravitaill\w*|transit\w*|par\s+(?:la\s+)?(?:base|Syrie)|"
+                      r"промежуточн\w*|посадк\w*|дозаправ\w*|транзит\w*|через|оттуда)(?!\w)", re.IGNORECASE)
+
+
+def facility_claims(article_id: str, text: str, s_start: int, s_end: int, comp: ActorPatterns,
+                    published: date | None) -> list[Claim]:
+    """An actor's permanent site abroad, named: "a meeting at the Hmeimim air base", "the 201st
+    base in Dushanbe", "102-я база в Гюмри". News names these sites as the actor's presence itself
+    (the labelled sets mark Russia in Syria for nearly every article that names Hmeimim or Tartus)
+    and seldom adds a verb of presence. Read even where no actor word is near, as the site names
+    the actor; not in a clause that tells of leaving, a plan or a denial ("if Russia loses
+    Tartus", "the Kremlin wants to keep Hmeimim"), which the clause rules read."""
+    if comp.any_facility is None or comp.any_facility.search(text, s_start, s_end) is None:
+        return []
+    sentence = text[s_start:s_end]
+    if asserts_nothing(sentence):
+        return []
+    out: list[Claim] = []
+    seen: set[tuple[str, str]] = set()
+    spans = clause_spans(sentence, s_start)
+    for actor, site, pattern in comp.facilities:
+        found = pattern.search(text, s_start, s_end)
+        if found is None or (actor, site.iso3) in seen:
+            continue
+        a, b = next(((a, b) for a, b in spans if a <= found.start() < b), (s_start, s_end))
+        clause = text[a:b]
+        near = text[max(s_start, found.start() - 70):min(s_end, found.end() + 70)]
+        if (_TRANSIT.search(near) or cues.NEGATION.search(clause) or cues.MODAL.search(clause) or cues.ENDED.search(clause)
+                or cues.NO_LONGER.search(clause)):
+            continue
+        seen.add((actor, site.iso3))
+        out.append(Claim(article_id, actor, site.iso3, site.site, site.lat, site.lon, "present", published,
+                         sentence.strip(), found.group(0), 0.6, "facility"))
     return out
