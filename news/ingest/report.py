@@ -31,7 +31,9 @@ class IngestReport:
         """Stopped early: count only what the written batches hold (a rerun adds the rest).
 
         Taken from the writer, not from the running counts: Ctrl-C can land between a batch's
-        write and the count of its last article."""
+        write and the count of its last article, or between the batch's last file and the
+        writer's own count (``BatchWriter.recover`` asks the store whether that batch landed)."""
+        writer.recover()
         self.interrupted, self.unstored = True, writer.held()[0]
         self.ingested, self.undated = writer.written, writer.written_undated
         self.unplaced = writer.written_unplaced

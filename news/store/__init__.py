@@ -36,9 +36,7 @@ import contextlib
 import json
 import os
 import re
-import signal
 import socket
-import threading
 import time
 import uuid
 import warnings
@@ -571,7 +569,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def write(self, batch: Iterable[Batch]) -> str | None:
+    def write(self, batch: Iterable[Batch], name: str | None = None) -> str | None:
         """Append one batch atomically; returns its name (None when there was nothing to write).
 
         The caller is expected to have dropped known ids (``known_ids``): the store stays
@@ -580,25 +578,30 @@ class Store:
         items = list(batch)
         if not items:
             return None
-        return self.write_tables(batch_tables(items))
+        return self.write_tables(batch_tables(items), name)
 
-    def write_tables(self, tables: dict[str, pa.Table]) -> str | None:
-        """Append one batch given as Arrow tables (``batch_tables``' shape) atomically."""
+    def write_tables(self, tables: dict[str, pa.Table], name: str | None = None) -> str | None:
+        """Append one batch given as Arrow tables (``batch_tables``' shape) atomically, under
+        ``name`` (``part_name()``) when the caller must later ask whether it landed."""
         if tables["articles"].num_rows == 0:
             return None
-        name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+        name = name or part_name()
         # Order matters: the articles file is the commit record of the batch.
         self._write_table("claims", name, tables["claims"])
         self._write_table("mentions", name, tables["mentions"])
         self._write_table("articles", name, tables["articles"])
         return name
 
+    def committed(self, name: str) -> bool:
+        """Whether the batch ``name`` landed: its articles file, the batch's commit record, is in place."""
+        return (self.root / "articles" / f"{name}.parquet").exists()
+
     def append(self, table: str, data: pa.Table) -> str:
         """Append ``data`` to ``table`` as one new file, atomically (what ``reviews/`` takes: a
         review is written the moment it is made, not in an ingest batch); returns its name."""
         if table not in SCHEMAS or table in TABLES:
             raise ValueError(f"append is for tables outside ingest batches, not {table!r}")
-        name = f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
+        name = part_name()
         self._write_table(table, name, data.cast(SCHEMAS[table]))
         return name
 
@@ -618,6 +621,11 @@ class Store:
             with contextlib.suppress(OSError):  # a disk-full half file would only take space and warn later
                 tmp.unlink()
             raise
+
+
+def part_name() -> str:
+    """A new store file's name: time first, so files sort in the order they were written."""
+    return f"part-{time.time_ns():020d}-{uuid.uuid4().hex[:8]}"
 
 
 def _first_line(exc: BaseException) -> str:
@@ -743,10 +751,39 @@ class BatchWriter:
         self.pending: list[Batch] = []
         self.chunks: list[Chunk] = []
         self.chunked = 0  # articles held in self.chunks
-        self.batches = 0
-        self.written = 0  # articles in the batches written: what an interrupted run stored
-        self.written_undated = 0
-        self.written_unplaced = 0
+        # (batches, articles, undated articles, mentions without a point) in the batches written:
+        # what an interrupted run stored. One tuple, so that Ctrl-C cannot land between its parts.
+        self.totals: tuple[int, int, int, int] = (0, 0, 0, 0)
+        # the batch being written, with the totals once it is: Ctrl-C can land between the batch's
+        # last file and the count (``recover`` then asks the store whether it landed)
+        self.in_flight: tuple[str, tuple[int, int, int, int]] | None = None
+
+    @property
+    def batches(self) -> int:
+        return self.totals[0]
+
+    @property
+    def written(self) -> int:
+        return self.totals[1]
+
+    @property
+    def written_undated(self) -> int:
+        return self.totals[2]
+
+    @property
+    def written_unplaced(self) -> int:
+        return self.totals[3]
+
+    def recover(self) -> None:
+        """After an interruption: count the batch that was being written if it landed, so the
+        summary says what the store holds ("ingested 0 ... 0 batches written" over a stored
+        batch was CI's failure when Ctrl-C came right after the articles file)."""
+        if self.in_flight is not None:
+            name, after = self.in_flight
+            if self.store.committed(name):
+                self.pending, self.chunks, self.chunked = [], [], 0
+                self.totals = after
+            self.in_flight = None
 
     def add(self, batch: Batch) -> None:
         self.pending.append(batch)
@@ -789,37 +826,15 @@ class BatchWriter:
         if not (self.chunks or self.pending):
             return
         count, undated = self.held()  # what is about to be written: held() reads the lists cleared below
-        unplaced = self.held_unplaced()
-        tables = (concat_chunks(self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks).tables
-                  if self.chunks else None)
-        # The batch's last file and its count are one step for Ctrl-C: a SIGINT landing between
-        # them used to leave a stored batch uncounted ("ingested 0" over 100 stored articles).
-        with _sigint_deferred():
-            if tables is not None:
-                self.store.write_tables(tables)
-            else:
-                self.store.write(self.pending)
-            self.batches += 1
-            self.written += count
-            self.written_undated += undated
-            self.written_unplaced += unplaced
-            self.pending = []
-            self.chunks = []
-            self.chunked = 0
-
-
-@contextlib.contextmanager
-def _sigint_deferred():
-    """Hold Ctrl-C (SIGINT) back until the block ends, then deliver it.
-
-    The kernel keeps a blocked signal pending; unblocking it runs Python's handler, which raises
-    ``KeyboardInterrupt`` at the next bytecode, after the block. Only the main thread receives
-    Python's signals, and ``pthread_sigmask`` is POSIX: elsewhere the block runs as it is."""
-    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        batches, written, written_undated, written_unplaced = self.totals
+        name = part_name()
+        self.in_flight = (name, (batches + 1, written + count, written_undated + undated,
+                                 written_unplaced + self.held_unplaced()))
+        if self.chunks:
+            chunks = self.chunks + [Chunk.of(self.pending)] if self.pending else self.chunks
+            self.store.write_tables(concat_chunks(chunks).tables, name)
+        else:
+            self.store.write(self.pending, name)
+        self.pending, self.chunks, self.chunked = [], [], 0
+        self.totals = self.in_flight[1]
+        self.in_flight = None
