@@ -747,9 +747,10 @@ def test_fact_checks_plans_and_closing_appositions(text: str, lang: str, expecte
         # pulling back from the front lines inside a country is a move within it
         ("TRIPOLI — Des centaines de mercenaires russes du groupe Wagner se sont retirés ces derniers jours des "
          "lignes de front au sud de Tripoli.", "fr", {("wagner", "LBY", "present")}),
-        # "the island" points back to an island state, and "the consultants" to the last actor
+        # "the island" points back to an island state, and "the consultants" to the last actor ("most of"
+        # them leaving is a partial departure, GUIDE: present)
         ("Consultants working for Yevgeny Prigozhin spent months in Madagascar. Within weeks of the vote most "
-         "of the consultants had left the island.", "en", {("wagner", "MDG", "ended")}),
+         "of the consultants had left the island.", "en", {("wagner", "MDG", "present")}),
         ("US officials met in Washington. Wagner consultants, who arrived on the island in spring, stay.", "en",
          set()),
         # sending recruits to a front: present there

@@ -998,6 +998,48 @@ _BY_CLASS: dict[str, list[tuple[str, str, set[tuple[str, str, str]]]]] = {
         ("В Мали «Вагнер» постепенно уступает место Африканскому корпусу.", "ru",
          {("wagner", "MLI", "present"), ("russia", "MLI", "present")}),
     ],
+    "a correction or a social-media claim takes back what it reports": [
+        ("Correction: an earlier version of this article wrongly said that Russian troops had arrived in Chad.", "en",
+         set()),
+        ("Social media accounts have been circulating claims that Wagner fighters arrived in Haiti.", "en", set()),
+        ("Rectificatif : dans une première version de cet article, nous indiquions que des paramilitaires russes "
+         "avaient été aperçus à Agadez.", "fr", set()),
+        ("Plusieurs publications sur les réseaux sociaux ont depuis affirmé que des combattants du groupe Wagner "
+         "étaient arrivés à Garoua.", "fr", set()),
+        ("Уточнение: в первоначальной версии заметки ошибочно говорилось, что российские военные прибыли в Чад.",
+         "ru", set()),
+        ("В соцсетях распространяются утверждения, что в Ниамей уже прибыли бойцы ЧВК «Вагнер».", "ru", set()),
+        # the report itself, confirmed, stands
+        ("Officials confirmed that Wagner fighters arrived in Haiti last week.", "en", {("wagner", "HTI", "present")}),
+    ],
+    "a part of the men leaving is no departure of the actor": [
+        ("Most of the Wagner fighters who arrived in Belarus last summer have left the country.", "en",
+         {("wagner", "BLR", "present")}),
+        ("Большая часть бойцов «Вагнера», прибывших летом в Беларусь, покинула страну.", "ru",
+         {("wagner", "BLR", "present")}),
+        ("Une partie des paramilitaires de Wagner arrivés au Mali en 2021 a quitté le pays.", "fr",
+         {("wagner", "MLI", "present")}),
+        # the whole company, named by its kind, is no part of it
+        ("Частная военная компания «Вагнер» завершила свою миссию в Мали и вывела оттуда своих бойцов.", "ru",
+         {("wagner", "MLI", "ended")}),
+        ("Бойцы «Вагнера», прибывшие летом в Беларусь, покинули страну.", "ru", {("wagner", "BLR", "ended")}),
+        # "some" analysts are no part of the men; "some had left" is
+        ("Some analysts say Wagner fighters have left Mali.", "en", {("wagner", "MLI", "ended")}),
+        ("Wagner fighters were flown to al-Jufra in Libya, and some had left the country.", "en",
+         {("wagner", "LBY", "present")}),
+    ],
+    "a private military company's men, and the republic they left": [
+        ("Российские частные военные специалисты, помогавшие властям Мозамбика, покинули республику.", "ru",
+         {("wagner", "MOZ", "ended")}),
+        ("Une société militaire privée russe est présente en Centrafrique depuis 2018.", "fr",
+         {("wagner", "CAF", "present")}),
+        ("Бойцы «Вагнера» прибыли в Центральноафриканскую Республику в 2018 году.", "ru",
+         {("wagner", "CAF", "present")}),
+    ],
+    "a country's own name is no pointer to another": [
+        ("The Central African Republic is the last country where Wagner still operates under its own name.", "en",
+         {("wagner", "CAF", "present")}),
+    ],
     "an actor's permanent site abroad, named (actors.toml facilities)": [
         ("Syrian officers met the commanders at the Hmeimim air base on Tuesday.", "en", {("russia", "SYR", "present")}),
         ("Deux frégates sont amarrées à Tartous depuis l'hiver, a indiqué l'amiral.", "fr", {("russia", "SYR", "present")}),

@@ -135,7 +135,10 @@ _INNER_PREP = re.compile(r"(?<!\w)(?:in|at|near|à|в|на)(?!\w)", re.IGNORECAS
 # A partial or gradual departure: the words before a leaving cue that keep the actor there.
 # (a date is not a beginning: "at the start of June", "в начале июня", "с начала года")
 PARTIAL = re.compile(
-    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|(?<!the )beginning|(?<!the )start(?:ed|s|ing)?|some|"
+    r"(?<!\w)(?:gradual\w*|partial\w*|progressive\w*|began|begun|begins?|(?<!the )beginning|(?<!the )start(?:ed|s|ing)?|"
+    # "some" of the men, or "some" of them ("some had left"), not "some analysts say"
+    r"some(?=\s+(?:of\b|(?:had|have|has|were|are|left|returned|went|flew)\b|(?:[\w-]+\s+){0,2}?(?:fighters|men|troops|"
+    r"soldiers|units|contractors|mercenaries|instructors|personnel|forces)\b))|"
     r"part of|most of|half of|many of|a first|first group|a number of|hundreds of|several hundred|thinn\w*|"
     r"progressi\w*|partiel\w*|une partie|certains|commenc\w*|частичн\w*|постепенн\w*|часть|(?<!в )(?<!с )(?<!со )(?<!до )начал\w*|"
     r"некоторы\w*|первая группа|перв\w+ партия)(?!\w)", re.IGNORECASE)
@@ -143,10 +146,26 @@ PARTIAL = re.compile(
 
 def partial_departure(text: str, c_start: int, cue_at: int) -> bool:
     """Whether the leaving cue at ``cue_at`` is told as partial or only begun (within its clause,
-    a few words before the cue, or the cue's own noun phrase: "the gradual departure of")."""
+    a few words before the cue, or the cue's own noun phrase: "the gradual departure of"), or its
+    subject is only a part of the men ("Most of the Wagner fighters who arrived in Belarus last
+    summer have left", "Большая часть бойцов «Вагнера», прибывших летом в Беларусь, покинула
+    страну"): GUIDE, ended needs the actor gone as a whole."""
     if cue_at < 0:
         return False
-    return PARTIAL.search(text, max(c_start, cue_at - 45), cue_at + 1) is not None
+    return (PARTIAL.search(text, max(c_start, cue_at - 45), cue_at + 1) is not None
+            or _PART_OF_THE_MEN.match(text, c_start, cue_at) is not None)
+
+
+# a clause whose subject is a part of the men: "Most of the fighters", "Une partie des
+# paramilitaires", "Большая часть бойцов" (a quantifier, then the men within a few words)
+_PART_OF_THE_MEN = re.compile(
+    r"\W*(?:[\w-]+\s+){0,3}?(?:most|many|some|half|part|the\s+bulk|la\s+plupart|une\s+partie|la\s+majorité|"
+    r"(?:(?:больш|значительн|основн)\w*\s+)?част(?:ь|и|ью)|многие|некоторые|половин\w*)"
+    r"(?:\s+(?:of|des|de|d['’]))?\s+(?:[\w«»\"'’-]+\s+){0,2}?"
+    r"(?:fighters|men|troops|soldiers|contractors|mercenaries|instructors|personnel|units|"
+    r"combattants|hommes|soldats|militaires|paramilitaires|mercenaires|instructeurs|effectifs|"
+    r"бойц\w*|военн\w*|наёмник\w*|наемник\w*|вагнеровц\w*|личн\w+\s+состав\w*|контингент\w*|подразделени\w*)(?!\w)",
+    re.IGNORECASE)
 
 
 _BARE_END = re.compile(r"\s*(?:(?:completely|entirely|fully|altogether|for good|entièrement|complètement|totalement|"

@@ -185,7 +185,9 @@ def _anaphoric_targets(ctx: ClauseContext, earlier: list[Mention], home: tuple[s
     if ended and _CITY_POINTER.search(ref.group(0)):
         ended = None  # "leave the capital's airport": a move inside the country
     if ended and m.kind in ("country", "region", "city", "capital") and not cues.ORDERED.search(before):
-        return [Target(m, "present" if negated else "ended", ended, 0.6, "pointer")]
+        # "Most of the fighters who came last summer have left the country": a part left, the rest stay
+        partial = partial_departure(text, c_start, c_start + before.rfind(ended))
+        return [Target(m, "present" if negated or partial else "ended", ended, 0.6, "pointer")]
     if present_cue and not negated:
         group = [m]
         if ref.group(0).lower() in ("where", "où", "где"):
