@@ -110,8 +110,11 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     # words that name an actor outright (not "they", "its men"): they may open a coordinated clause
     name_bits = sum(b for (kind, _), b in comp.bits.items() if kind in ("names", "aliases", "demonyms", "states"))
     named_starts = [a for a, k in zip(words.starts, words.masks, strict=True) if k & name_bits]
-    mi = ai = 0
+    mi = ai = si = 0
     n_mentions, n_starts = len(mentions), len(starts)
+    # where the actors' named sites are (one search of the article: most name none)
+    sites = [m.start() for m in comp.any_facility.finditer(text)] if comp.any_facility is not None else []
+    n_sites = len(sites)
     # the claims of the last sentence that made any, with its index: what a departure told with no
     # place in the next sentences ("They withdrew completely last spring") leaves
     recent: tuple[int, list[Claim]] | None = None
@@ -125,7 +128,10 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         while ai < n_starts and starts[ai] < s_start:
             ai += 1
         # a site the actor holds names the actor too, with or without its words
-        raw.extend(facility_claims(article.id, text, s_start, s_end, comp, article.published))
+        while si < n_sites and sites[si] < s_start:
+            si += 1
+        if si < n_sites and sites[si] < s_end:
+            raw.extend(facility_claims(article.id, text, s_start, s_end, comp, article.published))
         if ai == n_starts or starts[ai] >= s_end:
             # no word that could name an actor: nothing to claim, and identity and request
             # claims need an actor named in the sentence too

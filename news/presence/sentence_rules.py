@@ -364,9 +364,8 @@ def facility_claims(article_id: str, text: str, s_start: int, s_end: int, comp: 
     (the labelled sets mark Russia in Syria for nearly every article that names Hmeimim or Tartus)
     and seldom adds a verb of presence. Read even where no actor word is near, as the site names
     the actor; not in a clause that tells of leaving, a plan or a denial ("if Russia loses
-    Tartus", "the Kremlin wants to keep Hmeimim"), which the clause rules read."""
-    if comp.any_facility is None or comp.any_facility.search(text, s_start, s_end) is None:
-        return []
+    Tartus", "the Kremlin wants to keep Hmeimim"), which the clause rules read. Asked only of a
+    sentence where ``comp.any_facility`` found a site."""
     sentence = text[s_start:s_end]
     if asserts_nothing(sentence):
         return []
