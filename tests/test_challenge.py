@@ -313,6 +313,14 @@ def _f1(c: Counts) -> float:
     ("hidden_bx.jsonl", 0.95, 0.78, 0.69),
     ("hidden_by.jsonl", 0.95, 0.80, 0.75),
     ("hidden_bz.jsonl", 0.95, 0.77, 0.66),
+    # an eighth batch, scored on arrival at f53739b after the session's rules (the opening rules
+    # scored 0.743, 0.783 and 0.775): naval and air power abroad (ca) 0.813 (P 0.897, R 0.744; en
+    # 0.812, fr 0.829, ru 0.800), the Caucasus, Central Asia, Belarus and Moldova (cb) 0.814 (P
+    # 0.878, R 0.760; en 0.776, fr 0.815, ru 0.849), West and Central Africa after the coups (cc)
+    # 0.775 (P 0.835, R 0.723; en 0.795, fr 0.681, ru 0.810)
+    ("hidden_ca.jsonl", 0.95, 0.79, 0.77),
+    ("hidden_cb.jsonl", 0.95, 0.79, 0.75),
+    ("hidden_cc.jsonl", 0.95, 0.76, 0.65),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
