@@ -395,3 +395,19 @@ def test_interrupted_summary_counts_what_the_writer_wrote(tmp_path):
     report.interrupt(writer)
     assert (report.ingested, report.undated, report.unstored) == (2, 1, 1)
     assert len(Store(store.root).table("articles")) == 2
+
+
+def test_a_named_site_is_stored_at_its_point(tmp_path):
+    """`footprint ingest` of an article naming Russia's air base in Syria, and no actor word near
+    it: the store holds Russia present in Syria at the site's point (the map draws it there)."""
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(json.dumps({"id": "site-1", "date": "2025-03-02", "language": "en",
+                                  "text": "LATAKIA - Syrian officers met the commanders at the Hmeimim air base "
+                                          "on Tuesday, two residents said."}) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    result = run(["ingest", str(corpus)], store)
+    assert result.returncode == 0, result.stderr
+    claims = Store(store).table("claims")
+    row = claims[claims["rules"] == "facility"].iloc[0]
+    assert (row["actor"], row["iso3"], row["status"], row["place"]) == ("russia", "SYR", "present", "Hmeimim air base")
+    assert (round(row["lat"], 3), round(row["lon"], 3)) == (35.401, 35.949)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -151,6 +152,22 @@ names = ["Lemonnier annex"]
     (claim,) = find_claims(art, extract(text, "en"), cfg)
     assert (claim.actor, claim.iso3, claim.status, claim.rules) == ("legion", "DJI", "present", "facility")
     assert (claim.place, claim.lat, claim.lon, claim.cue) == ("Camp Lemonnier annex", 11.547, 43.155, "Lemonnier annex")
+
+
+def test_every_site_point_lies_in_its_country() -> None:
+    """A site's point is where the map draws its claim: it must fall inside the country it names
+    (a wrong sign or swapped pair would put Tartus in the sea or Kant in China)."""
+    from shapely.geometry import Point, shape
+
+    from geo import paths
+    from news.actors import load_config
+
+    with open(paths.ROOT / "data" / "countries.geojson", encoding="utf-8") as handle:
+        shapes = {f["properties"]["iso3"]: shape(f["geometry"]) for f in json.load(handle)["features"]}
+    sites = [(f.site, f.iso3, f.lat, f.lon) for a in load_config().actors.values() for f in a.facilities]
+    assert sites
+    for site, iso3, lat, lon in sites:
+        assert shapes[iso3].buffer(0.05).contains(Point(lon, lat)), site
 
 
 @pytest.mark.parametrize(("bad", "says"), [

@@ -17,6 +17,7 @@ from news.models import Claim
 from news.presence.actors import ActorPatterns, ActorWords, actor_hits
 from news.presence.clauses import asserts_nothing, clause_spans
 from news.presence.context import SentenceContext
+from news.presence.departures import ended_target
 from news.presence.enumerations import follows_in_list
 from news.presence.places import in_africa, is_locative
 from news.presence.references import REACH
@@ -123,12 +124,12 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             # where the Africa Corps took over from Wagner")
             if spans and spans[0][0] > s_start:
                 own = [m for m in places if m.start >= spans[0][0]]
-                if _WHERE_OPENS.match(where.text, spans[0][0]):
+                if _WHERE_OPENS.match(text, spans[0][0]):
                     own = [m for m in places if m.start < spans[0][0]][-1:] + own
                 places = own or places
             # where it happened, not who tells or acts: "The United States imposed sanctions on ...
             # after Wagner's men were folded into the Africa Corps" is no replacement in the USA
-            places = _where_it_happens(where.text, places, s_start)
+            places = _where_it_happens(text, places, s_start)
             # nor those of another verb of the first actor's, coordinated before this one ("The
             # Africa Corps has sent troops to Burkina Faso and has taken over from Wagner in Libya")
             first = min(old.end, new.end)
@@ -152,11 +153,6 @@ _WHERE_OPENS = re.compile(r"[\s,;]*(?:where|où|где|куда)(?!\w)", re.IGNO
 _RELATIVE_NEXT = re.compile(r"\s*,\s*(?:where|où|где|куда)(?!\w)", re.IGNORECASE)
 
 
-# between a leaving verb and the place it leaves ("a quitté le Mali", "ушёл из Мали"): the place
-# a handover happens in ("..., passant le relais à l'Africa Corps")
-_LEFT_GAP = re.compile(r"\s*(?:(?:the|le|la|les|l['’]|du|de|des|from|из|с|со)\s*)?", re.IGNORECASE)
-
-
 def _where_it_happens(text: str, places: list[Mention], s_start: int) -> list[Mention]:
     """The places of a sentence that can be where something happens: after a locative word ("in
     Mali", "В Ливии") or a leaving verb ("a quitté le Mali"), before a "where" on them ("celui du Mali, où Wagner a cédé la place"), or
@@ -164,9 +160,8 @@ def _where_it_happens(text: str, places: list[Mention], s_start: int) -> list[Me
     speaks ("The United States imposed sanctions")."""
     kept: list[Mention] = []
     for m in places:
-        left = cues.last_match(cues.ENDED.finditer(text, max(s_start, m.start - 40), m.start))
         if (is_locative(text, m, s_start) or _RELATIVE_NEXT.match(text, m.end)
-                or (left is not None and _LEFT_GAP.fullmatch(text, left.end(), m.start) is not None)
+                or ended_target(text, m, s_start) is not None  # the place a handover leaves
                 or (kept and follows_in_list(text, kept[-1], m))):
             kept.append(m)
     return kept
@@ -353,7 +348,7 @@ def where_list_claims(where: SentenceContext, words: ActorWords) -> list[Claim]:
 # a stop on the way, not where anyone is (GUIDE): "a refuelling stop at Hmeimim", "with a stopover
 # in Syria", "via", "transitent par", "с промежуточной посадкой на авиабазе Хмеймим", "через Сирию"
 _TRANSIT = re.compile(r"(?<!\w)(?:stop(?:s|ped|over|overs)?|refuel\w*|layovers?|via|through|transit\w*|en\s+route|"
-                      r"escales?|ravitaill\w*|transit\w*|par\s+(?:la\s+)?(?:base|Syrie)|"
+                      r"escales?|ravitaill\w*|par\s+(?:la\s+)?(?:base|Syrie)|"
                       r"промежуточн\w*|посадк\w*|дозаправ\w*|транзит\w*|через|оттуда)(?!\w)", re.IGNORECASE)
 
 
