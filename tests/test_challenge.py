@@ -321,6 +321,13 @@ def _f1(c: Counts) -> float:
     ("hidden_ca.jsonl", 0.95, 0.79, 0.77),
     ("hidden_cb.jsonl", 0.95, 0.79, 0.75),
     ("hidden_cc.jsonl", 0.95, 0.76, 0.65),
+    # a ninth batch, scored on arrival at 1b3813a before any change of the session: the most-read
+    # stories (cd) 0.765 (P 0.856, R 0.692; en 0.814, fr 0.805, ru 0.688), Mozambique, Madagascar,
+    # Sudan, Libya and the Red Sea (ce) 0.735 (P 0.781, R 0.695; en 0.734, fr 0.721, ru 0.747),
+    # aggregators and morning briefings (cf) 0.819 (P 0.888, R 0.760; en 0.750, fr 0.828, ru 0.872)
+    ("hidden_cd.jsonl", 0.95, 0.74, 0.65),
+    ("hidden_ce.jsonl", 0.95, 0.71, 0.69),
+    ("hidden_cf.jsonl", 0.95, 0.79, 0.72),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
