@@ -34,6 +34,7 @@ COUNTRIES_FULL = DATA / "countries_full.geojson.gz"  # full resolution, valid: f
 GAZETTEER = DATA / "gazetteer" / "places.tsv.gz"
 SAMPLE = DATA / "sample" / "briefs.jsonl"
 CALIBRATION = DATA / "calibration.json"
+COOCCURRENCE = DATA / "cooccurrence.json"
 ACTORS = ROOT / "actors.toml"
 DASHBOARD = ROOT / "dashboard.py"
 

@@ -14,9 +14,14 @@ same scoring.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from news.presence.cooccurrence import Model, Pair
 
 LANGUAGES = ("en", "fr", "ru")
 
@@ -209,3 +214,57 @@ def brier(rows: Iterable[dict], ours: dict[str, dict], table: dict[str, float] |
             total += (p - (triple in gold)) ** 2
             n += 1
     return (total / n if n else 0.0), n
+
+
+def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
+    """Each labelled article's pairs that no rule claimed (``news.presence.cooccurrence``), with
+    whether its gold asserts the actor in that country: what the learned layer is fitted on.
+
+    Read with the layer off, so a model never sees its own output."""
+    from news.actors import load_config
+    from news.pipeline import article_from_record, process
+    from news.presence.actors import compile_actors
+    from news.presence.cooccurrence import rules_only, unclaimed_pairs
+
+    comp = compile_actors(load_config())
+    out: list[tuple[str, Pair, bool]] = []
+    with rules_only():
+        for row in rows:
+            article = article_from_record(row)
+            mentions, claims = process(article)
+            gold = {(actor, iso3) for actor, iso3, _ in gold_presence(row)}
+            out.extend((article.id, pair, (pair.actor, pair.iso3) in gold)
+                       for pair in unclaimed_pairs(article, mentions, claims, comp))
+    return out
+
+
+def fit_cooccurrence(examples: Iterable[tuple[str, Pair, bool]], strength: float, threshold: float) -> Model:
+    """A logistic regression (scikit-learn, a development dependency: only the fitting needs it)
+    on the pairs' binary features, as the plain weights ``Model`` scores with at run time.
+    ``strength`` is the inverse of the L2 penalty (scikit-learn's ``C``)."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from news.presence.cooccurrence import Model
+
+    examples = list(examples)
+    # a feature seen in one pair only is that pair's label, not evidence: left out
+    seen = Counter(f for _, pair, _ in examples for f in pair.features)
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform([{f: 1.0 for f in pair.features if seen[f] > 1} for _, pair, _ in examples])
+    y = [label for _, _, label in examples]
+    fitted = LogisticRegression(C=strength, max_iter=5000).fit(x, y)
+    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0],
+                                                             strict=True) if abs(w) >= 1e-4}
+    return Model(weights, round(float(fitted.intercept_[0]), 4), threshold)
+
+
+def with_learned(ours: dict[str, dict], examples: Iterable[tuple[str, Pair, bool]],
+                 model: Model) -> dict[str, set[tuple[str, str, str]]]:
+    """The rules' triples of ``ours`` (read with the layer off) plus those ``model`` adds from
+    the articles' unclaimed pairs: a set's predictions with a model fitted without it."""
+    out = predicted_presence(ours)
+    for article_id, pair, _ in examples:
+        if model.probability(pair.features) >= model.threshold:
+            out.setdefault(article_id, set()).add((pair.actor, pair.iso3, "present"))
+    return out

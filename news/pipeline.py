@@ -83,6 +83,23 @@ def extract_record(record: dict) -> dict:
     """One JSONL article in, ``{"id", "mentions", "claims"}`` out (spans into the given text).
 
     What ``footprint extract`` writes a line for, and what ``footprint eval`` scores."""
+    article = article_from_record(record)
+    mentions, claims = process(article)
+    return {
+        "id": article.id,
+        "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
+                     for m in mentions],
+        "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
+                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules,
+                    "as_of": c.as_of.isoformat() if c.as_of else None, "as_of_precision": c.as_of_precision,
+                    "until": c.until.isoformat() if c.until else None, "background": c.background}
+                   for c in claims],
+    }
+
+
+def article_from_record(record: dict) -> Article:
+    """The article a JSONL record holds, its text masked as extraction reads it: what
+    ``extract_record`` processes, and what the learned layer is trained on (news/evaluate.py)."""
     from news.models import article_id
     from news.sources.common import parse_date, text_field
     from news.sources.lang import detect_language, normalise_language
@@ -97,20 +114,8 @@ def extract_record(record: dict) -> dict:
         published = parse_date(record.get("date"))
     except Exception:
         published = None
-    article = Article(
+    return Article(
         id=ident, url=url, title=text_field(record, "title"), outlet=text_field(record, "outlet"),
         published=published, language=normalise_language(text_field(record, "language")) or detect_language(masked),
         text=masked, source="stdin",
     )
-    mentions, claims = process(article)
-    return {
-        "id": ident,
-        "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}
-                     for m in mentions],
-        "claims": [{"actor": c.actor, "iso3": c.iso3, "status": c.status, "place": c.place,
-                    "evidence": c.evidence, "cue": c.cue, "confidence": c.confidence, "rules": c.rules,
-                    "as_of": c.as_of.isoformat() if c.as_of else None, "as_of_precision": c.as_of_precision,
-                    "until": c.until.isoformat() if c.until else None, "background": c.background}
-                   for c in claims],
-    }
-

@@ -16,7 +16,7 @@ from datetime import date
 
 from geo.paths import CALIBRATION, ROOT
 from news.evaluate import fit_calibration, load_jsonl, predict
-from news.presence import raw_confidences
+from news.presence import raw_confidences, rules_only
 
 PRIOR = 4.0  # pseudo-triples toward the overall precision (LOSO Brier 0.0776 at 4, 0.0778 at 2)
 
@@ -32,7 +32,7 @@ def labelled_sets() -> list:
 
 def build() -> dict:
     sets = labelled_sets()
-    with raw_confidences():  # fitted on what the rules say, not on a previous fit
+    with raw_confidences(), rules_only():  # fitted on what the rules say, not on a previous fit
         scored = [(rows, predict(rows)) for _, rows in sets]
     table = fit_calibration(scored, prior=PRIOR)
     return {

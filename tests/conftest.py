@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.hardening.counts import COUNTS
 
 
@@ -11,3 +13,14 @@ def pytest_runtest_logreport(report):
     code, and the hardening line says how many hostile inputs the run tried in all."""
     if report.when == "call" and report.passed and "hostile" in report.keywords and "hardening" not in report.nodeid:
         COUNTS["hostile"] += 1
+
+
+@pytest.fixture
+def rules_only():
+    """The presence rules without the learned layer (news/presence/cooccurrence.py): what a rule's
+    own cases pin down. The layer is measured over the labelled sets (tests/test_cooccurrence.py),
+    where its guesses are counted right and wrong, not sentence by sentence."""
+    from news.presence import rules_only as off
+
+    with off():
+        yield

@@ -13,6 +13,9 @@ from news.models import Article
 from news.presence import find_claims
 from tests.presence_claims import claims
 
+# the rules' own cases: the learned layer is measured over the labelled sets (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),

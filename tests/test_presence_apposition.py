@@ -8,6 +8,9 @@ import pytest
 
 from tests.presence_claims import claims
 
+# the rules' own cases: the learned layer is measured over the labelled sets (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 @pytest.mark.parametrize(("text", "lang"), [
     ("The Africa Corps, created to take over the operations of the Wagner Group after its founder died, "

@@ -9,6 +9,9 @@ import pytest
 
 from tests.presence_claims import claims
 
+# the rules' own cases: the learned layer is measured over the labelled sets (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 @pytest.mark.parametrize(
     ("text", "lang", "own", "crossed"),

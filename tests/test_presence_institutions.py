@@ -7,6 +7,9 @@ import pytest
 
 from tests.presence_claims import claims
 
+# the rules' own cases: the learned layer is measured over the labelled sets (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 @pytest.mark.parametrize("text", [
     "Meroe Gold has operated a plant near the river town of Abidiya, and US Treasury sanctions call it a Wagner front.",

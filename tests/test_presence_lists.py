@@ -9,6 +9,9 @@ from news.models import Article
 from news.presence import find_claims
 from tests.presence_claims import claims
 
+# the rules' own cases: the learned layer is measured over the labelled sets (tests/conftest.py)
+pytestmark = pytest.mark.usefixtures("rules_only")
+
 
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
@@ -406,4 +409,21 @@ def test_a_list_of_clauses_shares_its_verb(text: str, lang: str, expected: set[t
     ],
 )
 def test_places_between_dashes(text: str, lang: str, expected: set[tuple[str, str, str]]) -> None:
+    assert claims(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    "text, lang, expected",
+    [
+        # the item after a "where" relative goes on with the clause before it, not with the relative's actor
+        ("The Africa Corps is also deployed in Mali, where it works alongside Wagner fighters, and in Niger.", "en",
+         {("russia", "MLI", "present"), ("wagner", "MLI", "present"), ("russia", "NER", "present")}),
+        # an item with a "which" relative on its place is still an item
+        ("The Africa Corps has units in Mali. Its soldiers are also in Niger, where they arrived in April, "
+         "and in Libya, which serves as the hub for the deployments.", "en",
+         {("russia", "MLI", "present"), ("russia", "NER", "present"), ("russia", "LBY", "present")}),
+    ],
+)
+def test_an_item_after_a_relative_goes_on_with_the_main_clause(text: str, lang: str,
+                                                               expected: set[tuple[str, str, str]]) -> None:
     assert claims(text, lang) == expected

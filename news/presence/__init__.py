@@ -21,11 +21,13 @@ One module per concern: ``cues`` (the word lists, built from ``lexicon/<language
 places), ``clauses`` (clause bounds, negation's reach), ``departures`` (leaving cues and who
 leaves), ``references`` (what "there", "the country" point to), ``sentence_rules``
 (replacement, identity, request), ``context`` (the records the rules pass), ``decision``
-(``find_claims``: the article walk, a clause's claims, one status per pair) and ``calibration``
-(the learned confidence per rule).
+(``find_claims``: the article walk, a clause's claims, one status per pair), ``calibration``
+(the learned confidence per rule) and ``cooccurrence`` (the learned layer that scores the
+actor-country pairs no rule read).
 """
 
 from news.presence.calibration import learned_confidences, raw_confidences
+from news.presence.cooccurrence import rules_only
 from news.presence.decision import find_claims
 
-__all__ = ["find_claims", "learned_confidences", "raw_confidences"]
+__all__ = ["find_claims", "learned_confidences", "raw_confidences", "rules_only"]

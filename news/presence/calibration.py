@@ -13,6 +13,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from news.models import Claim
+from news.presence.cooccurrence import RULE
 
 
 @lru_cache(maxsize=1)
@@ -35,11 +36,11 @@ _RAW = {"on": False}  # raw_confidences() sets it
 def raw_confidences() -> Iterator[None]:
     """The rules' own confidences, without the learned layer, inside the block: what that layer
     is fitted and scored on leave-one-set-out, so a set's own labels never reach its score."""
-    _RAW["on"] = True
+    before, _RAW["on"] = _RAW["on"], True
     try:
         yield
     finally:
-        _RAW["on"] = False
+        _RAW["on"] = before  # nested blocks leave the outer one in force
 
 
 def calibrate(claims: list[Claim]) -> list[Claim]:
@@ -51,4 +52,6 @@ def calibrate(claims: list[Claim]) -> list[Claim]:
     if not table or _RAW["on"]:
         return claims
     base = table.get("?", 0.5)
-    return [replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3)) for c in claims]
+    # the learned layer's claims carry the model's own probability (news/presence/cooccurrence.py)
+    return [c if c.rules == RULE else replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3))
+            for c in claims]

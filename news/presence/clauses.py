@@ -378,9 +378,10 @@ _ITEM_OPEN = re.compile(
     r"(?:северн|южн|восточн|западн|центральн)\w*)\s*)?",
     re.IGNORECASE)
 # What may follow the places of a list item: nothing, a year, or a relative on them ("; in eastern
-# Ukraine;", "; and in Libya, where hundreds fought for Haftar", "; в Судане с 2017 года")
+# Ukraine;", "; and in Libya, where hundreds fought for Haftar", "and in Libya, which serves as the
+# hub", "; в Судане с 2017 года")
 _ITEM_REST = re.compile(r"\s*(?:[—–]\s*)?(?:(?:in|en|since|depuis|в|с)\s+\d{4}(?:-?[а-я]+)?(?:\s+(?:года?|г\.))?\s*)?"
-                        r"(?:,\s*(?:where|où|где|куда)(?!\w).*)?[\s.;,]*", re.IGNORECASE | re.DOTALL)
+                        r"(?:,\s*(?:where|which|où|qui|где|куда|котор\w+)(?!\w).*)?[\s.;,]*", re.IGNORECASE | re.DOTALL)
 
 
 def list_item_places(text: str, start: int, end: int, places: list[Mention]) -> list[Mention]:

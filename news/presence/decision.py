@@ -47,6 +47,7 @@ from news.presence.clauses import (
     relative_subject_after_place,
 )
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
+from news.presence.cooccurrence import learned_claims
 from news.presence.departures import (
     MOVED_WITHIN,
     PARTIAL,
@@ -100,6 +101,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     history: list[Mention] = []  # country mentions seen so far, for "there" / "the country"
     named: set[str] = set()  # actors named so far (not by anaphora)
     opener: str | None = None  # the actor the sentence before opened on, for "Il ..." / "Au Soudan, il ..."
+    original = mentions
     mentions = as_state_names(text, sorted(mentions, key=lambda m: m.start))
     sections = section_topics(text, mentions)
     # One pass over the article finds every word that could name an actor; clauses without one
@@ -158,6 +160,10 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         raw.extend(replacement_claims(where, words))
         sent_actor: str | None = None  # the actor this sentence named last, for a relative's pronoun
         sent_subject: str | None = None  # the actor this sentence opens on
+        # len(raw) when the clause just read opened as a "where" relative, else None: a verbless
+        # item after it ("in Mali, where it works alongside Wagner, and in Niger") goes on with the
+        # clause before the relative, not with the relative's own actor
+        relative_from: int | None = None
         for c_start, c_end in coordinated_subjects(text, clause_spans(sentence, s_start), named_starts,
                                                       [m.start for m in sent_mentions if m.kind != "demonym"]):
             mask = words.between(c_start, c_end)
@@ -165,6 +171,7 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                 history.extend(m for m in sent_mentions if c_start <= m.start < c_end)
                 continue
             clause = text[c_start:c_end]
+            after_relative, relative_from = relative_from, (len(raw) if WHERE_OPEN.match(clause) else None)
             hits = actor_hits(clause, c_start, comp, last_actor, mask, sent_subject or opener) if mask else []
             if sent_subject is None and hits:
                 sent_subject = _subject_of(text, s_start, hits)
@@ -196,7 +203,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
                     raw.extend(claims_in_clause(where, c_start, c_end, hits, clause_mentions))
                     history.extend(clause_mentions)
                     continue
-                before = _present_before(raw[n_raw:], sent_actor)
+                before = (_present_before(raw[n_raw:after_relative], None) if after_relative is not None
+                          else None) or _present_before(raw[n_raw:], sent_actor)
                 if before is not None:
                     # "fighters have been documented in Syria; in eastern Ukraine; ...": an item with no
                     # verb of its own shares the claim of the clause before it
@@ -225,13 +233,16 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         opener = sent_subject
         if len(raw) > n_raw:
             recent = (n_sentence, raw[n_raw:])
-    return calibrate(resolve_article(raw))
+    claims = resolve_article(raw)
+    # the pairs no rule read, scored by the learned layer (news/presence/cooccurrence.py)
+    return calibrate(claims + learned_claims(article, list(original), claims, comp))
 
 
-def _present_before(found: list[Claim], actor: str) -> Claim | None:
-    """The sentence's last claim so far, when it puts ``actor`` somewhere (present): what a
-    verbless list item after it shares."""
-    return found[-1] if found and found[-1].actor == actor and found[-1].status == "present" else None
+def _present_before(found: list[Claim], actor: str | None) -> Claim | None:
+    """The sentence's last claim so far, when it puts ``actor`` (any actor for None) somewhere
+    (present): what a verbless list item after it shares."""
+    return (found[-1] if found and actor in (None, found[-1].actor) and found[-1].status == "present"
+            else None)
 
 
 _QUOTES = "\"'«“„‘»”"
