@@ -47,6 +47,18 @@ def test_pairs_are_the_unclaimed_ones_in_one_clause_and_never_the_actors_home():
     assert not home
 
 
+def test_a_pronoun_in_a_later_sentence_names_the_actor_as_the_rules_read_it():
+    """"Ses combattants" two sentences on are Wagner's: the pair is formed (with no claims given,
+    so none of it is taken as read) and marked as reached through a pointing phrase."""
+    text = ("Le groupe Wagner a signé un accord à Moscou. Le texte reste secret. "
+            "Ses combattants gardent aussi des mines au Tchad.")
+    article = _article(text, "fr")
+    pairs = unclaimed_pairs(article, extract(text, "fr"), [], compile_actors(load_config()))
+    chad = [p for p in pairs if p.iso3 == "TCD"]
+    assert [p.actor for p in chad] == ["wagner"]
+    assert "via=anaphora" in chad[0].features
+
+
 @pytest.mark.parametrize("text, language", [
     ("Wagner fighters have never set foot in Chad, the ministry said.", "en"),  # a denial
     ("Le groupe Wagner pourrait envoyer des hommes au Tchad.", "fr"),  # a plan

@@ -121,6 +121,8 @@ def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Itera
     pairs: dict[tuple[str, str], Pair] = {}
     first = True
     mi = 0
+    last: str | None = None  # the actor named last, and the one the sentence before opened on
+    subject: str | None = None
     for s_start, s_end in sentence_spans(text):
         in_sentence = []
         while mi < len(mentions) and mentions[mi].start < s_end:
@@ -129,14 +131,15 @@ def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Itera
             mi += 1
         opening, first = first, False
         mask = words.between(s_start, s_end)
-        if not in_sentence or not mask:
+        if not mask:
             continue
         sentence = text[s_start:s_end]
-        if asserts_nothing(sentence):
-            continue  # a question asserts nothing
-        hits = [h for h in actor_hits(sentence, s_start, comp, None, mask) if h.actor]
-        if not hits:
-            continue
+        # "they", "the group", "il" point to the actor named last, as the rules read them
+        hits = [h for h in actor_hits(sentence, s_start, comp, last, mask, subject) if h.actor]
+        if hits:
+            last, subject = hits[-1].actor, min(hits, key=lambda h: h.start).actor
+        if not hits or not in_sentence or asserts_nothing(sentence):
+            continue  # (a question asserts nothing)
         shared = _sentence_flags(sentence) + ["niso=" + _bucket(len({m.iso3 for m in in_sentence}))]
         if opening:
             shared.append("first_sent")
