@@ -329,6 +329,14 @@ def _f1(c: Counts) -> float:
     ("hidden_cd.jsonl", 0.95, 0.74, 0.65),
     ("hidden_ce.jsonl", 0.95, 0.71, 0.69),
     ("hidden_cf.jsonl", 0.95, 0.79, 0.72),
+    # a tenth batch, the first scored on arrival with the learned layer (23a7ec2; the rules alone
+    # scored 0.691, 0.690 and 0.771): the 2025-2026 news year (cg) 0.702 (P 0.763, R 0.649; en
+    # 0.722, fr 0.659, ru 0.727), francophone Africa and its readers (ch) 0.705 (P 0.812, R 0.623;
+    # en 0.750, fr 0.667, ru 0.688), long background and investigative pieces (ci) 0.791 (P 0.848,
+    # R 0.741; en 0.785, fr 0.889, ru 0.742)
+    ("hidden_cg.jsonl", 0.95, 0.68, 0.62),
+    ("hidden_ch.jsonl", 0.95, 0.68, 0.63),
+    ("hidden_ci.jsonl", 0.95, 0.77, 0.71),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
