@@ -59,3 +59,26 @@ def test_a_facility_given_up_ends_the_stay_in_its_country() -> None:
 def test_closing_something_else_is_no_departure() -> None:
     got = claims("Russian troops closed the road to the airport in Mali for two days.")
     assert ("russia", "MLI", "ended") not in got
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Last summer the Africa Corps took over Wagner's operations in Mali.", "en"),
+    ("Russia's Africa Corps has since taken over the Wagner Group's bases in Mali.", "en"),
+    ("Au Mali, l'Africa Corps prend le relais de Wagner dès le mois de juin.", "fr"),
+    ("Au Mali, le groupe Wagner a combattu trois ans avant de céder la place à l'Africa Corps.", "fr"),
+])
+def test_a_takeover_of_the_old_force_s_work_is_a_replacement(text: str, lang: str) -> None:
+    assert claims(text, lang) == {("wagner", "MLI", "ended"), ("russia", "MLI", "present")}
+
+
+@pytest.mark.parametrize("text", [
+    # what is taken over is no actor's: the state took over Wagner's networks at home, not in Ukraine
+    "The Africa Corps is stretched by the front in Ukraine, and recruits are scarce since the state took "
+    "over Wagner's networks.",
+    # the possessor is a pointer, and the actor after it is another clause's
+    "After Prigozhin was killed, the Africa Corps took over the group's men in Libya, which has since "
+    "supplied Russian units in Mali.",
+])
+def test_took_over_needs_the_old_force_as_its_object_s_owner(text: str) -> None:
+    got = claims(text)
+    assert not any(status == "ended" for _, _, status in got)

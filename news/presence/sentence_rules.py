@@ -49,6 +49,8 @@ _REPLACED_BY = re.compile(
     r"(?:ont|a|ont\s+été|a\s+été|été)\s+remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|remplacée?s?\s+(?:[\w'’-]+\s+){0,3}?par|"
     # "Wagner a cédé la place à l'Africa Corps", "«Вагнер» уступил место корпусу"
     r"(?:ont|a|avait|avaient)\s+(?:\w+\s+)?cédé\s+(?:la|sa|leur)\s+place\s+à|cèdent?\s+(?:la|sa|leur)\s+place\s+à|"
+    # "..., avant de céder la place à l'Africa Corps": done before what the clause tells
+    r"avant\s+de\s+céder\s+(?:la|sa|leur)\s+place\s+à|"
     r"уступил\w*\s+(?:своё\s+|свое\s+)?место|"
     r"(?:был[аио]?\s+)?замен[её]н\w*(?:\s+на)?)(?!\w)", re.IGNORECASE)
 # Russian active "сменил", "заменил", "вытеснил" read subject first, as Russian news writes them
@@ -57,12 +59,19 @@ _REPLACED_BY = re.compile(
 _REPLACES = re.compile(
     r"(?<!\w)(?:replac(?:ed|es|ing)|took\s+over\s+from|taken\s+over\s+from|tak(?:es|ing)\s+over\s+from|succeeded|"
     r"supplant\w*|(?:a|ont)\s+(?:\w+\s+)?remplacé|remplace(?:nt)?|(?:a|ont)\s+(?:\w+\s+)?pris\s+le\s+relais\s+d\w*|"
+    r"pren(?:d|nent)\s+le\s+relais\s+d\w*|"
+    # "took over Wagner's operations in Mali": what is taken over is the old one's
+    r"(?:took|taken|takes|taking)\s+over(?=\s+(?:the\s+)?[\w«»\"“”-]+(?:\s+[Gg]roup)?['’]s?\s)|"
     r"pris\s+la\s+relève\s+d\w*|pris\s+la\s+place\s+d\w*|"
     r"сменил\w*|заменил\w*|вытеснил\w*|вобрал\w*\s+в\s+себя|поглотил\w*|"
     # the new one takes the old one's men in: "the Africa Corps absorbed Wagner's contingent", "a absorbé"
     r"absorb(?:ed|s|ing)|(?:a|ont)\s+(?:\w+\s+)?absorbé|"
     r"(?:took|taken|takes|taking)\s+the\s+place\s+of|(?:took|taken|takes|taking)\s+over\s+(?:the\s+\w+\s+)?(?:of|from))(?!\w)",
     re.IGNORECASE)
+# "took over" with no "from": the old one is the possessor right after it, the new one its subject
+_TOOK_OVER = re.compile(r"(?:took|taken|takes|taking)\s+over", re.IGNORECASE)
+_RELATIVE_TO_VERB = re.compile(r"\s*,\s*(?:which|that|who)(?:\s+(?:has|have|had|is|was|then|later|has\s+since))*\s*",
+                               re.IGNORECASE)
 # a handover only begun, between the first actor and the verb
 _BEGUN = re.compile(r"(?<!\w)(?:began|begun|begins?|start(?:ed|s|ing)|commenc\w*|начал\w*|начина\w*)(?!\w)",
                     re.IGNORECASE)
@@ -109,6 +118,10 @@ def replacement_claims(where: SentenceContext, words: ActorWords) -> list[Claim]
             before = [h for h in before if after and h.actor != after[0].actor]
             if not before or not after:
                 continue
+            if _TOOK_OVER.fullmatch(verb.group(0)) and (
+                    after[0].start - (s_start + verb.end()) > 5 or at - before[-1].end > 60
+                    or ("," in text[before[-1].end:at] and not _RELATIVE_TO_VERB.fullmatch(text, before[-1].end, at))):
+                continue  # "took over Wagner's operations": the old one owns what is taken, its subject the new one
             if cues.MODAL.search(sentence[:verb.start()]) or re.search(r"\bto\s*$", sentence[:verb.start()]):
                 return []  # "plans to replace", "urged ... to replace"
             old, new = (before[-1], after[0]) if passive else (after[0], before[-1])
