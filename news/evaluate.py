@@ -216,6 +216,17 @@ def brier(rows: Iterable[dict], ours: dict[str, dict], table: dict[str, float] |
     return (total / n if n else 0.0), n
 
 
+def fixture_sets(folder: Path) -> list[tuple[str, list[dict]]]:
+    """The labelled sets in ``folder`` by file name, in order: every ``*.jsonl`` whose gold is a
+    dict (syndication.jsonl's gold is a cluster name). What the learned layers are fitted on."""
+    out = []
+    for path in sorted(folder.glob("*.jsonl")):
+        rows = load_jsonl(path)
+        if rows and isinstance(rows[0].get("gold"), dict):
+            out.append((path.name, rows))
+    return out
+
+
 def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
     """Each labelled article's pairs that no rule claimed (``news.presence.cooccurrence``), with
     whether its gold asserts the actor in that country: what the learned layer is fitted on.

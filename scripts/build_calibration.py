@@ -15,19 +15,14 @@ import json
 from datetime import date
 
 from geo.paths import CALIBRATION, ROOT
-from news.evaluate import fit_calibration, load_jsonl, predict
+from news.evaluate import fit_calibration, fixture_sets, predict
 from news.presence import raw_confidences, rules_only
 
 PRIOR = 4.0  # pseudo-triples toward the overall precision (LOSO Brier 0.0776 at 4, 0.0778 at 2)
 
 
-def labelled_sets() -> list:
-    out = []
-    for path in sorted((ROOT / "tests" / "fixtures").glob("*.jsonl")):
-        rows = load_jsonl(path)
-        if rows and isinstance(rows[0].get("gold"), dict):  # syndication.jsonl: gold is a cluster name
-            out.append((path.name, rows))
-    return out
+def labelled_sets() -> list[tuple[str, list[dict]]]:
+    return fixture_sets(ROOT / "tests" / "fixtures")
 
 
 def build() -> dict:

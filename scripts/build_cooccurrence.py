@@ -16,7 +16,7 @@ import json
 from datetime import date
 
 from geo.paths import COOCCURRENCE, ROOT
-from news.evaluate import cooccurrence_examples, fit_cooccurrence, load_jsonl
+from news.evaluate import cooccurrence_examples, fit_cooccurrence, fixture_sets
 
 # L2 strength (scikit-learn's C) and the probability a pair needs, chosen leave-one-set-out over
 # 91 sets (summed F1 gain, pooled precision; the rules alone 0.866): 0.3 and 0.6 +1.21, 0.860;
@@ -26,12 +26,7 @@ THRESHOLD = 0.6
 
 
 def labelled_sets() -> list[tuple[str, list[dict]]]:
-    out = []
-    for path in sorted((ROOT / "tests" / "fixtures").glob("*.jsonl")):
-        rows = load_jsonl(path)
-        if rows and isinstance(rows[0].get("gold"), dict):  # syndication.jsonl: gold is a cluster name
-            out.append((path.name, rows))
-    return out
+    return fixture_sets(ROOT / "tests" / "fixtures")
 
 
 def build() -> dict:
