@@ -162,22 +162,13 @@ def first_contact() -> dict[str, list[str]]:
     return rows
 
 
-def _build_cooccurrence():
-    """scripts/build_cooccurrence.py as a module: its strength and threshold are the layer's."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("build_cooccurrence", ROOT / "scripts" / "build_cooccurrence.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def loso(rules_only: bool = False) -> int:
     """Per set: first contact beside today (presence P/R/F1, per language); per rule: precision
     over every set; the learned layer (per-rule calibrated confidence) scored leave-one-set-out."""
     from news.evaluate import cooccurrence_examples, fit_cooccurrence, with_learned
     from news.presence import raw_confidences
     from news.presence import rules_only as without_layer
+    from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
     sets = labelled_sets()
     scored = {}
@@ -190,15 +181,13 @@ def loso(rules_only: bool = False) -> int:
                 examples[name] = cooccurrence_examples(rows)
     if not rules_only:
         history = first_contact()
-        build = _build_cooccurrence()
         print("presence per set: first contact (before any rule was written for the set); the rules today; and")
         print("today with the co-occurrence layer fitted on every other set (leave-one-set-out)")
         print(f"{'set':<16} {'first F1':>8} {'rules':>6} {'P':>6} {'R':>6} {'F1':>6}   {'en':>5} {'fr':>5} {'ru':>5}  articles")
         total = {k: Counts() for k in ("all", *LANGUAGES)}
         rules_total = Counts()
         for name, (rows, ours) in scored.items():
-            model = fit_cooccurrence((e for k, v in examples.items() if k != name for e in v), build.STRENGTH,
-                                     build.THRESHOLD)
+            model = fit_cooccurrence((e for k, v in examples.items() if k != name for e in v), STRENGTH, THRESHOLD)
             alone = score(rows, predicted_presence(ours), gold_presence)["all"]
             rules_total.tp, rules_total.fp, rules_total.fn = (rules_total.tp + alone.tp, rules_total.fp + alone.fp,
                                                               rules_total.fn + alone.fn)

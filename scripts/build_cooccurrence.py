@@ -17,12 +17,7 @@ from datetime import date
 
 from geo.paths import COOCCURRENCE, ROOT
 from news.evaluate import cooccurrence_examples, fit_cooccurrence, fixture_sets
-
-# L2 strength (scikit-learn's C) and the probability a pair needs, chosen leave-one-set-out over
-# 91 sets (summed F1 gain, pooled precision; the rules alone 0.866): 0.3 and 0.6 +1.21, 0.860;
-# 0.3 and 0.5 +1.40, 0.855; 1.0 and 0.6 +1.37, 0.856. The bar asks precision first.
-STRENGTH = 0.3
-THRESHOLD = 0.6
+from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
 
 def labelled_sets() -> list[tuple[str, list[dict]]]:
@@ -35,7 +30,7 @@ def build() -> dict:
     model = fit_cooccurrence(examples, STRENGTH, THRESHOLD)
     return {
         "about": "The learned layer over the presence rules (news/presence/cooccurrence.py): a logistic "
-                 "model scoring actor-country pairs named in one sentence that no rule claimed. Fitted on "
+                 "model scoring actor-country pairs named in one clause that no rule claimed. Fitted on "
                  "the labelled sets below by scripts/build_cooccurrence.py.",
         "built": date.today().isoformat(),
         "sets": [name for name, _ in sets],

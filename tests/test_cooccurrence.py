@@ -115,31 +115,27 @@ def test_the_layer_pays_leave_one_set_out_and_its_file_is_current():
     over the rules alone and keeps pooled precision within 0.01 of theirs; refitted on all sets,
     it gives every pair the probability the stored model gives (to 0.02), or the file is stale
     (scripts/build_cooccurrence.py)."""
-    import importlib.util
-
     from news.evaluate import (
         cooccurrence_examples,
         fit_cooccurrence,
+        fixture_sets,
         gold_presence,
         predict,
         predicted_presence,
         score,
         with_learned,
     )
+    from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
-    spec = importlib.util.spec_from_file_location("build_cooccurrence", ROOT / "scripts" / "build_cooccurrence.py")
-    build = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(build)
     sets = {}
-    for name, rows in build.labelled_sets():
+    for name, rows in fixture_sets(ROOT / "tests" / "fixtures"):  # what scripts/build_cooccurrence.py fits on
         with rules_only():
             ours = predict(rows)
         sets[name] = (rows, ours, cooccurrence_examples(rows))
     rules = layer = 0.0
     pooled = {"rules": [0, 0], "layer": [0, 0]}
     for name, (rows, ours, examples) in sets.items():
-        model = fit_cooccurrence((e for k, v in sets.items() if k != name for e in v[2]), build.STRENGTH,
-                                 build.THRESHOLD)
+        model = fit_cooccurrence((e for k, v in sets.items() if k != name for e in v[2]), STRENGTH, THRESHOLD)
         for key, predicted in (("rules", predicted_presence(ours)), ("layer", with_learned(ours, examples, model))):
             counts = score(rows, predicted, gold_presence)["all"]
             pooled[key][0] += counts.tp
@@ -152,7 +148,7 @@ def test_the_layer_pays_leave_one_set_out_and_its_file_is_current():
     assert layer > rules + 0.3, (rules, layer)
     assert precision["layer"] >= precision["rules"] - 0.01, precision
     stored = load_model()
-    fresh = fit_cooccurrence((e for v in sets.values() for e in v[2]), build.STRENGTH, build.THRESHOLD)
+    fresh = fit_cooccurrence((e for v in sets.values() for e in v[2]), STRENGTH, THRESHOLD)
     worst = max(abs(stored.probability(p.features) - fresh.probability(p.features))
                 for v in sets.values() for _, p, _ in v[2])
     assert worst <= 0.02, worst
