@@ -337,6 +337,14 @@ def _f1(c: Counts) -> float:
     ("hidden_cg.jsonl", 0.95, 0.68, 0.62),
     ("hidden_ch.jsonl", 0.95, 0.68, 0.63),
     ("hidden_ci.jsonl", 0.95, 0.77, 0.71),
+    # an eleventh batch, scored on arrival at 0a58fe9 (rules and layer as the tenth batch left them;
+    # the rules alone scored 0.789, 0.767 and 0.789): agency wire copy (cj) 0.805 (P 0.809, R 0.802;
+    # en 0.778, fr 0.881, ru 0.747), opinion, analysis and think-tank commentary (ck) 0.775 (P
+    # 0.866, R 0.701; en 0.768, fr 0.784, ru 0.775), sanctions, courts, UN and rights-group
+    # findings (cl) 0.801 (P 0.860, R 0.750; en 0.827, fr 0.822, ru 0.755)
+    ("hidden_cj.jsonl", 0.95, 0.78, 0.72),
+    ("hidden_ck.jsonl", 0.95, 0.75, 0.74),
+    ("hidden_cl.jsonl", 0.95, 0.78, 0.73),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
