@@ -72,6 +72,36 @@ def test_the_layer_never_guesses_over_a_denial_plan_departure_question_or_anothe
     assert learned_claims(article, mentions, claims, compile_actors(load_config()), always) == []
 
 
+def test_clauses_parted_by_punctuation_are_read_together_but_not_across_a_word_or_semicolon():
+    """A colon the clause splitter cut at leaves the actor and the place one statement (marked
+    "clause=other" for the model to weigh); "while" or a semicolon parts two statements."""
+    _, _, claims, pairs = _pairs("Wagner's reach is wide: its men have shadowed the junta in Mali.")
+    assert not claims
+    assert [(p.actor, p.iso3) for p in pairs] == [("wagner", "MLI")]
+    assert "clause=other" in pairs[0].features
+    _, _, _, pairs = _pairs(UNREAD, "fr")  # one clause: no mark
+    assert len(pairs) == 3 and not any("clause=other" in p.features for p in pairs)
+    for text in ("Russian instructors drilled in Sudan, while the army of Chad watched.",
+                 "Wagner fighters drilled in Libya; in Chad, rebels guard the oil fields."):
+        _, _, _, pairs = _pairs(text)
+        assert "TCD" not in {p.iso3 for p in pairs}
+
+
+def test_the_evidence_is_the_sentence_the_model_weighs_highest_not_the_first():
+    """Two sentences hold the pair; the claim quotes the one whose own features score higher (here
+    the one where actor and place share a clause), and places the claim at its mention."""
+    weak = "Des militaires russes ont suivi les putschistes : à Niamey d'abord."
+    article, mentions, claims, pairs = _pairs(f"{weak} {UNREAD}", "fr")
+    assert not claims
+    assert [(p.actor, p.iso3, p.sentences) for p in pairs if p.iso3 == "NER"] == [("russia", "NER", 2)]
+    model = Model({"clause=other": -1.0}, 3.0, 0.5)
+    found = learned_claims(article, mentions, claims, compile_actors(load_config()), model)
+    assert [(c.evidence, c.place) for c in found if c.iso3 == "NER"] == [(UNREAD, None)]
+    first = Model({"clause=other": 1.0}, 3.0, 0.5)  # the other way round: the first sentence, at Niamey
+    found = learned_claims(article, mentions, claims, compile_actors(load_config()), first)
+    assert [(c.evidence, c.place) for c in found if c.iso3 == "NER"] == [(weak, "Niamey")]
+
+
 def test_a_scored_pair_becomes_a_present_claim_with_its_sentence_rule_and_probability():
     article, mentions, claims, pairs = _pairs(UNREAD, "fr")
     model = Model({"next=des": 3.0}, -1.0, 0.5)  # 1 / (1 + e^-2) = 0.881 for Niger, the place before "des"
