@@ -165,7 +165,15 @@ def first_contact() -> dict[str, list[str]]:
 def loso(rules_only: bool = False) -> int:
     """Per set: first contact beside today (presence P/R/F1, per language); per rule: precision
     over every set; the learned layer (per-rule calibrated confidence) scored leave-one-set-out."""
-    from news.evaluate import cooccurrence_examples, fit_cooccurrence, with_learned
+    import news.presence.endings as endings
+    from news.evaluate import (
+        cooccurrence_examples,
+        ending_examples,
+        fit_cooccurrence,
+        fit_endings,
+        with_endings,
+        with_learned,
+    )
     from news.presence import raw_confidences
     from news.presence import rules_only as without_layer
     from news.presence.cooccurrence import STRENGTH, THRESHOLD
@@ -173,25 +181,36 @@ def loso(rules_only: bool = False) -> int:
     sets = labelled_sets()
     scored = {}
     examples = {}
+    ending_ex = {}
     with raw_confidences(), without_layer():  # both learned layers are fitted and scored below, leave-one-set-out
         for name, path in sets.items():
             rows = load_jsonl(path)
             scored[name] = (rows, predict(rows))
             if not rules_only:
                 examples[name] = cooccurrence_examples(rows)
+                ending_ex[name] = ending_examples(rows)
     if not rules_only:
         history = first_contact()
-        print("presence per set: first contact (before any rule was written for the set); the rules today; and")
-        print("today with the co-occurrence layer fitted on every other set (leave-one-set-out)")
-        print(f"{'set':<16} {'first F1':>8} {'rules':>6} {'P':>6} {'R':>6} {'F1':>6}   {'en':>5} {'fr':>5} {'ru':>5}  articles")
+        print("presence per set: first contact (before any rule was written for the set); the rules today; today")
+        print("with the co-occurrence layer; and with it and the status check (news/presence/endings.py), both")
+        print("fitted on every other set (leave-one-set-out): P, R, F1 and per language")
+        print(f"{'set':<16} {'first F1':>8} {'rules':>6} {'layer':>6} {'P':>6} {'R':>6} {'F1':>6}   "
+              f"{'en':>5} {'fr':>5} {'ru':>5}  articles")
         total = {k: Counts() for k in ("all", *LANGUAGES)}
         rules_total = Counts()
+        layer_total = Counts()
         for name, (rows, ours) in scored.items():
             model = fit_cooccurrence((e for k, v in examples.items() if k != name for e in v), STRENGTH, THRESHOLD)
+            ending = fit_endings((e for k, v in ending_ex.items() if k != name for e in v), endings.STRENGTH,
+                                 endings.THRESHOLD)
             alone = score(rows, predicted_presence(ours), gold_presence)["all"]
             rules_total.tp, rules_total.fp, rules_total.fn = (rules_total.tp + alone.tp, rules_total.fp + alone.fp,
                                                               rules_total.fn + alone.fn)
-            counts = score(rows, with_learned(ours, examples[name], model), gold_presence)
+            layered = with_learned(ours, examples[name], model)
+            layer = score(rows, layered, gold_presence)["all"]
+            layer_total.tp, layer_total.fp, layer_total.fn = (layer_total.tp + layer.tp, layer_total.fp + layer.fp,
+                                                              layer_total.fn + layer.fn)
+            counts = score(rows, with_endings(layered, ending_ex[name], ending), gold_presence)
             for k in total:
                 total[k].tp += counts[k].tp
                 total[k].fp += counts[k].fp
@@ -199,12 +218,16 @@ def loso(rules_only: bool = False) -> int:
             p, r, f = counts["all"].prf()
             langs = " ".join(f"{counts[k].prf()[2]:5.3f}" for k in LANGUAGES)
             fc = history.get(name, [""] * 8)[7] if name in history else "-"
-            print(f"{name:<16} {fc:>8} {alone.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}  {len(rows):>8}")
+            print(f"{name:<16} {fc:>8} {alone.prf()[2]:6.3f} {layer.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   "
+                  f"{langs}  {len(rows):>8}")
         p, r, f = total["all"].prf()
         langs = " ".join(f"{total[k].prf()[2]:5.3f}" for k in LANGUAGES)
-        print(f"{'all sets':<16} {'':>8} {rules_total.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}")
+        print(f"{'all sets':<16} {'':>8} {rules_total.prf()[2]:6.3f} {layer_total.prf()[2]:6.3f} {p:6.3f} {r:6.3f} "
+              f"{f:6.3f}   {langs}")
         rp, rr, _ = rules_total.prf()
-        print(f"pooled: the rules alone P {rp:.3f} R {rr:.3f}; with the layer (leave-one-set-out) P {p:.3f} R {r:.3f}")
+        lp, lr, _ = layer_total.prf()
+        print(f"pooled: the rules alone P {rp:.3f} R {rr:.3f}; with the layer P {lp:.3f} R {lr:.3f}; with both "
+              f"(leave-one-set-out) P {p:.3f} R {r:.3f}")
     print("\nprecision per rule over every set (a triple given by several rules counts for each)")
     per_rule: dict[str, Counts] = {}
     for rows, ours in scored.values():

@@ -35,6 +35,7 @@ GAZETTEER = DATA / "gazetteer" / "places.tsv.gz"
 SAMPLE = DATA / "sample" / "briefs.jsonl"
 CALIBRATION = DATA / "calibration.json"
 COOCCURRENCE = DATA / "cooccurrence.json"
+ENDINGS = DATA / "endings.json"
 ACTORS = ROOT / "actors.toml"
 DASHBOARD = ROOT / "dashboard.py"
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from news.presence.cooccurrence import Model, Pair
+    from news.presence.endings import Ending
 
 LANGUAGES = ("en", "fr", "ru")
 
@@ -250,24 +251,70 @@ def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
 
 
 def fit_cooccurrence(examples: Iterable[tuple[str, Pair, bool]], strength: float, threshold: float) -> Model:
+    """The co-occurrence layer's model fitted on ``examples`` (see ``fit_logistic``)."""
+    examples = list(examples)
+    return fit_logistic([pair.features for _, pair, _ in examples], [label for _, _, label in examples],
+                        strength, threshold)
+
+
+def fit_logistic(features: list[set[str]], labels: list[bool], strength: float, threshold: float) -> Model:
     """A logistic regression (scikit-learn, a development dependency: only the fitting needs it)
-    on the pairs' binary features, as the plain weights ``Model`` scores with at run time.
-    ``strength`` is the inverse of the L2 penalty (scikit-learn's ``C``)."""
+    on binary features, as the plain weights ``Model`` scores with at run time. ``strength`` is
+    the inverse of the L2 penalty (scikit-learn's ``C``)."""
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
     from news.presence.cooccurrence import Model
 
-    examples = list(examples)
-    # a feature seen in one pair only is that pair's label, not evidence: left out
-    seen = Counter(f for _, pair, _ in examples for f in pair.features)
+    # a feature seen in one example only is that example's label, not evidence: left out
+    seen = Counter(f for fs in features for f in fs)
     vectorizer = DictVectorizer()
-    x = vectorizer.fit_transform([{f: 1.0 for f in pair.features if seen[f] > 1} for _, pair, _ in examples])
-    y = [label for _, _, label in examples]
-    fitted = LogisticRegression(C=strength, max_iter=5000).fit(x, y)
+    x = vectorizer.fit_transform([{f: 1.0 for f in fs if seen[f] > 1} for fs in features])
+    fitted = LogisticRegression(C=strength, max_iter=5000).fit(x, labels)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0],
                                                              strict=True) if abs(w) >= 1e-4}
     return Model(weights, round(float(fitted.intercept_[0]), 4), threshold)
+
+
+def ending_examples(rows: Iterable[dict]) -> list[tuple[str, Ending, bool | None]]:
+    """Each labelled article's pairs that the rules call present (``news.presence.endings``),
+    with whether its gold says the stay ended (None where the gold has no such pair: scored, not
+    fitted on). Read with both learned layers off."""
+    from news.actors import load_config
+    from news.pipeline import article_from_record, process
+    from news.presence.actors import compile_actors
+    from news.presence.cooccurrence import rules_only
+    from news.presence.endings import ending_features, present_pairs
+
+    comp = compile_actors(load_config())
+    out: list[tuple[str, Ending, bool | None]] = []
+    with rules_only():
+        for row in rows:
+            article = article_from_record(row)
+            mentions, claims = process(article)
+            gold = {(actor, iso3): status for actor, iso3, status in gold_presence(row)}
+            out.extend((article.id, e, None if (e.actor, e.iso3) not in gold else gold[(e.actor, e.iso3)] == "ended")
+                       for e in ending_features(article, mentions, comp, present_pairs(claims)))
+    return out
+
+
+def fit_endings(examples: Iterable[tuple[str, Ending, bool | None]], strength: float, threshold: float) -> Model:
+    """The status check's model fitted on the examples whose gold has the pair."""
+    known = [(e, label) for _, e, label in examples if label is not None]
+    return fit_logistic([e.features for e, _ in known], [label for _, label in known], strength, threshold)
+
+
+def with_endings(predicted: dict[str, set[tuple[str, str, str]]], examples: Iterable[tuple[str, Ending, bool | None]],
+                 model: Model) -> dict[str, set[tuple[str, str, str]]]:
+    """``predicted`` with each present pair ``model`` scores at or above its threshold turned to
+    ended: a set's predictions with a model fitted without it."""
+    out = {k: set(v) for k, v in predicted.items()}
+    for article_id, e, _ in examples:
+        if model.probability(e.features) >= model.threshold and e.sentences:
+            triples = out.setdefault(article_id, set())
+            triples.discard((e.actor, e.iso3, "present"))
+            triples.add((e.actor, e.iso3, "ended"))
+    return out
 
 
 def with_learned(ours: dict[str, dict], examples: Iterable[tuple[str, Pair, bool]],

@@ -22,7 +22,8 @@ places), ``clauses`` (clause bounds, negation's reach), ``departures`` (leaving 
 leaves), ``references`` (what "there", "the country" point to), ``sentence_rules``
 (replacement, identity, request), ``context`` (the records the rules pass), ``decision``
 (``find_claims``: the article walk, a clause's claims, one status per pair), ``calibration``
-(the learned confidence per rule) and ``cooccurrence`` (the learned layer that scores the
+(the learned confidence per rule), ``endings`` (the learned status check that turns a stay the
+article says is over to ended) and ``cooccurrence`` (the learned layer that scores the
 actor-country pairs no rule read).
 """
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from news.models import Claim
 from news.presence.cooccurrence import RULE
+from news.presence.endings import RULE as ENDED_RULE
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +53,7 @@ def calibrate(claims: list[Claim]) -> list[Claim]:
     if not table or _RAW["on"]:
         return claims
     base = table.get("?", 0.5)
-    # the learned layer's claims carry the model's own probability (news/presence/cooccurrence.py)
-    return [c if c.rules == RULE else replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3))
-            for c in claims]
+    # the learned layers' claims carry their model's own probability (news/presence/cooccurrence.py,
+    # news/presence/endings.py)
+    return [c if c.rules in (RULE, ENDED_RULE) else
+            replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3)) for c in claims]

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
+from pathlib import Path
 
 import news.presence.cues as cues
 from geo.sentences import sentence_spans
@@ -152,11 +153,13 @@ def _clauses(text: str, actor_at: int, place_at: int, spans: list[tuple[int, int
 
 
 def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Iterable[Claim],
-                    comp: ActorPatterns) -> list[Pair]:
+                    comp: ActorPatterns, whole_sentences: bool = False) -> list[Pair]:
     """Every (actor, country) pair named in one sentence that no claim covers, with its features.
 
     ``mentions`` are extraction's (``geo.extract``), ``claims`` the rules' for the same article.
-    A pair is skipped when the country is the actor's home."""
+    A pair is skipped when the country is the actor's home. With ``whole_sentences`` a sentence
+    is read as one clause with no veto: what the status check (``news.presence.endings``) needs,
+    since a departure is told in the very clauses this layer leaves alone."""
     text = article.text or ""
     mentions = sorted(mentions, key=lambda m: m.start)
     claims = list(claims)
@@ -191,8 +194,11 @@ def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Itera
         if opening:
             shared.append("first_sent")
         # the clauses free of a denial, a plan, a departure: the rules' to read, never a guess
-        spans = clause_spans(sentence, s_start)
-        free = [(a, b) for a, b in spans if not any(words.search(text, a, b) for words in _VETO)]
+        if whole_sentences:
+            spans = free = [(s_start, s_end)]
+        else:
+            spans = clause_spans(sentence, s_start)
+            free = [(a, b) for a, b in spans if not any(words.search(text, a, b) for words in _VETO)]
         for hit in hits:
             for m in in_sentence:
                 key = (hit.actor, m.iso3)
@@ -234,26 +240,37 @@ class Model:
         return 1.0 / (1.0 + math.exp(-z)) if z > -30 else 0.0
 
 
-@lru_cache(maxsize=1)
-def load_model() -> Model | None:
-    """The model in data/cooccurrence.json; None (the layer off) when the file is missing or
+def read_model(path: Path) -> Model | None:
+    """A model file as the build scripts write it; None (that layer off) when it is missing or
     unreadable, so the rules still run on a damaged install."""
-    from geo.paths import COOCCURRENCE
-
     try:
-        data = json.loads(COOCCURRENCE.read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         return Model({str(k): float(v) for k, v in data["weights"].items()},
                      float(data["intercept"]), float(data["threshold"]))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
+@lru_cache(maxsize=1)
+def load_model() -> Model | None:
+    """The model in data/cooccurrence.json (None: the layer off)."""
+    from geo.paths import COOCCURRENCE
+
+    return read_model(COOCCURRENCE)
+
+
 _OFF = {"on": False}
+
+
+def learned_on() -> bool:
+    """Whether the learned layers run: not inside ``rules_only()``."""
+    return not _OFF["on"]
 
 
 @contextmanager
 def rules_only() -> Iterator[None]:
-    """The rules' claims alone inside the block: what the layer is trained and scored on."""
+    """The rules' claims alone inside the block, with neither learned layer (this one and
+    ``news.presence.endings``): what both are trained and scored on."""
     before, _OFF["on"] = _OFF["on"], True
     try:
         yield
@@ -264,7 +281,7 @@ def rules_only() -> Iterator[None]:
 def learned_claims(article: Article, mentions: list[Mention], claims: list[Claim], comp: ActorPatterns,
                    model: Model | None = None) -> list[Claim]:
     """Present claims for the unclaimed pairs the model scores at or above its threshold."""
-    model = model or (None if _OFF["on"] else load_model())
+    model = model or (load_model() if learned_on() else None)
     if model is None:
         return []
     text = article.text or ""

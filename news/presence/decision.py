@@ -62,6 +62,7 @@ from news.presence.departures import (
     receives,
     receives_cue,
 )
+from news.presence.endings import learned_endings
 from news.presence.enumerations import Locatives, follows_in_list, list_last_from
 from news.presence.places import (
     as_state_names,
@@ -233,7 +234,8 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         opener = sent_subject
         if len(raw) > n_raw:
             recent = (n_sentence, raw[n_raw:])
-    claims = resolve_article(raw)
+    # a stay the article says has ended in words no rule read (news/presence/endings.py)
+    claims = learned_endings(article, list(original), resolve_article(raw), comp)
     # the pairs no rule read, scored by the learned layer (news/presence/cooccurrence.py)
     return calibrate(claims + learned_claims(article, list(original), claims, comp))
 
