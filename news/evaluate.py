@@ -276,6 +276,25 @@ def fit_logistic(features: list[set[str]], labels: list[bool], strength: float, 
     return Model(weights, round(float(fitted.intercept_[0]), 4), threshold)
 
 
+def model_record(about: str, sets: list[str], examples: int, positives: int, strength: float,
+                 model: Model) -> dict:
+    """A fitted model as the build scripts store it (data/cooccurrence.json, data/endings.json):
+    what it is, what it was fitted on and how, and the weights ``read_model`` loads."""
+    from datetime import date
+
+    return {
+        "about": about,
+        "built": date.today().isoformat(),
+        "sets": sets,
+        "examples": examples,
+        "positives": positives,
+        "strength": strength,
+        "threshold": model.threshold,
+        "intercept": model.intercept,
+        "weights": dict(sorted(model.weights.items())),
+    }
+
+
 def ending_examples(rows: Iterable[dict]) -> list[tuple[str, Ending, bool | None]]:
     """Each labelled article's pairs that the rules call present (``news.presence.endings``),
     with whether its gold says the stay ended (None where the gold has no such pair: scored, not

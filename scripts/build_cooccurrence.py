@@ -13,10 +13,9 @@ Run after changing a rule or adding a set: .venv/bin/python scripts/build_cooccu
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from geo.paths import COOCCURRENCE, ROOT
-from news.evaluate import cooccurrence_examples, fit_cooccurrence, fixture_sets
+from news.evaluate import cooccurrence_examples, fit_cooccurrence, fixture_sets, model_record
 from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
 
@@ -28,19 +27,11 @@ def build() -> dict:
     sets = labelled_sets()
     examples = [e for _, rows in sets for e in cooccurrence_examples(rows)]
     model = fit_cooccurrence(examples, STRENGTH, THRESHOLD)
-    return {
-        "about": "The learned layer over the presence rules (news/presence/cooccurrence.py): a logistic "
-                 "model scoring actor-country pairs named in one clause that no rule claimed. Fitted on "
-                 "the labelled sets below by scripts/build_cooccurrence.py.",
-        "built": date.today().isoformat(),
-        "sets": [name for name, _ in sets],
-        "examples": len(examples),
-        "positives": sum(label for _, _, label in examples),
-        "strength": STRENGTH,
-        "threshold": model.threshold,
-        "intercept": model.intercept,
-        "weights": dict(sorted(model.weights.items())),
-    }
+    return model_record(
+        "The learned layer over the presence rules (news/presence/cooccurrence.py): a logistic model scoring "
+        "actor-country pairs named in one clause that no rule claimed. Fitted on the labelled sets below by "
+        "scripts/build_cooccurrence.py.",
+        [name for name, _ in sets], len(examples), sum(label for _, _, label in examples), STRENGTH, model)
 
 
 def main() -> int:

@@ -13,10 +13,9 @@ Run after changing a rule or adding a set: .venv/bin/python scripts/build_ending
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from geo.paths import ENDINGS, ROOT
-from news.evaluate import ending_examples, fit_endings, fixture_sets
+from news.evaluate import ending_examples, fit_endings, fixture_sets, model_record
 from news.presence.endings import STRENGTH, THRESHOLD
 
 
@@ -25,19 +24,11 @@ def build() -> dict:
     examples = [e for _, rows in sets for e in ending_examples(rows)]
     model = fit_endings(examples, STRENGTH, THRESHOLD)
     known = [label for _, _, label in examples if label is not None]
-    return {
-        "about": "The learned status check over the presence rules (news/presence/endings.py): a logistic "
-                 "model scoring whether a pair the rules call present has ended. Fitted on the labelled "
-                 "sets below by scripts/build_endings.py.",
-        "built": date.today().isoformat(),
-        "sets": [name for name, _ in sets],
-        "examples": len(known),
-        "positives": sum(known),
-        "strength": STRENGTH,
-        "threshold": model.threshold,
-        "intercept": model.intercept,
-        "weights": dict(sorted(model.weights.items())),
-    }
+    return model_record(
+        "The learned status check over the presence rules (news/presence/endings.py): a logistic model "
+        "scoring whether a pair the rules call present has ended. Fitted on the labelled sets below by "
+        "scripts/build_endings.py.",
+        [name for name, _ in sets], len(known), sum(known), STRENGTH, model)
 
 
 def main() -> int:
