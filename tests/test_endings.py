@@ -80,6 +80,24 @@ def test_the_shipped_model_keeps_a_plain_stay_and_the_cli_runs_with_it():
     assert {(c["actor"], c["iso3"], c["status"]) for c in claims} == {("wagner", "CAF", "present")}
 
 
+def test_the_cli_turns_a_stay_taken_over_to_ended_with_the_shipped_model():
+    """`footprint extract` as a user runs it: a stay the rules read as present ("arrived in Libya")
+    whose end is told as another force taking over comes out ended, with the check's rule id, the
+    model's probability and the takeover sentence; Russia, the force taking over, stays present."""
+    taken = "Last year the Africa Corps took over the airfields in Libya, and the corps now runs them with Haftar's men."
+    text = f"Wagner fighters arrived in Libya in 2019 to back Khalifa Haftar's offensive on Tripoli. {taken}"
+    out = subprocess.run([sys.executable, "-m", "news", "extract"], input=json.dumps(
+        {"id": "a", "language": "en", "text": text}) + "\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
+        check=True).stdout
+    claims = {(c["actor"], c["iso3"], c["status"]): c for c in json.loads(out.splitlines()[0])["claims"]}
+    assert set(claims) == {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}
+    ended = claims[("wagner", "LBY", "ended")]
+    assert ended["rules"] == RULE and ended["evidence"] == taken
+    assert load_model().threshold <= ended["confidence"] < 1
+    _, _, rules = _rules(text, "en")
+    assert ("wagner", "LBY", "present") in {(c.actor, c.iso3, c.status) for c in rules}  # what the check overturned
+
+
 def test_without_its_file_the_check_is_off(monkeypatch, tmp_path):
     import geo.paths
 

@@ -21,6 +21,7 @@ off with the co-occurrence layer.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,11 +73,17 @@ def ending_features(article: Article, mentions: list[Mention], comp: ActorPatter
     and of each sentence naming the country ("cw="); the language and actor."""
     text = article.text or ""
     wanted = set(pairs)
+    if not wanted:
+        return []
     sighted = {(p.actor, p.iso3): p for p in unclaimed_pairs(article, mentions, [], comp, whole_sentences=True)}
+    # each country's sentences with their words, once per article (two actors may share a country)
     spans = list(sentence_spans(text))
-    by_country: dict[str, list[Mention]] = {}
+    starts = [a for a, _ in spans]
+    naming: dict[str, dict[tuple[int, int], tuple[Mention, set[str]]]] = {}
     for m in mentions:
-        by_country.setdefault(m.iso3, []).append(m)
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.start < spans[i][1] and spans[i] not in naming.setdefault(m.iso3, {}):
+            naming[m.iso3][spans[i]] = (m, _words(text, *spans[i], "cw="))
     out = []
     for actor, iso3 in sorted(wanted):
         ending = Ending(actor, iso3, {"lang=" + (article.language or ""), "actor=" + actor})
@@ -90,11 +97,7 @@ def ending_features(article: Article, mentions: list[Mention], comp: ActorPatter
                 ending.features |= words
                 ending.sentences.setdefault(s.span, set()).update(words)
                 ending.mentions.setdefault(s.span, s.mention)
-        for m in by_country.get(iso3, ()):
-            span = next(((a, b) for a, b in spans if a <= m.start < b), None)
-            if span is None:
-                continue
-            words = _words(text, *span, "cw=")
+        for span, (m, words) in naming.get(iso3, {}).items():
             ending.features |= words
             ending.sentences.setdefault(span, set()).update(words)
             ending.mentions.setdefault(span, m)
