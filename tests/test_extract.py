@@ -415,6 +415,14 @@ FALSE_HITS = [
     # "the States" is the USA with its capital only: a kind of place in lowercase is none
     ("en", "Analysts list the states where Wagner fighters serve: Mali and Libya.", {"MLI", "LBY"}),
     ("en", "Back in the States, the Treasury named three of its companies.", {"USA"}),
+    # blind set hidden_cm/cn (business desks): a benchmark, companies and a mine read as towns
+    ("en", "Brent crude rose above 80 dollars as tankers avoided the Red Sea.", set()),  # Brent, London
+    ("fr", "Le Brent a gagné deux dollars après l'annonce.", set()),
+    ("en", "The French group Orano lost control of its uranium mine in Niger.", {"FRA", "NER"}),  # Orano: Oran
+    ("en", "Russian guards were seen at the Bissa gold mine north of Ouagadougou.", {"RUS", "BFA"}),  # Bissau
+    ("en", "EGA, the Emirati aluminium firm, bought the bauxite.", {"ARE"}),  # EGA: a Brazilian town's code
+    ("ru", "Корабли Тихоокеанского флота провели учения в Индийском океане.", set()),  # the ocean, not India
+    ("ru", "Индийские моряки наблюдали за учениями.", {"IND"}),
 ]
 
 
