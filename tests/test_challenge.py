@@ -354,6 +354,15 @@ def _f1(c: Counts) -> float:
     ("hidden_cm.jsonl", 0.95, 0.71, 0.65),
     ("hidden_cn.jsonl", 0.95, 0.82, 0.77),
     ("hidden_co.jsonl", 0.95, 0.83, 0.81),
+    # a thirteenth batch, scored on arrival at 42001a0 with both learned parts as the twelfth left
+    # them (the rules alone scored 0.759, 0.786 and 0.788): long reads retelling a decade with
+    # lists of countries (cp) 0.774 (P 0.774, R 0.774; en 0.800, fr 0.800, ru 0.714), people:
+    # profiles, obituaries, trials and memoirs of single fighters (cq) 0.792 (P 0.781, R 0.803; en
+    # 0.821, fr 0.824, ru 0.703), short copy: briefs, roundups, bulletins and channel posts (cr)
+    # 0.833 (P 0.849, R 0.818; en 0.737, fr 0.833, ru 0.941)
+    ("hidden_cp.jsonl", 0.95, 0.75, 0.69),
+    ("hidden_cq.jsonl", 0.95, 0.77, 0.68),
+    ("hidden_cr.jsonl", 0.95, 0.81, 0.71),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
