@@ -36,6 +36,7 @@ SAMPLE = DATA / "sample" / "briefs.jsonl"
 CALIBRATION = DATA / "calibration.json"
 COOCCURRENCE = DATA / "cooccurrence.json"
 ENDINGS = DATA / "endings.json"
+SUPPORT = DATA / "support.json"
 ACTORS = ROOT / "actors.toml"
 DASHBOARD = ROOT / "dashboard.py"
 

@@ -298,22 +298,25 @@ def model_record(about: str, sets: list[str], examples: int, positives: int, str
 def ending_examples(rows: Iterable[dict]) -> list[tuple[str, Ending, bool | None]]:
     """Each labelled article's pairs that the rules call present (``news.presence.endings``),
     with whether its gold says the stay ended (None where the gold has no such pair: scored, not
-    fitted on). Read with both learned layers off."""
+    fitted on). Read with every learned part off and the rules' own confidences, as the checks
+    meet them in ``news.presence.find_claims``; each pair carries what the rules said of it
+    (``said``), which the support check reads."""
     from news.actors import load_config
     from news.pipeline import article_from_record, process
     from news.presence.actors import compile_actors
+    from news.presence.calibration import raw_confidences
     from news.presence.cooccurrence import rules_only
     from news.presence.endings import ending_features, present_pairs
 
     comp = compile_actors(load_config())
     out: list[tuple[str, Ending, bool | None]] = []
-    with rules_only():
+    with rules_only(), raw_confidences():
         for row in rows:
             article = article_from_record(row)
             mentions, claims = process(article)
             gold = {(actor, iso3): status for actor, iso3, status in gold_presence(row)}
             out.extend((article.id, e, None if (e.actor, e.iso3) not in gold else gold[(e.actor, e.iso3)] == "ended")
-                       for e in ending_features(article, mentions, comp, present_pairs(claims)))
+                       for e in ending_features(article, mentions, comp, present_pairs(claims), claims))
     return out
 
 
@@ -333,6 +336,32 @@ def with_endings(predicted: dict[str, set[tuple[str, str, str]]], examples: Iter
             triples = out.setdefault(article_id, set())
             triples.discard((e.actor, e.iso3, "present"))
             triples.add((e.actor, e.iso3, "ended"))
+    return out
+
+
+def fit_support(examples: Iterable[tuple[str, Ending, bool | None]], strength: float, threshold: float) -> Model:
+    """The support check's model (``news.presence.support``) fitted on every example: whether
+    the gold has the pair at all (an example's label is None where it has not)."""
+    from news.presence.support import features
+
+    known = [(e, label is not None) for _, e, label in examples]
+    return fit_logistic([features(e) for e, _ in known], [label for _, label in known], strength, threshold)
+
+
+def with_support(predicted: dict[str, set[tuple[str, str, str]]], examples: Iterable[tuple[str, Ending, bool | None]],
+                 model: Model) -> dict[str, set[tuple[str, str, str]]]:
+    """``predicted`` without the pairs ``model`` scores under its threshold, whatever their
+    status: a set's predictions with a model fitted without it."""
+    from news.presence.support import unsupported
+
+    out = {k: set(v) for k, v in predicted.items()}
+    by_article: dict[str, list[Ending]] = {}
+    for article_id, e, _ in examples:
+        by_article.setdefault(article_id, []).append(e)
+    for article_id, pairs in by_article.items():
+        dropped = unsupported(pairs, model)
+        if dropped:
+            out[article_id] = {t for t in out.get(article_id, set()) if t[:2] not in dropped}
     return out
 
 

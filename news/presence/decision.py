@@ -62,7 +62,6 @@ from news.presence.departures import (
     receives,
     receives_cue,
 )
-from news.presence.endings import learned_endings
 from news.presence.enumerations import Locatives, follows_in_list, list_last_from
 from news.presence.places import (
     as_state_names,
@@ -90,6 +89,7 @@ from news.presence.sentence_rules import (
     war_claims,
     where_list_claims,
 )
+from news.presence.support import checked_claims
 
 
 def find_claims(article: Article, mentions: list[Mention], config: ActorConfig | None = None) -> list[Claim]:
@@ -234,10 +234,13 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
         opener = sent_subject
         if len(raw) > n_raw:
             recent = (n_sentence, raw[n_raw:])
-    # a stay the article says has ended in words no rule read (news/presence/endings.py)
-    claims = learned_endings(article, list(original), resolve_article(raw), comp)
-    # the pairs no rule read, scored by the learned layer (news/presence/cooccurrence.py)
-    return calibrate(claims + learned_claims(article, list(original), claims, comp))
+    resolved = resolve_article(raw)
+    # a pair the article does not bear out (news/presence/support.py), then a stay it says has
+    # ended in words no rule read (news/presence/endings.py)
+    claims = checked_claims(article, list(original), resolved, comp)
+    # the pairs no rule read, scored by the learned layer (news/presence/cooccurrence.py); it sees
+    # the rules' own claims, so a pair the support check dropped is not guessed back
+    return calibrate(claims + learned_claims(article, list(original), resolved, comp))
 
 
 def _present_before(found: list[Claim], actor: str | None) -> Claim | None:

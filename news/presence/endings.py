@@ -50,6 +50,9 @@ class Ending:
     actor: str
     iso3: str
     features: set[str] = field(default_factory=set)
+    # what the rules said of the pair (``said_features``): read by the support check
+    # (news/presence/support.py), not by this one
+    said: set[str] = field(default_factory=set)
     sentences: dict[tuple[int, int], set[str]] = field(default_factory=dict)
     mentions: dict[tuple[int, int], Mention] = field(default_factory=dict)
 
@@ -66,13 +69,31 @@ def present_pairs(claims: Iterable[Claim]) -> set[tuple[str, str]]:
     return {pair for pair, seen in status.items() if seen == {"present"}}
 
 
+def said_features(claims: Iterable[Claim]) -> set[str]:
+    """What the rules said of one pair, as features: each part of each claim's rule id
+    ("rule=locative-cue", "rule=hedged"), background, how many claims (capped at four) and the
+    highest confidence in tenths, as the rules give it (before calibration)."""
+    claims = list(claims)
+    out = {"rule=" + part for c in claims for part in (c.rules or "?").split("+")}
+    if any(c.background for c in claims):
+        out.add("background")
+    if claims:
+        out.add(f"n={min(len(claims), 4)}")
+        out.add(f"conf>={int(max(c.confidence for c in claims) * 10)}")
+    return out
+
+
 def ending_features(article: Article, mentions: list[Mention], comp: ActorPatterns,
-                    pairs: Iterable[tuple[str, str]]) -> list[Ending]:
+                    pairs: Iterable[tuple[str, str]], claims: Iterable[Claim] = ()) -> list[Ending]:
     """The features of each pair in ``pairs``: the co-occurrence layer's, read over whole sentences
     with no veto (prefixed "p:"); the words of each sentence where actor and country meet ("sw=")
-    and of each sentence naming the country ("cw="); the language and actor."""
+    and of each sentence naming the country ("cw="); the language and actor. ``claims`` (the
+    rules') fill each pair's ``said``."""
     text = article.text or ""
     wanted = set(pairs)
+    by_pair: dict[tuple[str, str], list[Claim]] = {}
+    for c in claims:
+        by_pair.setdefault((c.actor, c.iso3), []).append(c)
     if not wanted:
         return []
     sighted = {(p.actor, p.iso3): p for p in unclaimed_pairs(article, mentions, [], comp, whole_sentences=True)}
@@ -86,7 +107,8 @@ def ending_features(article: Article, mentions: list[Mention], comp: ActorPatter
             naming[m.iso3][spans[i]] = (m, _words(text, *spans[i], "cw="))
     out = []
     for actor, iso3 in sorted(wanted):
-        ending = Ending(actor, iso3, {"lang=" + (article.language or ""), "actor=" + actor})
+        ending = Ending(actor, iso3, {"lang=" + (article.language or ""), "actor=" + actor},
+                        said_features(by_pair.get((actor, iso3), ())))
         pair = sighted.get((actor, iso3))
         if pair is None:
             ending.features.add("nosight")
@@ -114,15 +136,21 @@ def load_model() -> Model | None:
 
 
 def learned_endings(article: Article, mentions: list[Mention], claims: list[Claim], comp: ActorPatterns,
-                    model: Model | None = None) -> list[Claim]:
+                    model: Model | None = None, features: list[Ending] | None = None) -> list[Claim]:
     """``claims`` with each present pair the model scores at or above its threshold turned to
-    one ended claim quoting the sentence that weighs most toward an end."""
+    one ended claim quoting the sentence that weighs most toward an end. ``features``: the
+    pairs' ``ending_features`` when the caller has them already (the support check does)."""
     model = model or (load_model() if learned_on() else None)
     if model is None:
         return claims
     text = article.text or ""
     ended: dict[tuple[str, str], Claim] = {}
-    for e in ending_features(article, mentions, comp, present_pairs(claims)):
+    pairs = present_pairs(claims)
+    if features is None:
+        features = ending_features(article, mentions, comp, pairs)
+    for e in features:
+        if (e.actor, e.iso3) not in pairs:
+            continue
         p = model.probability(e.features)
         if p < model.threshold or not e.sentences:
             continue
