@@ -165,14 +165,18 @@ def first_contact() -> dict[str, list[str]]:
 def loso(rules_only: bool = False) -> int:
     """Per set: first contact beside today (presence P/R/F1, per language); per rule: precision
     over every set; the learned layer (per-rule calibrated confidence) scored leave-one-set-out."""
+    import news.presence.crosssentence as crosssentence
     import news.presence.endings as endings
     import news.presence.support as support
     from news.evaluate import (
         cooccurrence_examples,
+        distant_examples,
         ending_examples,
         fit_cooccurrence,
+        fit_distant,
         fit_endings,
         fit_support,
+        with_distant,
         with_endings,
         with_learned,
         with_support,
@@ -185,6 +189,7 @@ def loso(rules_only: bool = False) -> int:
     scored = {}
     examples = {}
     ending_ex = {}
+    distant_ex = {}
     with raw_confidences(), without_layer():  # both learned layers are fitted and scored below, leave-one-set-out
         for name, path in sets.items():
             rows = load_jsonl(path)
@@ -192,32 +197,40 @@ def loso(rules_only: bool = False) -> int:
             if not rules_only:
                 examples[name] = cooccurrence_examples(rows)
                 ending_ex[name] = ending_examples(rows)
+                distant_ex[name] = distant_examples(rows)
     if not rules_only:
         history = first_contact()
         print("presence per set: first contact (before any rule was written for the set); the rules today; today")
-        print("with the co-occurrence layer; with it and the status check (news/presence/endings.py); and with")
-        print("those and the support check (news/presence/support.py), every learned part fitted on every other")
-        print("set (leave-one-set-out): P, R, F1 and per language")
-        print(f"{'set':<16} {'first F1':>8} {'rules':>6} {'layer':>6} {'status':>6} {'P':>6} {'R':>6} {'F1':>6}   "
+        print("with the co-occurrence layer; with it and the status check (news/presence/endings.py); with those")
+        print("and the support check (news/presence/support.py); and with all of them and the cross-sentence layer")
+        print("(news/presence/crosssentence.py), every learned part fitted on every other set (leave-one-set-out):")
+        print("P, R, F1 and per language")
+        print(f"{'set':<16} {'first F1':>8} {'rules':>6} {'layer':>6} {'status':>6} {'suppt':>6} {'P':>6} {'R':>6} "
+              f"{'F1':>6}   "
               f"{'en':>5} {'fr':>5} {'ru':>5}  articles")
         total = {k: Counts() for k in ("all", *LANGUAGES)}
         rules_total = Counts()
         layer_total = Counts()
         status_total = Counts()
+        support_total = Counts()
         for name, (rows, ours) in scored.items():
             model = fit_cooccurrence((e for k, v in examples.items() if k != name for e in v), STRENGTH, THRESHOLD)
             ending = fit_endings((e for k, v in ending_ex.items() if k != name for e in v), endings.STRENGTH,
                                  endings.THRESHOLD)
             backing = fit_support((e for k, v in ending_ex.items() if k != name for e in v), support.STRENGTH,
                                   support.THRESHOLD)
+            apart = fit_distant((e for k, v in distant_ex.items() if k != name for e in v), crosssentence.STRENGTH,
+                                crosssentence.THRESHOLD)
             alone = score(rows, predicted_presence(ours), gold_presence)["all"]
             layered = with_learned(ours, examples[name], model)
             layer = score(rows, layered, gold_presence)["all"]
             status = with_endings(layered, ending_ex[name], ending)
             checked = score(rows, status, gold_presence)["all"]
-            for t, c in ((rules_total, alone), (layer_total, layer), (status_total, checked)):
+            supported = with_support(status, ending_ex[name], backing)
+            held = score(rows, supported, gold_presence)["all"]
+            for t, c in ((rules_total, alone), (layer_total, layer), (status_total, checked), (support_total, held)):
                 t.tp, t.fp, t.fn = t.tp + c.tp, t.fp + c.fp, t.fn + c.fn
-            counts = score(rows, with_support(status, ending_ex[name], backing), gold_presence)
+            counts = score(rows, with_distant(supported, distant_ex[name], apart), gold_presence)
             for k in total:
                 total[k].tp += counts[k].tp
                 total[k].fp += counts[k].fp
@@ -226,17 +239,19 @@ def loso(rules_only: bool = False) -> int:
             langs = " ".join(f"{counts[k].prf()[2]:5.3f}" for k in LANGUAGES)
             fc = history.get(name, [""] * 8)[7] if name in history else "-"
             print(f"{name:<16} {fc:>8} {alone.prf()[2]:6.3f} {layer.prf()[2]:6.3f} {checked.prf()[2]:6.3f} "
-                  f"{p:6.3f} {r:6.3f} {f:6.3f}   "
+                  f"{held.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   "
                   f"{langs}  {len(rows):>8}")
         p, r, f = total["all"].prf()
         langs = " ".join(f"{total[k].prf()[2]:5.3f}" for k in LANGUAGES)
         print(f"{'all sets':<16} {'':>8} {rules_total.prf()[2]:6.3f} {layer_total.prf()[2]:6.3f} "
-              f"{status_total.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}")
+              f"{status_total.prf()[2]:6.3f} {support_total.prf()[2]:6.3f} {p:6.3f} {r:6.3f} {f:6.3f}   {langs}")
         rp, rr, _ = rules_total.prf()
         lp, lr, _ = layer_total.prf()
         sp, sr, _ = status_total.prf()
+        hp, hr, _ = support_total.prf()
         print(f"pooled: the rules alone P {rp:.3f} R {rr:.3f}; with the layer P {lp:.3f} R {lr:.3f}; with the "
-              f"status check P {sp:.3f} R {sr:.3f}; with every learned part (leave-one-set-out) P {p:.3f} R {r:.3f}")
+              f"status check P {sp:.3f} R {sr:.3f}; with the support check P {hp:.3f} R {hr:.3f}; with every "
+              f"learned part (leave-one-set-out) P {p:.3f} R {r:.3f}")
     print("\nprecision per rule over every set (a triple given by several rules counts for each)")
     per_rule: dict[str, Counts] = {}
     for rows, ours in scored.values():

@@ -37,6 +37,7 @@ CALIBRATION = DATA / "calibration.json"
 COOCCURRENCE = DATA / "cooccurrence.json"
 ENDINGS = DATA / "endings.json"
 SUPPORT = DATA / "support.json"
+CROSSSENTENCE = DATA / "crosssentence.json"
 ACTORS = ROOT / "actors.toml"
 DASHBOARD = ROOT / "dashboard.py"
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from news.presence.cooccurrence import Model, Pair
+    from news.presence.crosssentence import Distant
     from news.presence.endings import Ending
 
 LANGUAGES = ("en", "fr", "ru")
@@ -247,6 +248,45 @@ def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
             gold = {(actor, iso3) for actor, iso3, _ in gold_presence(row)}
             out.extend((article.id, pair, (pair.actor, pair.iso3) in gold)
                        for pair in unclaimed_pairs(article, mentions, claims, comp))
+    return out
+
+
+def distant_examples(rows: Iterable[dict]) -> list[tuple[str, Distant, bool]]:
+    """Each labelled article's pairs named only in different sentences that no rule claimed
+    (``news.presence.crosssentence``), with whether its gold says the actor is present there:
+    what that layer is fitted on. Read with every learned part off."""
+    from news.actors import load_config
+    from news.pipeline import article_from_record, process
+    from news.presence.actors import compile_actors
+    from news.presence.cooccurrence import rules_only
+    from news.presence.crosssentence import distant_pairs
+
+    comp = compile_actors(load_config())
+    out: list[tuple[str, Distant, bool]] = []
+    with rules_only():
+        for row in rows:
+            article = article_from_record(row)
+            mentions, claims = process(article)
+            gold = {(actor, iso3) for actor, iso3, status in gold_presence(row) if status == "present"}
+            out.extend((article.id, d, (d.actor, d.iso3) in gold) for d in distant_pairs(article, mentions, claims, comp))
+    return out
+
+
+def fit_distant(examples: Iterable[tuple[str, Distant, bool]], strength: float, threshold: float) -> Model:
+    """The cross-sentence layer's model fitted on ``examples`` (see ``fit_logistic``)."""
+    examples = list(examples)
+    return fit_logistic([d.features for _, d, _ in examples], [label for _, _, label in examples],
+                        strength, threshold)
+
+
+def with_distant(predicted: dict[str, set[tuple[str, str, str]]], examples: Iterable[tuple[str, Distant, bool]],
+                 model: Model) -> dict[str, set[tuple[str, str, str]]]:
+    """``predicted`` plus the pairs named apart that ``model`` scores at or above its threshold,
+    as present: a set's predictions with a model fitted without it."""
+    out = {k: set(v) for k, v in predicted.items()}
+    for article_id, d, _ in examples:
+        if model.probability(d.features) >= model.threshold:
+            out.setdefault(article_id, set()).add((d.actor, d.iso3, "present"))
     return out
 
 

@@ -93,7 +93,7 @@ def test_installed_footprint_command(installed: dict) -> None:
         [inst["python"], "-c", "import json, components, geo, news; from geo import paths; print(json.dumps({"
          "'modules': [m.__file__ for m in (components, geo, news)], 'installed': paths.INSTALLED, "
          "'files': [str(p) for p in (paths.COUNTRIES, paths.GAZETTEER, paths.ACTORS, paths.SAMPLE, "
-         "paths.DASHBOARD, paths.CALIBRATION, paths.COOCCURRENCE, paths.ENDINGS, paths.SUPPORT)], "  # the learned models too
+         "paths.DASHBOARD, paths.CALIBRATION, paths.COOCCURRENCE, paths.ENDINGS, paths.SUPPORT, paths.CROSSSENTENCE)], "  # the learned models too
          "'store': str(paths.DEFAULT_STORE)}))"],
         cwd=work, env=inst["env"], capture_output=True, text=True, timeout=60)
     assert probe.returncode == 0, probe.stderr

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from news.models import Claim
 from news.presence.cooccurrence import RULE
+from news.presence.crosssentence import RULE as APART_RULE
 from news.presence.endings import RULE as ENDED_RULE
 
 
@@ -55,5 +56,5 @@ def calibrate(claims: list[Claim]) -> list[Claim]:
     base = table.get("?", 0.5)
     # the learned layers' claims carry their model's own probability (news/presence/cooccurrence.py,
     # news/presence/endings.py)
-    return [c if c.rules in (RULE, ENDED_RULE) else
+    return [c if c.rules in (RULE, ENDED_RULE, APART_RULE) else
             replace(c, confidence=round(table.get(c.rules.split("+")[0], base), 3)) for c in claims]

@@ -48,7 +48,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _EDGES = (0, 1, 2, 3, 5, 8, 12, 20)
 
 
-def _bucket(n: int) -> str:
+def bucket(n: int) -> str:
     """A count as the smallest edge it does not pass: small counts apart, large ones together."""
     return next((str(e) for e in _EDGES if n <= e), "big")
 
@@ -111,7 +111,7 @@ def _pair_features(text: str, s_start: int, s_end: int, hit: ActorHit, m: Mentio
     else:
         between, order = _WORD.findall(text[m.end:hit.start]), "c<a"
     yield "order=" + order
-    yield "dist=" + _bucket(len(between))
+    yield "dist=" + bucket(len(between))
     if len(between) <= 10:
         yield from ("btw=" + w.lower() for w in between)
     before = _WORD.findall(text[max(s_start, m.start - 30):m.start])
@@ -165,25 +165,36 @@ class _Sentence:
     free: list[tuple[int, int]]  # the clauses with no veto cue
 
 
-_LAST_WALK: dict[str, tuple[tuple, list[_Sentence]]] = {}
+_LAST_WALK: dict[str, tuple[tuple, list[_Sentence], dict[str, set[int]]]] = {}
 
 
 def _walk(text: str, mentions: list[Mention], comp: ActorPatterns) -> list[_Sentence]:
     """The sentences of ``text`` that name an actor (pronouns resolved as the rules resolve them)
-    and a country and assert something. Kept for the last article: the status check and the
-    co-occurrence layer both read it within one ``find_claims`` (a second walk cost +1.6 ms on a
-    long article)."""
+    and a country and assert something. Kept for the last article: the status and support checks,
+    this layer and the cross-sentence layer all read it within one ``find_claims`` (a second walk
+    cost +1.6 ms on a long article)."""
+    return _walked(text, mentions, comp)[0]
+
+
+def actor_sentences(text: str, mentions: list[Mention], comp: ActorPatterns) -> dict[str, set[int]]:
+    """For each actor, the indexes (in ``sentence_spans(text)``) of the sentences that name it,
+    pronouns resolved as the rules resolve them: read in the same walk as ``_walk``."""
+    return _walked(text, mentions, comp)[1]
+
+
+def _walked(text: str, mentions: list[Mention], comp: ActorPatterns) -> tuple[list[_Sentence], dict[str, set[int]]]:
     key = (text, id(comp), tuple((m.start, m.iso3) for m in mentions))
     cached = _LAST_WALK.get("last")
     if cached is not None and cached[0] == key:
-        return cached[1]
+        return cached[1], cached[2]
     words = actor_words(text, comp)
     out: list[_Sentence] = []
+    named: dict[str, set[int]] = {}
     first = True
     mi = 0
     last: str | None = None  # the actor named last, and the one the sentence before opened on
     subject: str | None = None
-    for s_start, s_end in sentence_spans(text):
+    for k, (s_start, s_end) in enumerate(sentence_spans(text)):
         in_sentence = []
         while mi < len(mentions) and mentions[mi].start < s_end:
             if mentions[mi].start >= s_start:
@@ -198,16 +209,18 @@ def _walk(text: str, mentions: list[Mention], comp: ActorPatterns) -> list[_Sent
         hits = [h for h in actor_hits(sentence, s_start, comp, last, mask, subject) if h.actor]
         if hits:
             last, subject = hits[-1].actor, min(hits, key=lambda h: h.start).actor
+            for h in hits:
+                named.setdefault(h.actor, set()).add(k)
         if not hits or not in_sentence or asserts_nothing(sentence):
             continue  # (a question asserts nothing)
-        shared = _sentence_flags(sentence) + ["niso=" + _bucket(len({m.iso3 for m in in_sentence}))]
+        shared = _sentence_flags(sentence) + ["niso=" + bucket(len({m.iso3 for m in in_sentence}))]
         if opening:
             shared.append("first_sent")
         clauses = clause_spans(sentence, s_start)
         free = [(a, b) for a, b in clauses if not any(words.search(text, a, b) for words in _VETO)]
         out.append(_Sentence(s_start, s_end, hits, in_sentence, shared, clauses, free))
-    _LAST_WALK["last"] = (key, out)  # one assignment: a reader in another thread sees the old or the new
-    return out
+    _LAST_WALK["last"] = (key, out, named)  # one assignment: another thread sees the old or the new
+    return out, named
 
 
 def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Iterable[Claim],
@@ -249,8 +262,8 @@ def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Itera
     language = article.language or ""
     for pair in pairs.values():
         pair.features.update((
-            "nco=" + _bucket(pair.sentences), "lang=" + language, "actor=" + pair.actor,
-            "isocount=" + _bucket(per_country[pair.iso3]), "actorclaims=" + _bucket(per_actor[pair.actor])))
+            "nco=" + bucket(pair.sentences), "lang=" + language, "actor=" + pair.actor,
+            "isocount=" + bucket(per_country[pair.iso3]), "actorclaims=" + bucket(per_actor[pair.actor])))
         if pair.iso3 in claimed_countries:
             pair.features.add("other_claims_iso")
         if not per_actor[pair.actor]:

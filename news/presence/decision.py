@@ -48,6 +48,7 @@ from news.presence.clauses import (
 )
 from news.presence.context import ClauseContext, CueMatch, SentenceContext, Target
 from news.presence.cooccurrence import learned_claims
+from news.presence.crosssentence import distant_claims
 from news.presence.departures import (
     MOVED_WITHIN,
     PARTIAL,
@@ -238,9 +239,11 @@ def find_claims(article: Article, mentions: list[Mention], config: ActorConfig |
     # a pair the article does not bear out (news/presence/support.py), then a stay it says has
     # ended in words no rule read (news/presence/endings.py)
     claims = checked_claims(article, list(original), resolved, comp)
-    # the pairs no rule read, scored by the learned layer (news/presence/cooccurrence.py); it sees
-    # the rules' own claims, so a pair the support check dropped is not guessed back
-    return calibrate(claims + learned_claims(article, list(original), resolved, comp))
+    # the pairs no rule read, scored by the learned layers: those named in one sentence
+    # (news/presence/cooccurrence.py) and those named only apart (news/presence/crosssentence.py);
+    # both see the rules' own claims, so a pair the support check dropped is not guessed back
+    return calibrate(claims + learned_claims(article, list(original), resolved, comp)
+                     + distant_claims(article, list(original), resolved, comp))
 
 
 def _present_before(found: list[Claim], actor: str | None) -> Claim | None:
