@@ -372,6 +372,15 @@ def _f1(c: Counts) -> float:
     ("hidden_cs.jsonl", 0.95, 0.83, 0.60),
     ("hidden_ct.jsonl", 0.95, 0.84, 0.78),
     ("hidden_cu.jsonl", 0.95, 0.82, 0.79),
+    # a fifteenth batch, the first scored on arrival with the cross-sentence layer (49922da; the
+    # rules alone scored 0.662, 0.814 and 0.886, without the layer 0.719, 0.838 and 0.899):
+    # reportage from one town, the place set up first (cv) 0.726 (P 0.803, R 0.662; en 0.712, fr
+    # 0.722, ru 0.745), weekly digests and round-ups (cw) 0.846 (P 0.885, R 0.810; en 0.818, fr
+    # 0.912, ru 0.821), monitoring and translation desks (cx) 0.906 (P 0.911, R 0.900; en 0.951, fr
+    # 0.960, ru 0.792)
+    ("hidden_cv.jsonl", 0.95, 0.70, 0.69),
+    ("hidden_cw.jsonl", 0.95, 0.82, 0.79),
+    ("hidden_cx.jsonl", 0.95, 0.88, 0.76),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:

@@ -114,8 +114,8 @@ def test_the_cli_keeps_a_plain_stay_and_drops_a_contingent_of_another_state_with
     own, while Kazakhstan, where the troops stood guard, stays."""
     assert support.load_model() is not None
     assert _extract(STAY, "en") == {("wagner", "CAF", "present")}
-    text = ("In January 2022 about two thousand troops, most of them Russian paratroopers, with small detachments "
-            "from Belarus, Armenia and Tajikistan, guarded power stations and the airport in Almaty.")
+    text = ("Around two thousand soldiers, most of them Russian paratroopers, along with smaller contingents from "
+            "Belarus, Armenia, Tajikistan and Kyrgyzstan, guarded airports and power stations in Almaty in January 2022.")
     _, _, rules = _rules(text)
     assert {("russia", "BLR"), ("russia", "KAZ")} <= {(c.actor, c.iso3) for c in rules}  # what the check overturns
     got = {t[:2] for t in _extract(text, "en")}
