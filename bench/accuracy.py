@@ -169,20 +169,16 @@ def loso(rules_only: bool = False) -> int:
     import news.presence.endings as endings
     import news.presence.support as support
     from news.evaluate import (
-        cooccurrence_examples,
-        distant_examples,
-        ending_examples,
         fit_cooccurrence,
         fit_distant,
         fit_endings,
         fit_support,
+        learned_examples,
         with_distant,
         with_endings,
         with_learned,
         with_support,
     )
-    from news.presence import raw_confidences
-    from news.presence import rules_only as without_layer
     from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
     sets = labelled_sets()
@@ -190,14 +186,11 @@ def loso(rules_only: bool = False) -> int:
     examples = {}
     ending_ex = {}
     distant_ex = {}
-    with raw_confidences(), without_layer():  # both learned layers are fitted and scored below, leave-one-set-out
-        for name, path in sets.items():
-            rows = load_jsonl(path)
-            scored[name] = (rows, predict(rows))
-            if not rules_only:
-                examples[name] = cooccurrence_examples(rows)
-                ending_ex[name] = ending_examples(rows)
-                distant_ex[name] = distant_examples(rows)
+    for name, path in sets.items():  # every learned part is fitted and scored below, leave-one-set-out
+        rows = load_jsonl(path)
+        read = learned_examples(rows)  # the rules alone, their own confidences: one pass for every part
+        scored[name] = (rows, read.records)
+        examples[name], ending_ex[name], distant_ex[name] = read.pairs, read.endings, read.distant
     if not rules_only:
         history = first_contact()
         print("presence per set: first contact (before any rule was written for the set); the rules today; today")

@@ -229,47 +229,71 @@ def fixture_sets(folder: Path) -> list[tuple[str, list[dict]]]:
     return out
 
 
-def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
-    """Each labelled article's pairs that no rule claimed (``news.presence.cooccurrence``), with
-    whether its gold asserts the actor in that country: what the learned layer is fitted on.
+@dataclass
+class LearnedExamples:
+    """One labelled set read once by the rules alone, every learned part off and the rules' own
+    confidences (as the checks meet them in ``news.presence.find_claims``): what each learned part
+    is fitted and scored on, so a model never sees its own output or another's.
 
-    Read with the layer off, so a model never sees its own output."""
+    ``records`` are the rules' records per article id, as ``predict`` gives them (the calibration);
+    ``pairs`` the pairs named in one clause that no rule claimed, labelled by whether the gold
+    asserts the actor there at all (``news.presence.cooccurrence``); ``endings`` the pairs the
+    rules call present, labelled by whether the gold says the stay ended, None where the gold
+    lacks the pair (``news.presence.endings`` and ``news.presence.support``); ``distant`` the
+    pairs named only in different sentences that no rule claimed, labelled by whether the gold
+    says present (``news.presence.crosssentence``). One pass, since the rules are most of the
+    cost: ``bench/accuracy.py --loso`` and ``scripts/build_models.py`` read every set once."""
+
+    records: dict[str, dict]
+    pairs: list[tuple[str, Pair, bool]]
+    endings: list[tuple[str, Ending, bool | None]]
+    distant: list[tuple[str, Distant, bool]]
+
+
+def learned_examples(rows: Iterable[dict]) -> LearnedExamples:
+    """``rows`` read by the rules alone, with every learned part's examples (``LearnedExamples``)."""
     from news.actors import load_config
-    from news.pipeline import article_from_record, process
+    from news.pipeline import article_from_record, process, record_of
     from news.presence.actors import compile_actors
+    from news.presence.calibration import raw_confidences
     from news.presence.cooccurrence import rules_only, unclaimed_pairs
+    from news.presence.crosssentence import distant_pairs
+    from news.presence.endings import ending_features, present_pairs
 
     comp = compile_actors(load_config())
-    out: list[tuple[str, Pair, bool]] = []
-    with rules_only():
+    out = LearnedExamples({}, [], [], [])
+    with rules_only(), raw_confidences():
         for row in rows:
             article = article_from_record(row)
             mentions, claims = process(article)
-            gold = {(actor, iso3) for actor, iso3, _ in gold_presence(row)}
-            out.extend((article.id, pair, (pair.actor, pair.iso3) in gold)
-                       for pair in unclaimed_pairs(article, mentions, claims, comp))
+            out.records[row["id"]] = record_of(article, mentions, claims)
+            gold = {(actor, iso3): status for actor, iso3, status in gold_presence(row)}
+            asserted = {(actor, iso3) for actor, iso3, _ in gold_presence(row)}
+            present = {(actor, iso3) for actor, iso3, status in gold_presence(row) if status == "present"}
+            out.pairs.extend((article.id, pair, (pair.actor, pair.iso3) in asserted)
+                             for pair in unclaimed_pairs(article, mentions, claims, comp))
+            out.endings.extend((article.id, e, None if (e.actor, e.iso3) not in gold
+                                else gold[(e.actor, e.iso3)] == "ended")
+                               for e in ending_features(article, mentions, comp, present_pairs(claims), claims))
+            out.distant.extend((article.id, d, (d.actor, d.iso3) in present)
+                               for d in distant_pairs(article, mentions, claims, comp))
     return out
+
+
+def learned_sets(folder: Path) -> list[tuple[str, list[dict], LearnedExamples]]:
+    """Every labelled set in ``folder`` (``fixture_sets``) with what the rules read of it: the one
+    pass that the build script, the leave-one-set-out bench and the slow tests share."""
+    return [(name, rows, learned_examples(rows)) for name, rows in fixture_sets(folder)]
+
+
+def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
+    """What the co-occurrence layer is fitted on (``LearnedExamples.pairs``)."""
+    return learned_examples(rows).pairs
 
 
 def distant_examples(rows: Iterable[dict]) -> list[tuple[str, Distant, bool]]:
-    """Each labelled article's pairs named only in different sentences that no rule claimed
-    (``news.presence.crosssentence``), with whether its gold says the actor is present there:
-    what that layer is fitted on. Read with every learned part off."""
-    from news.actors import load_config
-    from news.pipeline import article_from_record, process
-    from news.presence.actors import compile_actors
-    from news.presence.cooccurrence import rules_only
-    from news.presence.crosssentence import distant_pairs
-
-    comp = compile_actors(load_config())
-    out: list[tuple[str, Distant, bool]] = []
-    with rules_only():
-        for row in rows:
-            article = article_from_record(row)
-            mentions, claims = process(article)
-            gold = {(actor, iso3) for actor, iso3, status in gold_presence(row) if status == "present"}
-            out.extend((article.id, d, (d.actor, d.iso3) in gold) for d in distant_pairs(article, mentions, claims, comp))
-    return out
+    """What the cross-sentence layer is fitted on (``LearnedExamples.distant``)."""
+    return learned_examples(rows).distant
 
 
 def fit_distant(examples: Iterable[tuple[str, Distant, bool]], strength: float, threshold: float) -> Model:
@@ -336,28 +360,8 @@ def model_record(about: str, sets: list[str], examples: int, positives: int, str
 
 
 def ending_examples(rows: Iterable[dict]) -> list[tuple[str, Ending, bool | None]]:
-    """Each labelled article's pairs that the rules call present (``news.presence.endings``),
-    with whether its gold says the stay ended (None where the gold has no such pair: scored, not
-    fitted on). Read with every learned part off and the rules' own confidences, as the checks
-    meet them in ``news.presence.find_claims``; each pair carries what the rules said of it
-    (``said``), which the support check reads."""
-    from news.actors import load_config
-    from news.pipeline import article_from_record, process
-    from news.presence.actors import compile_actors
-    from news.presence.calibration import raw_confidences
-    from news.presence.cooccurrence import rules_only
-    from news.presence.endings import ending_features, present_pairs
-
-    comp = compile_actors(load_config())
-    out: list[tuple[str, Ending, bool | None]] = []
-    with rules_only(), raw_confidences():
-        for row in rows:
-            article = article_from_record(row)
-            mentions, claims = process(article)
-            gold = {(actor, iso3): status for actor, iso3, status in gold_presence(row)}
-            out.extend((article.id, e, None if (e.actor, e.iso3) not in gold else gold[(e.actor, e.iso3)] == "ended")
-                       for e in ending_features(article, mentions, comp, present_pairs(claims), claims))
-    return out
+    """What the status and support checks are fitted on (``LearnedExamples.endings``)."""
+    return learned_examples(rows).endings
 
 
 def fit_endings(examples: Iterable[tuple[str, Ending, bool | None]], strength: float, threshold: float) -> Model:

@@ -84,7 +84,11 @@ def extract_record(record: dict) -> dict:
 
     What ``footprint extract`` writes a line for, and what ``footprint eval`` scores."""
     article = article_from_record(record)
-    mentions, claims = process(article)
+    return record_of(article, *process(article))
+
+
+def record_of(article: Article, mentions: list[Mention], claims: list[Claim]) -> dict:
+    """The line ``footprint extract`` writes for an article read into ``mentions`` and ``claims``."""
     return {
         "id": article.id,
         "mentions": [{"iso3": m.iso3, "surface": m.surface, "start": m.start, "end": m.end, "kind": m.kind}

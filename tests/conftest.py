@@ -24,3 +24,15 @@ def rules_only():
 
     with off():
         yield
+
+
+@pytest.fixture(scope="session")
+def learned_sets():
+    """Every labelled set (tests/fixtures) read once by the rules alone, with each learned part's
+    examples (``news.evaluate.learned_sets``): what the slow tests of the five learned parts fit
+    and score leave-one-set-out, read once per run instead of once per test."""
+    from pathlib import Path
+
+    from news.evaluate import learned_sets as read
+
+    return read(Path(__file__).parent / "fixtures")

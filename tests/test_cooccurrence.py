@@ -12,27 +12,19 @@ import pytest
 
 from geo.extract import extract
 from news.actors import load_config
-from news.models import Article
 from news.presence import find_claims, rules_only
 from news.presence.actors import compile_actors
 from news.presence.cooccurrence import RULE, Model, learned_claims, load_model, unclaimed_pairs
+from tests.presence_claims import article, read_by_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 # a verb no lexicon lists, with the place fronted as a list: the rules leave it
 UNREAD = "Au Mali, au Burkina Faso et au Niger, des militaires russes ont suivi les putschistes."
 
 
-def _article(text: str, language: str) -> Article:
-    return Article(id="t", url=None, title=None, outlet=None, published=None, language=language, text=text,
-                   source="test")
-
-
 def _pairs(text: str, language: str = "en"):
-    article = _article(text, language)
-    mentions = extract(text, language)
-    with rules_only():
-        claims = find_claims(article, mentions)
-    return article, mentions, claims, unclaimed_pairs(article, mentions, claims, compile_actors(load_config()))
+    art, mentions, claims = read_by_rules(text, language)
+    return art, mentions, claims, unclaimed_pairs(art, mentions, claims, compile_actors(load_config()))
 
 
 def test_pairs_are_the_unclaimed_ones_in_one_clause_and_never_the_actors_home():
@@ -52,8 +44,7 @@ def test_a_pronoun_in_a_later_sentence_names_the_actor_as_the_rules_read_it():
     so none of it is taken as read) and marked as reached through a pointing phrase."""
     text = ("Le groupe Wagner a signé un accord à Moscou. Le texte reste secret. "
             "Ses combattants gardent aussi des mines au Tchad.")
-    article = _article(text, "fr")
-    pairs = unclaimed_pairs(article, extract(text, "fr"), [], compile_actors(load_config()))
+    pairs = unclaimed_pairs(article(text, "fr"), extract(text, "fr"), [], compile_actors(load_config()))
     chad = [p for p in pairs if p.iso3 == "TCD"]
     assert [p.actor for p in chad] == ["wagner"]
     assert "via=anaphora" in chad[0].features
@@ -124,7 +115,7 @@ def test_the_shipped_model_reads_what_the_rules_leave_and_the_cli_carries_its_ru
     assert [(c["actor"], c["iso3"], c["status"], c["rules"]) for c in claims] == [("wagner", "MLI", "present", RULE)]
     assert load_model().threshold <= claims[0]["confidence"] < 1
     with rules_only():
-        assert find_claims(_article("Selon un témoin, plusieurs dizaines de combattants de Wagner appuient depuis "
+        assert find_claims(article("Selon un témoin, plusieurs dizaines de combattants de Wagner appuient depuis "
                                     "mars l'armée malienne autour de Kidal.", "fr"), []) == []
 
 
@@ -140,28 +131,15 @@ def test_without_its_file_the_layer_is_off(monkeypatch, tmp_path):
 
 
 @pytest.mark.slow
-def test_the_layer_pays_leave_one_set_out_and_its_file_is_current():
+def test_the_layer_pays_leave_one_set_out_and_its_file_is_current(learned_sets):
     """Fitted without each labelled set and scored on it, the layer raises the summed presence F1
     over the rules alone and keeps pooled precision within 0.01 of theirs; refitted on all sets,
     it gives every pair the probability the stored model gives (to 0.02), or the file is stale
-    (scripts/build_cooccurrence.py)."""
-    from news.evaluate import (
-        cooccurrence_examples,
-        fit_cooccurrence,
-        fixture_sets,
-        gold_presence,
-        predict,
-        predicted_presence,
-        score,
-        with_learned,
-    )
+    (scripts/build_models.py)."""
+    from news.evaluate import fit_cooccurrence, gold_presence, predicted_presence, score, with_learned
     from news.presence.cooccurrence import STRENGTH, THRESHOLD
 
-    sets = {}
-    for name, rows in fixture_sets(ROOT / "tests" / "fixtures"):  # what scripts/build_cooccurrence.py fits on
-        with rules_only():
-            ours = predict(rows)
-        sets[name] = (rows, ours, cooccurrence_examples(rows))
+    sets = {name: (rows, ex.records, ex.pairs) for name, rows, ex in learned_sets}  # what the build fits on
     rules = layer = 0.0
     pooled = {"rules": [0, 0], "layer": [0, 0]}
     for name, (rows, ours, examples) in sets.items():

@@ -14,11 +14,11 @@ import pytest
 import news.presence.crosssentence as crosssentence
 from geo.extract import extract
 from news.actors import load_config
-from news.models import Article
-from news.presence import find_claims, rules_only
+from news.presence import rules_only
 from news.presence.actors import compile_actors
 from news.presence.cooccurrence import Model, actor_sentences
 from news.presence.crosssentence import RULE, distant_claims, distant_pairs
+from tests.presence_claims import read_by_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 # Ménaka is named in the title and the first sentence, Niger in passing; the Russians two paragraphs
@@ -32,26 +32,13 @@ TEXT = ("MENAKA, Mali - The market in Menaka opens for two hours a day now, when
         "helicopter that still lands in the town, residents said.")
 
 
-def _article(text: str = TEXT, title: str = TITLE, language: str = "en") -> Article:
-    return Article(id="t", url=None, title=title, outlet=None, published=None, language=language, text=text,
-                   source="test")
-
-
-def _rules(article: Article):
-    mentions = extract(article.text or "", article.language or "en")
-    with rules_only():
-        claims = find_claims(article, mentions)
-    return mentions, claims
-
-
 def test_actors_are_found_per_sentence_with_pronouns_resolved():
     text = "Wagner fighters reached the town in May. They have stayed since. Nobody else came."
     assert actor_sentences(text, extract(text, "en"), compile_actors(load_config())) == {"wagner": {0, 1}}
 
 
 def test_a_pair_named_only_apart_gets_the_articles_features():
-    article = _article()
-    mentions, claims = _rules(article)
+    article, mentions, claims = read_by_rules(TEXT, title=TITLE)
     assert claims == []
     [d] = [d for d in distant_pairs(article, mentions, claims, compile_actors(load_config())) if d.iso3 == "MLI"]
     assert d.actor == "russia"
@@ -63,20 +50,17 @@ def test_a_pair_named_only_apart_gets_the_articles_features():
 
 def test_pairs_named_together_or_claimed_are_not_read():
     text = "Wagner fighters guard the mines in the Central African Republic. Mali was also mentioned later."
-    article = _article(text, "")
-    mentions, claims = _rules(article)
+    article, mentions, claims = read_by_rules(text, title="")
     pairs = {(d.actor, d.iso3) for d in distant_pairs(article, mentions, claims, compile_actors(load_config()))}
     assert ("wagner", "CAF") not in pairs  # one sentence: the rules' and the co-occurrence layer's
     assert ("wagner", "MLI") in pairs
     home = "Russian troops train in Mali. Moscow is far away."
-    article = _article(home, "")
-    mentions, claims = _rules(article)
+    article, mentions, claims = read_by_rules(home, title="")
     assert all(d.iso3 != "RUS" for d in distant_pairs(article, mentions, claims, compile_actors(load_config())))
 
 
 def test_a_claim_quotes_both_sentences_and_carries_the_layers_id():
-    article = _article()
-    mentions, claims = _rules(article)
+    article, mentions, claims = read_by_rules(TEXT, title=TITLE)
     sure = Model({"c_title": 5.0}, -1.0, 0.5)  # 1 / (1 + e^-4) = 0.982 where the title names the country
     got = distant_claims(article, mentions, claims, compile_actors(load_config()), sure)
     [mali] = [c for c in got if c.iso3 == "MLI"]
@@ -89,8 +73,7 @@ def test_a_claim_quotes_both_sentences_and_carries_the_layers_id():
 
 
 def test_inside_rules_only_the_layer_is_off(monkeypatch):
-    article = _article()
-    mentions, claims = _rules(article)
+    article, mentions, claims = read_by_rules(TEXT, title=TITLE)
     monkeypatch.setattr(crosssentence, "load_model", lambda: Model({}, 3.0, 0.5))
     with rules_only():
         assert distant_claims(article, mentions, claims, compile_actors(load_config())) == []
@@ -104,8 +87,7 @@ def test_without_its_file_the_layer_is_off(monkeypatch, tmp_path):
     crosssentence.load_model.cache_clear()
     try:
         assert crosssentence.load_model() is None
-        article = _article()
-        mentions, claims = _rules(article)
+        article, mentions, claims = read_by_rules(TEXT, title=TITLE)
         assert distant_claims(article, mentions, claims, compile_actors(load_config())) == []
     finally:
         crosssentence.load_model.cache_clear()
@@ -124,15 +106,15 @@ def test_the_cli_claims_a_town_named_apart_with_the_shipped_model():
 
 
 @pytest.mark.slow
-def test_the_layer_pays_leave_one_set_out_and_its_file_is_current():
+def test_the_layer_pays_leave_one_set_out_and_its_file_is_current(learned_sets):
     """Fitted without a set and scored on it, the layer's claims are right more often than wrong
     (claims added at a precision over half raise any F1 under 1: the pairs it reads are none the
     rules claimed); refitted on all sets, it gives every
     pair the probability the stored model gives (to 0.02), or the file is stale
-    (scripts/build_crosssentence.py). Ten folds, every tenth set together."""
-    from news.evaluate import distant_examples, fit_distant, fixture_sets, with_distant
+    (scripts/build_models.py). Ten folds, every tenth set together."""
+    from news.evaluate import fit_distant, with_distant
 
-    sets = [(name, rows, distant_examples(rows)) for name, rows in fixture_sets(ROOT / "tests" / "fixtures")]
+    sets = [(name, rows, ex.distant) for name, rows, ex in learned_sets]
     folds = 10
     models = [fit_distant([e for i, (_, _, ex) in enumerate(sets) if i % folds != k for e in ex],
                           crosssentence.STRENGTH, crosssentence.THRESHOLD) for k in range(folds)]

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from geo.extract import extract
 from news.actors import load_config
-from news.models import Article
-from news.presence import find_claims, rules_only
+from news.presence import rules_only
 from news.presence.actors import compile_actors
 from news.presence.cooccurrence import Model
 from news.presence.endings import RULE, ending_features, learned_endings, load_model, present_pairs
+from tests.presence_claims import read_by_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 # the rules read a stay ("opèrent au Mali"); the end is told in words no leaving cue lists
@@ -26,24 +25,11 @@ END = "Cet été, leur contrat au Mali a expiré sans être renouvelé et le gro
 TEXT = f"{STAY} {END}"
 
 
-def _article(text: str, language: str = "fr") -> Article:
-    return Article(id="t", url=None, title=None, outlet=None, published=None, language=language, text=text,
-                   source="test")
-
-
-def _rules(text: str, language: str = "fr"):
-    article = _article(text, language)
-    mentions = extract(text, language)
-    with rules_only():
-        claims = find_claims(article, mentions)
-    return article, mentions, claims
-
-
 def test_only_pairs_every_claim_calls_present_are_read():
-    article, mentions, claims = _rules(TEXT)
+    article, mentions, claims = read_by_rules(TEXT, "fr")
     assert {(c.actor, c.iso3, c.status) for c in claims} == {("wagner", "MLI", "present")}
     assert present_pairs(claims) == {("wagner", "MLI")}
-    _, _, left = _rules("Les hommes de Wagner ont quitté le Mali en juin.")
+    _, _, left = read_by_rules("Les hommes de Wagner ont quitté le Mali en juin.", "fr")
     assert present_pairs(left) == set()  # the rules' own ending: not the model's to judge
     [e] = ending_features(article, mentions, compile_actors(load_config()), present_pairs(claims))
     assert {"sw=opèrent", "cw=expiré", "lang=fr", "actor=wagner"} <= e.features
@@ -52,7 +38,7 @@ def test_only_pairs_every_claim_calls_present_are_read():
 
 
 def test_a_flip_leaves_one_ended_claim_quoting_the_sentence_that_weighs_most():
-    article, mentions, claims = _rules(TEXT)
+    article, mentions, claims = read_by_rules(TEXT, "fr")
     model = Model({"cw=expiré": 4.0, "cw=renouvelé": 1.0}, -2.0, 0.6)  # 1 / (1 + e^-3) = 0.953
     got = learned_endings(article, mentions, claims, compile_actors(load_config()), model)
     assert [(c.actor, c.iso3, c.status, c.rules, c.evidence, c.cue, c.confidence) for c in got] == [
@@ -62,7 +48,7 @@ def test_a_flip_leaves_one_ended_claim_quoting_the_sentence_that_weighs_most():
 
 
 def test_inside_rules_only_the_check_is_off():
-    article, mentions, claims = _rules(TEXT)
+    article, mentions, claims = read_by_rules(TEXT, "fr")
     with rules_only():
         assert learned_endings(article, mentions, claims, compile_actors(load_config())) == claims
 
@@ -94,7 +80,7 @@ def test_the_cli_turns_a_stay_taken_over_to_ended_with_the_shipped_model():
     ended = claims[("wagner", "LBY", "ended")]
     assert ended["rules"] == RULE and ended["evidence"] == taken
     assert load_model().threshold <= ended["confidence"] < 1
-    _, _, rules = _rules(text, "en")
+    _, _, rules = read_by_rules(text, "en")
     assert ("wagner", "LBY", "present") in {(c.actor, c.iso3, c.status) for c in rules}  # what the check overturned
 
 
@@ -105,24 +91,24 @@ def test_without_its_file_the_check_is_off(monkeypatch, tmp_path):
     load_model.cache_clear()
     try:
         assert load_model() is None
-        article, mentions, claims = _rules(TEXT)
+        article, mentions, claims = read_by_rules(TEXT, "fr")
         assert learned_endings(article, mentions, claims, compile_actors(load_config())) == claims
     finally:
         load_model.cache_clear()
 
 
 @pytest.mark.slow
-def test_the_check_pays_leave_one_set_out_and_its_file_is_current():
+def test_the_check_pays_leave_one_set_out_and_its_file_is_current(learned_sets):
     """Fitted without a set and scored on it, the check turns present pairs to ended rightly at
     least four times as often as wrongly and raises the summed presence F1 over the rules alone;
     refitted on all sets, it gives every pair the probability the stored model gives (to 0.02), or
-    the file is stale (scripts/build_endings.py). The sets are held out ten folds at a time (every
+    the file is stale (scripts/build_models.py). The sets are held out ten folds at a time (every
     tenth set together): ten fits instead of a hundred keep the suite's time, and each set is
     still scored by a model that never saw it (bench/accuracy.py --loso fits one per set)."""
-    from news.evaluate import ending_examples, fit_endings, fixture_sets, gold_presence, score, with_endings
+    from news.evaluate import fit_endings, gold_presence, score, with_endings
     from news.presence.endings import STRENGTH, THRESHOLD
 
-    sets = [(name, rows, ending_examples(rows)) for name, rows in fixture_sets(ROOT / "tests" / "fixtures")]
+    sets = [(name, rows, ex.endings) for name, rows, ex in learned_sets]
     folds = 10
     models = [fit_endings([e for i, (_, _, ex) in enumerate(sets) if i % folds != k for e in ex], STRENGTH, THRESHOLD)
               for k in range(folds)]

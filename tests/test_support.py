@@ -14,29 +14,16 @@ from pathlib import Path
 import pytest
 
 import news.presence.support as support
-from geo.extract import extract
 from news.actors import load_config
-from news.models import Article, Claim
+from news.models import Claim
 from news.presence import find_claims, rules_only
 from news.presence.actors import compile_actors
 from news.presence.cooccurrence import Model
 from news.presence.endings import ending_features, present_pairs, said_features
+from tests.presence_claims import read_by_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 STAY = "Wagner fighters guard the gold mines around Ndassima in the Central African Republic."
-
-
-def _article(text: str, language: str = "en") -> Article:
-    return Article(id="t", url=None, title=None, outlet=None, published=None, language=language, text=text,
-                   source="test")
-
-
-def _rules(text: str, language: str = "en"):
-    article = _article(text, language)
-    mentions = extract(text, language)
-    with rules_only():
-        claims = find_claims(article, mentions)
-    return article, mentions, claims
 
 
 def _claim(rules: str, confidence: float, background: bool = False) -> Claim:
@@ -52,7 +39,7 @@ def test_what_the_rules_said_of_a_pair_becomes_features():
 
 
 def test_each_present_pair_carries_what_the_rules_said_of_it():
-    article, mentions, claims = _rules(STAY)
+    article, mentions, claims = read_by_rules(STAY)
     assert {(c.actor, c.iso3, c.status) for c in claims} == {("wagner", "CAF", "present")}
     [e] = ending_features(article, mentions, compile_actors(load_config()), present_pairs(claims), claims)
     assert e.said == said_features(claims) and any(f.startswith("rule=") for f in e.said)
@@ -62,7 +49,7 @@ def test_each_present_pair_carries_what_the_rules_said_of_it():
 def test_a_pair_under_the_threshold_is_dropped_and_not_guessed_back(monkeypatch):
     """With a model that doubts every pair, the rules' claim is gone from find_claims, and the
     co-occurrence layer (its shipped model, on) does not put the same pair back."""
-    article, mentions, rules = _rules(STAY)
+    article, mentions, rules = read_by_rules(STAY)
     assert rules
     doubt = Model({}, -3.0, 0.4)  # 1 / (1 + e^3) = 0.047 for every pair
     monkeypatch.setattr(support, "load_model", lambda: doubt)
@@ -73,14 +60,14 @@ def test_a_pair_under_the_threshold_is_dropped_and_not_guessed_back(monkeypatch)
 
 
 def test_the_rules_own_endings_are_not_read():
-    article, mentions, claims = _rules("Wagner fighters left Mali in June after the junta ended their contract.")
+    article, mentions, claims = read_by_rules("Wagner fighters left Mali in June after the junta ended their contract.")
     assert {(c.actor, c.iso3, c.status) for c in claims} == {("wagner", "MLI", "ended")}
     doubt = Model({}, -3.0, 0.4)
     assert support.checked_claims(article, mentions, claims, compile_actors(load_config()), doubt) == claims
 
 
 def test_inside_rules_only_the_check_is_off():
-    article, mentions, claims = _rules(STAY)
+    article, mentions, claims = read_by_rules(STAY)
     with rules_only():
         assert support.checked_claims(article, mentions, claims, compile_actors(load_config()),
                                       Model({}, -3.0, 0.4)) == claims
@@ -93,7 +80,7 @@ def test_without_its_file_the_check_is_off(monkeypatch, tmp_path):
     support.load_model.cache_clear()
     try:
         assert support.load_model() is None
-        article, mentions, claims = _rules(STAY)
+        article, mentions, claims = read_by_rules(STAY)
         got = support.checked_claims(article, mentions, claims, compile_actors(load_config()))
         assert [replace(c, confidence=0) for c in got] == [replace(c, confidence=0) for c in claims]
     finally:
@@ -116,22 +103,22 @@ def test_the_cli_keeps_a_plain_stay_and_drops_a_contingent_of_another_state_with
     assert _extract(STAY, "en") == {("wagner", "CAF", "present")}
     text = ("Around two thousand soldiers, most of them Russian paratroopers, along with smaller contingents from "
             "Belarus, Armenia, Tajikistan and Kyrgyzstan, guarded airports and power stations in Almaty in January 2022.")
-    _, _, rules = _rules(text)
+    _, _, rules = read_by_rules(text)
     assert {("russia", "BLR"), ("russia", "KAZ")} <= {(c.actor, c.iso3) for c in rules}  # what the check overturns
     got = {t[:2] for t in _extract(text, "en")}
     assert ("russia", "KAZ") in got and ("russia", "BLR") not in got
 
 
 @pytest.mark.slow
-def test_the_check_pays_leave_one_set_out_and_its_file_is_current():
+def test_the_check_pays_leave_one_set_out_and_its_file_is_current(learned_sets):
     """Fitted without a set and scored on it, the check drops wrong pairs at least twice as often
     as right ones and raises the summed presence F1 over the rules alone; refitted on all sets,
     it gives every pair the probability the stored model gives (to 0.02), or the file is stale
-    (scripts/build_support.py). Ten folds (every tenth set together), as the status check's test
+    (scripts/build_models.py). Ten folds (every tenth set together), as the status check's test
     does; bench/accuracy.py --loso fits one model per set."""
-    from news.evaluate import ending_examples, fit_support, fixture_sets, gold_presence, score, with_support
+    from news.evaluate import fit_support, gold_presence, score, with_support
 
-    sets = [(name, rows, ending_examples(rows)) for name, rows in fixture_sets(ROOT / "tests" / "fixtures")]
+    sets = [(name, rows, ex.endings) for name, rows, ex in learned_sets]
     folds = 10
     models = [fit_support([e for i, (_, _, ex) in enumerate(sets) if i % folds != k for e in ex],
                           support.STRENGTH, support.THRESHOLD) for k in range(folds)]

@@ -1,7 +1,7 @@
 """The learned layer over the rules: each claim's confidence as its rule's measured hit rate.
 
 Apart from the rules so that the rules can be run without it (``raw_confidences``): the layer is
-fitted on their raw output (scripts/build_calibration.py) and scored leave-one-set-out.
+fitted on their raw output (scripts/build_models.py) and scored leave-one-set-out.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from news.presence.endings import RULE as ENDED_RULE
 
 @lru_cache(maxsize=1)
 def learned_confidences() -> dict[str, float]:
-    """Learned confidence per rule id (data/calibration.json, scripts/build_calibration.py);
+    """Learned confidence per rule id (data/calibration.json, scripts/build_models.py);
     empty when the file is missing or unreadable: the rules' own confidences then stand."""
     from geo.paths import CALIBRATION
 

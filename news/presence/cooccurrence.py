@@ -12,7 +12,7 @@ The rules keep the first word: the layer only scores pairs that no rule claimed 
 ended), and says "present" or nothing. Its claims carry rule id ``cooccurrence`` and the model's
 probability as their confidence, with the sentence as evidence, so a reader sees why and can
 discount them. The model is data (``data/cooccurrence.json``, built by
-``scripts/build_cooccurrence.py``): scoring is a dot product, with no learning library at run
+``scripts/build_models.py``): scoring is a dot product, with no learning library at run
 time. ``rules_only()`` turns the layer off: what it is trained and scored leave-one-set-out on.
 """
 
@@ -37,7 +37,7 @@ from news.presence.actors import ActorHit, ActorPatterns, actor_hits, actor_word
 from news.presence.clauses import asserts_nothing, clause_spans
 
 RULE = "cooccurrence"
-# How the model is fitted (scripts/build_cooccurrence.py, and bench/accuracy.py --loso, which must
+# How the model is fitted (scripts/build_models.py, and bench/accuracy.py --loso, which must
 # fit the same way): L2 strength (scikit-learn's C) and the probability a pair needs, chosen
 # leave-one-set-out over 91 sets (summed F1 gain, pooled precision; the rules alone 0.866): 0.3 and
 # 0.6 +1.21, 0.860; 0.3 and 0.5 +1.40, 0.855; 1.0 and 0.6 +1.37, 0.856. The bar asks precision first.
@@ -336,7 +336,15 @@ def learned_claims(article: Article, mentions: list[Mention], claims: list[Claim
             continue
         best = pair.best(model.weights)
         m, (a, b) = best.mention, best.span
-        out.append(Claim(article.id, pair.actor, pair.iso3, m.name if m.kind in ("city", "capital") else None,
-                         m.lat, m.lon, "present", article.published, text[a:b].strip(),
-                         f"{best.phrase} … {m.surface}", round(p, 3), RULE))
+        out.append(layer_claim(article, pair.actor, m, text[a:b].strip(), f"{best.phrase} … {m.surface}", p, RULE))
     return out
+
+
+def layer_claim(article: Article, actor: str, mention: Mention, evidence: str, cue: str, probability: float,
+                rule: str) -> Claim:
+    """A learned layer's claim: present, in the mention's country, at the mention's town when it
+    names one, with the model's probability as confidence and the layer's rule id, so a reader
+    sees that a model, not a rule, made it (this layer and ``news.presence.crosssentence``)."""
+    m = mention
+    return Claim(article.id, actor, m.iso3, m.name if m.kind in ("city", "capital") else None, m.lat, m.lon,
+                 "present", article.published, evidence, cue, round(probability, 3), rule)

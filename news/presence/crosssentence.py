@@ -17,7 +17,7 @@ Scored leave-one-set-out over 103 sets (each set by a model fitted on all the ot
 A logistic model scores each such pair the rules did not claim; at its threshold it claims
 "present" with rule id ``cross-sentence``, the model's probability as confidence and, as
 evidence, the actor's sentence and the country's sentence nearest to it. The model is data
-(``data/crosssentence.json``, built by ``scripts/build_crosssentence.py``); ``rules_only()``
+(``data/crosssentence.json``, built by ``scripts/build_models.py``); ``rules_only()``
 turns it off with the other learned parts.
 """
 
@@ -33,10 +33,10 @@ from geo.sentences import sentence_spans
 from geo.types import Mention
 from news.models import Article, Claim
 from news.presence.actors import ActorPatterns
-from news.presence.cooccurrence import Model, actor_sentences, bucket, learned_on, read_model
+from news.presence.cooccurrence import Model, actor_sentences, bucket, layer_claim, learned_on, read_model
 
 RULE = "cross-sentence"
-# How the model is fitted (scripts/build_crosssentence.py, bench/accuracy.py --loso and the slow
+# How the model is fitted (scripts/build_models.py, bench/accuracy.py --loso and the slow
 # test fit the same way): L2 strength (scikit-learn's C) and the probability a pair needs. Chosen
 # leave-one-set-out over 103 sets, after every other learned part (pooled F1 0.8383 without this
 # layer; claims right/wrong): C 0.3 at 0.45 0.8435 (273/211), 0.5 0.8434 (238/165), 0.55 0.8424
@@ -141,7 +141,5 @@ def distant_claims(article: Article, mentions: list[Mention], claims: list[Claim
             continue
         first, second = sorted((d.actor_span, d.country_span))
         evidence = f"{text[first[0]:first[1]].strip()} … {text[second[0]:second[1]].strip()}"
-        m = d.mention
-        out.append(Claim(article.id, d.actor, d.iso3, m.name if m.kind in ("city", "capital") else None, m.lat, m.lon,
-                         "present", article.published, evidence, m.surface, round(p, 3), RULE))
+        out.append(layer_claim(article, d.actor, d.mention, evidence, d.mention.surface, p, RULE))
     return out

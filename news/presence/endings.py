@@ -14,7 +14,7 @@ and wrong 788).
 The rules keep the first word: only pairs every rule claim calls present are checked, and a
 flipped pair keeps one claim, status ``ended``, rule id ``ended-learned``, the model's probability
 as confidence and, as evidence, the sentence whose words weigh most toward an end. The model is
-data (``data/endings.json``, built by ``scripts/build_endings.py``); ``rules_only()`` turns it
+data (``data/endings.json``, built by ``scripts/build_models.py``); ``rules_only()`` turns it
 off with the co-occurrence layer.
 """
 
@@ -33,7 +33,7 @@ from news.presence.actors import ActorPatterns
 from news.presence.cooccurrence import Model, learned_on, read_model, unclaimed_pairs
 
 RULE = "ended-learned"
-# How the model is fitted (scripts/build_endings.py and the leave-one-set-out test fit the same
+# How the model is fitted (scripts/build_models.py and the leave-one-set-out test fit the same
 # way): L2 strength (scikit-learn's C) and the probability a flip needs. Chosen leave-one-set-out
 # over 100 sets, right/wrong flips: C 1.0 at 0.6 118/17, at 0.5 125/24, at 0.7 96/15; C 0.3 at
 # 0.6 84/12; without the country's sentences (cw=) 105/23; without any sentence words 36/11.

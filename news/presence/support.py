@@ -16,7 +16,7 @@ The check reads only pairs every rule claim calls present (``endings.present_pai
 departure the rules read is theirs to keep. It runs before the status check, on the same
 features (``endings.ending_features``, computed once), and the co-occurrence layer still sees
 the rules' claims, so a dropped pair is not guessed back. The model is data
-(``data/support.json``, built by ``scripts/build_support.py``); ``rules_only()`` turns it off
+(``data/support.json``, built by ``scripts/build_models.py``); ``rules_only()`` turns it off
 with the other learned parts.
 """
 
@@ -30,7 +30,7 @@ from news.presence.actors import ActorPatterns
 from news.presence.cooccurrence import Model, learned_on, read_model
 from news.presence.endings import Ending, ending_features, learned_endings, present_pairs
 
-# How the model is fitted (scripts/build_support.py and the leave-one-set-out test fit the same
+# How the model is fitted (scripts/build_models.py and the leave-one-set-out test fit the same
 # way): L2 strength (scikit-learn's C) and the probability under which a pair is dropped. Chosen
 # leave-one-set-out over 103 sets (pooled F1 after both other learned parts, 0.8300 without the
 # check; pairs dropped that the gold has / lacks): C 1.0 at 0.2 0.8374 (53/302), 0.3 0.8379
