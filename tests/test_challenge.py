@@ -381,6 +381,14 @@ def _f1(c: Counts) -> float:
     ("hidden_cv.jsonl", 0.95, 0.70, 0.69),
     ("hidden_cw.jsonl", 0.95, 0.82, 0.79),
     ("hidden_cx.jsonl", 0.95, 0.88, 0.76),
+    # a sixteenth batch, scored on arrival at 8f5dc86 with every learned part (the rules alone
+    # scored 0.831, 0.758 and 0.798, without the cross-sentence layer 0.881, 0.799 and 0.840):
+    # investigations and report write-ups (cy) 0.890 (P 0.937, R 0.848; en 0.915, fr 0.909, ru
+    # 0.833), explainers, Q&A and analysis (cz) 0.809 (P 0.898, R 0.736; en 0.812, fr 0.826, ru
+    # 0.788), live blogs and timelines (da) 0.856 (P 0.865, R 0.847; en 0.880, fr 0.836, ru 0.844)
+    ("hidden_cy.jsonl", 0.95, 0.87, 0.81),
+    ("hidden_cz.jsonl", 0.95, 0.79, 0.76),
+    ("hidden_da.jsonl", 0.95, 0.83, 0.81),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
