@@ -307,9 +307,11 @@ def with_distant(predicted: dict[str, set[tuple[str, str, str]]], examples: Iter
                  model: Model) -> dict[str, set[tuple[str, str, str]]]:
     """``predicted`` plus the pairs named apart that ``model`` scores at or above its threshold,
     as present: a set's predictions with a model fitted without it."""
+    from news.presence.crosssentence import needed
+
     out = {k: set(v) for k, v in predicted.items()}
     for article_id, d, _ in examples:
-        if model.probability(d.features) >= model.threshold:
+        if model.probability(d.features) >= needed(d, model):
             out.setdefault(article_id, set()).add((d.actor, d.iso3, "present"))
     return out
 

@@ -17,7 +17,7 @@ from news.actors import load_config
 from news.presence import rules_only
 from news.presence.actors import compile_actors
 from news.presence.cooccurrence import Model, actor_sentences
-from news.presence.crosssentence import RULE, distant_claims, distant_pairs
+from news.presence.crosssentence import RULE, Distant, distant_claims, distant_pairs
 from tests.presence_claims import read_by_rules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,6 +103,72 @@ def test_the_cli_claims_a_town_named_apart_with_the_shipped_model():
     claims = json.loads(out.splitlines()[0])["claims"]
     [mali] = [c for c in claims if (c["actor"], c["iso3"]) == ("russia", "MLI")]
     assert mali["status"] == "present" and mali["rules"] == RULE and " … " in mali["evidence"]
+
+
+
+# a denial opens the sentence, so neither the rules nor the co-occurrence layer reads its clause;
+# the relative clause inside it still places Wagner's contractors in Libya and Syria
+DENIAL_TITLE = "Businessman denies Wagner ties"
+DENIAL = ("The businessman at the centre of the gold inquiry denies any link to Wagner, a private army whose "
+          "contractors have fought in Libya and Syria. His lawyers said on Monday that he had never met its "
+          "commanders. The inquiry in Geneva continues.")
+
+
+def test_a_pair_named_together_only_in_a_vetoed_clause_is_read_here_and_marked():
+    article, mentions, claims = read_by_rules(DENIAL, title=DENIAL_TITLE)
+    assert claims == []
+    pairs = {(d.actor, d.iso3): d for d in distant_pairs(article, mentions, claims, compile_actors(load_config()))}
+    assert "vetoed" in pairs[("wagner", "LBY")].features and "vetoed" in pairs[("wagner", "SYR")].features
+    assert "vetoed" not in pairs[("wagner", "CHE")].features  # Geneva: named apart, as before
+    libya = pairs[("wagner", "LBY")]
+    assert libya.actor_span == libya.country_span  # the sentence where they meet, quoted once
+    sure = Model({"vetoed": 5.0}, -1.0, 0.5)
+    [claim, _] = sorted(distant_claims(article, mentions, claims, compile_actors(load_config()), sure),
+                        key=lambda c: c.iso3)
+    assert claim.iso3 == "LBY" and " … " not in claim.evidence and claim.evidence.startswith("The businessman")
+
+
+
+def test_a_denial_or_a_plan_needs_more_than_a_departure():
+    """Pairs meeting only in a clause with a denial or a plan are claimed at DENIED_THRESHOLD, not at
+    the model's threshold: "denied that Russia has any military personnel in Libya" or "a deal that
+    would let Russia open a naval base" at 0.7 gives nothing; a departure clause needs only 0.55."""
+    comp = compile_actors(load_config())
+    fair = Model({"vetoed": 1.85}, -1.0, 0.55)  # 1 / (1 + e^-0.85) = 0.70
+    denial = ("The Kremlin has denied that Russia has any military personnel in Libya. Officials in Tripoli "
+              "declined to comment.")
+    article, mentions, claims = read_by_rules(denial, title="Kremlin denial")
+    [d] = [d for d in distant_pairs(article, mentions, claims, comp) if d.iso3 == "LBY"]
+    assert {"vetoed", "veto=neg"} <= d.features
+    assert crosssentence.needed(d, fair) == crosssentence.DENIED_THRESHOLD
+    assert distant_claims(article, mentions, claims, comp, fair) == []
+    plan = "Sudan is weighing a deal that would let Russia open a naval base in Port Sudan."
+    article, mentions, claims = read_by_rules(plan, title="Naval base talks")
+    [d] = distant_pairs(article, mentions, claims, comp)
+    assert (d.actor, d.iso3) == ("russia", "SDN") and {"vetoed", "veto=modal"} <= d.features
+    assert distant_claims(article, mentions, claims, comp, fair) == []
+    departure = Distant("wagner", "MLI", {"vetoed", "veto=ended"})
+    assert crosssentence.needed(departure, fair) == 0.55
+
+def test_a_pair_in_a_free_clause_stays_the_cooccurrence_layers():
+    text = ("Au Mali, au Burkina Faso et au Niger, des militaires russes ont suivi les putschistes. "
+            "Le Tchad a été cité plus loin.")
+    article, mentions, claims = read_by_rules(text, "fr")
+    pairs = {(d.actor, d.iso3) for d in distant_pairs(article, mentions, claims, compile_actors(load_config()))}
+    assert not pairs & {("russia", "MLI"), ("russia", "BFA"), ("russia", "NER")}
+    assert ("russia", "TCD") in pairs
+
+
+def test_the_cli_reads_a_relative_clause_inside_a_denial_with_the_shipped_model():
+    """`footprint extract` as a user runs it: the contractors' wars in Libya and Syria are claimed
+    present by this layer, quoting the one sentence; Geneva, where only the inquiry sits, is not."""
+    out = subprocess.run([sys.executable, "-m", "news", "extract"], input=json.dumps(
+        {"id": "a", "language": "en", "title": DENIAL_TITLE, "text": DENIAL}) + "\n", capture_output=True,
+        text=True, cwd=ROOT, timeout=120, check=True).stdout
+    claims = json.loads(out.splitlines()[0])["claims"]
+    got = {(c["actor"], c["iso3"]): c for c in claims}
+    assert set(got) == {("wagner", "LBY"), ("wagner", "SYR")}
+    assert all(c["rules"] == RULE and c["status"] == "present" and " … " not in c["evidence"] for c in claims)
 
 
 @pytest.mark.slow
