@@ -268,8 +268,8 @@ def learned_examples(rows: Iterable[dict]) -> LearnedExamples:
             mentions, claims = process(article)
             out.records[row["id"]] = record_of(article, mentions, claims)
             gold = {(actor, iso3): status for actor, iso3, status in gold_presence(row)}
-            asserted = {(actor, iso3) for actor, iso3, _ in gold_presence(row)}
-            present = {(actor, iso3) for actor, iso3, status in gold_presence(row) if status == "present"}
+            asserted = set(gold)
+            present = {pair for pair, status in gold.items() if status == "present"}
             out.pairs.extend((article.id, pair, (pair.actor, pair.iso3) in asserted)
                              for pair in unclaimed_pairs(article, mentions, claims, comp))
             out.endings.extend((article.id, e, None if (e.actor, e.iso3) not in gold
@@ -284,16 +284,6 @@ def learned_sets(folder: Path) -> list[tuple[str, list[dict], LearnedExamples]]:
     """Every labelled set in ``folder`` (``fixture_sets``) with what the rules read of it: the one
     pass that the build script, the leave-one-set-out bench and the slow tests share."""
     return [(name, rows, learned_examples(rows)) for name, rows in fixture_sets(folder)]
-
-
-def cooccurrence_examples(rows: Iterable[dict]) -> list[tuple[str, Pair, bool]]:
-    """What the co-occurrence layer is fitted on (``LearnedExamples.pairs``)."""
-    return learned_examples(rows).pairs
-
-
-def distant_examples(rows: Iterable[dict]) -> list[tuple[str, Distant, bool]]:
-    """What the cross-sentence layer is fitted on (``LearnedExamples.distant``)."""
-    return learned_examples(rows).distant
 
 
 def fit_distant(examples: Iterable[tuple[str, Distant, bool]], strength: float, threshold: float) -> Model:
@@ -359,11 +349,6 @@ def model_record(about: str, sets: list[str], examples: int, positives: int, str
         "intercept": model.intercept,
         "weights": dict(sorted(model.weights.items())),
     }
-
-
-def ending_examples(rows: Iterable[dict]) -> list[tuple[str, Ending, bool | None]]:
-    """What the status and support checks are fitted on (``LearnedExamples.endings``)."""
-    return learned_examples(rows).endings
 
 
 def fit_endings(examples: Iterable[tuple[str, Ending, bool | None]], strength: float, threshold: float) -> Model:
