@@ -389,6 +389,15 @@ def _f1(c: Counts) -> float:
     ("hidden_cy.jsonl", 0.95, 0.87, 0.81),
     ("hidden_cz.jsonl", 0.95, 0.79, 0.76),
     ("hidden_da.jsonl", 0.95, 0.83, 0.81),
+    # a seventeenth batch of three sets of 54 articles, scored on arrival at 954c595 with every
+    # learned part (the rules alone scored 0.776, 0.807 and 0.826, without the cross-sentence
+    # layer 0.807, 0.829 and 0.877): regional and local press (db) 0.821 (P 0.922, R 0.740; en
+    # 0.889, fr 0.800, ru 0.769), resources and business reporting (dc) 0.830 (P 0.852, R 0.810;
+    # en 0.800, fr 0.800, ru 0.869), rights and monitoring reports retold (dd) 0.866 (P 0.875,
+    # R 0.858; en 0.852, fr 0.857, ru 0.894)
+    ("hidden_db.jsonl", 0.94, 0.80, 0.74),
+    ("hidden_dc.jsonl", 0.95, 0.81, 0.77),
+    ("hidden_dd.jsonl", 0.95, 0.84, 0.83),
 ])
 def test_challenge_set_scores_stay_above_their_floor(name: str, country_floor: float, presence_floor: float,
                                                      language_floor: float) -> None:
