@@ -320,15 +320,15 @@ def fit_logistic(features: list[set[str]], labels: list[bool], strength: float, 
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from news.presence.cooccurrence import Model
+    from news.presence.cooccurrence import Model, centre_eras
 
     # a feature seen in one example only is that example's label, not evidence: left out
     seen = Counter(f for fs in features for f in fs)
     vectorizer = DictVectorizer()
     x = vectorizer.fit_transform([{f: 1.0 for f in fs if seen[f] > 1} for fs in features])
     fitted = LogisticRegression(C=strength, max_iter=5000).fit(x, labels)
-    weights = {name: round(float(w), 4) for name, w in zip(vectorizer.get_feature_names_out(), fitted.coef_[0],
-                                                             strict=True) if abs(w) >= 1e-4}
+    fitted_weights = dict(zip(vectorizer.get_feature_names_out(), map(float, fitted.coef_[0]), strict=True))
+    weights = {name: round(w, 4) for name, w in centre_eras(fitted_weights, features).items() if abs(w) >= 1e-4}
     return Model(weights, round(float(fitted.intercept_[0]), 4), threshold)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -127,6 +129,28 @@ def test_a_pair_named_together_only_in_a_vetoed_clause_is_read_here_and_marked()
                         key=lambda c: c.iso3)
     assert claim.iso3 == "LBY" and " … " not in claim.evidence and claim.evidence.startswith("The businessman")
 
+
+
+def test_a_vetoed_pair_is_read_with_its_own_sentence_and_every_pair_with_the_words_around_the_country():
+    article, mentions, claims = read_by_rules(DENIAL, title=DENIAL_TITLE)
+    pairs = {(d.actor, d.iso3): d for d in distant_pairs(article, mentions, claims, compile_actors(load_config()))}
+    libya, geneva = pairs[("wagner", "LBY")], pairs[("wagner", "CHE")]
+    # how "contractors have fought in Libya" is written, as the co-occurrence layer reads a pair
+    assert {"v:prev=in", "v:order=a<c", "v:kind=country"} <= libya.features
+    assert not any(f.startswith("v:") for f in geneva.features)  # named apart: no sentence of its own
+    assert {"cprev=in", "cnext=and"} <= libya.features and {"cprev=in", "cnext=continues"} <= geneva.features
+
+
+def test_the_articles_era_is_read_and_no_date_gives_none():
+    comp = compile_actors(load_config())
+    for published, era in ((date(2019, 5, 1), "before2023"), (date(2023, 8, 24), "2023"), (date(2024, 1, 2), "2024"),
+                           (date(2026, 12, 7), "since2025")):
+        article, mentions, claims = read_by_rules(TEXT, title=TITLE)
+        dated = replace(article, published=published)
+        [d] = [d for d in distant_pairs(dated, mentions, claims, comp) if d.iso3 == "MLI"]
+        assert {f for f in d.features if f.startswith("era=")} == {"era=russia:" + era}
+    article, mentions, claims = read_by_rules(TEXT, title=TITLE)
+    assert not any(f.startswith("era=") for d in distant_pairs(article, mentions, claims, comp) for f in d.features)
 
 
 def test_a_denial_or_a_plan_needs_more_than_a_departure():

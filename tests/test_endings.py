@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ import pytest
 from news.actors import load_config
 from news.presence import rules_only
 from news.presence.actors import compile_actors
-from news.presence.cooccurrence import Model
+from news.presence.cooccurrence import Model, centre_eras, unclaimed_pairs
 from news.presence.endings import RULE, ending_features, learned_endings, load_model, present_pairs
 from tests.presence_claims import read_by_rules
 
@@ -35,6 +37,34 @@ def test_only_pairs_every_claim_calls_present_are_read():
     assert {"sw=opèrent", "cw=expiré", "lang=fr", "actor=wagner"} <= e.features
     assert any(f.startswith("p:") for f in e.features)
     assert len(e.sentences) == 2  # both sentences name Mali: both may be quoted
+
+
+def test_the_status_check_and_the_co_occurrence_layer_read_the_articles_era():
+    """One feature per actor and era (news.presence.cooccurrence.era), none without a date: a
+    paragraph on Wagner in 2025 is as often background as news from the ground."""
+    article, mentions, claims = read_by_rules(TEXT, "fr")
+    comp = compile_actors(load_config())
+    [e] = ending_features(replace(article, published=date(2025, 6, 6)), mentions, comp, present_pairs(claims))
+    assert "era=wagner:since2025" in e.features and not any(f.startswith("p:era=") for f in e.features)
+    [e] = ending_features(replace(article, published=date(2022, 6, 6)), mentions, comp, present_pairs(claims))
+    assert {f for f in e.features if f.startswith("era=")} == {"era=wagner:before2023"}
+    [e] = ending_features(article, mentions, comp, present_pairs(claims))
+    assert not any("era=" in f for f in e.features)
+    _, later, _ = read_by_rules(f"{STAY} Le Mali a aussi reçu des blindés.", "fr")
+    dated = replace(article, text=f"{STAY} Le Mali a aussi reçu des blindés.", published=date(2024, 2, 1))
+    assert all("era=wagner:2024" in p.features for p in unclaimed_pairs(dated, later, [], comp))
+
+
+def test_era_weights_are_centred_so_an_undated_article_gets_the_average_era():
+    examples = [{"actor=wagner", "era=wagner:2024"}, {"actor=wagner", "era=wagner:2024"},
+                {"actor=wagner", "era=wagner:before2023"}, {"actor=russia"}]
+    weights = {"actor=wagner": 0.5, "era=wagner:2024": 1.0, "era=wagner:before2023": -0.5, "w": 3.0}
+    got = centre_eras(weights, examples)  # the mean era weight over the examples: (1.0 * 2 - 0.5) / 3
+    assert got["era=wagner:2024"] == pytest.approx(0.5) and got["era=wagner:before2023"] == pytest.approx(-1.0)
+    assert got["actor=wagner"] == pytest.approx(1.0) and got["w"] == 3.0
+    # every dated example scores as before
+    for fs in examples:
+        assert sum(got.get(f, 0) for f in fs) == pytest.approx(sum(weights.get(f, 0) for f in fs))
 
 
 def test_a_flip_leaves_one_ended_claim_quoting_the_sentence_that_weighs_most():
@@ -72,9 +102,11 @@ def test_the_cli_turns_a_stay_taken_over_to_ended_with_the_shipped_model():
     model's probability and the takeover sentence; Russia, the force taking over, stays present."""
     taken = "Last year the Africa Corps took over the airfields in Libya, and the corps now runs them with Haftar's men."
     text = f"Wagner fighters arrived in Libya in 2019 to back Khalifa Haftar's offensive on Tripoli. {taken}"
+    # dated, as an ingested article is: the check reads the article's era (an undated one is read
+    # with the average era, and this takeover then scores 0.50, under the threshold)
     out = subprocess.run([sys.executable, "-m", "news", "extract"], input=json.dumps(
-        {"id": "a", "language": "en", "text": text}) + "\n", capture_output=True, text=True, cwd=ROOT, timeout=120,
-        check=True).stdout
+        {"id": "a", "language": "en", "date": "2025-03-01", "text": text}) + "\n", capture_output=True, text=True,
+        cwd=ROOT, timeout=120, check=True).stdout
     claims = {(c["actor"], c["iso3"], c["status"]): c for c in json.loads(out.splitlines()[0])["claims"]}
     assert set(claims) == {("wagner", "LBY", "ended"), ("russia", "LBY", "present")}
     ended = claims[("wagner", "LBY", "ended")]

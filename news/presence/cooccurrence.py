@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
@@ -55,6 +56,46 @@ _EDGES = (0, 1, 2, 3, 5, 8, 12, 20)
 def bucket(n: int) -> str:
     """A count as the smallest edge it does not pass: small counts apart, large ones together."""
     return next((str(e) for e in _EDGES if n <= e), "big")
+
+
+def era(actor: str, published: date | None) -> set[str]:
+    """The article's era for ``actor`` as a feature ("era=wagner:2024"), none without a date.
+
+    Why: the same words weigh differently as the years pass. Before June 2023 a paragraph on
+    Wagner is mostly news of its men on the ground; after the mutiny, its founder's death and the
+    Africa Corps taking over its African posts (2024, Mali in 2025), it is as often background.
+    One weight per actor and era (before 2023, 2023, 2024, since 2025) lets each learned part read
+    that, and no more: a set's own articles cannot be learned by eight numbers. Ten folds over
+    118 sets (every tenth set held out together), pooled presence F1 with every learned part: the
+    cross-sentence layer 0.8493 -> 0.8526 with it, the status check 0.8461 -> 0.8473, the
+    co-occurrence layer 0.8461 -> 0.8470, the support check no change."""
+    if published is None:
+        return set()
+    year = published.year
+    span = "before2023" if year < 2023 else ("since2025" if year >= 2025 else str(year))
+    return {f"era={actor}:{span}"}
+
+
+def centre_eras(weights: dict[str, float], features: list[set[str]]) -> dict[str, float]:
+    """``weights`` with each actor's era weights centred on their mean over the examples in
+    ``features``, the mean moved to the actor's own feature ("actor=wagner").
+
+    Why: every labelled article has a date, so a model fitted on them reads "no date" as an era it
+    never saw, and an undated article lost the part of a weight the eras had taken (a takeover
+    told plainly scored 0.47 undated against 0.64-0.88 dated). Every example naming an actor's
+    era also names the actor, so a dated pair scores exactly as before, and an undated one gets
+    the average era."""
+    counts = Counter(f for fs in features for f in fs if f.startswith("era="))
+    by_actor: dict[str, list[str]] = {}
+    for name in counts:
+        by_actor.setdefault(name[4:].split(":", 1)[0], []).append(name)
+    out = dict(weights)
+    for actor, names in by_actor.items():
+        mean = sum(out.get(n, 0.0) * counts[n] for n in names) / sum(counts[n] for n in names)
+        for n in names:
+            out[n] = out.get(n, 0.0) - mean
+        out["actor=" + actor] = out.get("actor=" + actor, 0.0) + mean
+    return out
 
 
 @dataclass(frozen=True)
@@ -268,6 +309,7 @@ def unclaimed_pairs(article: Article, mentions: Iterable[Mention], claims: Itera
         pair.features.update((
             "nco=" + bucket(pair.sentences), "lang=" + language, "actor=" + pair.actor,
             "isocount=" + bucket(per_country[pair.iso3]), "actorclaims=" + bucket(per_actor[pair.actor])))
+        pair.features |= era(pair.actor, article.published)
         if pair.iso3 in claimed_countries:
             pair.features.add("other_claims_iso")
         if not per_actor[pair.actor]:

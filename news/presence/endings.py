@@ -30,7 +30,7 @@ from geo.sentences import sentence_spans
 from geo.types import Mention
 from news.models import Article, Claim
 from news.presence.actors import ActorPatterns
-from news.presence.cooccurrence import Model, learned_on, read_model, unclaimed_pairs
+from news.presence.cooccurrence import Model, era, learned_on, read_model, unclaimed_pairs
 
 RULE = "ended-learned"
 # How the model is fitted (scripts/build_models.py and the leave-one-set-out test fit the same
@@ -87,8 +87,8 @@ def ending_features(article: Article, mentions: list[Mention], comp: ActorPatter
                     pairs: Iterable[tuple[str, str]], claims: Iterable[Claim] = ()) -> list[Ending]:
     """The features of each pair in ``pairs``: the co-occurrence layer's, read over whole sentences
     with no veto (prefixed "p:"); the words of each sentence where actor and country meet ("sw=")
-    and of each sentence naming the country ("cw="); the language and actor. ``claims`` (the
-    rules') fill each pair's ``said``."""
+    and of each sentence naming the country ("cw="); the language, the actor and the article's era
+    (``cooccurrence.era``). ``claims`` (the rules') fill each pair's ``said``."""
     text = article.text or ""
     wanted = set(pairs)
     by_pair: dict[tuple[str, str], list[Claim]] = {}
@@ -107,13 +107,15 @@ def ending_features(article: Article, mentions: list[Mention], comp: ActorPatter
             naming[m.iso3][spans[i]] = (m, _words(text, *spans[i], "cw="))
     out = []
     for actor, iso3 in sorted(wanted):
-        ending = Ending(actor, iso3, {"lang=" + (article.language or ""), "actor=" + actor},
+        ending = Ending(actor, iso3, {"lang=" + (article.language or ""), "actor=" + actor,
+                                      *era(actor, article.published)},
                         said_features(by_pair.get((actor, iso3), ())))
         pair = sighted.get((actor, iso3))
         if pair is None:
             ending.features.add("nosight")
         else:
-            ending.features.update("p:" + f for f in pair.features)
+            # the pair's era is the ending's own (one era feature per example: ``centre_eras``)
+            ending.features.update("p:" + f for f in pair.features if not f.startswith("era="))
             for s in pair.sightings:
                 words = _words(text, *s.span, "sw=")
                 ending.features |= words
