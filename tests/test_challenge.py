@@ -67,17 +67,17 @@ def _f1(c: Counts) -> float:
     # furniture), labelled blind; first contact in bench/first_contact.tsv. Floors a little under
     # today's figures, so a rule that costs them a few claims must say why. Raised after the
     # structure rules of issue 14 (country descriptions, where-clause subjects, arrival verbs).
-    ("blind_wire.jsonl", 0.93, 0.84, 0.76),
+    ("blind_wire.jsonl", 0.95, 0.84, 0.76),
     ("blind_features.jsonl", 0.97, 0.75, 0.69),
-    ("blind_web.jsonl", 0.94, 0.77, 0.69),
+    ("blind_web.jsonl", 0.95, 0.77, 0.69),
     ("hidden_d.jsonl", 0.97, 0.79, 0.76),
-    ("hidden_e.jsonl", 0.94, 0.76, 0.75),
+    ("hidden_e.jsonl", 0.95, 0.76, 0.75),
     ("hidden_f.jsonl", 0.96, 0.76, 0.70),
     # raised after the fr2 round (ranges, list gaps, Russian dropped subjects and pointers): hidden_g
     # 0.806 (ru 0.732), hidden_h 0.795 (each language >= 0.785), hidden_i 0.799, hidden_f 0.783,
     # blind_wire 0.862 (fr 0.784), challenge6 0.905 (fr 0.769)
-    ("hidden_g.jsonl", 0.92, 0.78, 0.70),
-    ("hidden_h.jsonl", 0.93, 0.78, 0.76),
+    ("hidden_g.jsonl", 0.95, 0.78, 0.70),
+    ("hidden_h.jsonl", 0.95, 0.78, 0.76),
     # two more of the same kind, added after first contact (hidden_i presence 0.758, hidden_j 0.721,
     # country 0.929: related-headline lists under "Read more:" were read as mentions); today
     # hidden_i 0.980 / 0.762 (fr 0.660), hidden_j 1.000 / 0.728 (en 0.718)
@@ -254,7 +254,7 @@ def _f1(c: Counts) -> float:
     ("hidden_bb.jsonl", 0.95, 0.74, 0.64),
     ("hidden_bc.jsonl", 0.95, 0.74, 0.71),
     ("hidden_bd.jsonl", 0.95, 0.73, 0.68),
-    ("hidden_be.jsonl", 0.94, 0.82, 0.80),
+    ("hidden_be.jsonl", 0.95, 0.82, 0.80),
     # conflict reporting from the ground (battles, ambushes, sieges, the displaced), written blind in
     # the tenth session and scored on arrival at b6f184c (the ninth session's rules): 0.836 (P 0.862,
     # R 0.810; en 0.790, fr 0.764, ru 0.921), the bar met at first contact
