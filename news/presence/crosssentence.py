@@ -30,7 +30,7 @@ each mention of the country ("in Mali" is a place, "Mali's junta" a party; 0.847
 pair's own sentence as the co-occurrence layer reads it, prefixed "v:" (the veto often sits in
 another part of the sentence: "Wagner, whose men are deployed in Libya, denies ..."; 0.8477, both
 0.8482), and the article's era (``cooccurrence.era``), read by the status check and the
-co-occurrence layer too: 0.8537 with all of them (0.853, P 0.879, R 0.828, from
+co-occurrence layer too: 0.8537 with all of them (0.853, P 0.879, R 0.829, from
 ``bench/accuracy.py --loso --folds 10`` with a denial or a plan at 0.85).
 
 A logistic model scores each such pair the rules did not claim; at its threshold it claims

@@ -43,8 +43,11 @@ THRESHOLD = 0.3
 
 
 def features(e: Ending) -> set[str]:
-    """What the check reads of one pair: the status check's features and what the rules said."""
-    return e.features | e.said
+    """What the check reads of one pair: the status check's features but the article's era, and
+    what the rules said. The era paid nothing here held out (ten folds over 118 sets: 0.8473 with
+    and without it) and tipped the seed article, dated the week of Wagner's mutiny, under the
+    threshold for Russia in Mali and the CAR (0.295 against 0.3)."""
+    return {f for f in e.features if not f.startswith("era=")} | e.said
 
 
 @lru_cache(maxsize=1)
