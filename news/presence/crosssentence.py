@@ -161,7 +161,9 @@ def distant_pairs(article: Article, mentions: list[Mention], claims: list[Claim]
     # clauses (a denial, a plan, a departure) are read here, with the whole article
     free = {(p.actor, p.iso3) for p in unclaimed_pairs(article, mentions, claims, comp)}
     whole: dict[tuple[str, str], Pair] | None = None  # read once, at the first vetoed pair
-    around = {iso3: _around(text, [m for m in mentions if m.iso3 == iso3]) for iso3 in country_at}
+    around: dict[str, set[str]] = {}  # one pass over the mentions, not one per country
+    for m in mentions:
+        around.setdefault(m.iso3, set()).update(_around(text, [m]))
     out = []
     for actor, said in sorted(named.items()):
         other = "wagner" if actor == "russia" else "russia"
